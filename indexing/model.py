@@ -1,0 +1,36 @@
+"""What indexing produces (chunks) and what search returns (passages)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    doc_id: str
+    heading_path: tuple[str, ...]
+    text: str
+    """What is embedded and searched: title + heading path + section text."""
+    hash: str
+    """Content hash of `text` and the embedding model; the embedding cache key."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with the metadata of its document and its scores."""
+
+    chunk_id: str
+    doc_id: str
+    source: str
+    title: str
+    url: str
+    heading_path: tuple[str, ...]
+    text: str
+    audience: tuple[str, ...] = ()
+    updated: date | None = None
+    number: str = ""
+    score: float = 0.0
+    """The fused score used for ranking."""
+    scores: dict[str, float] = field(default_factory=dict)
+    """Per-retriever scores and ranks, e.g. {"bm25": 12.3, "dense": 0.61, "rrf": 0.032}."""
