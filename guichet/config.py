@@ -8,9 +8,10 @@ import dataclasses
 import importlib.util
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 
@@ -81,6 +82,9 @@ class Settings:
     sources: tuple[str, ...] = ("service-public", "travail-emploi", "legifrance")
     legi_codes: tuple[str, ...] = ("LEGITEXT000006072050", "LEGITEXT000031366350")
     """Code du travail and Code des relations entre le public et l'administration."""
+    service_public_xml: str = ""
+    """A DILA "vosdroits" XML zip, or a folder of XML files and/or zips: when set, service-public fiches come
+    from there instead of the npm package."""
     # indexing
     embedding_model: str = field(default_factory=default_embedding_model)
     embedding_backend: str = "torch"
@@ -109,8 +113,18 @@ class Settings:
     chat_format: str = ""
     """Empty: the GGUF's own chat template."""
     redact_for_llm: bool = True
+    llm_extra_buffers: bool = False
+    """llama.cpp's CPU extra buffer types (AMX, repacked weights): off because they crash small GGUFs on AMX CPUs."""
+    # evaluation
+    eval_judge_base_url: str = ""
+    """An OpenAI-compatible endpoint for the optional LLM-as-judge score; empty: no judge."""
+    eval_judge_model: str = ""
+    eval_regression_threshold: float = 0.02
+    """`guichet eval --compare`: a quality figure dropping by more than this fails the run."""
     # audit and privacy
     audit_retention_days: int = 90
+    redaction_spacy_model: str = "fr_core_news_md"
+    """spaCy pipeline (an installed package name or a path) behind the person-name recognizer."""
     # server
     host: str = "127.0.0.1"
     port: int = 7860

@@ -1,0 +1,320 @@
+"""`guichet`: the command-line contract that maintainers and evaluators script against."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from guichet.config import Settings, load_settings
+
+INPUT_FIELDS = ("query", "question", "text")
+
+
+def _dump(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def read_batch(path: Path) -> Iterator[dict[str, Any]]:
+    """One JSON object a line, with a `query`, `question` or `text` field and an optional `id`."""
+    with path.open(encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise SystemExit(f"{path}:{line_number}: not valid JSON ({error.msg})") from None
+            text = next((row[f] for f in INPUT_FIELDS if isinstance(row.get(f), str)), None)
+            if text is None:
+                raise SystemExit(f"{path}:{line_number}: no field among {', '.join(INPUT_FIELDS)}")
+            yield {"id": row.get("id"), "text": text}
+
+
+def _run_single_or_batch(args: argparse.Namespace, handle: Callable[[str], dict[str, Any]]) -> None:
+    if args.batch:
+        for row in read_batch(Path(args.batch)):
+            result = handle(row["text"])
+            if row["id"] is not None:
+                result = {"id": row["id"], **result}
+            _dump(result)
+        return
+    if not args.text:
+        raise SystemExit("give a text or --batch FILE.jsonl")
+    result = handle(" ".join(args.text))
+    if args.json:
+        _dump(result)
+    else:
+        print(args.render(result))
+
+
+def passage_json(passage: Any) -> dict[str, Any]:
+    return {
+        "doc_id": passage.doc_id,
+        "source": passage.source,
+        "title": passage.title,
+        "url": passage.url,
+        "chunk_id": passage.chunk_id,
+        "score": round(float(passage.score), 6),
+        "text": passage.text,
+        "audience": list(passage.audience),
+        "updated": passage.updated.isoformat() if passage.updated else None,
+    }
+
+
+def answer_json(answer: Any) -> dict[str, Any]:
+    return {
+        "question": answer.question,
+        "redacted_question": answer.redacted_question,
+        "answer": answer.text,
+        "citations": [
+            {"n": c.n, "doc_id": c.doc_id, "title": c.title, "url": c.url, "quote": c.quote}
+            for c in answer.citations
+        ],
+        "sources": [passage_json(p) for p in answer.passages],
+        "refused": answer.refused,
+        "mode": answer.mode,
+        "notice": answer.notice,
+        "timings": {k: round(v, 1) for k, v in answer.timings.items()},
+    }
+
+
+def render_search(result: dict[str, Any]) -> str:
+    lines = [f"{len(result['results'])} results in {result['timings']['total_ms']:.0f} ms"]
+    for rank, hit in enumerate(result["results"], 1):
+        lines.append(f"{rank:>2}. [{hit['doc_id']}] {hit['title']} ({hit['source']}, {hit['score']:.3f})")
+        lines.append(f"    {hit['url']}")
+    return "\n".join(lines)
+
+
+def render_answer(result: dict[str, Any]) -> str:
+    lines = [f"[{result['mode']}] {result['answer']}"]
+    if result["notice"]:
+        lines.append(f"({result['notice']})")
+    for citation in result["citations"]:
+        lines.append(f"[{citation['n']}] {citation['title']} — {citation['url']}")
+    return "\n".join(lines)
+
+
+def _filters(args: argparse.Namespace) -> Any:
+    from indexing.search import SearchFilters
+
+    return SearchFilters(sources=tuple(args.source or ()), audiences=tuple(args.audience or ()))
+
+
+def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
+    from assistant.pipeline import Assistant
+
+    assistant = Assistant.from_settings(settings)
+    filters = _filters(args)
+
+    def handle(query: str) -> dict[str, Any]:
+        passages, timings = assistant.search(query, k=args.k, filters=filters)
+        return {
+            "query": query,
+            "results": [passage_json(p) for p in passages],
+            "timings": {k: round(v, 1) for k, v in timings.items()},
+        }
+
+    args.render = render_search
+    _run_single_or_batch(args, handle)
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> None:
+    from assistant.pipeline import Assistant
+
+    assistant = Assistant.from_settings(settings)
+    filters = _filters(args)
+    args.render = render_answer
+    _run_single_or_batch(args, lambda question: answer_json(assistant.ask(question, filters=filters)))
+
+
+def cmd_redact(settings: Settings, args: argparse.Namespace) -> None:
+    from redaction.engine import Redactor
+
+    redactor = Redactor.from_settings(settings)
+
+    def handle(text: str) -> dict[str, Any]:
+        redacted = redactor.redact(text)
+        return {
+            "text": redacted.text,
+            "entities": [
+                {"type": e.type, "start": e.start, "end": e.end, "score": round(e.score, 3)}
+                for e in redacted.entities
+            ],
+        }
+
+    args.render = lambda result: result["text"]
+    _run_single_or_batch(args, handle)
+
+
+def cmd_corpus_fetch(settings: Settings, args: argparse.Namespace) -> None:
+    from corpus.fetch import fetch_corpus
+
+    for package in fetch_corpus(settings):
+        print(f"{package.name}@{package.version}: {package.path}")
+
+
+def cmd_index(settings: Settings, args: argparse.Namespace) -> None:
+    from indexing.rebuild import rebuild_index
+
+    manifest = rebuild_index(settings, fetch=not args.no_fetch, force=args.force)
+    print(json.dumps(manifest, ensure_ascii=False, indent=2, default=str) if args.json else manifest_summary(manifest))
+
+
+def manifest_summary(manifest: dict[str, Any]) -> str:
+    counts = manifest.get("counts", {})
+    return (
+        f"index {manifest.get('build_id', '?')} ready: {counts.get('documents', '?')} documents, "
+        f"{counts.get('chunks', '?')} chunks ({manifest.get('embedding_model', '?')})"
+    )
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
+    from assistant.ui import serve
+
+    serve(settings)
+
+
+def cmd_config(settings: Settings, args: argparse.Namespace) -> None:
+    from indexing.rebuild import read_manifest
+
+    data = settings.to_dict()
+    data["index_manifest"] = read_manifest(settings)
+    if args.json:
+        _dump(data)
+    else:
+        for key, value in data.items():
+            print(f"{key} = {value}")
+
+
+def cmd_audit(settings: Settings, args: argparse.Namespace) -> None:
+    from redaction.audit import AuditLog
+
+    audit = AuditLog(settings.audit_db, settings.audit_retention_days)
+    if args.action == "purge":
+        print(f"{audit.purge()} record(s) older than {settings.audit_retention_days} days deleted")
+    else:
+        out = Path(args.out) if args.out else None
+        count = audit.export_csv(out if out else sys.stdout)
+        if out:
+            print(f"{count} record(s) written to {out}", file=sys.stderr)
+
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> None:
+    from eval.run import run_eval
+
+    parts = {"retrieval", "answers", "pii", "latency"} if args.part == "all" else {args.part}
+    datasets = {args.part: Path(args.dataset)} if args.dataset else None
+    out_dir, status = run_eval(
+        settings,
+        parts=parts,
+        datasets=datasets,
+        out_dir=Path(args.out) if args.out else None,
+        compare_with=Path(args.compare) if args.compare else None,
+        limit=args.limit,
+    )
+    print(f"report: {out_dir / 'report.html'}")
+    raise SystemExit(status)
+
+
+def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
+    from eval.bench import run_bench
+
+    run_bench(settings, limit=args.limit)
+
+
+def cmd_model(settings: Settings, args: argparse.Namespace) -> None:
+    from assistant import models
+
+    if args.action == "list" or not args.name:
+        for entry in models.REGISTRY.values():
+            print(f"{entry.name:<24} {entry.description}")
+        return
+    path = models.fetch(args.name, settings.home / "models")
+    print(f"{args.name}: {path}\nset GUICHET_LLM_MODEL_PATH={path}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="guichet", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_batch(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("text", nargs="*")
+        sub.add_argument("--batch", metavar="FILE.jsonl")
+        sub.add_argument("--json", action="store_true")
+
+    def with_filters(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--source", action="append", help="service-public, travail-emploi, legifrance")
+        sub.add_argument("--audience", action="append", help="particuliers, professionnels, associations")
+
+    search = commands.add_parser("search", help="hybrid search over the index")
+    with_batch(search)
+    with_filters(search)
+    search.add_argument("--k", type=int, default=10)
+    search.set_defaults(func=cmd_search)
+
+    ask = commands.add_parser("ask", help="answer a question with cited sources")
+    with_batch(ask)
+    with_filters(ask)
+    ask.set_defaults(func=cmd_ask)
+
+    redact = commands.add_parser("redact", help="mask personal data in a text")
+    with_batch(redact)
+    redact.set_defaults(func=cmd_redact)
+
+    corpus = commands.add_parser("corpus", help="official sources")
+    corpus.add_argument("action", choices=["fetch"])
+    corpus.set_defaults(func=cmd_corpus_fetch)
+
+    index = commands.add_parser("index", help="fetch the corpus if needed and (re)build the index")
+    index.add_argument("--no-fetch", action="store_true", help="use the corpus already on disk")
+    index.add_argument("--force", action="store_true", help="rebuild even if the corpus did not change")
+    index.add_argument("--json", action="store_true")
+    index.set_defaults(func=cmd_index)
+
+    serve = commands.add_parser("serve", help="serve the agents' chat page")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(func=cmd_serve)
+
+    config = commands.add_parser("config", help="print the effective configuration")
+    config.add_argument("--json", action="store_true")
+    config.set_defaults(func=cmd_config)
+
+    audit = commands.add_parser("audit", help="audit log: purge by retention, export for the DPO")
+    audit.add_argument("action", choices=["purge", "export"])
+    audit.add_argument("--out", help="CSV file (default: stdout)")
+    audit.set_defaults(func=cmd_audit)
+
+    evaluate = commands.add_parser("eval", help="evaluate retrieval, answers, privacy, latency")
+    evaluate.add_argument("part", choices=["retrieval", "answers", "pii", "latency", "all"])
+    evaluate.add_argument("--dataset")
+    evaluate.add_argument("--out")
+    evaluate.add_argument("--compare", metavar="OLD_DIR")
+    evaluate.add_argument("--limit", type=int, help="first N rows of each dataset")
+    evaluate.set_defaults(func=cmd_eval)
+
+    bench = commands.add_parser("bench", help="retrieval side by side with baselines, and latencies")
+    bench.add_argument("--limit", type=int)
+    bench.set_defaults(func=cmd_bench)
+
+    model = commands.add_parser("model", help="generation models: list, fetch")
+    model.add_argument("action", choices=["list", "fetch"])
+    model.add_argument("name", nargs="?")
+    model.set_defaults(func=cmd_model)
+    return parser
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    overrides = {k: v for k, v in (("host", getattr(args, "host", None)), ("port", getattr(args, "port", None))) if v}
+    settings = load_settings(**overrides)
+    args.func(settings, args)
+
+
+if __name__ == "__main__":
+    main()
