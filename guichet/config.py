@@ -113,6 +113,8 @@ class Settings:
     chat_format: str = ""
     """Empty: the GGUF's own chat template."""
     redact_for_llm: bool = True
+    prompt_passages: int = 3
+    """How many of the retrieved passages go into the prompt (each cut at about 1,000 characters)."""
     llm_extra_buffers: bool = False
     """llama.cpp's CPU extra buffer types (AMX, repacked weights): off because they crash small GGUFs on AMX CPUs."""
     # evaluation

@@ -1,0 +1,218 @@
+"""The `Redactor` (Presidio + spaCy French, loaded once per process) and the in-memory `Vault`."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterable
+from typing import NoReturn
+
+import regex
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.tokens import Doc
+
+from guichet.config import Settings
+from redaction import TYPES
+from redaction.model import Entity, RedactedText
+from redaction.recognizers import french_recognizers
+from redaction.recognizers.base import LANGUAGE
+from redaction.recognizers.checksums import compact
+from redaction.recognizers.person import NOT_NAMES, SPACY_LABEL
+
+PLACEHOLDER = regex.compile(r"<(" + "|".join(sorted(TYPES, key=len, reverse=True)) + r")_(\d+)>")
+ECHO_SCORE = 0.7
+"""Score of a name found again alone after its first, fuller mention."""
+_WARM_UP = "Mme Exemple, exemple@exemple.fr, 01 02 03 04 05."
+_NUMBER_TYPES = frozenset(TYPES) - {"PERSONNE", "ADRESSE", "EMAIL", "DATE_NAISSANCE"}
+
+
+def _value_key(entity_type: str, value: str) -> str:
+    if entity_type == "TELEPHONE":
+        return compact(value)[-9:]
+    if entity_type in _NUMBER_TYPES:
+        return compact(value)
+    return " ".join(value.split()).casefold()
+
+
+class Vault:
+    """Placeholder ↔ value for one conversation; lives in memory only and never shows its values."""
+
+    __slots__ = ("_keys", "_values", "_lock")
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple[str, str], str] = {}
+        self._values: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def placeholder(self, entity_type: str, value: str) -> str:
+        key = (entity_type, _value_key(entity_type, value))
+        with self._lock:
+            existing = self._keys.get(key)
+            if existing:
+                return existing
+            number = 1 + sum(1 for known_type, _ in self._keys if known_type == entity_type)
+            placeholder = f"<{entity_type}_{number}>"
+            self._keys[key] = placeholder
+            self._values[placeholder] = value
+            return placeholder
+
+    def known(self, entity_type: str) -> dict[str, str]:
+        """Values of one type already met, each with its placeholder (for the redactor; never log this)."""
+        return {
+            value: placeholder
+            for placeholder, value in self._values.items()
+            if placeholder.startswith(f"<{entity_type}_")
+        }
+
+    def restore(self, text: str) -> str:
+        return PLACEHOLDER.sub(lambda match: self._values.get(match.group(0), match.group(0)), text)
+
+    def counts(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for entity_type, _ in self._keys:
+            totals[entity_type] = totals.get(entity_type, 0) + 1
+        return totals
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"Vault({self.counts()})"
+
+    def _refuse(self, *_: object) -> NoReturn:
+        raise TypeError("Vault holds personal data and stays in memory: it cannot be pickled or copied")
+
+    __reduce__ = __reduce_ex__ = __getstate__ = __copy__ = __deepcopy__ = _refuse
+
+
+class _FrenchSpacyEngine(SpacyNlpEngine):
+    """spaCy French without the parser and the lemmatizer (a fifth of the time): context words are matched
+    against lower-cased words instead of lemmas, so recognizers list the inflected forms they expect."""
+
+    def load(self) -> None:
+        self.nlp = {
+            model["lang_code"]: spacy.load(model["model_name"], exclude=["parser", "lemmatizer"])
+            for model in self.models
+        }
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        artifacts = super()._doc_to_nlp_artifact(doc, language)
+        artifacts.lemmas = [token.lower_ for token in doc]
+        artifacts.keywords = artifacts.set_keywords(self, artifacts.lemmas, language)
+        return artifacts
+
+
+def build_analyzer(spacy_model: str) -> AnalyzerEngine:
+    ner = NerModelConfiguration(
+        model_to_presidio_entity_mapping={"PER": SPACY_LABEL},
+        labels_to_ignore=["LOC", "ORG", "MISC"],
+    )
+    nlp_engine = _FrenchSpacyEngine(
+        models=[{"lang_code": LANGUAGE, "model_name": spacy_model}], ner_model_configuration=ner
+    )
+    registry = RecognizerRegistry(recognizers=french_recognizers(), supported_languages=[LANGUAGE])
+    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
+    analyzer.analyze(text=_WARM_UP, language=LANGUAGE)
+    return analyzer
+
+
+@functools.lru_cache(maxsize=2)
+def _shared_analyzer(spacy_model: str) -> AnalyzerEngine:
+    return build_analyzer(spacy_model)
+
+
+class Redactor:
+    def __init__(self, analyzer: AnalyzerEngine) -> None:
+        self._analyzer = analyzer
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Redactor:
+        """Load spaCy and Presidio once per process and model; later calls share them."""
+        return cls(_shared_analyzer(settings.redaction_spacy_model))
+
+    def supported_types(self) -> list[str]:
+        return sorted(self._analyzer.get_supported_entities(LANGUAGE))
+
+    def analyze(self, text: str) -> list[Entity]:
+        if not text.strip():
+            return []
+        results = self._analyzer.analyze(text=text, language=LANGUAGE)
+        placeholders = [match.span() for match in PLACEHOLDER.finditer(text)]
+        candidates = [
+            Entity(result.entity_type, result.start, result.end, round(result.score, 3))
+            for result in results
+            if result.score >= TYPES[result.entity_type]
+            and not any(start < result.end and result.start < end for start, end in placeholders)
+        ]
+        return _resolve_overlaps(_merge_same_type(candidates))
+
+    def redact(self, text: str, vault: Vault | None = None) -> RedactedText:
+        """Redact with placeholders from `vault` (a fresh one if None). A name already met in the conversation or
+        in this text is also redacted where it comes back alone ("Benali" after "Mme Fatima Benali")."""
+        vault = Vault() if vault is None else vault
+        found = [
+            Entity(e.type, e.start, e.end, e.score, vault.placeholder(e.type, text[e.start : e.end]))
+            for e in self.analyze(text)
+        ]
+        found = sorted(found + _name_echoes(text, found, vault), key=lambda e: e.start)
+        pieces: list[str] = []
+        cursor = 0
+        for entity in found:
+            pieces.append(text[cursor : entity.start])
+            pieces.append(entity.placeholder)
+            cursor = entity.end
+        pieces.append(text[cursor:])
+        return RedactedText("".join(pieces), tuple(found))
+
+    def redact_text(self, text: str) -> str:
+        """Redacted text alone, each call with a fresh vault (for logs and error messages)."""
+        return self.redact(text).text
+
+
+def _name_echoes(text: str, found: list[Entity], vault: Vault) -> list[Entity]:
+    echoes: list[Entity] = []
+    taken = [(e.start, e.end) for e in found] + [match.span() for match in PLACEHOLDER.finditer(text)]
+    for value, placeholder in vault.known("PERSONNE").items():
+        for form in [value, *(word for word in regex.split(r"\s+", value) if _is_distinctive_name_word(word))]:
+            for match in regex.finditer(rf"(?<![\w'’-]){regex.escape(form)}(?![\w'’-])", text):
+                start, end = match.span()
+                if all(end <= s or e <= start for s, e in taken):
+                    echoes.append(Entity("PERSONNE", start, end, ECHO_SCORE, placeholder))
+                    taken.append((start, end))
+    return echoes
+
+
+def _is_distinctive_name_word(word: str) -> bool:
+    return len(word) >= 3 and word[0].isupper() and word.casefold() not in NOT_NAMES
+
+
+def _merge_same_type(entities: Iterable[Entity]) -> list[Entity]:
+    merged: list[Entity] = []
+    for entity in sorted(entities, key=lambda e: (e.type, e.start, -e.end)):
+        last = merged[-1] if merged else None
+        if last and last.type == entity.type and entity.start < last.end:
+            merged[-1] = Entity(last.type, last.start, max(last.end, entity.end), max(last.score, entity.score))
+        else:
+            merged.append(entity)
+    return merged
+
+
+def _resolve_overlaps(entities: list[Entity]) -> list[Entity]:
+    """A span inside a longer one goes (a person's name in a street name); then the higher score wins."""
+    outermost = [
+        entity
+        for entity in entities
+        if not any(
+            other.start <= entity.start
+            and entity.end <= other.end
+            and other.end - other.start > entity.end - entity.start
+            for other in entities
+        )
+    ]
+    kept: list[Entity] = []
+    for entity in sorted(outermost, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
+        if all(entity.end <= other.start or other.end <= entity.start for other in kept):
+            kept.append(entity)
+    return sorted(kept, key=lambda e: e.start)

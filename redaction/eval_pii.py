@@ -1,0 +1,123 @@
+"""Precision, recall and F1 per entity type on span-labelled JSON Lines.
+
+Rows hold `note_text` (AP-HP eds-pseudo shape) or `text`, and `entities: [{start, end, label}]`.
+Gold labels are mapped to this package's types (`LABEL_MAP`); labels mapped to None are out of scope.
+
+Matching rule (overlap-based, per type): a gold span is found when a predicted span of the same type overlaps
+it by at least one character; a prediction is correct when it overlaps a gold span of its type. So "Mme
+LARA BARBECHO" predicted as one PERSONNE matches gold NOM + PRENOM spans, and the counts stay per side
+(precision over predictions, recall over gold spans). Predictions overlapping an out-of-scope gold span
+(a hospital name, a plain date) count neither way. Micro scores sum the per-type counts.
+The false-redaction rate is the share of rows with no gold span at all where something was redacted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from redaction import TYPES
+from redaction.engine import Redactor
+from redaction.model import Entity
+
+LABEL_MAP: dict[str, str | None] = {
+    **{entity_type: entity_type for entity_type in TYPES},
+    "NOM": "PERSONNE",
+    "PRENOM": "PERSONNE",
+    "TEL": "TELEPHONE",
+    "MAIL": "EMAIL",
+    "SECU": "NIR",
+    "DATE_NAISSANCE": "DATE_NAISSANCE",
+    "ADRESSE": "ADRESSE",
+    "ZIP": "ADRESSE",
+    "VILLE": "ADRESSE",
+    "IBAN": "IBAN",
+    "HOPITAL": None,
+    "DATE": None,
+    "IPP": None,
+    "NDA": None,
+}
+
+
+def load_pii_rows(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def row_text(row: Mapping[str, Any]) -> str:
+    return row["note_text"] if "note_text" in row else row["text"]
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return round(numerator / denominator, 4) if denominator else 0.0
+
+
+def _scores(true_predictions: int, predictions: int, found_gold: int, gold: int) -> dict[str, float | int]:
+    precision = _ratio(true_predictions, predictions)
+    recall = _ratio(found_gold, gold)
+    f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "predicted": predictions, "gold": gold}
+
+
+def evaluate_pii(redactor: Redactor, rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    counts: dict[str, list[int]] = {}
+    clean_rows = falsely_redacted = total_rows = 0
+    unknown_labels: set[str] = set()
+    for row in rows:
+        total_rows += 1
+        predicted = redactor.analyze(row_text(row))
+        gold, out_of_scope = [], []
+        for span in row.get("entities", ()):
+            if span["label"] not in LABEL_MAP:
+                unknown_labels.add(span["label"])
+            mapped = LABEL_MAP.get(span["label"])
+            (gold if mapped else out_of_scope).append((mapped, span["start"], span["end"]))
+        if not row.get("entities"):
+            clean_rows += 1
+            falsely_redacted += bool(predicted)
+        _count_row(counts, predicted, gold, out_of_scope)
+    per_type = {entity_type: _scores(*values) for entity_type, values in sorted(counts.items())}
+    totals = [sum(values[i] for values in counts.values()) for i in range(4)]
+    return {
+        "rows": total_rows,
+        "per_type": per_type,
+        "micro": _scores(*totals),
+        "clean_rows": clean_rows,
+        "false_redaction_rate": _ratio(falsely_redacted, clean_rows),
+        "unmapped_labels": sorted(unknown_labels),
+    }
+
+
+def _count_row(
+    counts: dict[str, list[int]],
+    predicted: list[Entity],
+    gold: list[tuple[str, int, int]],
+    out_of_scope: list[tuple[None, int, int]],
+) -> None:
+    for entity in predicted:
+        if any(_overlaps(entity.start, entity.end, start, end) for _, start, end in out_of_scope):
+            continue
+        tally = counts.setdefault(entity.type, [0, 0, 0, 0])
+        tally[1] += 1
+        tally[0] += any(t == entity.type and _overlaps(entity.start, entity.end, s, e) for t, s, e in gold)
+    for entity_type, start, end in gold:
+        tally = counts.setdefault(entity_type, [0, 0, 0, 0])
+        tally[3] += 1
+        tally[2] += any(p.type == entity_type and _overlaps(p.start, p.end, start, end) for p in predicted)
+
+
+def format_report(report: Mapping[str, Any]) -> str:
+    lines = [f"{'type':<28} {'P':>6} {'R':>6} {'F1':>6} {'pred':>5} {'gold':>5}"]
+    for name, scores in [*report["per_type"].items(), ("micro", report["micro"])]:
+        lines.append(
+            f"{name:<28} {scores['precision']:>6.3f} {scores['recall']:>6.3f} {scores['f1']:>6.3f}"
+            f" {scores['predicted']:>5} {scores['gold']:>5}"
+        )
+    lines.append(f"false-redaction rate on {report['clean_rows']} clean rows: {report['false_redaction_rate']:.3f}")
+    return "\n".join(lines)

@@ -1,0 +1,39 @@
+"""French recognizers, one module per family; `french_recognizers()` builds a fresh set."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from redaction.recognizers.address import FrAddressRecognizer
+from redaction.recognizers.bank_card import FrBankCardRecognizer
+from redaction.recognizers.benefits import FrBenefitsNumberRecognizer, FrFranceTravailIdRecognizer
+from redaction.recognizers.birth_date import FrBirthDateRecognizer
+from redaction.recognizers.email import FrEmailRecognizer
+from redaction.recognizers.iban import FrIbanRecognizer
+from redaction.recognizers.identity_documents import FrIdentityCardRecognizer, FrPassportRecognizer
+from redaction.recognizers.nir import FrNirRecognizer
+from redaction.recognizers.person import FrPersonRecognizer
+from redaction.recognizers.phone import FrPhoneRecognizer
+from redaction.recognizers.tax import FrTaxNumberRecognizer
+from redaction.recognizers.vehicle import FrLicencePlateRecognizer
+
+RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
+    FrPersonRecognizer,
+    FrEmailRecognizer,
+    FrPhoneRecognizer,
+    FrNirRecognizer,
+    FrIbanRecognizer,
+    FrTaxNumberRecognizer,
+    FrBenefitsNumberRecognizer,
+    FrFranceTravailIdRecognizer,
+    FrPassportRecognizer,
+    FrIdentityCardRecognizer,
+    FrLicencePlateRecognizer,
+    FrAddressRecognizer,
+    FrBirthDateRecognizer,
+    FrBankCardRecognizer,
+)
+
+
+def french_recognizers() -> list[EntityRecognizer]:
+    return [recognizer_class() for recognizer_class in RECOGNIZER_CLASSES]

@@ -1,0 +1,47 @@
+"""Postal addresses: number + street type + name (optionally followed by postcode and city), or postcode + city."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, START
+
+_STREET_TYPES = (
+    r"(?i:rue|avenue|av\.|bd|boulevard|impasse|all[ée]e|quai|faubourg|lotissement|r[ée]sidence|hameau|lieu-dit"
+    r"|rond-point|esplanade|parvis|sq\.|imp\.|rte)"
+)
+_COMMON_WORD_STREET_TYPES = r"(?i:place|chemin|route|cours|square|passage|cit[ée]|voie|sentier|promenade|mont[ée]e)"
+_PARTICLE = r"(?:(?i:de|du|des|la|le|les|et|sur|sous|en|aux?)\s+|(?i:l|d)['’]\s*)"
+_WORD = r"[A-ZÀ-Ýa-zà-ÿ0-9][\w'’-]*"
+_NAME_WORD = r"[A-ZÀ-Ý][\w'’-]*"
+_STREET = (
+    rf"(?:{_STREET_TYPES}\s+{_PARTICLE}{{0,3}}{_WORD}|{_COMMON_WORD_STREET_TYPES}\s+{_PARTICLE}{{0,3}}{_NAME_WORD})"
+    rf"(?:\s+{_PARTICLE}{{0,3}}{_NAME_WORD})*"
+)
+_NUMBER = r"\d{1,4}(?:\s?(?i:bis|ter|quater|[a-d]))?,?"
+_POSTCODE = r"(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}"
+_CITY_LINK = r"(?:[\s-]+(?:(?i:sur|sous|en|le|la|les|de|du|des|lès|lez|et|aux?)[\s-]+)?)"
+_CEDEX = r"(?:\s+(?i:cedex)(?:\s+\d{1,2})?)"
+_CITY = rf"{_NAME_WORD}(?:{_CITY_LINK}{_NAME_WORD})*{_CEDEX}?"
+
+
+class FrAddressRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern(
+            "Numéro et voie",
+            rf"{START}{_NUMBER}\s+{_STREET}(?:,?\s+{_POSTCODE}\s+{_CITY})?{END}",
+            0.6,
+        ),
+        Pattern("Code postal et ville", rf"{START}{_POSTCODE}\s+{_CITY}{END}", 0.45),
+    ]
+    CONTEXT = ["adresse", "domicile", "habite", "demeurant", "domicilié", "réside", "résidant", "vit"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="ADRESSE",
+            name="FrAddressRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=CASE_SENSITIVE,
+        )

@@ -1,0 +1,47 @@
+"""Numbers given by benefit bodies, only taken after a word naming them (they carry no check digit).
+
+- numéro d'allocataire CAF or MSA: 7 or 8 digits (MSA numbers sometimes 13 digits, the NIR recognizer covers them);
+- identifiant France Travail (ex-Pôle emploi): 7 digits and a letter or digit, e.g. 1234567A.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE
+
+_FILLER = r"[^\d\n.?!]{0,30}?"
+
+
+class FrBenefitsNumberRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("Allocataire CAF/MSA", rf"(?<=(?:allocataire|\bCAF\b|\bMSA\b){_FILLER})\d{{7,8}}{END}", 0.7),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="NUMERO_ALLOCATAIRE",
+            name="FrBenefitsNumberRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            global_regex_flags=CASE_INSENSITIVE,
+        )
+
+
+class FrFranceTravailIdRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern(
+            "Identifiant France Travail",
+            rf"(?<=(?:France\s+Travail|P[ôo]le\s+emploi|demandeur\s+d['’]emploi|identifiant){_FILLER})\d{{7}}[A-Z0-9]{END}",
+            0.7,
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="IDENTIFIANT_FRANCE_TRAVAIL",
+            name="FrFranceTravailIdRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            global_regex_flags=CASE_INSENSITIVE,
+        )

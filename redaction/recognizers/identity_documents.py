@@ -1,0 +1,48 @@
+"""Passport and identity-card numbers.
+
+A French passport number (2 digits, 2 letters, 5 digits) is distinctive enough alone; identity-card numbers
+(12 digits before 2021, 9 letters and digits since) are only taken after a word naming the document.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, END, LANGUAGE, START
+
+_NUMBER_WORDS = r"(?:\s*(?:n°|no\.?|num(?:éro|ero)?\.?|:|est|le|du|de|la|sa|son|ma|mon|sous)){0,4}\s*"
+_ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|pi[èe]ce\s+d['’]identit[ée])"
+
+
+class FrPassportRecognizer(PatternRecognizer):
+    PATTERNS = [Pattern("Passeport", rf"{START}\d{{2}}[A-Z]{{2}}\d{{5}}{END}", 0.5)]
+    CONTEXT = ["passeport", "passport"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="PASSEPORT",
+            name="FrPassportRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=CASE_SENSITIVE,
+        )
+
+
+class FrIdentityCardRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern(
+            "CNI après mention",
+            rf"(?<={_ID_CARD_WORDS}{_NUMBER_WORDS})(?:\d{{12}}|(?=[A-Z0-9]*\d)[A-Z0-9]{{9}}){END}",
+            0.7,
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="CARTE_IDENTITE",
+            name="FrIdentityCardRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            global_regex_flags=CASE_INSENSITIVE,
+        )

@@ -1,0 +1,37 @@
+"""Numéro de sécurité sociale (NIR): 13 characters and a two-digit key, Corsica 2A/2B included."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START
+from redaction.recognizers.checksums import compact, nir_key
+
+_SEP = r"[ .]?"
+_BODY = rf"[1-478]{_SEP}\d{{2}}{_SEP}(?:0[1-9]|1[0-2]|[2-9]\d){_SEP}(?:2[AB]|\d{{2}})(?:{_SEP}\d){{6}}"
+
+
+class FrNirRecognizer(PatternRecognizer):
+    """NIR with its key (validated), or without the key only when a context word says so."""
+
+    PATTERNS = [
+        Pattern("NIR avec clé", rf"{START}{_BODY}{_SEP}\d{_SEP}\d{END}", 0.5),
+        Pattern("NIR sans clé", rf"{START}{_BODY}{END}", 0.15),
+    ]
+    CONTEXT = ["sécurité", "sociale", "sécu", "nir", "insee", "assuré", "immatriculation", "carte vitale", "vitale"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="NIR",
+            name="FrNirRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=CASE_INSENSITIVE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        value = compact(pattern_text)
+        if len(value) == 13:
+            return None
+        return len(value) == 15 and value[13:].isdigit() and nir_key(value[:13]) == int(value[13:])

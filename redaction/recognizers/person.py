@@ -1,0 +1,145 @@
+"""Person names: spaCy's PER entities, cleaned, plus any name following a civility title.
+
+Handles compound and particle names ("Pierre-Yves Le Gall", "de La Tour", "N'Diaye"); the title itself
+("Mme", "M.", "Maître") is kept out of the span so the redacted text keeps it.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc
+
+from redaction.recognizers.base import CASE_SENSITIVE, LANGUAGE
+
+SPACY_LABEL = "PERSONNE"
+_TITLE = r"(?:M\.|MM\.|Mr\.?|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Ma[îi]tre|Me|Dr\.?|Docteur|Pr\.?|Professeur)"
+_PARTICLE = r"(?:de|du|des|le|la|van|von|der|den|da|di|del|dos|das|ben|ibn|el|al)"
+_TOKEN = r"(?:[A-Z]['’])?[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý]*(?:-[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý]*)*"
+_LEADING = rf"(?:{_PARTICLE}\s+|d['’]){{0,3}}"
+_NAME = rf"{_LEADING}{_TOKEN}(?:\s+{_LEADING}{_TOKEN}|(?<=\s(?:d|D)['’]){_TOKEN}){{0,4}}"
+TITLED_NAME = regex.compile(rf"(?<=(?<![\w.]){_TITLE}\s+){_NAME}(?![\w'’-])", CASE_SENSITIVE)
+LEADING_TITLE = regex.compile(rf"^(?:{_TITLE}\s+)+", CASE_SENSITIVE | regex.IGNORECASE)
+NOT_NAMES = frozenset(
+    word.casefold()
+    for word in (
+        "Bonjour Bonsoir Merci Cordialement Madame Monsieur Mademoiselle Maître Docteur Le La Les Un Une Mon Ma Mes"
+        " M Mme Mmes Mlle MM Mr Me Dr Pr"
+        " Président Présidente Directeur Directrice Ministre Maire Préfet Préfète Juge Procureur Procureure"
+        " Défenseur Défenseure Conseiller Conseillère Agent Agente Allocataire Demandeur Demandeuse"
+        " Article Code Cerfa France Travail Pôle Emploi Caisse Sécurité Sociale Urssaf Préfecture Mairie"
+        " Quelle Quel Quels Quelles Comment Pourquoi Combien Est Peut Puis Doit Faut"
+    ).split()
+)
+_ACRONYM = regex.compile(r"^[A-ZÀ-Ý]{2,6}s?$")
+
+
+_COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "AUX", "ADV"})
+_NAME_CHARS = regex.compile(r"^[\p{L}\s'’.-]+$")
+_ROLE_WORDS = frozenset(
+    "usager usagère client cliente patient patiente salarié salariée allocataire bénéficiaire demandeur demandeuse"
+    " contact enfant fils fille époux épouse conjoint conjointe administré administrée assuré assurée mari compagnon"
+    " compagne frère sœur père mère locataire titulaire".split()
+)
+
+
+class FrPersonRecognizer(EntityRecognizer):
+    """A lone word found by spaCy alone scores under the threshold unless a context word comes before it."""
+
+    TITLED_SCORE = 0.9
+    NER_SCORE = 0.85
+    SINGLE_WORD_NER_SCORE = 0.4
+    CONTEXT = sorted(_ROLE_WORDS | {"nom", "prénom"})
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PERSONNE"],
+            name="FrPersonRecognizer",
+            supported_language=LANGUAGE,
+            context=self.CONTEXT,
+        )
+
+    def load(self) -> None:
+        """Nothing to load: spaCy runs in the NLP engine."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        doc = nlp_artifacts.tokens if nlp_artifacts else None
+        spans = [(match.start(), match.end(), self.TITLED_SCORE) for match in TITLED_NAME.finditer(text)]
+        for span in nlp_artifacts.entities if nlp_artifacts else ():
+            if span.label_ == SPACY_LABEL:
+                start, end, titled = self._strip(text, span.start_char, span.end_char)
+                spans.append((start, end, self.TITLED_SCORE if titled else self.NER_SCORE))
+        results = []
+        for start, end, score in spans:
+            if doc is not None:
+                start, end = self._trim_common_words(doc, start, end)
+            value = text[start:end]
+            titled = score == self.TITLED_SCORE
+            if start >= end or not self._looks_like_name(value, titled):
+                continue
+            if len(value.split()) == 1 and not titled:
+                if doc is not None and self._is_common_noun(doc, start, end):
+                    continue
+                score = self.SINGLE_WORD_NER_SCORE
+            results.append(self._result(start, end, score))
+        return results
+
+    @staticmethod
+    def _is_common_noun(doc: Doc, start: int, end: int) -> bool:
+        """A lone capitalised word tagged as a common noun ("Ordonnance", "Découverte") is not a name."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and all(token.pos_ in _COMMON_WORD_TAGS for token in span)
+
+    @staticmethod
+    def _trim_common_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """Drop a lower-case role word before the name ("bénéficiaire lascaud") and a capitalised one after a
+        proper noun, which starts the next phrase ("Dr Blaye Douleur évaluée")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tokens = list(span) if span is not None else []
+        while len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in _ROLE_WORDS:
+            tokens.pop(0)
+        while (
+            len(tokens) > 1
+            and tokens[-1].pos_ in _COMMON_WORD_TAGS
+            and tokens[-2].pos_ == "PROPN"
+            and tokens[-1].has_vector
+        ):
+            tokens.pop()
+        if not tokens:
+            return start, end
+        return max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1]))
+
+    @staticmethod
+    def _strip(text: str, start: int, end: int) -> tuple[int, int, bool]:
+        """The span without its leading civility title (and whether it had one) nor trailing punctuation."""
+        title = LEADING_TITLE.match(text[start:end])
+        if title:
+            start += title.end()
+        while end > start and not (text[end - 1].isalpha()):
+            end -= 1
+        return start, end, title is not None
+
+    @staticmethod
+    def _looks_like_name(value: str, titled: bool) -> bool:
+        words = [word for word in regex.split(r"[\s'’-]+", value) if word]
+        if not words or len(value) < 2 or not _NAME_CHARS.match(value) or not value[0].isalpha():
+            return False
+        if all(word.casefold() in NOT_NAMES for word in words):
+            return False
+        return titled or not (len(words) == 1 and _ACRONYM.match(words[0]))
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="PERSONNE",
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(recognizer=self.name, original_score=score),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

@@ -1,0 +1,37 @@
+"""French phone numbers: 06…, +33 6…, 0033, with spaces, dots or dashes anywhere; not the 08 service numbers."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE
+from redaction.recognizers.checksums import compact
+
+_INTERNATIONAL = r"(?:\+|00)33[ .-]?(?:\(0\)[ .-]?)?"
+_DIGITS = r"(?:[ .-]?\d){8}"
+_ALONE_BEFORE = r"(?<![\w+])(?<!\d[ .-])"
+_ALONE_AFTER = rf"{END}(?![ .-]\d)"
+"""Not a run of digits cut out of a longer number (a NIR, an IBAN)."""
+
+
+class FrPhoneRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("Téléphone national", rf"{_ALONE_BEFORE}0[ .-]?[1-79]{_DIGITS}{_ALONE_AFTER}", 0.6),
+        Pattern("Téléphone international", rf"{_ALONE_BEFORE}{_INTERNATIONAL}[1-79]{_DIGITS}{_ALONE_AFTER}", 0.7),
+    ]
+    CONTEXT = ["téléphone", "tél", "tel", "portable", "mobile", "joindre", "appeler", "numéro", "fixe"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="TELEPHONE",
+            name="FrPhoneRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=CASE_SENSITIVE,
+        )
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        digits = compact(pattern_text)
+        national = "0" + digits[-9:]
+        return len(set(national)) <= 2

@@ -1,0 +1,26 @@
+"""Numéro fiscal (SPI, numéro fiscal de référence): 13 digits, key = first ten modulo 511."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, START
+from redaction.recognizers.checksums import compact, spi_valid
+
+
+class FrTaxNumberRecognizer(PatternRecognizer):
+    PATTERNS = [Pattern("SPI", rf"{START}[0-3]\d(?: ?\d){{11}}{END}", 0.5)]
+    CONTEXT = ["fiscal", "spi", "impôts", "impot", "fiscale", "déclaration", "revenus"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="NUMERO_FISCAL",
+            name="FrTaxNumberRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=CASE_SENSITIVE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return spi_valid(compact(pattern_text))

@@ -1,0 +1,72 @@
+"""PII evaluation (overlap matching, label mapping), the `guichet redact` JSON contract and the benchmark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guichet.config import Settings
+from redaction.bench import bench_redaction
+from redaction.engine import Redactor
+from redaction.eval_pii import evaluate_pii, format_report, load_pii_rows
+from redaction.jsonio import redacted_to_dict
+
+SAMPLE = Path(__file__).parent / "fixtures" / "redaction" / "pii-sample.jsonl"
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor.from_settings(Settings())
+
+
+def test_evaluate_pii_on_a_small_labelled_set(redactor: Redactor) -> None:
+    report = evaluate_pii(redactor, load_pii_rows(SAMPLE))
+    per_type = report["per_type"]
+    assert per_type["PERSONNE"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "predicted": 3, "gold": 4}
+    assert per_type["ADRESSE"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "predicted": 0, "gold": 1}
+    assert per_type["TELEPHONE"]["recall"] == per_type["EMAIL"]["recall"] == 1.0
+    assert per_type["DATE_NAISSANCE"]["f1"] == 1.0
+    assert report["micro"] == {"precision": 1.0, "recall": 0.875, "f1": 0.9333, "predicted": 6, "gold": 8}
+    assert report["clean_rows"] == 2 and report["false_redaction_rate"] == 0.0
+    assert report["unmapped_labels"] == []
+    assert "micro" in format_report(report)
+
+
+def test_out_of_scope_labels_count_neither_way(redactor: Redactor) -> None:
+    row = {"text": "Consultation du Dr Blaye à Necker.", "entities": [{"start": 19, "end": 24, "label": "HOPITAL"}]}
+    assert evaluate_pii(redactor, [row])["micro"]["predicted"] == 0
+
+
+def test_redact_json_contract(redactor: Redactor) -> None:
+    text = "Mme Fatima Benali, tél. 06 12 34 56 78"
+    assert redacted_to_dict(redactor.redact(text)) == {
+        "text": "Mme <PERSONNE_1>, tél. <TELEPHONE_1>",
+        "entities": [
+            {"type": "PERSONNE", "start": 4, "end": 17, "score": 0.9},
+            {"type": "TELEPHONE", "start": 24, "end": 38, "score": 0.95},
+        ],
+    }
+
+
+def test_bench_reports_percentiles(redactor: Redactor) -> None:
+    timings = bench_redaction(redactor, ["Mme Fatima Benali demande l'APL.", "Bonjour"], repeats=2, warmup=1)
+    assert timings["runs"] == 4 and 0 < timings["p50_ms"] <= timings["p95_ms"] <= timings["max_ms"]
+
+
+DATASETS = Path(__file__).parent.parent / "eval" / "datasets"
+
+
+def test_shipped_agent_and_clean_sets_hold_their_scores(redactor: Redactor) -> None:
+    agent = evaluate_pii(redactor, load_pii_rows(DATASETS / "agent-questions-pii.jsonl"))
+    clean = evaluate_pii(redactor, load_pii_rows(DATASETS / "clean-questions.jsonl"))
+    assert agent["micro"]["precision"] >= 0.98 and agent["micro"]["recall"] >= 0.95
+    assert clean["clean_rows"] == 60 and clean["false_redaction_rate"] == 0.0
+
+
+@pytest.mark.slow
+def test_clinical_notes_precision_and_latency(redactor: Redactor) -> None:
+    notes = evaluate_pii(redactor, load_pii_rows(DATASETS / "pii-notes.jsonl"))
+    assert notes["micro"]["precision"] >= 0.9 and notes["micro"]["recall"] >= 0.45
+    questions = [row["text"] for row in load_pii_rows(DATASETS / "agent-questions-pii.jsonl")]
+    assert bench_redaction(redactor, questions, repeats=1)["p50_ms"] < 30

@@ -1,0 +1,150 @@
+"""Each French recognizer: formats found, checksums enforced, and the false positives the agents must keep."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from guichet.config import Settings
+from redaction import TYPES
+from redaction.engine import Redactor
+from redaction.recognizers.checksums import iban_valid, luhn_valid, nir_key, spi_valid
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor.from_settings(Settings())
+
+
+def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
+    return [(entity.type, text[entity.start : entity.end]) for entity in redactor.analyze(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mme Fatima Benali demande l'APL.", ("PERSONNE", "Fatima Benali")),
+        ("M. Pierre-Yves Le Gall a écrit à la CAF.", ("PERSONNE", "Pierre-Yves Le Gall")),
+        ("Monsieur Jean de La Tour demande le RSA.", ("PERSONNE", "Jean de La Tour")),
+        ("Mme Aminata N'Diaye demande un logement.", ("PERSONNE", "Aminata N'Diaye")),
+        ("M. de La Tour a perdu son emploi.", ("PERSONNE", "de La Tour")),
+        ("Maître Dupuis représente l'usager.", ("PERSONNE", "Dupuis")),
+        ("Le salarié Karim Haddad a été licencié.", ("PERSONNE", "Karim Haddad")),
+        ("Écrire à marie.lefebvre@gmail.com pour les pièces.", ("EMAIL", "marie.lefebvre@gmail.com")),
+        ("Son courriel : J.Lambert+caf@laposte.net.", ("EMAIL", "J.Lambert+caf@laposte.net")),
+        ("Tél. 06 12 34 56 78 le matin.", ("TELEPHONE", "06 12 34 56 78")),
+        ("Tél. 0612345678 le matin.", ("TELEPHONE", "0612345678")),
+        ("Tél. 06.12.34.56.78 le matin.", ("TELEPHONE", "06.12.34.56.78")),
+        ("Tél. 06-12-34-56-78 le matin.", ("TELEPHONE", "06-12-34-56-78")),
+        ("Tél. +33 6 12 34 56 78 le matin.", ("TELEPHONE", "+33 6 12 34 56 78")),
+        ("Tél. +33612345678 le matin.", ("TELEPHONE", "+33612345678")),
+        ("Tél. 0033 6 12 34 56 78 le matin.", ("TELEPHONE", "0033 6 12 34 56 78")),
+        ("Tél. +33 (0)1 45 67 89 12 le matin.", ("TELEPHONE", "+33 (0)1 45 67 89 12")),
+        ("Tél. 0 1 7 3 2 5 0 3 7 0 le matin.", ("TELEPHONE", "0 1 7 3 2 5 0 3 7 0")),
+        ("NIR 2 85 03 75 112 045 53, prime d'activité", ("NIR", "2 85 03 75 112 045 53")),
+        ("son numéro 285037511204553 figure", ("NIR", "285037511204553")),
+        ("né en Corse-du-Sud : 1 72 11 2A 004 017 22", ("NIR", "1 72 11 2A 004 017 22")),
+        ("née en Haute-Corse : 2 61 12 2B 033 128 58", ("NIR", "2 61 12 2B 033 128 58")),
+        ("numéro de sécurité sociale 2 85 03 75 112 045 sans la clé", ("NIR", "2 85 03 75 112 045")),
+        ("NIR 2 85 03 75 112 045 54, clé mal recopiée", ("NIR", "2 85 03 75 112 045")),
+        ("IBAN FR76 3000 6000 0112 3456 7890 189 pour le virement", ("IBAN", "FR76 3000 6000 0112 3456 7890 189")),
+        ("IBAN FR1420041010050500013M02606.", ("IBAN", "FR1420041010050500013M02606")),
+        ("carte 4970 1012 3456 7893 débitée", ("CARTE_BANCAIRE", "4970 1012 3456 7893")),
+        ("carte 4970101234567893 débitée", ("CARTE_BANCAIRE", "4970101234567893")),
+        ("numéro fiscal 1234567890066 sur l'avis", ("NUMERO_FISCAL", "1234567890066")),
+        ("numéro fiscal 12 34 567 890 066 sur l'avis", ("NUMERO_FISCAL", "12 34 567 890 066")),
+        ("numéro d'allocataire CAF : 1234567 depuis 2019", ("NUMERO_ALLOCATAIRE", "1234567")),
+        ("MSA n° 87654321, trois enfants", ("NUMERO_ALLOCATAIRE", "87654321")),
+        ("identifiant France Travail 4567891K, radié", ("IDENTIFIANT_FRANCE_TRAVAIL", "4567891K")),
+        ("identifiant Pôle emploi : 2345678B", ("IDENTIFIANT_FRANCE_TRAVAIL", "2345678B")),
+        ("passeport 18AB12345 expiré", ("PASSEPORT", "18AB12345")),
+        ("carte d'identité n° 880692310285 perdue", ("CARTE_IDENTITE", "880692310285")),
+        ("La carte nationale d'identité X4RTBPFW4 a été volée", ("CARTE_IDENTITE", "X4RTBPFW4")),
+        ("véhicule AB-123-CD en fourrière", ("IMMATRICULATION", "AB-123-CD")),
+        ("véhicule AB 123 CD en fourrière", ("IMMATRICULATION", "AB 123 CD")),
+        ("véhicule AB123CD en fourrière", ("IMMATRICULATION", "AB123CD")),
+        ("Il habite 12 rue de la Paix, 75002 Paris depuis mars.", ("ADRESSE", "12 rue de la Paix, 75002 Paris")),
+        ("Domicile : 8 bis avenue d'Italie.", ("ADRESSE", "8 bis avenue d'Italie")),
+        ("Elle vit à 69007 Lyon avec sa fille.", ("ADRESSE", "69007 Lyon")),
+        ("Mme X, née le 12/03/1985, demande", ("DATE_NAISSANCE", "12/03/1985")),
+        ("date de naissance : 3 avril 1962.", ("DATE_NAISSANCE", "3 avril 1962")),
+        ("il est né le 1er janvier 1975 à Brest", ("DATE_NAISSANCE", "1er janvier 1975")),
+    ],
+)
+def test_recognizer_finds(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numéro 2 85 03 75 112 045 54 avec une mauvaise clé",
+        "IBAN FR76 3000 6000 0112 3456 7890 188 avec une mauvaise clé",
+        "carte 4970 1012 3456 7890 qui ne passe pas Luhn",
+        "numéro 1234567890067 dont la clé 511 est fausse",
+        "le numéro 1234567 sans mention de la CAF ailleurs",
+        "appeler le 0 800 12 34 56 ou le 08 06 00 02 45",
+        "le 12/03/2024 il a signé son contrat",
+        "véhicule ab-123-cd écrit en minuscules",
+    ],
+)
+def test_invalid_or_unsupported_is_left_alone(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour, quelle est la durée maximale d'un CDD selon l'article L1243-8 du Code du travail ?",
+        "Le montant forfaitaire du RSA est de 607,75 € par mois.",
+        "Faut-il le cerfa 12100*03 pour l'APL ?",
+        "La fiche F1427 parle de la prime d'activité.",
+        "Appeler le 3939 ou le 3949.",
+        "Le délai de préavis est de 2 mois, la période d'essai de 4 mois renouvelable une fois.",
+        "RSA, CAF, APL, AAH, ASPA, CPAM, MDPH, URSSAF.",
+        "Le décret n° 2019-797 du 26 juillet 2019 a modifié le salaire journalier de référence.",
+        "Madame, Monsieur, merci de votre réponse.",
+        "L'article R3243-1 et l'article L. 1234-9 du Code du travail.",
+        "Le SMIC horaire brut est de 11,65 euros au 1er janvier 2024.",
+        "Le Défenseur des droits peut être saisi.",
+        "Le plafond de la sécurité sociale est de 3 864 € par mois.",
+        "Un apprenti de 16 ans peut-il travailler le dimanche ?",
+    ],
+)
+def test_no_false_positive(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []
+
+
+def test_every_type_has_a_threshold_and_a_recognizer(redactor: Redactor) -> None:
+    assert set(redactor.supported_types()) == set(TYPES)
+
+
+@pytest.mark.parametrize(
+    ("first_thirteen", "key"),
+    [("2850375112045", 53), ("17211" + "2A004017", 22), ("26112" + "2B033128", 58)],
+)
+def test_nir_key(first_thirteen: str, key: int) -> None:
+    assert nir_key(first_thirteen) == key
+
+
+def test_other_checksums() -> None:
+    assert iban_valid("FR7630006000011234567890189")
+    assert not iban_valid("FR7630006000011234567890188")
+    assert iban_valid("GB82WEST12345698765432")
+    assert luhn_valid("4970101234567893") and not luhn_valid("4970101234567890")
+    assert spi_valid("1234567890066") and not spi_valid("1234567890067") and not spi_valid("5234567890066")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mme " + " ".join(["de"] * 2000) + " X",
+        "12 rue " + " ".join(["de la"] * 1000) + " x",
+        " ".join(["0 1 2 3 4 5 6 7 8 9"] * 300),
+    ],
+)
+def test_pathological_text_stays_fast(redactor: Redactor, text: str) -> None:
+    started = time.perf_counter()
+    redactor.analyze(text)
+    assert time.perf_counter() - started < 5

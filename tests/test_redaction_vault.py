@@ -1,0 +1,73 @@
+"""Placeholders: stable per vault, restored from memory only, never shown by repr, pickle or copy."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+
+from guichet.config import Settings
+from redaction.engine import Redactor, Vault
+
+QUESTION = "Mme Fatima Benali, née le 12/03/1985, tél. 06 12 34 56 78, demande la prime d'activité."
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor.from_settings(Settings())
+
+
+def test_redact_replaces_values_with_numbered_placeholders(redactor: Redactor) -> None:
+    result = redactor.redact(QUESTION)
+    assert result.text == (
+        "Mme <PERSONNE_1>, née le <DATE_NAISSANCE_1>, tél. <TELEPHONE_1>, demande la prime d'activité."
+    )
+    assert [QUESTION[e.start : e.end] for e in result.entities] == ["Fatima Benali", "12/03/1985", "06 12 34 56 78"]
+    assert result.counts() == {"PERSONNE": 1, "DATE_NAISSANCE": 1, "TELEPHONE": 1}
+
+
+def test_same_value_same_placeholder_within_a_conversation(redactor: Redactor) -> None:
+    vault = Vault()
+    first = redactor.redact(QUESTION, vault)
+    second = redactor.redact("Et si Mme Fatima Benali rappelle au +33 6 12 34 56 78 ? M. Paul Roux aussi.", vault)
+    assert second.text == "Et si Mme <PERSONNE_1> rappelle au <TELEPHONE_1> ? M. <PERSONNE_2> aussi."
+    assert "<PERSONNE_1>" in first.text
+    assert redactor.redact("M. Paul Roux", Vault()).text == "M. <PERSONNE_1>"
+
+
+def test_restore_puts_values_back(redactor: Redactor) -> None:
+    vault = Vault()
+    redactor.redact(QUESTION, vault)
+    answer = "<PERSONNE_1> doit appeler depuis le <TELEPHONE_1> ; <PERSONNE_9> reste tel quel."
+    assert vault.restore(answer) == "Fatima Benali doit appeler depuis le 06 12 34 56 78 ; <PERSONNE_9> reste tel quel."
+
+
+def test_placeholders_are_not_redacted_again(redactor: Redactor) -> None:
+    vault = Vault()
+    redacted = redactor.redact(QUESTION, vault)
+    again = redactor.redact(redacted.text, vault)
+    assert again.text == redacted.text and again.entities == ()
+
+
+def test_vault_never_shows_its_values(redactor: Redactor) -> None:
+    vault = Vault()
+    redactor.redact(QUESTION, vault)
+    assert repr(vault) == "Vault({'PERSONNE': 1, 'DATE_NAISSANCE': 1, 'TELEPHONE': 1})"
+    assert "Benali" not in str(vault) and len(vault) == 3
+    for leak in (pickle.dumps, copy.copy, copy.deepcopy):
+        with pytest.raises(TypeError):
+            leak(vault)
+
+
+def test_empty_text(redactor: Redactor) -> None:
+    assert redactor.redact("   ").text == "   "
+    assert redactor.analyze("") == []
+
+
+def test_a_name_coming_back_alone_keeps_its_placeholder(redactor: Redactor) -> None:
+    vault = Vault()
+    first = redactor.redact("Mme Fatima Benali demande l'APL. Benali a deux enfants.", vault)
+    assert first.text == "Mme <PERSONNE_1> demande l'APL. <PERSONNE_1> a deux enfants."
+    follow_up = redactor.redact("Si Benali déménage, Fatima garde-t-elle ses droits ? Et la CAF ?", vault)
+    assert follow_up.text == "Si <PERSONNE_1> déménage, <PERSONNE_1> garde-t-elle ses droits ? Et la CAF ?"
