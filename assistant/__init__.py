@@ -1,0 +1,1 @@
+"""Question → retrieval → prompt → generation → verified answer; the CLI and the Gradio page."""

@@ -1,0 +1,330 @@
+"""The agents' chat page (Gradio): streamed answers, sources to check, feedback."""
+from __future__ import annotations
+
+import ipaddress
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.logs import configure_logging
+from assistant.model import Answer
+from assistant.pipeline import Assistant, Final, Redacted, Retrieved, Session, Token
+from assistant.ui_render import (
+    AUDIENCE_LABELS,
+    NOTICE,
+    SOURCE_LABELS,
+    TurnView,
+    answer_plain_text,
+    cards_for_answer,
+    cards_for_passages,
+    conversation_html,
+    french_date,
+    settings_html,
+    sources_panel_html,
+)
+from guichet.config import Settings
+from indexing.model import SearchFilters
+from indexing.rebuild import read_manifest
+
+logger = logging.getLogger(__name__)
+
+CSS_PATH = Path(__file__).with_name("ui.css")
+EXAMPLES = (
+    "Quelle indemnité à la fin d'un CDD ?",
+    "Combien de jours de congés payés par an ?",
+    "Comment demander le RSA ?",
+    "Quel est le délai de préavis en cas de démission ?",
+)
+ERROR_MESSAGE = (
+    "Une erreur est survenue pendant la préparation de la réponse. Réessayez ; "
+    "si le problème persiste, signalez-le à l'assistance informatique."
+)
+TIMEOUT_MESSAGE = "La réponse a pris trop de temps et a été interrompue. Réessayez dans un instant."
+WAIT_MESSAGE = "En attente : le modèle répond à d'autres demandes, votre question est dans la file."
+SEARCH_MESSAGE = "Recherche dans les textes officiels…"
+DRAFT_MESSAGE = "Rédaction de la réponse…"
+FORCE_LIGHT_JS = "() => { document.body.classList.remove('dark'); document.documentElement.lang = 'fr'; }"
+
+
+@dataclass
+class PageState:
+    """Everything one browser tab holds in memory on the server; never written anywhere."""
+
+    session: Session | None = None
+    turns: list[TurnView] = field(default_factory=list)
+    answer: Answer | None = None
+    pending_question: str = ""
+
+
+def parse_auth(auth: str) -> list[tuple[str, str]]:
+    """`user:password` pairs separated by commas, or the path of a file holding one pair a line."""
+    candidate = Path(auth).expanduser()
+    raw = candidate.read_text(encoding="utf-8").splitlines() if candidate.is_file() else auth.split(",")
+    pairs = []
+    for entry in (line.strip() for line in raw):
+        if not entry or entry.startswith("#"):
+            continue
+        user, sep, password = entry.partition(":")
+        if not sep or not user or not password:
+            raise ValueError("GUICHET_AUTH: each entry must be user:password")
+        pairs.append((user, password))
+    return pairs
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def maintainer_info(settings: Settings) -> dict[str, Any]:
+    manifest = read_manifest(settings) or {}
+    versions = manifest.get("corpus_versions") or {p.name: p.version for p in settings.corpus_packages}
+    return {
+        "Modèle d'embeddings": settings.embedding_model,
+        "Moteur de génération": settings.llm_backend,
+        "Modèle de langue": settings.llm_model_path or settings.llm_model,
+        "Versions du corpus": ", ".join(f"{name} {version}" for name, version in sorted(versions.items())),
+        "Index construit le": _built_on(manifest.get("created")),
+        "Identifiant de l'index": manifest.get("build_id"),
+        "Documents / passages indexés": f"{_total(manifest.get('documents'))} / {_total(manifest.get('chunks'))}",
+        "Dossier des données": settings.home,
+        "Texte signalé ancien après": f"{settings.stale_after_days} jours",
+        "Requêtes simultanées / file d'attente": f"{settings.max_concurrent_requests} / {settings.queue_size}",
+    }
+
+
+def _built_on(created: str | None) -> str:
+    if not created:
+        return "aucun index : lancez `guichet index`"
+    moment = datetime.fromisoformat(created)
+    return f"{french_date(moment.date())} à {moment:%H:%M} (UTC)"
+
+
+def _total(counts: dict[str, int] | None) -> str:
+    return str(sum(counts.values())) if counts else "—"
+
+
+def _filters(sources: list[str] | None, audiences: list[str] | None) -> SearchFilters:
+    return SearchFilters(sources=tuple(sources or ()), audiences=tuple(audiences or ()))
+
+
+def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
+    today = date.today
+
+    def sources_html(cards: list, provisional: bool = False) -> str:
+        return sources_panel_html(cards, today(), settings.stale_after_days, provisional)
+
+    def enqueue(question: str, state: PageState) -> tuple[Any, ...]:
+        question = (question or "").strip()
+        if not question:
+            return state, gr.update(), gr.update(), "Saisissez une question avant d'envoyer."
+        turns = [*state.turns, TurnView(pending=WAIT_MESSAGE)]
+        state = replace(state, turns=turns, pending_question=question)
+        return state, conversation_html(turns), "", ""
+
+    def answer(state: PageState, sources: list[str], audiences: list[str]) -> Iterator[tuple[Any, ...]]:
+        question, state = state.pending_question, replace(state, pending_question="")
+        if not question:
+            yield (state, *[gr.update()] * 5)
+            return
+        session = state.session or Session()
+        turn = state.turns[-1]
+        turn.pending = SEARCH_MESSAGE
+        cards: list = []
+        provisional = False
+        final: Answer | None = None
+
+        def frame() -> tuple[Any, ...]:
+            done = final is not None
+            new_state = replace(state, session=session, answer=final if done else state.answer)
+            return (
+                new_state,
+                conversation_html(new_state.turns),
+                sources_html(cards, provisional),
+                answer_plain_text(final) if done else gr.update(),
+                gr.update(visible=done) if done else gr.update(),
+                "" if done else gr.update(),
+            )
+
+        yield frame()
+        started = time.monotonic()
+        try:
+            for event in assistant.ask_stream(question, session, _filters(sources, audiences)):
+                if isinstance(event, Redacted):
+                    turn.question, turn.masked = event.redacted.text, event.redacted.counts()
+                elif isinstance(event, Retrieved):
+                    cards, provisional = cards_for_passages(event.passages, numbered=True), True
+                    turn.pending = DRAFT_MESSAGE
+                elif isinstance(event, Token):
+                    turn.answer_text += event.text
+                elif isinstance(event, Final):
+                    final = event.answer
+                    turn.question = final.redacted_question or turn.question
+                    turn.answer_text, turn.mode, turn.notice, turn.pending = final.text, final.mode, final.notice, ""
+                    cards, provisional = cards_for_answer(final), False
+                if time.monotonic() - started > settings.request_timeout_s:
+                    turn.pending, turn.error = "", TIMEOUT_MESSAGE
+                    break
+                yield frame()
+        except Exception as error:  # noqa: BLE001 - any failure becomes a French message, never a traceback
+            logger.error("answer failed: %s", type(error).__name__)
+            turn.pending, turn.error = "", ERROR_MESSAGE
+        yield frame()
+
+    def give_feedback(state: PageState, useful: bool, comment: str) -> tuple[str, str]:
+        if state.answer is None:
+            return "Aucune réponse à évaluer pour l'instant.", comment
+        try:
+            assistant.feedback(state.answer, useful, comment or "")
+        except Exception as error:  # noqa: BLE001
+            logger.error("feedback failed: %s", type(error).__name__)
+            return "Votre avis n'a pas pu être enregistré. Réessayez plus tard.", comment
+        return "Merci, votre avis est enregistré (les données personnelles du commentaire sont masquées).", ""
+
+    def new_conversation() -> tuple[Any, ...]:
+        return PageState(), conversation_html([]), sources_html([]), "", gr.update(visible=False), "", ""
+
+    with gr.Blocks(title="Guichet — assistant des agents", analytics_enabled=False) as app:
+        state = gr.State(PageState())
+        gr.HTML(
+            '<header class="site-header"><div class="brand"><h1>Guichet</h1>'
+            '<p class="tagline">Assistant de recherche dans les textes officiels, réservé aux agents</p></div>'
+            f'<p class="notice-banner" role="note">{NOTICE}</p></header>'
+        )
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=420):
+                conversation = gr.HTML(conversation_html([]), elem_id="conversation")
+                question = gr.Textbox(
+                    label="Votre question",
+                    placeholder="Ex. : Quelle indemnité à la fin d'un CDD ?",
+                    lines=2,
+                    max_lines=6,
+                    elem_id="question",
+                    info="Entrée pour envoyer, Maj+Entrée pour aller à la ligne.",
+                )
+                with gr.Row():
+                    send = gr.Button("Envoyer", variant="primary", elem_id="send")
+                    reset = gr.Button("Nouvelle conversation", variant="secondary", elem_id="new-conversation")
+                status = gr.Markdown("", elem_classes="wait-status", elem_id="status")
+                with gr.Group(visible=False, elem_id="answer-tools") as answer_tools:
+                    with gr.Row():
+                        useful = gr.Button("Réponse utile", elem_id="feedback-useful", size="md")
+                        not_useful = gr.Button("Réponse pas utile", elem_id="feedback-not-useful", size="md")
+                    comment = gr.Textbox(
+                        label="Commentaire sur la réponse (facultatif)",
+                        info="Les données personnelles sont masquées avant l'enregistrement.",
+                        lines=1,
+                        elem_id="feedback-comment",
+                    )
+                    feedback_status = gr.Markdown("", elem_classes="feedback-status", elem_id="feedback-status")
+                    copy_text = gr.Textbox(
+                        label="Réponse avec ses sources, en texte brut (pour un courriel)",
+                        lines=6,
+                        interactive=False,
+                        buttons=["copy"],
+                        elem_id="copy-text",
+                    )
+                gr.Examples(examples=[[e] for e in EXAMPLES], inputs=[question], label="Exemples de questions")
+                with gr.Accordion("Filtres de recherche", open=False):
+                    sources = gr.CheckboxGroup(
+                        [(label, value) for value, label in SOURCE_LABELS.items()],
+                        label="Sources (aucune case cochée : toutes)",
+                        elem_id="filter-sources",
+                    )
+                    audiences = gr.CheckboxGroup(
+                        [(label, value) for value, label in AUDIENCE_LABELS.items()],
+                        label="Public concerné (aucune case cochée : tous)",
+                        elem_id="filter-audiences",
+                    )
+                with gr.Accordion("Paramètres techniques (maintenance)", open=False):
+                    gr.HTML(settings_html(maintainer_info(settings)), elem_id="maintainer-info")
+            with gr.Column(scale=2, min_width=320):
+                sources_panel = gr.HTML(sources_html([]), elem_id="sources-panel")
+
+        answer_outputs = [state, conversation, sources_panel, copy_text, answer_tools, feedback_status]
+        for trigger in (question.submit, send.click):
+            trigger(
+                enqueue,
+                [question, state],
+                [state, conversation, question, status],
+                queue=False,
+                show_progress="hidden",
+            ).then(
+                answer,
+                [state, sources, audiences],
+                answer_outputs,
+                concurrency_id="model",
+                concurrency_limit=settings.max_concurrent_requests,
+                show_progress="minimal",
+                show_progress_on=[status],
+            )
+        useful.click(lambda s, c: give_feedback(s, True, c), [state, comment], [feedback_status, comment], queue=False)
+        not_useful.click(
+            lambda s, c: give_feedback(s, False, c), [state, comment], [feedback_status, comment], queue=False
+        )
+        reset.click(
+            new_conversation,
+            None,
+            [state, conversation, sources_panel, copy_text, answer_tools, feedback_status, comment],
+            queue=False,
+        )
+    return app
+
+
+def theme() -> gr.themes.Base:
+    font = ["Marianne", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Arial", "sans-serif"]
+    return gr.themes.Base(font=font, neutral_hue="gray", radius_size=gr.themes.sizes.radius_none).set(
+        button_primary_background_fill="#000091",
+        button_primary_background_fill_hover="#1212ff",
+        button_primary_text_color="#ffffff",
+        button_secondary_background_fill="#ffffff",
+        button_secondary_background_fill_hover="#f6f6f6",
+        button_secondary_text_color="#000091",
+        button_secondary_border_color="#000091",
+        button_border_width="1px",
+        color_accent="#000091",
+        color_accent_soft="#e8edff",
+        checkbox_background_color_selected="#000091",
+        checkbox_border_color_selected="#000091",
+        input_border_color_focus="#000091",
+        link_text_color="#000091",
+        body_text_color="#161616",
+        body_text_color_subdued="#3a3a3a",
+    )
+
+
+def serve(settings: Settings) -> None:
+    auth = parse_auth(settings.auth) if settings.auth else None
+    if not is_loopback(settings.host) and not auth:
+        raise SystemExit(
+            f"refusing to serve on {settings.host} without a login: set GUICHET_AUTH "
+            "(user:password pairs, or a file of them) or bind 127.0.0.1"
+        )
+    assistant = Assistant.from_settings(settings)
+    configure_logging(settings, assistant.redactor)
+    app = build_app(assistant, settings)
+    app.queue(default_concurrency_limit=settings.max_concurrent_requests, max_size=settings.queue_size)
+    app.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        share=False,
+        auth=auth,
+        auth_message="Guichet : identifiez-vous avec le compte fourni par votre administrateur.",
+        show_error=False,
+        footer_links=[],
+        mcp_server=False,
+        pwa=False,
+        theme=theme(),
+        css_paths=[CSS_PATH],
+        js=FORCE_LIGHT_JS,
+    )

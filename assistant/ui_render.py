@@ -1,0 +1,286 @@
+"""Pure rendering for the agents' page: HTML fragments and plain text, every value escaped."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from typing import Any
+
+from assistant.model import (
+    MODE_EXTRACTIVE,
+    MODE_GENERATED,
+    MODE_REFUSED,
+    Answer,
+    Citation,
+)
+from indexing.model import Passage
+
+SOURCE_LABELS = {
+    "service-public": "Service-Public.fr",
+    "travail-emploi": "Travail-emploi.gouv.fr",
+    "legifrance": "Légifrance",
+}
+AUDIENCE_LABELS = {
+    "particuliers": "Particuliers",
+    "professionnels": "Professionnels",
+    "associations": "Associations",
+}
+MODE_LABELS = {
+    MODE_GENERATED: "Réponse rédigée par le modèle",
+    MODE_EXTRACTIVE: "Extraits des sources",
+    MODE_REFUSED: "Pas de réponse",
+}
+ENTITY_LABELS = {
+    "PERSONNE": "nom",
+    "EMAIL": "courriel",
+    "TELEPHONE": "téléphone",
+    "NIR": "numéro de sécurité sociale",
+    "IBAN": "IBAN",
+    "CARTE_BANCAIRE": "carte bancaire",
+    "NUMERO_FISCAL": "numéro fiscal",
+    "NUMERO_ALLOCATAIRE": "numéro d'allocataire",
+    "IDENTIFIANT_FRANCE_TRAVAIL": "identifiant France Travail",
+    "PASSEPORT": "passeport",
+    "CARTE_IDENTITE": "carte d'identité",
+    "IMMATRICULATION": "immatriculation",
+    "ADRESSE": "adresse",
+    "DATE_NAISSANCE": "date de naissance",
+}
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+NOTICE = (
+    "Brouillon rédigé automatiquement à partir de sources officielles : à vérifier avant de le "
+    "transmettre à un usager. Les données personnelles sont masquées dans ce qui est conservé."
+)
+CITATION_MARK = re.compile(r"\[(\d{1,2})\]")
+
+
+@dataclass(frozen=True)
+class SourceCard:
+    """What one card of the sources panel shows; `n` is the citation number, 0 for an uncited passage."""
+
+    n: int
+    title: str
+    source: str
+    url: str
+    quote: str
+    audience: tuple[str, ...] = ()
+    updated: date | None = None
+    heading_path: tuple[str, ...] = ()
+
+
+@dataclass
+class TurnView:
+    """One exchange as displayed: only redacted text, never what the agent typed."""
+
+    question: str = ""
+    masked: dict[str, int] | None = None
+    answer_text: str = ""
+    mode: str = ""
+    notice: str = ""
+    pending: str = ""
+    error: str = ""
+
+
+def french_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def is_stale(updated: date | None, today: date, stale_after_days: int) -> bool:
+    return updated is not None and (today - updated).days > stale_after_days
+
+
+def source_label(source: str) -> str:
+    return SOURCE_LABELS.get(source, source)
+
+
+def mode_label(mode: str) -> str:
+    return MODE_LABELS.get(mode, mode)
+
+
+def masked_summary(counts: dict[str, int]) -> str:
+    parts = [f"{count} {ENTITY_LABELS.get(kind, kind.lower())}" for kind, count in sorted(counts.items())]
+    return "Données masquées : " + ", ".join(parts) if parts else "Aucune donnée personnelle détectée"
+
+
+def paragraphs(text: str, link_citations: bool) -> str:
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+    rendered = []
+    for block in blocks:
+        html = escape(block).replace("\n", "<br>")
+        if link_citations:
+            html = CITATION_MARK.sub(_citation_anchor, html)
+        rendered.append(f"<p>{html}</p>")
+    return "".join(rendered)
+
+
+def _citation_anchor(match: re.Match[str]) -> str:
+    n = match.group(1)
+    return f'<a class="citation" href="#source-{n}" aria-label="Source {n}">[{n}]</a>'
+
+
+def cards_for_answer(answer: Answer) -> list[SourceCard]:
+    """One card per citation, completed with its passage's metadata; the passages if nothing is cited."""
+    if answer.citations:
+        return [_card_from_citation(citation, answer.passages) for citation in answer.citations]
+    return cards_for_passages(answer.passages, numbered=False)
+
+
+def cards_for_passages(passages: Sequence[Passage], numbered: bool) -> list[SourceCard]:
+    return [
+        SourceCard(
+            n=index if numbered else 0,
+            title=passage.title,
+            source=passage.source,
+            url=passage.url,
+            quote=passage.text,
+            audience=passage.audience,
+            updated=passage.updated,
+            heading_path=passage.heading_path,
+        )
+        for index, passage in enumerate(passages, 1)
+    ]
+
+
+def _card_from_citation(citation: Citation, passages: Sequence[Passage]) -> SourceCard:
+    same_doc = [p for p in passages if p.doc_id == citation.doc_id]
+    passage = next((p for p in same_doc if citation.quote and citation.quote[:80] in p.text), None)
+    passage = passage or (same_doc[0] if same_doc else None)
+    return SourceCard(
+        n=citation.n,
+        title=citation.title or (passage.title if passage else citation.doc_id),
+        source=passage.source if passage else "",
+        url=citation.url or (passage.url if passage else ""),
+        quote=citation.quote or (passage.text if passage else ""),
+        audience=passage.audience if passage else (),
+        updated=passage.updated if passage else None,
+        heading_path=passage.heading_path if passage else (),
+    )
+
+
+def source_card_html(card: SourceCard, today: date, stale_after_days: int) -> str:
+    anchor = f' id="source-{card.n}"' if card.n else ""
+    number = f'<span class="card-number">[{card.n}]</span> ' if card.n else ""
+    meta = [f'<span class="badge">{escape(source_label(card.source))}</span>'] if card.source else []
+    meta += [f'<span class="badge badge-grey">{escape(AUDIENCE_LABELS.get(a, a))}</span>' for a in card.audience]
+    if card.updated:
+        meta.append(f'<span class="updated">mis à jour le {french_date(card.updated)}</span>')
+    stale = ""
+    if is_stale(card.updated, today, stale_after_days):
+        age_years = (today - card.updated).days // 365 if card.updated else 0
+        stale = (
+            '<p class="stale" role="note">Attention : texte mis à jour il y a plus de '
+            f"{_age_phrase(age_years, stale_after_days)}, vérifiez qu'il est toujours en vigueur.</p>"
+        )
+    heading = f'<p class="heading-path">{escape(" › ".join(card.heading_path))}</p>' if card.heading_path else ""
+    site = f" sur {source_label(card.source)}" if card.source else ""
+    link = (
+        f'<a class="official-link" href="{escape(card.url, quote=True)}" target="_blank" '
+        f'rel="noopener noreferrer">Voir le texte officiel{escape(site)}'
+        '<span class="sr-only"> (nouvel onglet)</span></a>'
+        if card.url.startswith(("https://", "http://"))
+        else ""
+    )
+    return (
+        f'<article class="source-card"{anchor} tabindex="-1">'
+        f"<h3>{number}{escape(card.title)}</h3>"
+        f'<p class="meta">{" ".join(meta)}</p>{stale}{heading}'
+        f"<blockquote>{escape(_shorten(card.quote, 700))}</blockquote>{link}</article>"
+    )
+
+
+def _age_phrase(age_years: int, stale_after_days: int) -> str:
+    if age_years >= 2:
+        return f"{age_years} ans"
+    return f"{stale_after_days} jours"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def sources_panel_html(cards: Sequence[SourceCard], today: date, stale_after_days: int, provisional: bool) -> str:
+    if not cards:
+        return (
+            '<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">Sources</h2>'
+            '<p class="empty">Les sources citées dans la réponse s\'afficheront ici.</p></section>'
+        )
+    cited = any(card.n for card in cards)
+    title = "Passages trouvés" if provisional or not cited else "Sources citées"
+    hint = (
+        '<p class="hint">Recherche terminée, rédaction en cours…</p>'
+        if provisional
+        else ("" if cited else '<p class="hint">Aucune source n\'est citée ; voici les passages consultés.</p>')
+    )
+    body = "".join(source_card_html(card, today, stale_after_days) for card in cards)
+    return (
+        f'<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">{title}</h2>'
+        f"{hint}{body}</section>"
+    )
+
+
+def turn_html(turn: TurnView) -> str:
+    if turn.question:
+        masked = f'<p class="masked">{escape(masked_summary(turn.masked or {}))}</p>' if turn.masked is not None else ""
+        question = (
+            '<div class="msg msg-user"><p class="who">Question conservée (données personnelles masquées)</p>'
+            f'<p class="question-text">{escape(turn.question)}</p>{masked}</div>'
+        )
+    else:
+        question = (
+            '<div class="msg msg-user"><p class="who">Question</p>'
+            '<p class="pending">Masquage des données personnelles…</p></div>'
+        )
+    answer_parts = []
+    if turn.mode:
+        answer_parts.append(f'<p class="mode mode-{escape(turn.mode)}">{escape(mode_label(turn.mode))}</p>')
+    if turn.answer_text:
+        answer_parts.append(f'<div class="answer-text">{paragraphs(turn.answer_text, link_citations=True)}</div>')
+    if turn.pending:
+        answer_parts.append(f'<p class="pending" role="status">{escape(turn.pending)}</p>')
+    if turn.notice:
+        answer_parts.append(f'<p class="answer-notice">{escape(turn.notice)}</p>')
+    if turn.error:
+        answer_parts.append(f'<p class="error" role="alert">{escape(turn.error)}</p>')
+    answer = f'<div class="msg msg-assistant"><p class="who">Guichet</p>{"".join(answer_parts)}</div>'
+    return f'<div class="turn">{question}{answer}</div>'
+
+
+def conversation_html(turns: Sequence[TurnView]) -> str:
+    if not turns:
+        body = (
+            '<p class="empty">Posez une question sur les droits et démarches : la réponse cite les textes '
+            "officiels (Service-Public.fr, Travail-emploi.gouv.fr, Légifrance).</p>"
+        )
+    else:
+        body = "".join(turn_html(turn) for turn in turns)
+    return f'<div class="conversation" role="log" aria-live="polite" aria-label="Conversation">{body}</div>'
+
+
+def answer_plain_text(answer: Answer) -> str:
+    """The answer and its sources as plain text, to paste into an e-mail to a citizen."""
+    lines = [answer.text.strip()]
+    cards = [card for card in cards_for_answer(answer) if card.n]
+    if cards:
+        lines += ["", "Sources :"]
+        for card in cards:
+            dated = f", mis à jour le {french_date(card.updated)}" if card.updated else ""
+            origin = f" ({source_label(card.source)}{dated})" if card.source else ""
+            lines.append(f"[{card.n}] {card.title}{origin}")
+            if card.url:
+                lines.append(f"    {card.url}")
+    return "\n".join(lines)
+
+
+def settings_html(info: dict[str, Any]) -> str:
+    """A definition list of the maintainers' information (models, corpus versions, index date)."""
+    rows = "".join(
+        f"<dt>{escape(str(label))}</dt><dd>{escape(str(value)) if value not in (None, '') else '—'}</dd>"
+        for label, value in info.items()
+    )
+    return f'<dl class="settings-list">{rows}</dl>'

@@ -1,0 +1,1 @@
+"""Official sources → documents: pinned npm packages, DILA vosdroits XML, travail-emploi, Légifrance."""

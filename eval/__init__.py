@@ -1,0 +1,1 @@
+"""Datasets → metrics → reports: retrieval, answers, refusals, privacy, latency."""

@@ -1,0 +1,163 @@
+"""The chat page's pure rendering: anchors, escaping, dates, staleness, plain-text copy."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.model import (
+    MODE_EXTRACTIVE,
+    MODE_GENERATED,
+    MODE_REFUSED,
+    Answer,
+    Citation,
+)
+from assistant.ui_render import (
+    TurnView,
+    answer_plain_text,
+    cards_for_answer,
+    cards_for_passages,
+    conversation_html,
+    french_date,
+    is_stale,
+    masked_summary,
+    mode_label,
+    paragraphs,
+    settings_html,
+    source_card_html,
+    sources_panel_html,
+)
+from indexing.model import Passage
+
+FIXTURE = Path(__file__).parent / "fixtures" / "assistant" / "passages.json"
+TODAY = date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def passages() -> list[Passage]:
+    rows = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    return [
+        Passage(
+            chunk_id=row["chunk_id"],
+            doc_id=row["doc_id"],
+            source=row["source"],
+            title=row["title"],
+            url=row["url"],
+            heading_path=tuple(row["heading_path"]),
+            text=row["text"],
+            audience=tuple(row["audience"]),
+            updated=date.fromisoformat(row["updated"]) if row["updated"] else None,
+        )
+        for row in rows
+    ]
+
+
+@pytest.fixture(scope="module")
+def answer(passages: list[Passage]) -> Answer:
+    first = passages[0]
+    return Answer(
+        question="",
+        mode=MODE_GENERATED,
+        text="La fin du CDD peut entraîner le versement d'indemnités [1].\n\nVoir aussi [2].",
+        citations=[
+            Citation(1, first.doc_id, first.title, first.url, first.text[:120]),
+            Citation(2, passages[-1].doc_id, passages[-1].title, passages[-1].url, passages[-1].text[:80]),
+        ],
+        passages=passages,
+        redacted_question="Quelle indemnité pour <PERSONNE_1> à la fin d'un CDD ?",
+    )
+
+
+def test_citations_become_anchors_to_source_cards() -> None:
+    html = paragraphs("Indemnité de fin de contrat [1], voir [12].", link_citations=True)
+    assert '<a class="citation" href="#source-1" aria-label="Source 1">[1]</a>' in html
+    assert 'href="#source-12"' in html
+
+
+def test_answer_text_is_escaped_before_linking() -> None:
+    html = paragraphs('<script>alert("x")</script> [1]\nligne', link_citations=True)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<br>" in html and 'href="#source-1"' in html
+
+
+def test_source_card_has_official_link_in_new_tab_and_french_date(answer: Answer) -> None:
+    card = cards_for_answer(answer)[0]
+    html = source_card_html(card, TODAY, stale_after_days=10_000)
+    assert 'id="source-1"' in html
+    assert 'href="https://www.service-public.fr/particuliers/vosdroits/F40" target="_blank"' in html
+    assert 'rel="noopener noreferrer"' in html
+    assert "Voir le texte officiel sur Service-Public.fr" in html and "Particuliers" in html
+    assert "mis à jour le 11 juillet 2019" in html
+    assert "Attention" not in html.split("<blockquote>")[0]
+
+
+def test_stale_text_shows_a_warning(answer: Answer) -> None:
+    card = cards_for_answer(answer)[0]
+    assert is_stale(card.updated, TODAY, 365)
+    assert not is_stale(card.updated, TODAY, 10_000)
+    assert not is_stale(None, TODAY, 1)
+    html = source_card_html(card, TODAY, stale_after_days=365)
+    assert 'class="stale"' in html and "5 ans" in html
+
+
+def test_card_values_are_escaped(passages: list[Passage]) -> None:
+    hostile = Passage(
+        chunk_id="x#0", doc_id="x", source="service-public", title='<img src=x onerror="alert(1)">',
+        url='javascript:alert(1)', heading_path=("<b>",), text="a < b & c",
+    )
+    html = source_card_html(cards_for_passages([hostile], numbered=True)[0], TODAY, 365)
+    assert "<img" not in html and "<b>" not in html
+    assert "javascript:" not in html
+    assert "a &lt; b &amp; c" in html
+
+
+def test_cards_follow_citations_and_fall_back_to_passages(passages: list[Passage], answer: Answer) -> None:
+    cards = cards_for_answer(answer)
+    assert [c.n for c in cards] == [1, 2]
+    assert cards[0].source == "service-public" and cards[0].updated == date(2019, 7, 11)
+    refused = Answer(question="", mode=MODE_REFUSED, text="", passages=passages[:2])
+    assert [c.n for c in cards_for_answer(refused)] == [0, 0]
+    panel = sources_panel_html(cards_for_answer(refused), TODAY, 365, provisional=False)
+    assert "passages consultés" in panel and 'id="source-' not in panel
+
+
+def test_mode_labels_are_french() -> None:
+    assert mode_label(MODE_GENERATED) == "Réponse rédigée par le modèle"
+    assert mode_label(MODE_EXTRACTIVE) == "Extraits des sources"
+    assert mode_label(MODE_REFUSED) == "Pas de réponse"
+
+
+def test_conversation_shows_only_the_redacted_question() -> None:
+    turn = TurnView(
+        question="<PERSONNE_1>, <TELEPHONE_1>, demande le RSA",
+        masked={"PERSONNE": 1, "TELEPHONE": 1},
+        answer_text="Le RSA [1].",
+        mode=MODE_GENERATED,
+    )
+    html = conversation_html([turn])
+    assert "&lt;PERSONNE_1&gt;, &lt;TELEPHONE_1&gt;, demande le RSA" in html
+    assert "Données masquées : 1 nom, 1 téléphone" in html
+    assert "Réponse rédigée par le modèle" in html and 'href="#source-1"' in html
+    assert 'role="log"' in html
+
+
+def test_masked_summary_without_entities() -> None:
+    assert masked_summary({}) == "Aucune donnée personnelle détectée"
+
+
+def test_plain_text_copy_lists_sources_with_urls(answer: Answer) -> None:
+    text = answer_plain_text(answer)
+    assert text.startswith("La fin du CDD peut entraîner")
+    assert "Sources :" in text
+    assert "[1] Fin d'un contrat à durée déterminée (CDD) (Service-Public.fr, mis à jour le 11 juillet 2019)" in text
+    assert "    https://www.service-public.fr/particuliers/vosdroits/F40" in text
+    assert "<" not in text.split("Sources :")[1]
+
+
+def test_french_date_and_settings_list() -> None:
+    assert french_date(date(2024, 8, 1)) == "1 août 2024"
+    html = settings_html({"Modèle": "<chemin>", "Index": None})
+    assert "<dt>Modèle</dt><dd>&lt;chemin&gt;</dd>" in html and "<dd>—</dd>" in html
