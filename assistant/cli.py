@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guichet.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from assistant.pipeline import Assistant
 
 INPUT_FIELDS = ("query", "question", "text")
 
@@ -105,10 +109,17 @@ def _filters(args: argparse.Namespace) -> Any:
     return SearchFilters(sources=tuple(args.source or ()), audiences=tuple(args.audience or ()))
 
 
-def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
+def load_assistant(settings: Settings) -> Assistant:
+    from assistant.logs import configure_logging
     from assistant.pipeline import Assistant
 
     assistant = Assistant.from_settings(settings)
+    configure_logging(settings, assistant.redactor)
+    return assistant
+
+
+def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
+    assistant = load_assistant(settings)
     filters = _filters(args)
 
     def handle(query: str) -> dict[str, Any]:
@@ -124,9 +135,7 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> None:
-    from assistant.pipeline import Assistant
-
-    assistant = Assistant.from_settings(settings)
+    assistant = load_assistant(settings)
     filters = _filters(args)
     args.render = render_answer
     _run_single_or_batch(args, lambda question: answer_json(assistant.ask(question, filters=filters)))
@@ -134,21 +143,11 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_redact(settings: Settings, args: argparse.Namespace) -> None:
     from redaction.engine import Redactor
+    from redaction.jsonio import redacted_to_dict
 
     redactor = Redactor.from_settings(settings)
-
-    def handle(text: str) -> dict[str, Any]:
-        redacted = redactor.redact(text)
-        return {
-            "text": redacted.text,
-            "entities": [
-                {"type": e.type, "start": e.start, "end": e.end, "score": round(e.score, 3)}
-                for e in redacted.entities
-            ],
-        }
-
     args.render = lambda result: result["text"]
-    _run_single_or_batch(args, handle)
+    _run_single_or_batch(args, lambda text: redacted_to_dict(redactor.redact(text)))
 
 
 def cmd_corpus_fetch(settings: Settings, args: argparse.Namespace) -> None:
@@ -313,7 +312,19 @@ def main(argv: Iterable[str] | None = None) -> None:
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     overrides = {k: v for k, v in (("host", getattr(args, "host", None)), ("port", getattr(args, "port", None))) if v}
     settings = load_settings(**overrides)
-    args.func(settings, args)
+    from indexing.build import IndexCorrupted, IndexNotFound
+
+    try:
+        args.func(settings, args)
+    except (IndexNotFound, IndexCorrupted) as error:
+        raise SystemExit(f"guichet: {error}") from None
+    except OSError as error:
+        if error.errno != errno.ENOSPC and "No space left on device" not in str(error):
+            raise
+        raise SystemExit(
+            f"guichet: no space left under {settings.home}; the index in service was left as it was. "
+            "Free some space and run the command again."
+        ) from None
 
 
 if __name__ == "__main__":
