@@ -318,8 +318,8 @@ def main(argv: Iterable[str] | None = None) -> None:
         args.func(settings, args)
     except (IndexNotFound, IndexCorrupted) as error:
         raise SystemExit(f"guichet: {error}") from None
-    except OSError as error:
-        if error.errno != errno.ENOSPC and "No space left on device" not in str(error):
+    except (OSError, RuntimeError) as error:
+        if getattr(error, "errno", None) != errno.ENOSPC and "No space left on device" not in str(error):
             raise
         raise SystemExit(
             f"guichet: no space left under {settings.home}; the index in service was left as it was. "

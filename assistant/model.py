@@ -30,6 +30,10 @@ class Answer:
     redacted_question: str = ""
     notice: str = ""
     """Why the answer is what it is (refusal reason, backend error), in French, never with user text."""
+    audit_id: str = ""
+    """The audit log record of this answer, for `Assistant.feedback`; empty when no audit log is kept."""
+    model_id: str = ""
+    """The generation model that drafted the answer (empty when no draft was asked)."""
 
     @property
     def refused(self) -> bool:

@@ -34,3 +34,16 @@ class Passage:
     """The fused score used for ranking."""
     scores: dict[str, float] = field(default_factory=dict)
     """Per-retriever scores and ranks, e.g. {"bm25": 12.3, "dense": 0.61, "rrf": 0.032}."""
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Restrict a search to some sources and/or audiences; an empty tuple means no restriction."""
+
+    sources: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+
+    def accepts(self, source: str, audience: tuple[str, ...]) -> bool:
+        if self.sources and source not in self.sources:
+            return False
+        return not self.audiences or any(a in self.audiences for a in audience)
