@@ -1,0 +1,65 @@
+"""Follow-up questions ("et pour un CDI ?") rewritten into standalone ones, from the redacted history."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexing.text import fold, words
+
+MAX_FOLLOW_UP_WORDS = 10
+MAX_ANAPHORIC_WORDS = 7
+CONNECTIVE = re.compile(
+    r"^\s*(?:et|mais|alors|dans ce cas|même question|meme question|pareil|idem|aussi|ou)\b[\s,]*", re.IGNORECASE
+)
+ELLIPSIS = re.compile(r"^\s*(?:pour|si|s'il|s’il|en cas|avec|sans|concernant|quid)\b", re.IGNORECASE)
+INVERTED_PRONOUN = re.compile(r"-t?-?(?:il|elle|ils|elles)\b", re.IGNORECASE)
+_ANAPHORA_TEXT = "elle elles ils cela ca celui celle ceux celles lui"
+ANAPHORA = frozenset(_ANAPHORA_TEXT.split())
+_LINK_WORDS_TEXT = "pour un une le la les des du de d l en avec dans"
+LINK_WORDS = frozenset(_LINK_WORDS_TEXT.split())
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange, redacted: the standalone question actually searched, and the answer shown."""
+
+    question: str
+    answer: str
+    mode: str
+
+
+def is_follow_up(question: str, history: list[Turn]) -> bool:
+    if not history:
+        return False
+    tokens = words(question)
+    if (CONNECTIVE.match(question) or ELLIPSIS.match(question)) and len(tokens) <= MAX_FOLLOW_UP_WORDS:
+        return True
+    anaphoric = INVERTED_PRONOUN.search(question) or any(fold(token) in ANAPHORA for token in tokens)
+    return bool(anaphoric) and len(tokens) <= MAX_ANAPHORIC_WORDS
+
+
+def rewrite(question: str, history: list[Turn]) -> str:
+    """A standalone question: the question itself, or the previous topic completed or changed by the follow-up."""
+    if not is_follow_up(question, history):
+        return question.strip()
+    base = history[-1].question.strip().rstrip(" ?.!")
+    remainder = CONNECTIVE.sub("", question, count=1).strip().rstrip(" ?.!")
+    new_terms = ACRONYM.findall(PLACEHOLDER.sub("", remainder))
+    old_terms = [term for term in ACRONYM.findall(PLACEHOLDER.sub("", base)) if term not in new_terms]
+    if new_terms and old_terms and _only_names(remainder, new_terms):
+        for old in old_terms:
+            base = re.sub(rf"\b{re.escape(old)}\b", new_terms[0], base)
+        return f"{base} ?"
+    if not remainder:
+        return f"{base} ?"
+    if not remainder[1:2].isupper():
+        remainder = remainder[:1].lower() + remainder[1:]
+    return f"{base}, {remainder} ?"
+
+
+def _only_names(remainder: str, names: list[str]) -> bool:
+    """True when the follow-up says nothing but a preposition, an article and the new names."""
+    rest = [w for w in words(remainder) if w.upper() not in names]
+    return all(w in LINK_WORDS for w in rest)

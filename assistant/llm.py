@@ -1,0 +1,205 @@
+"""Generation backends: llama.cpp in-process, or any OpenAI-compatible server. The only place either is used."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from assistant.prompt import completion_prompt
+from guichet.config import Settings
+
+if TYPE_CHECKING:
+    from llama_cpp import Llama
+
+CHAT_TEMPLATE_KEY = "tokenizer.chat_template"
+RETRIES = 3
+BACKOFF_S = 0.5
+REPEAT_PENALTY = 1.1
+
+
+class GenerationError(RuntimeError):
+    """The backend could not produce a draft (model missing, server down, timeout); never carries user text."""
+
+
+class Generator(Protocol):
+    model_id: str
+
+    def stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]: ...
+
+
+_LOAD_LOCK = threading.Lock()
+
+
+@contextmanager
+def extra_buffers(enabled: bool) -> Iterator[None]:
+    """Load with or without llama.cpp's CPU extra buffer types.
+
+    With them (AMX tiles, repacked weights), llama-cpp-python 0.3.36 segfaults decoding SmolLM2-135M on AMX
+    CPUs; `Llama()` exposes no switch, so its default model parameters are wrapped while it loads.
+    """
+    from llama_cpp import llama_cpp as native
+
+    with _LOAD_LOCK:
+        default = native.llama_model_default_params
+
+        def params() -> Any:
+            values = default()
+            values.use_extra_bufts = enabled
+            return values
+
+        native.llama_model_default_params = params
+        try:
+            yield
+        finally:
+            native.llama_model_default_params = default
+
+
+def registered_path(settings: Settings) -> str:
+    """`llm_model_path` may name a registry entry (`qwen2.5-7b-instruct`) instead of a file."""
+    from assistant import models
+
+    name = settings.llm_model_path
+    if name not in models.REGISTRY:
+        return name
+    try:
+        return str(models.resolve(name, settings.home / "models"))
+    except FileNotFoundError:
+        return name
+
+
+class LlamaCppGenerator:
+    """A GGUF run in-process by llama-cpp-python, loaded on first use; one generation at a time."""
+
+    def __init__(self, settings: Settings, model_path: str | None = None) -> None:
+        self.model_path = model_path or registered_path(settings)
+        self.model_id = Path(self.model_path).name if self.model_path else "aucun-modele"
+        self.settings = settings
+        self._llama: Llama | None = None
+        self._uses_chat = True
+        self._lock = threading.Lock()
+
+    def _load(self) -> Llama:
+        if self._llama is not None:
+            return self._llama
+        if not self.model_path or not Path(self.model_path).is_file():
+            raise GenerationError(f"model file not found: {self.model_path or '(llm_model_path is empty)'}")
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise GenerationError("llama-cpp-python is not installed") from exc
+        settings = self.settings
+        with extra_buffers(settings.llm_extra_buffers):
+            llama = Llama(
+                model_path=self.model_path,
+                n_ctx=settings.n_ctx,
+                n_threads=settings.n_threads or os.cpu_count() or 1,
+                n_gpu_layers=settings.n_gpu_layers,
+                chat_format=settings.chat_format or None,
+                verbose=False,
+            )
+        self._uses_chat = bool(settings.chat_format) or CHAT_TEMPLATE_KEY in llama.metadata
+        self._llama = llama
+        return llama
+
+    @property
+    def uses_chat_template(self) -> bool:
+        """False for a GGUF without `tokenizer.chat_template` and no `chat_format` set: plain completion."""
+        self._load()
+        return self._uses_chat
+
+    def stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+        with self._lock:
+            llama = self._load()
+            try:
+                yield from self._tokens(llama, messages, max_tokens)
+            except (ValueError, RuntimeError) as exc:
+                raise GenerationError(f"llama.cpp failed: {type(exc).__name__}") from exc
+
+    def _tokens(self, llama: Llama, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+        temperature = self.settings.temperature
+        if self._uses_chat:
+            chunks = llama.create_chat_completion(
+                messages=messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                repeat_penalty=REPEAT_PENALTY,
+                stream=True,
+            )
+            for chunk in chunks:
+                text = chunk["choices"][0]["delta"].get("content")
+                if text:
+                    yield text
+            return
+        completion = llama.create_completion(
+            prompt=completion_prompt(messages),
+            max_tokens=max_tokens,
+            temperature=temperature,
+            repeat_penalty=REPEAT_PENALTY,
+            stream=True,
+            stop=["\n\nQuestion", "</"],
+        )
+        for chunk in completion:
+            text = chunk["choices"][0]["text"]
+            if text:
+                yield text
+
+
+class OpenAIGenerator:
+    """Any OpenAI-compatible endpoint (llama.cpp server, vLLM, Albert), streamed; retried before the first token."""
+
+    def __init__(self, settings: Settings) -> None:
+        if not settings.llm_base_url:
+            raise ValueError("llm_base_url is empty: set it to use the openai backend")
+        import openai
+
+        self.model_id = settings.llm_model or "default"
+        self.settings = settings
+        self._openai = openai
+        self._transient = (openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError)
+        self._client = openai.OpenAI(
+            base_url=settings.llm_base_url,
+            api_key=settings.llm_api_key or "sans-cle",
+            timeout=settings.llm_timeout_s,
+            max_retries=0,
+        )
+
+    def _open(self, messages: list[dict[str, str]], max_tokens: int) -> Any:
+        last_error: Exception | None = None
+        for attempt in range(RETRIES):
+            try:
+                return self._client.chat.completions.create(
+                    model=self.model_id,
+                    messages=messages,
+                    max_tokens=max_tokens,
+                    temperature=self.settings.temperature,
+                    stream=True,
+                )
+            except self._transient as exc:
+                last_error = exc
+                time.sleep(BACKOFF_S * 2**attempt)
+            except self._openai.OpenAIError as exc:
+                raise GenerationError(f"LLM server refused the request: {type(exc).__name__}") from exc
+        raise GenerationError(f"LLM server unreachable after {RETRIES} attempts: {type(last_error).__name__}")
+
+    def stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+        response = self._open(messages, max_tokens)
+        try:
+            for chunk in response:
+                if chunk.choices and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content
+        except Exception as exc:
+            raise GenerationError(f"LLM stream interrupted: {type(exc).__name__}") from exc
+        finally:
+            response.close()
+
+
+def make_generator(settings: Settings) -> Generator:
+    if settings.llm_backend == "llama_cpp":
+        return LlamaCppGenerator(settings)
+    if settings.llm_backend == "openai":
+        return OpenAIGenerator(settings)
+    raise ValueError(f"unknown llm_backend {settings.llm_backend!r}: expected 'llama_cpp' or 'openai'")

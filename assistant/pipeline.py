@@ -1,0 +1,301 @@
+"""The question-to-answer pipeline the faces call: redact, retrieve, refuse or draft, verify, fall back, audit."""
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assistant.conversation import Turn, rewrite
+from assistant.extractive import extractive_answer
+from assistant.llm import GenerationError, Generator, make_generator
+from assistant.model import (
+    MODE_EXTRACTIVE,
+    MODE_GENERATED,
+    MODE_REFUSED,
+    Answer,
+    Citation,
+)
+from assistant.prompt import build_messages
+from assistant.refusal import (
+    NOTICE,
+    REASON_INJECTION,
+    detect_injection,
+    refusal_reason,
+    refusal_text,
+)
+from assistant.verify import Verification, best_quote, hopeless, verify
+from guichet.config import Settings
+from indexing.model import Passage, SearchFilters
+from redaction.engine import Redactor, Vault
+from redaction.model import RedactedText
+
+if TYPE_CHECKING:
+    from indexing.search import Searcher
+    from redaction.audit import AuditLog
+
+HISTORY_TURNS = 10
+WIDENED_DOCUMENTS = 2
+WIDENED_MAX_CHARS = 8000
+
+NOTICE_UNREACHABLE = "Le modèle n'est pas joignable, voici les extraits des sources officielles."
+NOTICE_TIMEOUT = "Le modèle a mis trop de temps à répondre, voici les extraits des sources officielles."
+NOTICE_NO_MODEL = "Génération désactivée : voici les extraits des sources officielles."
+NOTICE_UNVERIFIED = (
+    "Le brouillon du modèle n'a pas passé la vérification des citations : "
+    "voici les extraits des sources officielles."
+)
+NOTICE_TRIMMED = "{count} phrase(s) du brouillon sans appui dans les sources ont été retirées."
+
+
+@dataclass
+class Session:
+    """One agent's conversation: lives in memory only (gr.State, one CLI run), never persisted."""
+
+    vault: Vault = field(default_factory=Vault)
+    history: list[Turn] = field(default_factory=list)
+    """Redacted standalone questions and redacted answers only."""
+
+
+@dataclass(frozen=True)
+class Redacted:
+    redacted: RedactedText
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    passages: list[Passage]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    """A streamed draft token, in redacted form (unverified)."""
+
+
+@dataclass(frozen=True)
+class Final:
+    answer: Answer
+    """The verified answer, placeholders restored for display."""
+
+
+Event = Redacted | Retrieved | Token | Final
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)
+
+
+@dataclass
+class _Draft:
+    origin: float
+    """When the question arrived (`time.perf_counter()`): time to first token counts from there."""
+    text: str = ""
+    first_token_ms: float | None = None
+    generation_ms: float = 0.0
+    failure: str = ""
+    """A French notice when the backend failed; empty otherwise."""
+
+
+class Assistant:
+    def __init__(
+        self,
+        settings: Settings,
+        searcher: Searcher,
+        redactor: Redactor,
+        generator: Generator | None,
+        audit: AuditLog | None,
+    ) -> None:
+        self.settings = settings
+        self.searcher = searcher
+        self.redactor = redactor
+        self.generator = generator
+        self.audit = audit
+
+    @classmethod
+    def from_settings(cls, settings: Settings, load_generator: bool = True) -> Assistant:
+        """Index, embedder, redactor and audit log loaded once; the LLM itself loads on first generation."""
+        from indexing.embeddings import Embedder
+        from indexing.search import Index, Searcher
+        from redaction.audit import AuditLog
+
+        searcher = Searcher(Index.load(settings), Embedder(settings), settings)
+        generator = make_generator(settings) if load_generator else None
+        audit = AuditLog(settings.audit_db, settings.audit_retention_days)
+        return cls(settings, searcher, Redactor.from_settings(settings), generator, audit)
+
+    def search(
+        self, query: str, k: int = 10, filters: SearchFilters | None = None
+    ) -> tuple[list[Passage], dict[str, float]]:
+        """Passages for a query, redacted first; timings in milliseconds."""
+        started = time.perf_counter()
+        redacted = self.redactor.redact(query)
+        redaction_ms = _ms(started)
+        clock = time.perf_counter()
+        passages = self.searcher.search(redacted.text, k, filters)
+        return passages, {"redaction_ms": redaction_ms, "retrieval_ms": _ms(clock), "total_ms": _ms(started)}
+
+    def ask(self, question: str, session: Session | None = None, filters: SearchFilters | None = None) -> Answer:
+        for event in self.ask_stream(question, session, filters):
+            if isinstance(event, Final):
+                return event.answer
+        raise RuntimeError("ask_stream ended without an answer")
+
+    def ask_stream(
+        self, question: str, session: Session | None = None, filters: SearchFilters | None = None
+    ) -> Iterator[Event]:
+        session = session or Session()
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        redacted = self.redactor.redact(question, session.vault)
+        timings["redaction_ms"] = _ms(started)
+        yield Redacted(redacted)
+        standalone = rewrite(redacted.text, session.history)
+
+        if detect_injection(question) or detect_injection(standalone):
+            yield Retrieved([])
+            answer = self._refusal(question, standalone, REASON_INJECTION, [])
+        else:
+            clock = time.perf_counter()
+            passages = self.searcher.search(standalone, self.settings.top_k, filters)
+            timings["retrieval_ms"] = _ms(clock)
+            yield Retrieved(passages)
+            reason = refusal_reason(standalone, passages, self.settings)
+            if reason:
+                answer = self._refusal(question, standalone, reason, passages)
+            else:
+                draft = _Draft(origin=started)
+                for token in self._generate(standalone, session.vault, passages, draft):
+                    yield Token(token)
+                answer = self._compose(question, standalone, passages, draft, timings)
+        answer.timings = {**timings, **answer.timings, "total_ms": _ms(started)}
+        redacted_answer = answer.text
+        if not self.settings.redact_for_llm:
+            redacted_answer = self.redactor.redact(answer.text, session.vault).text
+        answer.text = session.vault.restore(answer.text)
+        answer.audit_id = self._record(redacted, answer, redacted_answer)
+        session.history.append(Turn(standalone, redacted_answer, answer.mode))
+        del session.history[:-HISTORY_TURNS]
+        yield Final(answer)
+
+    def feedback(self, answer: Answer, useful: bool, comment: str = "") -> None:
+        """Record whether an answer helped; the comment is redacted before it is stored."""
+        if self.audit is None or not answer.audit_id:
+            return
+        self.audit.record_feedback(answer.audit_id, useful, self.redactor.redact(comment))
+
+    def _generate(self, standalone: str, vault: Vault, passages: list[Passage], draft: _Draft) -> Iterator[str]:
+        """Stream the draft tokens into `draft`; a backend failure is recorded there, never raised."""
+        if self.generator is None:
+            draft.failure = NOTICE_NO_MODEL
+            return
+        question = standalone if self.settings.redact_for_llm else vault.restore(standalone)
+        prompt_passages = passages[: self.settings.prompt_passages]
+        messages = build_messages(question, prompt_passages)
+        started = time.perf_counter()
+        pieces: list[str] = []
+        stream = self.generator.stream(messages, self.settings.max_tokens)
+        try:
+            for token in stream:
+                if draft.first_token_ms is None:
+                    draft.first_token_ms = _ms(draft.origin)
+                pieces.append(token)
+                yield token
+                if time.perf_counter() - started > self.settings.llm_timeout_s:
+                    draft.failure = NOTICE_TIMEOUT
+                    break
+                if any(mark in token for mark in ".!?\n") and hopeless("".join(pieces), prompt_passages):
+                    break
+        except GenerationError:
+            draft.failure = NOTICE_UNREACHABLE
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+        draft.generation_ms = _ms(started)
+        draft.text = "".join(pieces)
+
+    def _compose(
+        self, question: str, standalone: str, passages: list[Passage], draft: _Draft, timings: dict[str, float]
+    ) -> Answer:
+        timings["generation_ms"] = draft.generation_ms
+        if draft.first_token_ms is not None:
+            timings["first_token_ms"] = draft.first_token_ms
+        model_id = self.generator.model_id if self.generator else ""
+        if not draft.failure:
+            verification = verify(draft.text, passages[: self.settings.prompt_passages])
+            if verification.acceptable:
+                return self._generated(question, standalone, passages, verification, model_id)
+        text, citations = extractive_answer(standalone, self._whole_documents(passages))
+        return Answer(
+            question=question,
+            mode=MODE_EXTRACTIVE,
+            text=text,
+            citations=citations,
+            passages=passages,
+            redacted_question=standalone,
+            notice=draft.failure or NOTICE_UNVERIFIED,
+            model_id=model_id,
+        )
+
+    def _whole_documents(self, passages: list[Passage]) -> list[Passage]:
+        """The top passages widened to their whole document, so the extract can come from any of its sections."""
+        index = getattr(self.searcher, "index", None)
+        if index is None:
+            return passages
+        widened = []
+        for rank, passage in enumerate(passages):
+            if rank >= WIDENED_DOCUMENTS:
+                widened.append(passage)
+                continue
+            rows = (index.chunk_document_rows == index.document_rows[passage.doc_id]).nonzero()[0]
+            siblings = [index.chunks[row].text for row in rows if index.chunks[row].id != passage.chunk_id]
+            text = "\n".join([passage.text, *siblings])[:WIDENED_MAX_CHARS]
+            widened.append(dataclasses.replace(passage, text=text))
+        return widened
+
+    def _generated(
+        self, question: str, standalone: str, passages: list[Passage], verification: Verification, model_id: str
+    ) -> Answer:
+        quotes: dict[int, list[str]] = {}
+        for verdict in verification.supported:
+            quote = best_quote(verdict.sentence, passages[verdict.support - 1])
+            if quote not in quotes.setdefault(verdict.support, []):
+                quotes[verdict.support].append(quote)
+        citations = [
+            Citation(n, passages[n - 1].doc_id, passages[n - 1].title, passages[n - 1].url, " ".join(quotes[n]))
+            for n in sorted(quotes)
+        ]
+        removed = len(verification.verdicts) - len(verification.supported)
+        return Answer(
+            question=question,
+            mode=MODE_GENERATED,
+            text=verification.text(),
+            citations=citations,
+            passages=passages,
+            redacted_question=standalone,
+            notice=NOTICE_TRIMMED.format(count=removed) if removed else "",
+            model_id=model_id,
+        )
+
+    def _refusal(self, question: str, standalone: str, reason: str, passages: list[Passage]) -> Answer:
+        return Answer(
+            question=question,
+            mode=MODE_REFUSED,
+            text=refusal_text(reason, passages),
+            passages=passages,
+            redacted_question=standalone,
+            notice=NOTICE[reason],
+        )
+
+    def _record(self, redacted: RedactedText, answer: Answer, redacted_answer: str) -> str:
+        if self.audit is None:
+            return ""
+        return self.audit.record_question(
+            question=RedactedText(answer.redacted_question, redacted.entities),
+            answer=RedactedText(redacted_answer, ()),
+            doc_ids=[p.doc_id for p in answer.passages],
+            mode=answer.mode,
+            latencies_ms=answer.timings,
+        )

@@ -1,0 +1,161 @@
+"""When to refuse: requests to bend the rules, questions outside public service, retrieval not relevant enough."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assistant.prompt import NOT_FOUND
+from assistant.verify import content_words
+from guichet.config import Settings
+from indexing.model import Passage
+from indexing.text import fold
+
+if TYPE_CHECKING:
+    from indexing.search import Searcher
+
+REASON_INJECTION = "injection"
+REASON_OUT_OF_SCOPE = "out_of_scope"
+REASON_NOT_FOUND = "not_found"
+
+CALIBRATED_THRESHOLD = 0.6
+"""Relevance below which the assistant refuses, from `calibrate` on the development questions.
+
+On the corpus fixtures, answerable fiche questions score 0.84–0.96 and unanswerable ones 0.22–0.46;
+0.6 leaves room for the full corpus, where unrelated questions find closer neighbours."""
+DENSE_KEY = "dense"
+PASSAGES_JUDGED = 3
+NEAREST_LISTED = 3
+
+_INJECTION_PATTERNS = (
+    r"\b(ignore|oublie|ignorez|oubliez|neglige|contourne)\w*\b.{0,40}\b(instruction|consigne|regle|directive|prompt)",
+    r"\b(ignore|disregard|forget)\b.{0,30}\b(instruction|rule|prompt)",
+    r"\b(prompt|message|instructions?|consignes?)\s+(systeme|system|initia\w*|cache\w*)",
+    r"\bsystem prompt\b",
+    (r"\b(revele|affiche|montre|donne|repete|recite|imprime|ecris|copie|divulgue)\w*\b.{0,40}"
+    r"\b(consignes|instructions|regles|prompt|configuration|mot de passe|cle api|secret)"),
+    (r"\b(tu es|vous etes|agis|fais comme si|joue le role|fais semblant)\b.{0,30}\b(desormais|maintenant|plus)\b.{0,30}"
+    r"\b(assistant|ia|modele|chatgpt|libre|sans (limite|restriction|filtre))"),
+    r"\b(mode|role)\s+(developpeur|developer|admin\w*|debug|dan|sans restriction)\b",
+    r"\bjailbreak|\bdan\b.{0,20}\b(mode|maintenant)",
+    (r"\b(questions?|demandes?|conversations?|historique|dossiers?|requetes?)\b.{0,40}"
+    r"\b(autres? (agents?|usagers?|utilisateurs?|personnes?|collegues?)|precedent\w* utilisateur)"),
+    r"\b(journal|logs?|audit|base de donnees)\b.{0,40}\b(affiche|montre|donne|lis|extrai|export)",
+    r"\b(affiche|montre|donne|lis|extrai|export)\w*\b.{0,40}\b(journal|logs?|audit|base de donnees)\b",
+    (r"\b(adresse|telephone|numero de securite sociale|nir|date de naissance|iban|email|courriel|salaire|dossier)\b"
+    r".{0,40}\b(de (monsieur|madame|m\.|mme)|d'un (usager|agent|allocataire) (nomme|appele))"),
+    (r"\b(donnees personnelles|informations personnelles|coordonnees)\b.{0,40}\b(de|d'un|d'une|des)\b.{0,30}"
+    r"\b(usager|agent|allocataire|personne|monsieur|madame|citoyen|voisin|collegue)"),
+    r"<\s*/?\s*(system|sources?|question|instructions?)\s*>",
+    r"\b(nouvelle|nouvelles) (instruction|consigne|regle)s?\b",
+)
+INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS))
+
+_OUT_OF_SCOPE_PATTERNS = (
+    r"\brecettes?\b(?! (fiscal|des impots|publique|de l'etat))",
+    r"\b(cuisiner|cuisson|gateau|tarte|crepes?|pates carbonara|blanquette|ingredients?)\b",
+    r"\b(football|foot|match|ligue 1|coupe du monde|rugby|tennis|psg|olympique de marseille|score)\b",
+    r"\b(meteo|temps qu'il fera|pleuvoir|pleuvra|previsions meteo)\b",
+    r"\b(python|javascript|java|sql|html|programme informatique|fonction recursive|code source|script bash)\b",
+    r"\b(blague|poeme|chanson|horoscope|astrologie|film|serie tele|netflix|jeu video)\b",
+    r"\b(capitale de|president des etats-unis|plus haute montagne|distance terre|bitcoin|crypto\w*)\b",
+)
+OUT_OF_SCOPE = re.compile("|".join(f"(?:{p})" for p in _OUT_OF_SCOPE_PATTERNS))
+
+REFUSAL_TEXT = {
+    REASON_INJECTION: (
+        "Je ne peux pas répondre à cette demande : je ne révèle ni mes consignes, ni les questions d'autres "
+        "agents, ni des données personnelles, et je ne réponds qu'à partir des sources officielles."
+    ),
+    REASON_OUT_OF_SCOPE: (
+        "Cette question ne relève pas des démarches administratives ni du droit du travail : "
+        "Guichet ne répond qu'à partir des fiches officielles du service public."
+    ),
+    REASON_NOT_FOUND: NOT_FOUND,
+}
+NOTICE = {
+    REASON_INJECTION: (
+        "Demande refusée : elle vise les consignes de l'assistant, d'autres usagers ou des données personnelles."
+    ),
+    REASON_OUT_OF_SCOPE: "Demande refusée : hors du champ du service public.",
+    REASON_NOT_FOUND: "Aucune source officielle assez proche de la question : vérifiez les fiches les plus proches.",
+}
+
+
+def detect_injection(question: str) -> bool:
+    return INJECTION.search(fold(question)) is not None
+
+
+def out_of_scope(question: str) -> bool:
+    return OUT_OF_SCOPE.search(fold(question)) is not None
+
+
+def coverage(question: str, passage: Passage) -> float:
+    """Share of the question's content words found in the passage (title and headings included)."""
+    terms = set(content_words(question))
+    if not terms:
+        return 0.0
+    found = set(content_words(" ".join((passage.title, *passage.heading_path, passage.text))))
+    return len(terms & found) / len(terms)
+
+
+def relevance(question: str, passages: Sequence[Passage]) -> float:
+    """How well the best of the top passages matches: lexical coverage and dense similarity, averaged."""
+    judged = passages[:PASSAGES_JUDGED]
+    if not judged:
+        return 0.0
+    return max(0.5 * coverage(question, p) + 0.5 * p.scores.get(DENSE_KEY, 0.0) for p in judged)
+
+
+def threshold(settings: Settings) -> float:
+    return settings.refusal_threshold or CALIBRATED_THRESHOLD
+
+
+def refusal_reason(question: str, passages: Sequence[Passage], settings: Settings) -> str | None:
+    """Why to refuse this (redacted, standalone) question, or None to answer it."""
+    if detect_injection(question):
+        return REASON_INJECTION
+    if out_of_scope(question):
+        return REASON_OUT_OF_SCOPE
+    if relevance(question, passages) < threshold(settings):
+        return REASON_NOT_FOUND
+    return None
+
+
+def nearest_documents(passages: Sequence[Passage], limit: int = NEAREST_LISTED) -> list[Passage]:
+    """One passage per document, in rank order."""
+    seen: dict[str, Passage] = {}
+    for passage in passages:
+        seen.setdefault(passage.doc_id, passage)
+    return list(seen.values())[:limit]
+
+
+def refusal_text(reason: str, passages: Sequence[Passage]) -> str:
+    text = REFUSAL_TEXT[reason]
+    nearest = nearest_documents(passages) if reason != REASON_INJECTION else []
+    if not nearest:
+        return text
+    listed = "\n".join(f"- {p.title} : {p.url}" for p in nearest)
+    return f"{text}\nFiches les plus proches à consulter :\n{listed}"
+
+
+def relevance_scores(searcher: Searcher, questions: Sequence[str], k: int) -> list[float]:
+    """The relevance of each question's retrieved passages, to feed `calibrate`."""
+    return [relevance(question, searcher.search(question, k)) for question in questions]
+
+
+def calibrate(answerable: Sequence[float], unanswerable: Sequence[float], min_refused: float = 0.9) -> float:
+    """The best balanced-accuracy threshold that still refuses at least `min_refused` of the unanswerable questions.
+
+    Candidate thresholds lie halfway between consecutive observed scores.
+    """
+    values = sorted(set(answerable) | set(unanswerable))
+    cuts = [(low + high) / 2 for low, high in zip(values, values[1:], strict=False)] + [values[-1] + 1e-6]
+    best, best_accuracy = cuts[-1], -1.0
+    for cut in cuts:
+        refused = sum(score < cut for score in unanswerable) / len(unanswerable)
+        answered = sum(score >= cut for score in answerable) / len(answerable)
+        accuracy = (refused + answered) / 2
+        if refused >= min_refused and accuracy > best_accuracy:
+            best, best_accuracy = cut, accuracy
+    return best

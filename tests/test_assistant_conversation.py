@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation import Turn, is_follow_up, rewrite
+
+TOPIC = "Quelle est l'indemnité de fin de contrat d'un CDD"
+HISTORY = [Turn(f"{TOPIC} ?", "Elle est de 10 % [1].", "extractive")]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "standalone"),
+    [
+        ("et pour un CDI ?", "Quelle est l'indemnité de fin de contrat d'un CDI ?"),
+        ("Pour un CDI ?", "Quelle est l'indemnité de fin de contrat d'un CDI ?"),
+        ("Et si le salarié démissionne ?", f"{TOPIC}, si le salarié démissionne ?"),
+        ("Combien de temps dure-t-elle ?", f"{TOPIC}, combien de temps dure-t-elle ?"),
+        ("et pour <PERSONNE_1> ?", f"{TOPIC}, pour <PERSONNE_1> ?"),
+    ],
+)
+def test_follow_ups_become_standalone(follow_up, standalone):
+    assert rewrite(follow_up, HISTORY) == standalone
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Comment déclarer la naissance d'un enfant né à l'étranger ?",
+        "Est-ce qu'il y a un préavis en cas de démission d'un CDI ?",
+    ],
+)
+def test_standalone_questions_are_left_alone(question):
+    assert not is_follow_up(question, HISTORY)
+    assert rewrite(question, HISTORY) == question
+
+
+def test_without_history_nothing_is_rewritten():
+    assert rewrite("et pour un CDI ?", []) == "et pour un CDI ?"

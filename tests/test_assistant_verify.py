@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+from assistant_passages import by_chunk, load_passages
+
+from assistant.verify import best_quote, hopeless, numbers, split_sentences, verify
+
+
+@pytest.fixture(scope="module")
+def passages():
+    # [1] montant de l'indemnité, [2] documents remis, [3] facture d'hôtel
+    return by_chunk(load_passages(), "F40#5", "F40#7", "F18960#1")
+
+
+def test_sentences_keep_their_markers_even_after_the_full_stop():
+    assert split_sentences("Le CDD prend fin au terme. [1] Elle vaut 10 % [2].\n- Certificat [1]") == [
+        "Le CDD prend fin au terme [1].",
+        "Elle vaut 10 % [2].",
+        "- Certificat [1]",
+    ]
+
+
+def test_numbers_are_normalised():
+    assert numbers("1 500 € ou 2,5 % le 11/07/2019 [3]") == {"1500", "2.5", "11", "7", "2019"}
+
+
+def test_a_grounded_sentence_is_kept(passages):
+    result = verify("L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1].", passages)
+    assert result.acceptable
+    assert [v.reason for v in result.verdicts] == ["ok"]
+    assert result.text().endswith("[1]")
+
+
+def test_a_citation_to_a_passage_not_given_is_rejected(passages):
+    result = verify("L'indemnité de fin de contrat est égale à 10 % de la rémunération brute [7].", passages)
+    assert result.verdicts[0].reason == "unknown_source"
+    assert not result.acceptable
+
+
+def test_an_amount_absent_from_the_cited_passage_is_rejected(passages):
+    result = verify("L'indemnité de fin de contrat est égale à 15 % de la rémunération brute totale [1].", passages)
+    assert result.verdicts[0].reason == "missing_number"
+
+
+def test_a_sentence_citing_the_wrong_passage_is_rejected(passages):
+    result = verify("L'hôtelier doit remettre une facture dès que la prestation atteint 25 € [2].", passages)
+    assert not result.verdicts[0].supported
+
+
+def test_uncited_and_invented_sentences_are_removed_from_the_text(passages):
+    draft = (
+        "L'employeur doit remettre au salarié un certificat de travail et une attestation Pôle emploi [2]. "
+        "Le salarié peut aussi demander une prime de Noël de 500 euros. "
+        "L'hôtelier doit remettre une facture au client dès que le montant atteint 25 € [3]."
+    )
+    result = verify(draft, passages)
+    assert [v.reason for v in result.verdicts] == ["ok", "no_citation", "ok"]
+    assert result.acceptable
+    assert "Noël" not in result.text()
+
+
+def test_a_draft_mostly_unsupported_is_not_acceptable(passages):
+    draft = (
+        "Le salarié touche une prime de 20 % [1]. La mairie délivre le certificat [2]. "
+        "Le client paie une taxe de séjour de 3 € [3]. L'hôtelier remet une facture au client [3]."
+    )
+    result = verify(draft, passages)
+    assert len(result.supported) == 1
+    assert not result.acceptable
+
+
+def test_quote_is_the_passage_sentence_closest_to_the_answer(passages):
+    quote = best_quote("L'indemnité est d'au moins 10 % de la rémunération brute [1].", passages[0])
+    assert quote.startswith("L'indemnité de fin de contrat est égale au minimum à 10 %")
+
+
+def test_a_draft_is_abandoned_early_when_hopeless(passages):
+    good = "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1]. "
+    assert not hopeless(good + "Elle est", passages)
+    assert hopeless("Le salarié touche une prime. Il est content. Et", passages)
+    assert hopeless("Pour cela, le salarié a droit. Pour cela, le salarié a droit. Pour", passages)
