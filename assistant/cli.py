@@ -221,9 +221,9 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
-    from eval.bench import run_bench
+    from eval.retrieval import main as bench_main
 
-    run_bench(settings, limit=args.limit)
+    bench_main([*(["--limit", str(args.limit)] if args.limit else []), *(["--ablations"] if args.ablations else [])])
 
 
 def cmd_model(settings: Settings, args: argparse.Namespace) -> None:
@@ -298,7 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(func=cmd_eval)
 
     bench = commands.add_parser("bench", help="retrieval side by side with baselines, and latencies")
-    bench.add_argument("--limit", type=int)
+    bench.add_argument("--limit", type=int, help="first N queries of each dataset")
+    bench.add_argument("--ablations", action="store_true", help="also each technique on and off")
     bench.set_defaults(func=cmd_bench)
 
     model = commands.add_parser("model", help="generation models: list, fetch")

@@ -5,7 +5,6 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -25,37 +24,14 @@ class GenerationError(RuntimeError):
     """The backend could not produce a draft (model missing, server down, timeout); never carries user text."""
 
 
+class ModelBusy(GenerationError):
+    """The in-process model stayed busy with other questions longer than `llm_queue_wait_s`."""
+
+
 class Generator(Protocol):
     model_id: str
 
     def stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]: ...
-
-
-_LOAD_LOCK = threading.Lock()
-
-
-@contextmanager
-def extra_buffers(enabled: bool) -> Iterator[None]:
-    """Load with or without llama.cpp's CPU extra buffer types.
-
-    With them (AMX tiles, repacked weights), llama-cpp-python 0.3.36 segfaults decoding SmolLM2-135M on AMX
-    CPUs; `Llama()` exposes no switch, so its default model parameters are wrapped while it loads.
-    """
-    from llama_cpp import llama_cpp as native
-
-    with _LOAD_LOCK:
-        default = native.llama_model_default_params
-
-        def params() -> Any:
-            values = default()
-            values.use_extra_bufts = enabled
-            return values
-
-        native.llama_model_default_params = params
-        try:
-            yield
-        finally:
-            native.llama_model_default_params = default
 
 
 def registered_path(settings: Settings) -> str:
@@ -92,15 +68,14 @@ class LlamaCppGenerator:
         except ImportError as exc:
             raise GenerationError("llama-cpp-python is not installed") from exc
         settings = self.settings
-        with extra_buffers(settings.llm_extra_buffers):
-            llama = Llama(
-                model_path=self.model_path,
-                n_ctx=settings.n_ctx,
-                n_threads=settings.n_threads or os.cpu_count() or 1,
-                n_gpu_layers=settings.n_gpu_layers,
-                chat_format=settings.chat_format or None,
-                verbose=False,
-            )
+        llama = Llama(
+            model_path=self.model_path,
+            n_ctx=settings.n_ctx,
+            n_threads=settings.n_threads or os.cpu_count() or 1,
+            n_gpu_layers=settings.n_gpu_layers,
+            chat_format=settings.chat_format or None,
+            verbose=False,
+        )
         self._uses_chat = bool(settings.chat_format) or CHAT_TEMPLATE_KEY in llama.metadata
         self._llama = llama
         return llama
@@ -112,12 +87,19 @@ class LlamaCppGenerator:
         return self._uses_chat
 
     def stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
-        with self._lock:
+        """One generation at a time (llama.cpp contexts are not thread-safe); a question that waited longer
+        than `llm_queue_wait_s` for the model gives up with `ModelBusy` instead of queueing without end."""
+        if not self._lock.acquire(timeout=self.settings.llm_queue_wait_s):
+            raise ModelBusy("the model is busy with other questions")
+        try:
             llama = self._load()
-            try:
-                yield from self._tokens(llama, messages, max_tokens)
-            except (ValueError, RuntimeError) as exc:
-                raise GenerationError(f"llama.cpp failed: {type(exc).__name__}") from exc
+            yield from self._tokens(llama, messages, max_tokens)
+        except (ValueError, RuntimeError) as exc:
+            if isinstance(exc, GenerationError):
+                raise
+            raise GenerationError(f"llama.cpp failed: {type(exc).__name__}") from exc
+        finally:
+            self._lock.release()
 
     def _tokens(self, llama: Llama, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
         temperature = self.settings.temperature

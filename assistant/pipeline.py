@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.conversation import Turn, rewrite
 from assistant.extractive import extractive_answer
-from assistant.llm import GenerationError, Generator, make_generator
+from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.model import (
     MODE_EXTRACTIVE,
     MODE_GENERATED,
@@ -41,6 +41,7 @@ WIDENED_MAX_CHARS = 8000
 
 NOTICE_UNREACHABLE = "Le modèle n'est pas joignable, voici les extraits des sources officielles."
 NOTICE_TIMEOUT = "Le modèle a mis trop de temps à répondre, voici les extraits des sources officielles."
+NOTICE_BUSY = "Le modèle est occupé par d'autres demandes : voici les extraits des sources officielles."
 NOTICE_NO_MODEL = "Génération désactivée : voici les extraits des sources officielles."
 NOTICE_UNVERIFIED = (
     "Le brouillon du modèle n'a pas passé la vérification des citations : "
@@ -207,6 +208,8 @@ class Assistant:
                     break
                 if any(mark in token for mark in ".!?\n") and hopeless("".join(pieces), prompt_passages):
                     break
+        except ModelBusy:
+            draft.failure = NOTICE_BUSY
         except GenerationError:
             draft.failure = NOTICE_UNREACHABLE
         finally:

@@ -15,26 +15,20 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.llama_server import llama_server
 from assistant.pipeline import Assistant, Session
 from eval.metrics import percentile
 from guichet.config import CHECKOUT, Settings, load_settings
 
 QUESTIONS = CHECKOUT / "eval" / "datasets" / "clean-questions.jsonl"
-SERVER_START_TIMEOUT_S = 180.0
-LOOPBACK = "127.0.0.1"
 
 
 @dataclass
@@ -106,58 +100,6 @@ def run_sessions(
         return dataclasses.replace(tally, lock=threading.Lock()), time.monotonic() - started
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the model server exited with status {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.5)
-    raise TimeoutError(f"the model server did not answer on {url} within {timeout_s:.0f} s")
-
-
-def llama_server_command(settings: Settings, port: int, model_alias: str) -> list[str]:
-    return [
-        sys.executable, "-m", "llama_cpp.server",
-        "--model", settings.llm_model_path,
-        "--model_alias", model_alias,
-        "--host", LOOPBACK,
-        "--port", str(port),
-        "--n_ctx", str(settings.n_ctx),
-        "--n_gpu_layers", str(settings.n_gpu_layers),
-    ]
-
-
-@contextmanager
-def llama_server(settings: Settings) -> Iterator[Settings]:
-    """A `python -m llama_cpp.server` on loopback for the duration, and settings pointing the openai backend at it."""
-    port = free_port()
-    alias = Path(settings.llm_model_path).stem or "local"
-    process = subprocess.Popen(
-        llama_server_command(settings, port, alias), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    base_url = f"http://{LOOPBACK}:{port}/v1"
-    try:
-        wait_until_serving(f"{base_url}/models", process, SERVER_START_TIMEOUT_S)
-        yield dataclasses.replace(settings, llm_backend="openai", llm_base_url=base_url, llm_model=alias)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 def report(settings: Settings, sessions: int, elapsed_s: float, tally: Tally) -> str:
     latencies = tally.latencies_ms
     backend = settings.llm_backend + (f" ({settings.llm_base_url})" if settings.llm_backend == "openai" else "")
@@ -191,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--sessions must be in 1..200 and --duration in (0, 900]")
     settings = load_settings()
     questions = load_questions()
-    with llama_server(settings) if args.llm_server else _as_is(settings) as effective:
+    with _model_server(settings) if args.llm_server else _as_is(settings) as effective:
         assistant = Assistant.from_settings(effective)
         assistant.ask(questions[0])
         tally, elapsed = run_sessions(assistant, questions, args.sessions, args.duration, args.max_requests)
@@ -206,6 +148,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 @contextmanager
 def _as_is(settings: Settings) -> Iterator[Settings]:
     yield settings
+
+
+@contextmanager
+def _model_server(settings: Settings) -> Iterator[Settings]:
+    with llama_server(settings) as server:
+        yield server.settings
 
 
 if __name__ == "__main__":

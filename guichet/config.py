@@ -91,6 +91,9 @@ class Settings:
     embedding_batch_size: int = 64
     chunk_max_tokens: int = 0
     """0: the embedding model's own limit."""
+    embedding_max_tokens: int = 64
+    """Tokens of each chunk's head that are embedded (title, heading path, first words); BM25 reads it all.
+    Encoding cost grows with this: 64 keeps a full build of the default corpus near 10 minutes on 2 cores."""
     vector_store: str = "faiss"
     qdrant_url: str = ""
     # retrieval
@@ -104,6 +107,8 @@ class Settings:
     llm_model: str = ""
     llm_api_key: str = ""
     llm_timeout_s: float = 120.0
+    llm_queue_wait_s: float = 60.0
+    """How long a question waits for the in-process model before it is answered from the sources alone."""
     n_gpu_layers: int = 0
     n_ctx: int = 4096
     n_threads: int = 0
@@ -115,8 +120,6 @@ class Settings:
     redact_for_llm: bool = True
     prompt_passages: int = 3
     """How many of the retrieved passages go into the prompt (each cut at about 1,000 characters)."""
-    llm_extra_buffers: bool = False
-    """llama.cpp's CPU extra buffer types (AMX, repacked weights): off because they crash small GGUFs on AMX CPUs."""
     # evaluation
     eval_judge_base_url: str = ""
     """An OpenAI-compatible endpoint for the optional LLM-as-judge score; empty: no judge."""
@@ -133,7 +136,8 @@ class Settings:
     auth: str = ""
     """`user:password` pairs separated by commas, or a path to a file holding one pair a line."""
     stale_after_days: int = 365
-    max_concurrent_requests: int = 1
+    max_concurrent_requests: int = 4
+    """Answers prepared at once by the page; generation itself stays one at a time behind a lock."""
     queue_size: int = 32
     request_timeout_s: float = 300.0
 

@@ -56,6 +56,7 @@ def index_inputs(settings: Settings, corpus_versions: dict[str, str]) -> dict[st
         "service_public_xml": _file_fingerprint(settings.service_public_xml),
         "embedding_model": settings.embedding_model,
         "chunk_max_tokens": settings.chunk_max_tokens,
+        "embedding_max_tokens": settings.embedding_max_tokens,
     }
 
 

@@ -3,17 +3,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
+from assistant.llama_server import free_port
 from assistant.llm import GenerationError, LlamaCppGenerator, OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_GENERATED, MODE_REFUSED, Answer
 from assistant.pipeline import (
+    NOTICE_BUSY,
     NOTICE_NO_MODEL,
     NOTICE_UNREACHABLE,
     Assistant,
@@ -23,7 +20,7 @@ from assistant.pipeline import (
     Session,
     Token,
 )
-from guichet.config import Settings, default_llm_model_path, load_settings
+from guichet.config import Settings, load_settings
 from indexing.build import build_index
 from indexing.embeddings import Embedder
 from tests.corpus_fixtures import fixture_documents
@@ -134,64 +131,17 @@ def test_a_follow_up_is_searched_as_a_standalone_question(extractive_only: Assis
     assert [turn.question for turn in session.history][-1] == answer.redacted_question
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-LAUNCHER = (
-    "import runpy, sys; from assistant.llm import extra_buffers\n"
-    "with extra_buffers(False): runpy.run_module('llama_cpp.server', run_name='__main__')"
-)
-
-
-@pytest.fixture()
-def llama_server(settings: Settings):
-    port = _free_port()
-    command = [sys.executable, "-c", LAUNCHER, "--model", default_llm_model_path(), "--host", "127.0.0.1",
-               "--port", str(port), "--n_ctx", "2048", "--n_threads", "2", "--model_alias", "smollm2"]
-    server = subprocess.Popen(command, cwd=Path(__file__).parent.parent, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert server.poll() is None, "llama_cpp.server exited at start"
-            time.sleep(0.5)
-    openai_settings = dataclasses.replace(
-        settings, llm_backend="openai", llm_base_url=f"http://127.0.0.1:{port}/v1", llm_model="smollm2",
-        llm_timeout_s=600.0,
-    )
-    yield server, openai_settings
-    server.kill()
-    server.wait(timeout=10)
-
-
-def test_openai_backend_streams_from_a_loopback_llama_cpp_server(llama_server) -> None:
-    _, openai_settings = llama_server
-    tokens = list(OpenAIGenerator(openai_settings).stream([{"role": "user", "content": "Bonjour !"}], 8))
-    assert tokens and "".join(tokens).strip()
-
-
-def test_server_killed_mid_answer_still_returns_sources(llama_server, assistant: Assistant) -> None:
-    server, openai_settings = llama_server
-    remote = Assistant(openai_settings, assistant.searcher, assistant.redactor, OpenAIGenerator(openai_settings),
-                       None)
-    events = []
-    for event in remote.ask_stream(CDD_QUESTION):
-        events.append(event)
-        if isinstance(event, Token):
-            server.kill()
-    answer = events[-1].answer
-    assert any(isinstance(e, Token) for e in events), "the server answered nothing before being killed"
-    assert answer.mode == MODE_EXTRACTIVE and answer.notice == NOTICE_UNREACHABLE
-    _assert_citations_point_to_sources(answer)
-
-
 def test_openai_backend_down_is_a_generation_error(settings: Settings) -> None:
-    down = dataclasses.replace(settings, llm_backend="openai", llm_base_url=f"http://127.0.0.1:{_free_port()}/v1")
+    down = dataclasses.replace(settings, llm_backend="openai", llm_base_url=f"http://127.0.0.1:{free_port()}/v1")
     with pytest.raises(GenerationError):
         list(OpenAIGenerator(down).stream([{"role": "user", "content": "Bonjour"}], 4))
+
+
+def test_a_busy_model_answers_from_the_sources_instead_of_failing(assistant: Assistant) -> None:
+    impatient = dataclasses.replace(assistant.settings, llm_queue_wait_s=0.2)
+    generator = LlamaCppGenerator(impatient)
+    busy = Assistant(impatient, assistant.searcher, assistant.redactor, generator, None)
+    with generator._lock:
+        answer = busy.ask(CDD_QUESTION)
+    assert answer.mode == MODE_EXTRACTIVE and answer.notice == NOTICE_BUSY
+    _assert_citations_point_to_sources(answer)

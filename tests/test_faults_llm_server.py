@@ -4,16 +4,15 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from assistant.llama_server import LOOPBACK, LlamaServer, free_port, llama_server
 from assistant.llm import OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_REFUSED
 from assistant.pipeline import NOTICE_UNREACHABLE, Assistant, Final, Retrieved, Token
-from eval.load import LOOPBACK, free_port, llama_server_command, wait_until_serving
 from guichet.config import Settings
 from indexing.build import build_index
 from indexing.embeddings import Embedder
@@ -41,28 +40,6 @@ QUESTION = "Quel est le montant de la prime de précarité à la fin d'un CDD ?"
 ALIAS = "guichet-test"
 
 
-@dataclasses.dataclass
-class Server:
-    process: subprocess.Popen[bytes]
-    settings: Settings
-
-
-def start_server(settings: Settings) -> Server:
-    port = free_port()
-    process = subprocess.Popen(
-        llama_server_command(settings, port, ALIAS), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    base_url = f"http://{LOOPBACK}:{port}/v1"
-    try:
-        wait_until_serving(f"{base_url}/models", process, 120)
-    except Exception:
-        process.kill()
-        process.wait()
-        raise
-    served = dataclasses.replace(settings, llm_backend="openai", llm_base_url=base_url, llm_model=ALIAS)
-    return Server(process, served)
-
-
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(home=tmp_path_factory.mktemp("guichet-llm-server"), n_ctx=2048, llm_timeout_s=60)
@@ -77,20 +54,17 @@ def searcher(settings: Settings) -> Searcher:
 
 
 @pytest.fixture
-def server(settings: Settings) -> Iterator[Server]:
-    started = start_server(settings)
-    yield started
-    if started.process.poll() is None:
-        started.process.terminate()
-        started.process.wait(timeout=15)
+def server(settings: Settings) -> Iterator[LlamaServer]:
+    with llama_server(settings, ALIAS) as started:
+        yield started
 
 
-def assistant_for(server: Server, searcher: Searcher) -> Assistant:
+def assistant_for(server: LlamaServer, searcher: Searcher) -> Assistant:
     settings = server.settings
     return Assistant(settings, searcher, Redactor.from_settings(settings), OpenAIGenerator(settings), None)
 
 
-def test_an_answer_is_drafted_through_the_model_server(server: Server, searcher: Searcher) -> None:
+def test_an_answer_is_drafted_through_the_model_server(server: LlamaServer, searcher: Searcher) -> None:
     events = list(assistant_for(server, searcher).ask_stream(QUESTION))
     tokens = [event for event in events if isinstance(event, Token)]
     answer = next(event.answer for event in events if isinstance(event, Final))
@@ -101,7 +75,7 @@ def test_an_answer_is_drafted_through_the_model_server(server: Server, searcher:
 
 
 def test_killing_the_model_server_mid_answer_gives_a_french_notice_and_the_sources(
-    server: Server, searcher: Searcher
+    server: LlamaServer, searcher: Searcher
 ) -> None:
     passages_shown: list[str] = []
     answer = None

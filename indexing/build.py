@@ -1,0 +1,243 @@
+"""Build the index (chunks, vectors, BM25, metadata, manifest) into a fresh directory, then switch atomically."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from corpus.model import Document
+from guichet.config import Settings
+from indexing.chunking import chunk_document
+from indexing.embeddings import Embedder, EmbeddingCache, embed_chunks
+from indexing.lexical import LexicalIndex
+from indexing.model import Chunk
+from indexing.stores import create_store
+from indexing.vector_store import Payload
+
+MANIFEST_FILE = "manifest.json"
+CURRENT_FILE = "CURRENT"
+DOCUMENTS_FILE = "documents.jsonl"
+CHUNKS_FILE = "chunks.jsonl"
+BM25_CHUNKS_DIR = "bm25_chunks"
+BM25_DOCUMENTS_DIR = "bm25_documents"
+FORMAT_VERSION = 1
+
+
+class IndexNotFound(RuntimeError):
+    pass
+
+
+class IndexCorrupted(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Manifest:
+    build_id: str
+    created: str
+    embedding_model: str
+    max_tokens: int
+    corpus_versions: dict[str, str]
+    documents: dict[str, int]
+    chunks: dict[str, int]
+    durations_s: dict[str, float]
+    embedded_chunks: int
+    """Chunks whose vectors were computed by this build (the others came from the cache)."""
+    files: dict[str, str] = field(default_factory=dict)
+    """sha256 of every file of the build, by path relative to the build directory."""
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data: dict[str, Any] = json.loads(text)
+        return cls(**data)
+
+
+def builds_dir(settings: Settings) -> Path:
+    return settings.index_dir / "builds"
+
+
+def current_build_dir(settings: Settings) -> Path:
+    pointer = settings.index_dir / CURRENT_FILE
+    if not pointer.is_file():
+        raise IndexNotFound(f"no index under {settings.index_dir}: run `guichet index` first")
+    build = builds_dir(settings) / pointer.read_text(encoding="utf-8").strip()
+    if not (build / MANIFEST_FILE).is_file():
+        raise IndexCorrupted(f"{pointer} points to {build}, which has no {MANIFEST_FILE}: rebuild the index")
+    return build
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build_index(
+    settings: Settings,
+    documents: Iterable[Document],
+    progress: bool = True,
+    corpus_versions: dict[str, str] | None = None,
+    embedder: Embedder | None = None,
+) -> Manifest:
+    """Index `documents` into a new build directory and make it current; on any failure the old index stays."""
+    started = time.perf_counter()
+    durations: dict[str, float] = {}
+    embedder = embedder or Embedder(settings)
+    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    directory = builds_dir(settings) / build_id
+    directory.mkdir(parents=True)
+    try:
+        manifest = _write_build(settings, documents, progress, corpus_versions or {}, embedder, directory, durations)
+        manifest = dataclasses.replace(
+            manifest, durations_s={**durations, "total": round(time.perf_counter() - started, 3)}
+        )
+        manifest = _write_manifest(directory, manifest)
+        _switch_current(settings, build_id)
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise
+    return manifest
+
+
+def _write_build(
+    settings: Settings,
+    documents: Iterable[Document],
+    progress: bool,
+    corpus_versions: dict[str, str],
+    embedder: Embedder,
+    directory: Path,
+    durations: dict[str, float],
+) -> Manifest:
+    clock = time.perf_counter()
+    docs = list(_unique(documents))
+    chunks: list[Chunk] = []
+    for document in docs:
+        chunks.extend(chunk_document(document, embedder.count_tokens, embedder.max_tokens, embedder.model_id))
+    durations["load_and_chunk"] = round(time.perf_counter() - clock, 3)
+
+    clock = time.perf_counter()
+    cache = EmbeddingCache.for_settings(settings)
+    try:
+        vectors, embedded = embed_chunks(embedder, cache, chunks, progress=progress)
+    finally:
+        cache.close()
+    durations["embed"] = round(time.perf_counter() - clock, 3)
+
+    clock = time.perf_counter()
+    by_id = {document.id: document for document in docs}
+    store = create_store(settings, embedder.dimension, len(chunks))
+    store.add(
+        [chunk.id for chunk in chunks],
+        vectors,
+        [Payload(by_id[c.doc_id].source, by_id[c.doc_id].audience) for c in chunks],
+    )
+    store.save(directory)
+    durations["vectors"] = round(time.perf_counter() - clock, 3)
+
+    clock = time.perf_counter()
+    LexicalIndex.build([c.id for c in chunks], [c.text for c in chunks]).save(directory / BM25_CHUNKS_DIR)
+    LexicalIndex.build([d.id for d in docs], [document_lexical_text(d) for d in docs]).save(
+        directory / BM25_DOCUMENTS_DIR
+    )
+    durations["bm25"] = round(time.perf_counter() - clock, 3)
+
+    _write_jsonl(directory / DOCUMENTS_FILE, (document_record(d) for d in docs))
+    _write_jsonl(directory / CHUNKS_FILE, (dataclasses.asdict(c) for c in chunks))
+    return Manifest(
+        build_id=directory.name,
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        embedding_model=embedder.model_id,
+        max_tokens=embedder.max_tokens,
+        corpus_versions=dict(corpus_versions),
+        documents=dict(Counter(d.source for d in docs)),
+        chunks=dict(Counter(by_id[c.doc_id].source for c in chunks)),
+        durations_s={},
+        embedded_chunks=embedded,
+    )
+
+
+def document_lexical_text(document: Document) -> str:
+    """Whole-document text for BM25, the title repeated as a field boost."""
+    return "\n".join([document.title, document.title, document.number, *document.breadcrumb, document.text])
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "source": document.source,
+        "title": document.title,
+        "url": document.url,
+        "audience": list(document.audience),
+        "updated": document.updated.isoformat() if document.updated else None,
+        "number": document.number,
+        "aliases": list(document.aliases),
+    }
+
+
+def _unique(documents: Iterable[Document]) -> Iterable[Document]:
+    seen: set[str] = set()
+    for document in documents:
+        if document.id not in seen:
+            seen.add(document.id)
+            yield document
+
+
+def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _write_manifest(directory: Path, manifest: Manifest) -> Manifest:
+    files = {
+        str(path.relative_to(directory)): sha256_file(path)
+        for path in sorted(directory.rglob("*"))
+        if path.is_file() and path.name != MANIFEST_FILE
+    }
+    for path in directory.rglob("*"):
+        if path.is_file():
+            _fsync(path)
+    manifest = dataclasses.replace(manifest, files=files)
+    manifest_path = directory / MANIFEST_FILE
+    manifest_path.write_text(manifest.to_json(), encoding="utf-8")
+    _fsync(manifest_path)
+    _fsync(directory)
+    return manifest
+
+
+def _switch_current(settings: Settings, build_id: str) -> None:
+    pointer = settings.index_dir / CURRENT_FILE
+    previous = pointer.read_text(encoding="utf-8").strip() if pointer.is_file() else ""
+    staged = settings.index_dir / f".{CURRENT_FILE}.{build_id}"
+    staged.write_text(build_id, encoding="utf-8")
+    _fsync(staged)
+    os.replace(staged, pointer)
+    _fsync(settings.index_dir)
+    keep = {build_id, previous}
+    for old in builds_dir(settings).iterdir():
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

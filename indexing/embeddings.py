@@ -1,0 +1,124 @@
+"""Sentence embeddings (sentence-transformers, CPU) with a persistent cache keyed by chunk hash."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from sentence_transformers import SentenceTransformer
+from tqdm import tqdm
+
+from guichet.config import Settings
+from indexing.model import Chunk
+
+
+def model_id(model: str) -> str:
+    """A location-independent name for the model: `package/folder` for a local path, else the hub id."""
+    path = Path(model)
+    return f"{path.parent.name}/{path.name}" if path.is_dir() else model
+
+
+class Embedder:
+    def __init__(self, settings: Settings) -> None:
+        self.model = SentenceTransformer(
+            settings.embedding_model,
+            device="cpu",
+            backend=settings.embedding_backend,
+            local_files_only=True,
+        )
+        self.max_tokens: int = settings.chunk_max_tokens or int(self.model.max_seq_length)
+        """The chunk size limit: what the model can read."""
+        self.model.max_seq_length = min(settings.embedding_max_tokens or self.max_tokens, self.max_tokens)
+        """What is embedded: the head of each chunk (title, heading path, first words)."""
+        self.model_id = f"{model_id(settings.embedding_model)}@{self.model.max_seq_length}"
+        self.dimension: int = int(self.model.get_embedding_dimension() or 0)
+        self.batch_size = settings.embedding_batch_size
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        encoded = self.model.tokenizer(list(texts), add_special_tokens=False, verbose=False)["input_ids"]
+        return [len(ids) for ids in encoded]
+
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=progress,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_query(self, query: str) -> np.ndarray:
+        return self.encode([query])[0]
+
+
+class EmbeddingCache:
+    """Vectors by chunk hash in SQLite under the cache directory; the hash covers model and text."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.connection = sqlite3.connect(path)
+        self.connection.execute("CREATE TABLE IF NOT EXISTS vectors (hash TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> EmbeddingCache:
+        return cls(settings.cache_dir / "embeddings.sqlite3")
+
+    def get_many(self, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for start in range(0, len(hashes), 900):
+            batch = list(hashes[start : start + 900])
+            marks = ",".join("?" * len(batch))
+            rows = self.connection.execute(f"SELECT hash, vector FROM vectors WHERE hash IN ({marks})", batch)
+            for key, blob in rows:
+                found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, items: dict[str, np.ndarray]) -> None:
+        with self.connection:
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO vectors (hash, vector) VALUES (?, ?)",
+                ((key, np.asarray(vector, dtype=np.float32).tobytes()) for key, vector in items.items()),
+            )
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def embed_texts_cached(
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    texts: Sequence[str],
+    hashes: Sequence[str],
+    progress: bool = False,
+    block: int = 1024,
+) -> tuple[np.ndarray, int]:
+    """Vectors for `texts` in order, computing only those missing from the cache; returns (vectors, computed).
+
+    Fresh vectors are cached block by block, so an interrupted run resumes where it stopped.
+    """
+    cached = cache.get_many(list(dict.fromkeys(hashes)))
+    missing = {key: text for key, text in zip(hashes, texts, strict=True) if key not in cached}
+    keys = list(missing)
+    with tqdm(total=len(keys), disable=not progress or not keys, unit="chunk", desc="embedding") as bar:
+        for start in range(0, len(keys), block):
+            batch = keys[start : start + block]
+            fresh = dict(zip(batch, embedder.encode([missing[key] for key in batch]), strict=True))
+            cache.put_many(fresh)
+            cached.update(fresh)
+            bar.update(len(batch))
+    matrix = np.zeros((len(hashes), embedder.dimension), dtype=np.float32)
+    for row, key in enumerate(hashes):
+        matrix[row] = cached[key]
+    return matrix, len(missing)
+
+
+def embed_chunks(
+    embedder: Embedder, cache: EmbeddingCache, chunks: Sequence[Chunk], progress: bool = False
+) -> tuple[np.ndarray, int]:
+    return embed_texts_cached(embedder, cache, [c.text for c in chunks], [c.hash for c in chunks], progress)

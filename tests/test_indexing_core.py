@@ -1,0 +1,193 @@
+"""Analyzer, chunking, atomic index builds, hybrid search, filters and the LangChain retriever, on real fiches."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus.model import Document, Section
+from guichet.config import Settings
+from indexing import build as build_module
+from indexing.build import (
+    CURRENT_FILE,
+    IndexCorrupted,
+    IndexNotFound,
+    build_index,
+    builds_dir,
+)
+from indexing.chunking import SPECIAL_TOKENS, chunk_document
+from indexing.embeddings import Embedder
+from indexing.model import SearchFilters
+from indexing.query import expand_query
+from indexing.search import Index, Searcher
+from indexing.text import analyze
+
+FIXTURE = Path(__file__).parent / "fixtures" / "indexing" / "documents.json"
+
+
+def load_fixture_documents() -> list[Document]:
+    rows = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    return [
+        Document(
+            id=row["id"],
+            source=row["source"],
+            title=row["title"],
+            url=row["url"],
+            audience=tuple(row["audience"]),
+            sections=tuple(Section(tuple(s["heading_path"]), s["text"]) for s in row["sections"]),
+        )
+        for row in rows
+    ]
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[Document]:
+    return load_fixture_documents()
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(home=tmp_path_factory.mktemp("guichet-home"))
+
+
+@pytest.fixture(scope="module")
+def embedder(settings: Settings) -> Embedder:
+    return Embedder(settings)
+
+
+@pytest.fixture(scope="module")
+def searcher(settings: Settings, documents: list[Document], embedder: Embedder) -> Searcher:
+    build_index(settings, documents, progress=False, embedder=embedder)
+    return Searcher(Index.load(settings), embedder, settings)
+
+
+def test_analyzer_splits_elisions_folds_accents_and_stems() -> None:
+    assert analyze("L'employeur") == ["employeur"]
+    assert analyze("d’indemnités") == analyze("indemnite")
+    assert analyze("Salariés") == analyze("salaries") == analyze("salarié")
+    assert analyze("le contrat et la période") == analyze("contrats periode")
+    assert analyze("jusqu'à l'échéance") == ["echeanc"]
+
+
+def test_query_expansion_keeps_the_acronym_and_adds_its_long_form() -> None:
+    expanded = expand_query("fin de CDD")
+    assert expanded.startswith("fin de CDD") and "contrat à durée déterminée" in expanded
+    assert expand_query("ce que dit la loi") == "ce que dit la loi"
+    assert "licenciement" in expand_query("licencment économique") or "licenciement" in expand_query(
+        "licenciment économique"
+    )
+
+
+def test_chunks_fit_the_token_limit_and_keep_heading_paths(documents: list[Document], embedder: Embedder) -> None:
+    f40 = next(d for d in documents if d.id == "F40")
+    chunks = chunk_document(f40, embedder.count_tokens, 96, embedder.model_id)
+    assert len(chunks) > len(f40.sections)
+    assert all(n + SPECIAL_TOKENS <= 96 for n in embedder.count_tokens([c.text for c in chunks]))
+    assert [c.id for c in chunks] == [f"F40#{n}" for n in range(len(chunks))]
+    for chunk in chunks:
+        path = f" — {' > '.join(chunk.heading_path)}" if chunk.heading_path else ""
+        assert chunk.text.startswith(f"{f40.title}{path}\n")
+    assert {c.heading_path for c in chunks} >= {("Indemnité de fin de contrat",), ("Préavis",)}
+    again = chunk_document(f40, embedder.count_tokens, 96, embedder.model_id)
+    assert [c.hash for c in again] == [c.hash for c in chunks]
+    assert chunk_document(f40, embedder.count_tokens, 96, "other-model")[0].hash != chunks[0].hash
+
+
+def test_tiny_sections_are_merged_with_their_neighbour(embedder: Embedder) -> None:
+    document = Document(
+        id="T1",
+        source="service-public",
+        title="Carte d'identité",
+        url="",
+        sections=(
+            Section(("Coût",), "Gratuit."),
+            Section(("Délai",), "Le délai dépend du lieu de dépôt de la demande et de la période de l'année."),
+        ),
+    )
+    chunks = chunk_document(document, embedder.count_tokens, 256, embedder.model_id)
+    assert len(chunks) == 1
+    assert "Gratuit." in chunks[0].text and "Délai" in chunks[0].text
+
+
+def test_search_finds_the_fiche_and_groups_per_document(searcher: Searcher) -> None:
+    passages, timings = searcher.search_timed("fin de CDD", k=5)
+    ids = [p.doc_id for p in passages]
+    assert "F40" in ids[:2]
+    assert len(ids) == len(set(ids))
+    f40 = passages[ids.index("F40")]
+    assert f40.title.startswith("Fin d'un contrat") and f40.url.endswith("/F40")
+    assert f40.chunk_id.startswith("F40#") and {"dense", "rrf"} <= set(f40.scores)
+    assert timings["total_ms"] > 0 and "embed_ms" in timings
+    assert searcher.search("facture hôtel client", k=1)[0].doc_id == "F18960"
+
+
+def test_filters_by_source_and_audience(searcher: Searcher) -> None:
+    travail = searcher.search("contrat à durée déterminée", k=10, filters=SearchFilters(sources=("travail-emploi",)))
+    assert travail and {p.source for p in travail} == {"travail-emploi"}
+    particuliers = searcher.search("contrat", k=10, filters=SearchFilters(audiences=("particuliers",)))
+    assert particuliers and all("particuliers" in p.audience for p in particuliers)
+    assert searcher.search("contrat", filters=SearchFilters(sources=("legifrance",))) == []
+
+
+def test_rebuild_embeds_nothing_new_and_prunes_old_builds(
+    settings: Settings, documents: list[Document], embedder: Embedder, searcher: Searcher
+) -> None:
+    manifest = build_index(settings, documents, progress=False, embedder=embedder, corpus_versions={"x": "1"})
+    assert manifest.embedded_chunks == 0
+    assert manifest.documents == {"service-public": 5, "travail-emploi": 3}
+    assert manifest.corpus_versions == {"x": "1"} and manifest.files
+    build_index(settings, documents[:2], progress=False, embedder=embedder)
+    assert len(list(builds_dir(settings).iterdir())) == 2
+
+
+def test_failed_build_keeps_the_previous_index(
+    settings: Settings,
+    documents: list[Document],
+    embedder: Embedder,
+    searcher: Searcher,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = Index.load(settings).manifest.build_id
+    builds_before = set(builds_dir(settings).iterdir())
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module.LexicalIndex, "build", explode)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(settings, documents, progress=False, embedder=embedder)
+    assert Index.load(settings).manifest.build_id == before
+    assert set(builds_dir(settings).iterdir()) == builds_before
+
+
+def test_corrupted_or_missing_index_is_reported(
+    tmp_path: Path, documents: list[Document], embedder: Embedder
+) -> None:
+    settings = Settings(home=tmp_path)
+    with pytest.raises(IndexNotFound):
+        Index.load(settings)
+    build_index(settings, documents[:1], progress=False, embedder=embedder)
+    build = builds_dir(settings) / (settings.index_dir / CURRENT_FILE).read_text().strip()
+    chunks_file = build / "chunks.jsonl"
+    chunks_file.write_text(chunks_file.read_text().replace("CDD", "CDI"))
+    with pytest.raises(IndexCorrupted, match="chunks.jsonl"):
+        Index.load(settings)
+
+
+def test_langchain_chain_uses_the_retriever(searcher: Searcher) -> None:
+    from langchain_core.runnables import RunnableLambda
+
+    from indexing.langchain_retriever import GuichetRetriever
+
+    def format_docs(docs: list) -> str:
+        return "\n\n".join(f"[{d.metadata['doc_id']}] {d.metadata['title']}" for d in docs)
+
+    retriever = GuichetRetriever(searcher=searcher, k=3, filters=SearchFilters(sources=("service-public",)))
+    chain = retriever | RunnableLambda(format_docs)
+    text = chain.invoke("fin de CDD indemnité de précarité")
+    assert text.startswith("[F40] Fin d'un contrat à durée déterminée (CDD)")
+    docs = retriever.invoke("hôtel facture")
+    assert docs[0].metadata["doc_id"] == "F18960" and docs[0].metadata["url"] and docs[0].metadata["score"] > 0
+    assert dataclasses.is_dataclass(searcher.config)
