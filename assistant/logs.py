@@ -11,6 +11,8 @@ from redaction.logging_filter import install_log_redaction
 
 LOG_FILE = "guichet.log"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+QUIET_LOGGERS = ("presidio-analyzer", "presidio-anonymizer", "httpx", "sentence_transformers", "faiss")
+"""Third-party loggers whose INFO records are noise (and would each cost a redaction pass)."""
 
 
 class PrivateRotatingFileHandler(RotatingFileHandler):
@@ -35,4 +37,6 @@ def configure_logging(settings: Settings, redactor: Redactor, level: int = loggi
             handler.guichet = True  # type: ignore[attr-defined]
             root.addHandler(handler)
         root.setLevel(level)
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
     install_log_redaction(redactor)

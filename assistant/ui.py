@@ -191,6 +191,12 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
             return "Votre avis n'a pas pu être enregistré. Réessayez plus tard.", comment
         return "Merci, votre avis est enregistré (les données personnelles du commentaire sont masquées).", ""
 
+    def mark_useful(state: PageState, comment: str) -> tuple[str, str]:
+        return give_feedback(state, True, comment)
+
+    def mark_not_useful(state: PageState, comment: str) -> tuple[str, str]:
+        return give_feedback(state, False, comment)
+
     def new_conversation() -> tuple[Any, ...]:
         return PageState(), conversation_html([]), sources_html([]), "", gr.update(visible=False), "", ""
 
@@ -268,10 +274,8 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 show_progress="minimal",
                 show_progress_on=[status],
             )
-        useful.click(lambda s, c: give_feedback(s, True, c), [state, comment], [feedback_status, comment], queue=False)
-        not_useful.click(
-            lambda s, c: give_feedback(s, False, c), [state, comment], [feedback_status, comment], queue=False
-        )
+        useful.click(mark_useful, [state, comment], [feedback_status, comment], queue=False)
+        not_useful.click(mark_not_useful, [state, comment], [feedback_status, comment], queue=False)
         reset.click(
             new_conversation,
             None,

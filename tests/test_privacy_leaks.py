@@ -93,7 +93,7 @@ def test_no_raw_personal_data_anywhere(
     assistant.feedback(nothing_found, useful=True, comment=FEEDBACK)
 
     app = build_app(assistant, model_down)
-    enqueue, answer, give_feedback = (_ui_handler(app, name) for name in ("enqueue", "answer", "give_feedback"))
+    enqueue, answer, mark_useful = (_ui_handler(app, name) for name in ("enqueue", "answer", "mark_useful"))
     state = PageState()
     for question in QUESTIONS[:3]:
         state = enqueue(question, state)[0]
@@ -101,7 +101,7 @@ def test_no_raw_personal_data_anywhere(
         state = frames[-1][0]
         page = " ".join(str(part) for frame in frames for part in frame[1:])
         assert "Benali" not in page and "06 12 34 56 78" not in page
-        give_feedback(state, True, FEEDBACK)
+        assert "enregistré" in mark_useful(state, FEEDBACK)[0]
 
     for handler in logging.getLogger().handlers:
         handler.flush()
