@@ -219,9 +219,11 @@ def build_bm25_documents(documents: Sequence[Document]) -> Built:
 
 
 def build_langchain_textbook(settings: Settings, documents: Sequence[Document], embedder: Embedder) -> Built:
-    """RecursiveCharacterTextSplitter(1000, 200) + the same embedding model + flat FAISS, chunks deduplicated."""
+    """RecursiveCharacterTextSplitter(1000, 200) + the same embedding model, reading as many tokens as it can
+    (the textbook sets no truncation of its own) + flat FAISS, chunks deduplicated."""
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+    embedder = Embedder(dataclasses.replace(settings, embedding_max_tokens=0)) if embedder.truncates else embedder
     started = time.perf_counter()
     splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
     texts: list[str] = []

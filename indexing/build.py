@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from corpus.model import Document
 from guichet.config import Settings
 from indexing.chunking import chunk_document
@@ -127,7 +129,7 @@ def _write_build(
     clock = time.perf_counter()
     docs = list(_unique(documents))
     chunks: list[Chunk] = []
-    for document in docs:
+    for document in tqdm(docs, desc="chunking", unit="doc", disable=not progress):
         chunks.extend(chunk_document(document, embedder.count_tokens, embedder.max_tokens, embedder.model_id))
     durations["load_and_chunk"] = round(time.perf_counter() - clock, 3)
 

@@ -32,6 +32,7 @@ class Embedder:
         self.model.max_seq_length = min(settings.embedding_max_tokens or self.max_tokens, self.max_tokens)
         """What is embedded: the head of each chunk (title, heading path, first words)."""
         self.model_id = f"{model_id(settings.embedding_model)}@{self.model.max_seq_length}"
+        self.truncates = self.model.max_seq_length < self.max_tokens
         self.dimension: int = int(self.model.get_embedding_dimension() or 0)
         self.batch_size = settings.embedding_batch_size
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.llama_server import free_port
 from guichet.config import CHECKOUT, Settings, load_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -36,12 +36,6 @@ class Server:
     url: str
     settings: Settings
     log: Path
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -72,7 +66,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, indexed_home: Path) -> Iter
         "TRANSFORMERS_OFFLINE": "1",
         "TOKENIZERS_PARALLELISM": "false",
         "GRADIO_ANALYTICS_ENABLED": "False",
-        "GUICHET_PORT": str(_free_port()),
+        "GUICHET_PORT": str(free_port()),
         "GUICHET_HOST": "127.0.0.1",
         "GUICHET_AUTH": "",
         "GUICHET_STALE_AFTER_DAYS": "365",
