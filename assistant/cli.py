@@ -165,10 +165,11 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def manifest_summary(manifest: dict[str, Any]) -> str:
-    counts = manifest.get("counts", {})
+    documents, chunks = manifest.get("documents", {}), manifest.get("chunks", {})
+    per_source = ", ".join(f"{source} {count}/{chunks.get(source, 0)}" for source, count in sorted(documents.items()))
     return (
-        f"index {manifest.get('build_id', '?')} ready: {counts.get('documents', '?')} documents, "
-        f"{counts.get('chunks', '?')} chunks ({manifest.get('embedding_model', '?')})"
+        f"index {manifest.get('build_id', '?')} ready: {sum(documents.values())} documents, "
+        f"{sum(chunks.values())} chunks ({per_source}; embeddings {manifest.get('embedding_model', '?')})"
     )
 
 
