@@ -107,7 +107,7 @@ class Settings:
     llm_model: str = ""
     llm_api_key: str = ""
     llm_timeout_s: float = 120.0
-    llm_queue_wait_s: float = 60.0
+    llm_queue_wait_s: float = 20.0
     """How long a question waits for the in-process model before it is answered from the sources alone."""
     n_gpu_layers: int = 0
     n_ctx: int = 4096
