@@ -71,19 +71,19 @@ def chunk_document(document: Document, count: TokenCounter, max_tokens: int, mod
     ]
 
 
-def _pack(units: list[tuple[str, int]], budget: int) -> list[tuple[str, int]]:
-    """Greedy packing of consecutive units (joined by newlines) within `budget` tokens."""
+def _pack(units: list[tuple[str, int]], budget: int, joiner: str = "\n") -> list[tuple[str, int]]:
+    """Greedy packing of consecutive units (joined by `joiner`) within `budget` tokens."""
     packs: list[tuple[str, int]] = []
     current: list[str] = []
     current_tokens = 0
     for unit, tokens in units:
         if current and current_tokens + tokens > budget:
-            packs.append(("\n".join(current), current_tokens))
+            packs.append((joiner.join(current), current_tokens))
             current, current_tokens = [], 0
         current.append(unit)
         current_tokens += tokens
     if current:
-        packs.append(("\n".join(current), current_tokens))
+        packs.append((joiner.join(current), current_tokens))
     return packs
 
 
@@ -107,18 +107,7 @@ def _units(
 
 def _split_words(sentence: str, count: TokenCounter, budget: int) -> list[tuple[str, int]]:
     words = sentence.split()
-    parts: list[tuple[str, int]] = []
-    current: list[str] = []
-    current_tokens = 0
-    for word, tokens in zip(words, count(words), strict=True):
-        if current and current_tokens + tokens > budget:
-            parts.append((" ".join(current), current_tokens))
-            current, current_tokens = [], 0
-        current.append(word)
-        current_tokens += tokens
-    if current:
-        parts.append((" ".join(current), current_tokens))
-    return parts
+    return _pack(list(zip(words, count(words), strict=True)), budget, joiner=" ")
 
 
 def _merge_small(document: Document, pieces: list[_Piece], count: TokenCounter, max_tokens: int) -> list[_Piece]:
