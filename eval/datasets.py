@@ -6,11 +6,12 @@ spans from `entities`.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from indexing.build import sha256_file
 
 DATASETS_DIR = Path(__file__).resolve().parent / "datasets"
 
@@ -114,14 +115,6 @@ def load_rows(path: Path, limit: int | None = None) -> list[EvalRow]:
             if limit is not None and len(rows) >= limit:
                 break
     return rows
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def describe(path: Path, rows_used: int) -> dict[str, Any]:

@@ -22,6 +22,7 @@ import faiss
 import Stemmer
 
 from corpus.model import SOURCE_TRAVAIL_EMPLOI, Document
+from eval.metrics import percentile
 from guichet.config import Settings
 from indexing.build import Manifest, build_index, document_lexical_text, document_record
 from indexing.chunking import chunk_document, chunk_hash
@@ -136,15 +137,6 @@ def ndcg_at(ranked: Sequence[str], relevant: Mapping[str, int], k: int = CUTOFF)
     return dcg / idcg if idcg else 0.0
 
 
-def percentile(values: Sequence[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * q
-    low, high = math.floor(position), math.ceil(position)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
 def evaluate(rank: Ranker, queries: Sequence[Query], relevance: Sequence[Mapping[str, int]]) -> dict[str, float]:
     rows: list[dict[str, float]] = []
     latencies: list[float] = []
@@ -167,8 +159,8 @@ def evaluate(rank: Ranker, queries: Sequence[Query], relevance: Sequence[Mapping
     return {
         "queries": len(rows),
         **summary,
-        "p50_ms": round(percentile(latencies, 0.5), 2),
-        "p95_ms": round(percentile(latencies, 0.95), 2),
+        "p50_ms": round(percentile(latencies, 50), 2) if latencies else 0.0,
+        "p95_ms": round(percentile(latencies, 95), 2) if latencies else 0.0,
     }
 
 

@@ -15,7 +15,6 @@ from eval.retrieval import (
     hit_at,
     load_queries,
     ndcg_at,
-    percentile,
     reciprocal_rank,
     resolve_queries,
 )
@@ -38,12 +37,6 @@ def test_graded_ndcg_by_hand() -> None:
     assert ndcg_at(ranked, relevant) == pytest.approx(dcg / ideal)
     assert ndcg_at(["b", "d", "c"], relevant) == pytest.approx(1.0)
     assert ndcg_at(["x"], relevant) == 0.0
-
-
-def test_percentile_interpolates() -> None:
-    assert percentile([10, 20, 30, 40], 0.5) == pytest.approx(25)
-    assert percentile([5], 0.95) == 5
-    assert percentile([], 0.5) == 0.0
 
 
 def test_loaders_accept_both_shapes_and_resolve_aliases_and_slugs(tmp_path: Path) -> None:
