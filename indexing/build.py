@@ -55,6 +55,7 @@ class Manifest:
     durations_s: dict[str, float]
     embedded_chunks: int
     """Chunks whose vectors were computed by this build (the others came from the cache)."""
+    embedding_precision: str = "float32"
     files: dict[str, str] = field(default_factory=dict)
     """sha256 of every file of the build, by path relative to the build directory."""
     format_version: int = FORMAT_VERSION
@@ -165,6 +166,7 @@ def _write_build(
         build_id=directory.name,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         embedding_model=embedder.model_id,
+        embedding_precision=embedder.precision,
         max_tokens=embedder.max_tokens,
         corpus_versions=dict(corpus_versions),
         documents=dict(Counter(d.source for d in docs)),

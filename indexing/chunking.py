@@ -10,6 +10,8 @@ from typing import Protocol
 from corpus.model import Document
 from indexing.model import Chunk
 
+CHUNKING_VERSION = 2
+"""Raised whenever the rules below change what chunks are made, so that `guichet index` rebuilds."""
 SPECIAL_TOKENS = 2
 """[CLS] and [SEP], added by the model around every text."""
 MIN_TOKENS = 40
@@ -32,9 +34,17 @@ def chunk_hash(model_id: str, text: str) -> str:
     return hashlib.sha256(f"{model_id}\n{text}".encode()).hexdigest()
 
 
+HEADER_MAX_CHARS = 400
+"""A heading path longer than this loses its outermost headings in the chunk header, so that the header of a
+deeply nested Légifrance article leaves room for its text (the full path stays in `Chunk.heading_path`)."""
+
+
 def header(document: Document, heading_path: tuple[str, ...]) -> str:
-    if heading_path:
-        return f"{document.title} — {' > '.join(heading_path)}\n"
+    path = list(heading_path)
+    while len(path) > 1 and len(" > ".join(path)) > HEADER_MAX_CHARS:
+        path.pop(0)
+    if path:
+        return f"{document.title} — {' > '.join(path)}\n"
     return f"{document.title}\n"
 
 
@@ -111,8 +121,18 @@ def _split_words(sentence: str, count: TokenCounter, budget: int) -> list[tuple[
 
 
 def _merge_small(document: Document, pieces: list[_Piece], count: TokenCounter, max_tokens: int) -> list[_Piece]:
-    """Neighbouring pieces are merged while one of them is under half the limit and together they fit."""
+    """Neighbouring pieces are merged while one of them is under half the limit and together they fit.
+
+    Sizes add up (the tokenizer splits on the line breaks that join the parts); `_enforce_limit` checks exactly.
+    """
     small = max(MIN_TOKENS, max_tokens // 2)
+    sizes: dict[str, int] = {}
+
+    def size(text: str) -> int:
+        if text not in sizes:
+            sizes[text] = count([text])[0] if text else 0
+        return sizes[text]
+
     merged: list[_Piece] = [pieces[0]]
     for piece in pieces[1:]:
         previous = merged[-1]
@@ -120,15 +140,11 @@ def _merge_small(document: Document, pieces: list[_Piece], count: TokenCounter, 
             merged.append(piece)
             continue
         shared = _common_prefix(previous.heading_path, piece.heading_path)
-        lines = [
-            " > ".join(previous.heading_path[len(shared) :]),
-            previous.body,
-            " > ".join(piece.heading_path[len(shared) :]),
-            piece.body,
-        ]
-        body = "\n".join(line for line in lines if line)
-        head, tokens = count([header(document, shared), body])
-        if tokens + head + SPECIAL_TOKENS <= max_tokens:
+        previous_heading = " > ".join(previous.heading_path[len(shared) :])
+        piece_heading = " > ".join(piece.heading_path[len(shared) :])
+        tokens = size(previous_heading) + previous.tokens + size(piece_heading) + piece.tokens
+        if tokens + size(header(document, shared)) + SPECIAL_TOKENS <= max_tokens:
+            body = "\n".join(line for line in (previous_heading, previous.body, piece_heading, piece.body) if line)
             merged[-1] = _Piece(shared, body, tokens)
         else:
             merged.append(piece)

@@ -6,11 +6,36 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import torch
 from sentence_transformers import SentenceTransformer
 from tqdm import tqdm
 
 from guichet.config import Settings
 from indexing.model import Chunk
+
+
+PRECISIONS = ("auto", "float32", "bfloat16")
+NATIVE_BF16_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
+
+
+def cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
+    try:
+        text = cpuinfo.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return frozenset(line.partition(":")[2].split())
+    return frozenset()
+
+
+def resolve_precision(precision: str, flags: frozenset[str] | None = None) -> str:
+    """`auto` becomes bfloat16 only on CPUs that compute it natively; elsewhere bfloat16 would be slower."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"embedding_precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
+    if precision != "auto":
+        return precision
+    return "bfloat16" if NATIVE_BF16_FLAGS & (cpu_flags() if flags is None else flags) else "float32"
 
 
 def model_id(model: str) -> str:
@@ -31,6 +56,7 @@ class Embedder:
         """The chunk size limit: what the model can read."""
         self.model.max_seq_length = min(settings.embedding_max_tokens or self.max_tokens, self.max_tokens)
         """What is embedded: the head of each chunk (title, heading path, first words)."""
+        self.precision = resolve_precision(settings.embedding_precision)
         self.model_id = f"{model_id(settings.embedding_model)}@{self.model.max_seq_length}"
         self.truncates = self.model.max_seq_length < self.max_tokens
         self.dimension: int = int(self.model.get_embedding_dimension() or 0)
@@ -45,17 +71,23 @@ class Embedder:
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self.model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
-        )
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bfloat16"):
+            vectors = self.model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=progress,
+            )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def encode_query(self, query: str) -> np.ndarray:
         return self.encode([query])[0]
+
+    def similarity(self, left: str, right: str) -> float:
+        """Cosine of the two texts' embeddings."""
+        first, second = self.encode([left, right])
+        return float(first @ second)
 
 
 class EmbeddingCache:

@@ -1,8 +1,8 @@
 """`guichet index`: fetch the pinned corpus, and rebuild the index only when its inputs changed.
 
 The inputs are the corpus package versions and the settings that shape the index (sources, codes, embedding
-model, chunk size). A build re-embeds only chunks missing from the embedding cache; the change report compares
-the new build's documents with the previous build's, chunk hash by chunk hash.
+model, chunk size, chunking rules, vector store). A build re-embeds only chunks missing from the embedding
+cache; the change report compares the new build's documents with the previous build's, chunk hash by chunk hash.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from corpus.fetch import fetch_corpus, fetched_packages
 from corpus.load import ParseReport, load_documents
 from guichet.config import Settings
 from indexing.build import CHUNKS_FILE, MANIFEST_FILE, IndexCorrupted, IndexNotFound, build_index, current_build_dir
+from indexing.chunking import CHUNKING_VERSION
 
 INPUTS_FILE = "inputs.json"
 Log = Callable[[str], None]
@@ -57,6 +58,9 @@ def index_inputs(settings: Settings, corpus_versions: dict[str, str]) -> dict[st
         "embedding_model": settings.embedding_model,
         "chunk_max_tokens": settings.chunk_max_tokens,
         "embedding_max_tokens": settings.embedding_max_tokens,
+        "chunking_version": CHUNKING_VERSION,
+        "vector_store": settings.vector_store,
+        "qdrant_url": settings.qdrant_url,
     }
 
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 import pytest
 from assistant_passages import by_chunk, load_passages
 
-from assistant.verify import best_quote, hopeless, numbers, split_sentences, verify
+from assistant.verify import MIN_SIMILARITY, best_quote, hopeless, negated, numbers, split_sentences, verify
+from guichet.config import Settings
+from indexing.embeddings import Embedder
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +81,38 @@ def test_a_draft_is_abandoned_early_when_hopeless(passages):
     assert not hopeless(good + "Elle est", passages)
     assert hopeless("Le salarié touche une prime. Il est content. Et", passages)
     assert hopeless("Pour cela, le salarié a droit. Pour cela, le salarié a droit. Pour", passages)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le salarié n'a pas droit à l'indemnité.", True),
+        ("L'employeur ne peut en aucun cas refuser.", True),
+        ("Cette clause est interdite.", True),
+        ("Il n’est jamais tenu de payer.", True),
+        ("Le salarié a droit à l'indemnité.", False),
+        ("Il ne reste que deux jours.", False),
+    ],
+)
+def test_negation_is_detected(text, expected):
+    assert negated(text) is expected
+
+
+def test_a_sentence_that_reverses_the_passage_is_rejected(passages):
+    result = verify("L'indemnité de fin de contrat n'est pas égale à 10 % de la rémunération brute [1].", passages)
+    assert result.verdicts[0].reason == "negation"
+    assert not result.acceptable
+
+
+def test_a_sentence_far_in_meaning_from_its_quote_is_rejected(passages):
+    sentence = "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1]."
+    assert verify(sentence, passages, lambda left, right: MIN_SIMILARITY - 0.1).verdicts[0].reason == (
+        "low_similarity"
+    )
+    assert verify(sentence, passages, lambda left, right: MIN_SIMILARITY + 0.1).acceptable
+
+
+def test_a_paraphrase_passes_the_semantic_check_with_the_real_model(passages, tmp_path):
+    embedder = Embedder(Settings(home=tmp_path))
+    paraphrase = "Le salarié reçoit une indemnité de fin de contrat d'au moins 10 % de sa rémunération brute [1]."
+    assert [v.reason for v in verify(paraphrase, passages, embedder.similarity).verdicts] == ["ok"]

@@ -18,7 +18,7 @@ from indexing.build import (
     builds_dir,
 )
 from indexing.chunking import SPECIAL_TOKENS, chunk_document
-from indexing.embeddings import Embedder
+from indexing.embeddings import Embedder, resolve_precision
 from indexing.model import SearchFilters
 from indexing.query import expand_query
 from indexing.search import Index, Searcher
@@ -191,3 +191,21 @@ def test_langchain_chain_uses_the_retriever(searcher: Searcher) -> None:
     docs = retriever.invoke("hôtel facture")
     assert docs[0].metadata["doc_id"] == "F18960" and docs[0].metadata["url"] and docs[0].metadata["score"] > 0
     assert dataclasses.is_dataclass(searcher.config)
+
+
+def test_bfloat16_is_chosen_only_where_the_cpu_computes_it_natively() -> None:
+    assert resolve_precision("auto", frozenset({"avx2", "amx_bf16"})) == "bfloat16"
+    assert resolve_precision("auto", frozenset({"avx2", "avx512f"})) == "float32"
+    assert resolve_precision("float32", frozenset({"amx_bf16"})) == "float32"
+    with pytest.raises(ValueError, match="embedding_precision"):
+        resolve_precision("int4")
+
+
+def test_bfloat16_vectors_agree_with_float32(
+    documents: list[Document], settings: Settings, embedder: Embedder
+) -> None:
+    texts = [c.text for d in documents[:6] for c in chunk_document(d, embedder.count_tokens, 256, "m")][:40]
+    single = Embedder(dataclasses.replace(settings, embedding_precision="float32")).encode(texts)
+    half = Embedder(dataclasses.replace(settings, embedding_precision="bfloat16")).encode(texts)
+    cosines = (single * half).sum(axis=1)
+    assert cosines.min() > 0.999
