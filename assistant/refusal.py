@@ -18,11 +18,13 @@ REASON_INJECTION = "injection"
 REASON_OUT_OF_SCOPE = "out_of_scope"
 REASON_NOT_FOUND = "not_found"
 
-CALIBRATED_THRESHOLD = 0.6
-"""Relevance below which the assistant refuses, from `calibrate` on the development questions.
+CALIBRATED_THRESHOLD = 0.56
+"""Relevance below which the assistant refuses: `calibrate` on the full default index (77,651 chunks), the 55
+fiche questions and 60 clean agent questions against the 20 out-of-corpus questions that reach retrieval.
 
-On the corpus fixtures, answerable fiche questions score 0.84–0.96 and unanswerable ones 0.22–0.46;
-0.6 leaves room for the full corpus, where unrelated questions find closer neighbours."""
+Answerable fiche questions score 0.84–0.98, agent questions 0.45–0.92, out-of-corpus ones 0.17–0.59: the sets
+overlap, so 0.56 refuses 18 of those 20 (and 5 of the 60 agent questions); the patterns above refuse the other
+20 out-of-corpus questions before retrieval. `guichet eval answers` recomputes this cut on every run."""
 DENSE_KEY = "dense"
 PASSAGES_JUDGED = 3
 NEAREST_LISTED = 3
@@ -91,11 +93,12 @@ def out_of_scope(question: str) -> bool:
 
 
 def coverage(question: str, passage: Passage) -> float:
-    """Share of the question's content words found in the passage (title and headings included)."""
+    """Share of the question's content words found in the passage (id, title and headings included)."""
     terms = set(content_words(question))
     if not terms:
         return 0.0
-    found = set(content_words(" ".join((passage.title, *passage.heading_path, passage.text))))
+    described = (passage.doc_id, passage.number, passage.title, *passage.heading_path, passage.text)
+    found = set(content_words(" ".join(described)))
     return len(terms & found) / len(terms)
 
 

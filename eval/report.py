@@ -267,6 +267,13 @@ def refusal_blocks(refusals: Mapping[str, Any]) -> list[Block]:
         ("table", Table(["jeu", "n", "refusées"], [[name, data["n"], data["refused"]]
                                                    for name, data in refusals.get("by_dataset", {}).items()])),
     ]
+    calibration = refusals.get("calibration")
+    if calibration:
+        blocks.append(("p", (
+            f"Seuil de pertinence en service {calibration['threshold_in_use']} ; seuil recalibré sur cette exécution "
+            f"{calibration['calibrated_threshold']} (pertinence minimale des questions auxquelles répondre "
+            f"{calibration['answerable_relevance_min']}, maximale des questions à refuser "
+            f"{calibration['must_refuse_relevance_max']}).")))
     missed = refusals.get("not_refused", [])
     if missed:
         blocks += [("h3", "Non refusées à tort / should have been refused"), ("table", Table(

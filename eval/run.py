@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from corpus.model import Document
 from eval import datasets as ds
+from assistant.refusal import threshold as refusal_threshold
 from eval.answers import Asked, ask_all, evaluate_answers, evaluate_refusals
 from eval.latency import summarize
 from eval.report import write_report
@@ -227,7 +228,9 @@ def run_answers(
         results["answers"] = evaluate_answers(answered, shared.embedder.encode, make_judge(shared.settings))
         must_refuse = [item for item in asked if item.dataset in refusal_rows]
         if must_refuse:
-            results["refusals"] = evaluate_refusals(_answerable(answered), must_refuse)
+            results["refusals"] = evaluate_refusals(
+                _answerable(answered), must_refuse, refusal_threshold(shared.settings)
+            )
     if "latency" in parts:
         results["latency"] = summarize(item.answer.timings for item in asked)
     used = {name: len(rows) for name, rows in {**answer_rows, **refusal_rows}.items()}

@@ -32,7 +32,8 @@ DOCUMENTS_FILE = "documents.jsonl"
 CHUNKS_FILE = "chunks.jsonl"
 BM25_CHUNKS_DIR = "bm25_chunks"
 BM25_DOCUMENTS_DIR = "bm25_documents"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Raised whenever what a build writes changes (files, lexical fields), so that `guichet index` rebuilds."""
 
 
 class IndexNotFound(RuntimeError):
@@ -177,8 +178,10 @@ def _write_build(
 
 
 def document_lexical_text(document: Document) -> str:
-    """Whole-document text for BM25, the title repeated as a field boost."""
-    return "\n".join([document.title, document.title, document.number, *document.breadcrumb, document.text])
+    """Whole-document text for BM25: its id (agents quote `F2258`), the title repeated as a field boost."""
+    return "\n".join(
+        [document.id, document.title, document.title, document.number, *document.breadcrumb, document.text]
+    )
 
 
 def document_record(document: Document) -> dict[str, Any]:

@@ -13,7 +13,6 @@ from tqdm import tqdm
 from guichet.config import Settings
 from indexing.model import Chunk
 
-
 PRECISIONS = ("auto", "float32", "bfloat16")
 NATIVE_BF16_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
 

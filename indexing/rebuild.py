@@ -19,7 +19,15 @@ from typing import Any
 from corpus.fetch import fetch_corpus, fetched_packages
 from corpus.load import ParseReport, load_documents
 from guichet.config import Settings
-from indexing.build import CHUNKS_FILE, MANIFEST_FILE, IndexCorrupted, IndexNotFound, build_index, current_build_dir
+from indexing.build import (
+    CHUNKS_FILE,
+    FORMAT_VERSION,
+    MANIFEST_FILE,
+    IndexCorrupted,
+    IndexNotFound,
+    build_index,
+    current_build_dir,
+)
 from indexing.chunking import CHUNKING_VERSION
 
 INPUTS_FILE = "inputs.json"
@@ -58,6 +66,7 @@ def index_inputs(settings: Settings, corpus_versions: dict[str, str]) -> dict[st
         "embedding_model": settings.embedding_model,
         "chunk_max_tokens": settings.chunk_max_tokens,
         "embedding_max_tokens": settings.embedding_max_tokens,
+        "format_version": FORMAT_VERSION,
         "chunking_version": CHUNKING_VERSION,
         "vector_store": settings.vector_store,
         "qdrant_url": settings.qdrant_url,
