@@ -4,7 +4,6 @@ from __future__ import annotations
 import math
 import re
 import string
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -12,6 +11,7 @@ import numpy as np
 
 from assistant.model import Citation
 from indexing.model import Passage
+from indexing.text import fold
 
 DEFINITIONS: dict[str, str] = {
     "hit@k": "Share of queries with at least one relevant document among the first k results.",
@@ -53,11 +53,6 @@ DEFINITIONS: dict[str, str] = {
 }
 
 ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux"})
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
 
 STOP_WORDS = ARTICLES | frozenset(fold(word) for word in (
     "a", "à", "en", "dans", "par", "pour", "sur", "avec", "sans", "sous", "chez", "entre", "vers",

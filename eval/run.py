@@ -10,9 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.refusal import threshold as refusal_threshold
 from corpus.model import Document
 from eval import datasets as ds
-from assistant.refusal import threshold as refusal_threshold
 from eval.answers import Asked, ask_all, evaluate_answers, evaluate_refusals
 from eval.latency import summarize
 from eval.report import write_report

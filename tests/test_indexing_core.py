@@ -209,3 +209,33 @@ def test_bfloat16_vectors_agree_with_float32(
     half = Embedder(dataclasses.replace(settings, embedding_precision="bfloat16")).encode(texts)
     cosines = (single * half).sum(axis=1)
     assert cosines.min() > 0.999
+
+
+def test_a_deep_legifrance_path_leaves_room_for_the_article_text(embedder: Embedder) -> None:
+    path = (  # Code du travail, article R233-89-1, as legi-data nests it
+        "Partie réglementaire ancienne - Décrets en Conseil d'Etat",
+        "Livre II : Réglementation du travail",
+        "Titre III : Hygiène et sécurité",
+        "Chapitre III : Sécurité",
+        "Section 8 : Règles techniques de conception et de construction et procédures de certification de "
+        "conformité applicables aux équipements de travail visés aux 1°, 3°, 4° et 5° de l'article R. 233-83 et aux "
+        "composants de sécurité visés à l'article R. 233-83-2 faisant l'objet d'une des opérations mentionnées au II "
+        "de l'article L. 233-5",
+        "Sous-section 5 : Procédure de certification applicable et règles techniques de conception et de "
+        "construction applicables aux équipements de travail d'occasion visés aux 1°, 3°, 4° et 5° de l'article "
+        "R. 233-83 et aux composants de sécurité d'occasion visés à l'article R. 233-83-2",
+    )
+    text = (
+        "Toutefois, les machines susmentionnées conformes lors de leur mise en service à l'état neuf aux règles "
+        "techniques applicables pendant la période transitoire définie par l'article 6 du décret n° 92-767 du "
+        "29 juillet 1992 et maintenues en état de conformité sont considérées comme répondant aux règles. "
+    ) * 4
+    article = Document("LEGIARTI000018519007", "legifrance", "Code du travail, article R233-89-1", "", (
+        Section(path, text),
+    ))
+    chunks = chunk_document(article, embedder.count_tokens, embedder.max_tokens, embedder.model_id)
+    assert all(n + SPECIAL_TOKENS <= embedder.max_tokens for n in embedder.count_tokens([c.text for c in chunks]))
+    assert all(c.heading_path == path for c in chunks)
+    first_line = chunks[0].text.split("\n", 1)[0]
+    assert first_line.endswith(path[-1]) and "Livre II" not in first_line
+    assert len(chunks) <= 4
