@@ -224,7 +224,11 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> None:
 def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
     from eval.retrieval import main as bench_main
 
-    bench_main([*(["--limit", str(args.limit)] if args.limit else []), *(["--ablations"] if args.ablations else [])])
+    bench_main([
+        *(["--limit", str(args.limit)] if args.limit else []),
+        *(["--ablations"] if args.ablations else []),
+        *(["--cold"] if args.cold else []),
+    ])
 
 
 def cmd_model(settings: Settings, args: argparse.Namespace) -> None:
@@ -301,6 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="retrieval side by side with baselines, and latencies")
     bench.add_argument("--limit", type=int, help="first N queries of each dataset")
     bench.add_argument("--ablations", action="store_true", help="also each technique on and off")
+    bench.add_argument("--cold", action="store_true", help="embed from scratch (empty cache) to time the builds")
     bench.set_defaults(func=cmd_bench)
 
     model = commands.add_parser("model", help="generation models: list, fetch")

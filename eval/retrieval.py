@@ -383,16 +383,20 @@ def bench(
     systems: Sequence[str] = ("bm25-documents", "langchain-textbook", *GUICHET_VARIANTS),
     ablations: bool = False,
     limit: int | None = None,
+    cold: bool = False,
 ) -> dict[str, Any]:
     """`make bench`: every system side by side on the same corpus and queries, each index built in a scratch
-    home that shares the embedding cache, so the index in service is untouched and repeated runs are cheap."""
+    home that shares the embedding cache, so the index in service is untouched and repeated runs are cheap.
+
+    `cold`: a fresh, empty embedding cache instead, so that build times and throughputs are from scratch."""
     from corpus.load import load_documents
 
     datasets = {name: load_queries(Path(path))[:limit] for name, path in (paths or DEFAULT_DATASETS).items()}
     documents = list(load_documents(settings))
     with tempfile.TemporaryDirectory(prefix="guichet-bench-") as scratch:
-        settings.cache_dir.mkdir(parents=True, exist_ok=True)
-        (Path(scratch) / "cache").symlink_to(settings.cache_dir, target_is_directory=True)
+        if not cold:
+            settings.cache_dir.mkdir(parents=True, exist_ok=True)
+            (Path(scratch) / "cache").symlink_to(settings.cache_dir, target_is_directory=True)
         return compare_retrievers(
             dataclasses.replace(settings, home=Path(scratch)), documents, datasets, ablations, systems
         )
@@ -406,11 +410,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--ablations", action="store_true")
     parser.add_argument("--systems", default=",".join(("bm25-documents", "langchain-textbook", *GUICHET_VARIANTS)))
     parser.add_argument("--limit", type=int, help="first N queries of each dataset")
+    parser.add_argument("--cold", action="store_true", help="embed from scratch (empty cache) to time the builds")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     settings = load_settings()
     paths = {name: Path(path) for name, path in (item.split("=", 1) for item in args.dataset)} or None
-    results = bench(settings, paths, args.systems.split(","), args.ablations, args.limit)
+    results = bench(settings, paths, args.systems.split(","), args.ablations, args.limit, args.cold)
     print(format_table(results))
     out = args.json or settings.home / "bench" / "retrieval.json"
     out.parent.mkdir(parents=True, exist_ok=True)
