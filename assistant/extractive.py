@@ -109,13 +109,18 @@ def select(question: str, passages: list[Passage]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: (c.n, c.position))
 
 
+def terminated(sentence: str) -> str:
+    """A full stop after a line that has none (a table row, a form name), so that sentences do not run together."""
+    return sentence if sentence.rstrip().endswith((".", "!", "?", ":", "…")) else f"{sentence.rstrip()}."
+
+
 def extractive_answer(question: str, passages: list[Passage]) -> tuple[str, list[Citation]]:
     """The answer text with `[n]` after each sentence, and one citation per cited passage quoting those sentences."""
     chosen = select(question, passages)
-    text = " ".join(f"{c.text} [{c.n}]" for c in chosen)
+    text = " ".join(f"{terminated(c.text)} [{c.n}]" for c in chosen)
     citations = []
     for n in sorted({c.n for c in chosen}):
         passage = passages[n - 1]
-        quote = " ".join(c.text for c in chosen if c.n == n)
+        quote = " ".join(terminated(c.text) for c in chosen if c.n == n)
         citations.append(Citation(n, passage.doc_id, passage.title, passage.url, quote))
     return text, citations

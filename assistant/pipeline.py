@@ -232,20 +232,23 @@ class Assistant:
             verification = verify(draft.text, passages[: self.settings.prompt_passages], similarity)
             if verification.acceptable:
                 return self._generated(question, standalone, passages, verification, model_id)
-        text, citations = extractive_answer(standalone, self._whole_documents(passages))
+        documents = self._whole_documents(passages)
+        text, citations = extractive_answer(standalone, documents)
+        cited = {citation.n for citation in citations}
         return Answer(
             question=question,
             mode=MODE_EXTRACTIVE,
             text=text,
             citations=citations,
-            passages=passages,
+            passages=[documents[n - 1] if n in cited else p for n, p in enumerate(passages, start=1)],
             redacted_question=standalone,
             notice=draft.failure or NOTICE_UNVERIFIED,
             model_id=model_id,
         )
 
     def _whole_documents(self, passages: list[Passage]) -> list[Passage]:
-        """The top passages widened to their whole document, so the extract can come from any of its sections."""
+        """The top passages widened to their whole document, so the extract can come from any of its sections;
+        a cited one stays widened in the answer's sources, which then hold every sentence quoted."""
         index = getattr(self.searcher, "index", None)
         if index is None:
             return passages

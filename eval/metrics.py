@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from assistant.model import Citation
+from assistant.verify import cited_numbers, split_sentences, strip_citations
 from indexing.model import Passage
 from indexing.text import fold
 
@@ -19,7 +20,8 @@ DEFINITIONS: dict[str, str] = {
     "ndcg@10": "Discounted cumulative gain of the first 10 results with graded relevance (1-5), divided by that "
                "of the ideal ranking, averaged over queries.",
     "citation_validity": "Share of citations naming a document among the passages given to the model, each "
-                         "sentence of whose quote occurs verbatim in that document's passages.",
+                         "sentence of whose quote occurs word for word (case, accents and punctuation aside) in "
+                         "that document's passages.",
     "supported_sentence_ratio": "Share of the answer's sentences whose content words are at least half found in "
                                 "the passages the sentence cites (faithfulness).",
     "gold_source_recall": "Share of the expected source documents that the answer cites.",
@@ -64,8 +66,6 @@ STOP_WORDS = ARTICLES | frozenset(fold(word) for word in (
 ))
 
 _PUNCTUATION = re.compile(f"[{re.escape(string.punctuation)}«»“”’‘–—…•·]")
-_CITATION_MARK = re.compile(r"\[(\d+)\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def tokens(text: str) -> list[str]:
@@ -117,7 +117,8 @@ def answer_span_recall(answer: str, span: str) -> float:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split())
+    """Words only: case, accents, punctuation and line breaks set aside (a quoted list is joined by `;`)."""
+    return " ".join(_PUNCTUATION.sub(" ", fold(text)).split())
 
 
 def citation_validity(citations: Sequence[Citation], passages: Sequence[Passage]) -> float | None:
@@ -130,14 +131,15 @@ def citation_validity(citations: Sequence[Citation], passages: Sequence[Passage]
     valid = 0
     for citation in citations:
         texts = texts_by_doc.get(citation.doc_id)
-        quoted = sentences(_squash(citation.quote))
+        quoted = [_squash(part) for part in sentences(citation.quote)]
         if texts is not None and all(any(part in text for text in texts) for part in quoted):
             valid += 1
     return valid / len(citations)
 
 
 def sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    """Sentences as the assistant splits them: each keeps the `[n]` markers that close it."""
+    return split_sentences(text)
 
 
 def supported_sentence_ratio(
@@ -146,10 +148,10 @@ def supported_sentence_ratio(
     """`cited_texts` maps a citation number `[n]` to the text it stands for; None when no sentence has content."""
     verdicts: list[bool] = []
     for sentence in sentences(text):
-        words = set(content_words(_CITATION_MARK.sub(" ", sentence)))
+        words = set(content_words(strip_citations(sentence)))
         if not words:
             continue
-        cited = " ".join(cited_texts.get(int(n), "") for n in _CITATION_MARK.findall(sentence))
+        cited = " ".join(cited_texts.get(n, "") for n in cited_numbers(sentence))
         found = words & set(tokens(cited))
         verdicts.append(len(found) / len(words) >= min_overlap)
     if not verdicts:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -20,11 +22,13 @@ from assistant.pipeline import (
     Session,
     Token,
 )
+from eval import metrics
 from guichet.config import Settings, load_settings
 from indexing.build import build_index
 from indexing.embeddings import Embedder
 from tests.corpus_fixtures import fixture_documents
 
+FICHE_QUESTIONS = Path(__file__).parent.parent / "eval" / "datasets" / "fiche-questions.jsonl"
 CDD_QUESTION = "Quel est le montant de l'indemnité de fin de contrat à la fin d'un CDD ?"
 llama_cpp = pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed")
 
@@ -56,6 +60,8 @@ def _assert_citations_point_to_sources(answer: Answer) -> None:
         assert citation.quote
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
     assert markers == {c.n for c in answer.citations}
+    assert metrics.citation_validity(answer.citations, answer.passages) == 1.0
+    assert metrics.supported_sentence_ratio(answer.text, metrics.cited_texts(answer.citations, answer.passages)) == 1.0
 
 
 def test_real_model_answer_cites_only_given_passages(assistant: Assistant) -> None:
@@ -92,6 +98,19 @@ def test_without_a_model_the_answer_is_extractive_and_says_so(extractive_only: A
     assert answer.mode == MODE_EXTRACTIVE and answer.notice == NOTICE_NO_MODEL
     assert "10 %" in answer.text
     _assert_citations_point_to_sources(answer)
+
+
+def test_every_extract_is_quoted_from_the_sources_the_answer_lists(extractive_only: Assistant) -> None:
+    """The extract may come from any section of a top document: that document's text is then what the answer
+    lists as its source, so that each quote can be found where the citation points."""
+    fixture_ids = {document.id for document in fixture_documents()}
+    rows = [json.loads(line) for line in FICHE_QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [row["question"] for row in rows if {s["id"] for s in row["sources"]} <= fixture_ids]
+    assert len(questions) >= 10
+    for question in questions:
+        answer = extractive_only.ask(question)
+        if answer.mode == MODE_EXTRACTIVE:
+            _assert_citations_point_to_sources(answer)
 
 
 def test_a_missing_model_file_falls_back_with_a_french_notice(assistant: Assistant) -> None:
