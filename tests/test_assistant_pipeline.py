@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from assistant.model import MODE_EXTRACTIVE, MODE_GENERATED, MODE_REFUSED, Answe
 from assistant.pipeline import (
     NOTICE_BUSY,
     NOTICE_NO_MODEL,
+    NOTICE_TRIMMED,
     NOTICE_UNREACHABLE,
     Assistant,
     Final,
@@ -163,4 +165,41 @@ def test_a_busy_model_answers_from_the_sources_instead_of_failing(assistant: Ass
     with generator._lock:
         answer = busy.ask(CDD_QUESTION)
     assert answer.mode == MODE_EXTRACTIVE and answer.notice == NOTICE_BUSY
+    _assert_citations_point_to_sources(answer)
+
+
+class QuotingModel:
+    """Stands for a capable instruct model (none ships on PyPI): it drafts from the source holding the rate,
+    cites it, and adds one sentence of its own that no source supports."""
+
+    model_id = "quoting-test-model"
+
+    def __init__(self, reverse: bool = False) -> None:
+        self.reverse = reverse
+
+    def stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
+        prompt = "\n".join(message["content"] for message in messages)
+        sources = re.findall(r'<source numero="(\d+)">(.*?)</source>', prompt, flags=re.S)
+        n = next(number for number, body in sources if "10 %" in body)
+        verb = "n'est pas égale" if self.reverse else "est égale au minimum"
+        draft = (
+            f"L'indemnité de fin de contrat {verb} à 10 % de la rémunération brute totale [{n}]. "
+            f"Le salarié reçoit aussi une prime de Noël de 500 € [{n}]."
+        )
+        yield from draft.split(" ")[:1] + [" " + word for word in draft.split(" ")[1:]]
+
+
+def test_a_grounded_draft_is_shown_as_generated_without_its_unsupported_sentence(assistant: Assistant) -> None:
+    generating = Assistant(assistant.settings, assistant.searcher, assistant.redactor, QuotingModel(), None)
+    answer = generating.ask(CDD_QUESTION)
+    assert answer.mode == MODE_GENERATED and answer.model_id == "quoting-test-model"
+    assert "10 %" in answer.text and "Noël" not in answer.text
+    assert answer.notice == NOTICE_TRIMMED.format(count=1)
+    _assert_citations_point_to_sources(answer)
+
+
+def test_a_draft_that_reverses_its_source_falls_back_to_the_extract(assistant: Assistant) -> None:
+    generating = Assistant(assistant.settings, assistant.searcher, assistant.redactor, QuotingModel(True), None)
+    answer = generating.ask(CDD_QUESTION)
+    assert answer.mode == MODE_EXTRACTIVE and "n'est pas égale" not in answer.text
     _assert_citations_point_to_sources(answer)
