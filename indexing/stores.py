@@ -1,10 +1,10 @@
 """Which vector store a build uses: FAISS flat, HNSW or IVF-PQ by corpus size, or Qdrant by configuration.
 
 Thresholds come from `python -m eval.scaling` (figures in deploy/README.md): flat search is exact and costs
-one pass over the vectors per query (100k: 146 MiB, the slowest row measured); HNSW (M=32) measured recall@10
-0.96-0.98 at under 1 ms p50 on 100k, for ~1.8 KiB per 384-d vector, which keeps 5M vectors under 9 GiB of RAM;
-beyond, IVF-PQ compresses each vector to PQ_M bytes, at a recall that needs re-ranking of its candidates
-(0.5-0.6 measured on the synthetic mixture).
+one pass over the vectors per query (100k: 20 ms; 1M: 160 ms); HNSW (M=32, efConstruction 40) measured recall@10
+0.96-0.98 at under 1 ms p50 up to 100k, for ~1.8 KiB per 384-d vector, but 0.905 at 1M even with efSearch 512;
+beyond 5M, IVF-PQ compresses each vector to PQ_M bytes, at a recall that needs re-ranking of its candidates
+(0.28-0.59 measured on the synthetic mixture).
 """
 from __future__ import annotations
 
