@@ -48,6 +48,11 @@ def strip_citations(text: str) -> str:
     return CITATION.sub("", text)
 
 
+def _without_markers(sentence: str) -> str:
+    """`… brute totale [1].` becomes `… brute totale.`"""
+    return re.sub(r"\s+([.,])", r"\1", strip_citations(sentence)).strip()
+
+
 def cited_numbers(sentence: str) -> list[int]:
     return [int(n) for group in CITATION.findall(sentence) for n in re.split(r"\s*[,;]\s*", group)]
 
@@ -86,8 +91,8 @@ class Verification:
         return len(self.supported) / len(self.verdicts) >= MIN_SUPPORTED_SHARE
 
     def text(self) -> str:
-        """The supported sentences only, each with the marker of the passage that supports it."""
-        return " ".join(f"{strip_citations(v.sentence).strip()} [{v.support}]" for v in self.supported)
+        """The supported sentences only, each followed by the marker of the passage that supports it."""
+        return " ".join(f"{_without_markers(v.sentence)} [{v.support}]" for v in self.supported)
 
 
 def overlap(sentence: str, passage_text: str) -> float:

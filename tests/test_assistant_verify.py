@@ -30,7 +30,9 @@ def test_a_grounded_sentence_is_kept(passages):
     result = verify("L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1].", passages)
     assert result.acceptable
     assert [v.reason for v in result.verdicts] == ["ok"]
-    assert result.text().endswith("[1]")
+    assert result.text() == (
+        "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute. [1]"
+    )
 
 
 def test_a_citation_to_a_passage_not_given_is_rejected(passages):
