@@ -131,15 +131,10 @@ def citation_validity(citations: Sequence[Citation], passages: Sequence[Passage]
     valid = 0
     for citation in citations:
         texts = texts_by_doc.get(citation.doc_id)
-        quoted = [_squash(part) for part in sentences(citation.quote)]
+        quoted = [_squash(part) for part in split_sentences(citation.quote)]
         if texts is not None and all(any(part in text for text in texts) for part in quoted):
             valid += 1
     return valid / len(citations)
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences as the assistant splits them: each keeps the `[n]` markers that close it."""
-    return split_sentences(text)
 
 
 def supported_sentence_ratio(
@@ -147,7 +142,7 @@ def supported_sentence_ratio(
 ) -> float | None:
     """`cited_texts` maps a citation number `[n]` to the text it stands for; None when no sentence has content."""
     verdicts: list[bool] = []
-    for sentence in sentences(text):
+    for sentence in split_sentences(text):
         words = set(content_words(strip_citations(sentence)))
         if not words:
             continue
