@@ -10,6 +10,7 @@ import numpy as np
 from tqdm import tqdm
 
 from assistant.model import Answer, Citation
+from assistant.refusal import calibrate, relevance
 from eval import metrics
 from eval.datasets import EvalRow
 
@@ -170,7 +171,6 @@ def relevance_calibration(
     """The relevance threshold this index and these questions call for, beside the one in use.
 
     Only questions that reached retrieval count (injections are refused before it)."""
-    from assistant.refusal import calibrate, relevance
 
     def scores(items: Sequence[Asked]) -> list[float]:
         return [
