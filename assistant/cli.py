@@ -320,10 +320,11 @@ def main(argv: Iterable[str] | None = None) -> None:
     overrides = {k: v for k, v in (("host", getattr(args, "host", None)), ("port", getattr(args, "port", None))) if v}
     settings = load_settings(**overrides)
     from indexing.build import IndexCorrupted, IndexNotFound
+    from indexing.qdrant_store import QdrantUnavailable
 
     try:
         args.func(settings, args)
-    except (IndexNotFound, IndexCorrupted) as error:
+    except (IndexNotFound, IndexCorrupted, QdrantUnavailable) as error:
         raise SystemExit(f"guichet: {error}") from None
     except (OSError, RuntimeError) as error:
         if getattr(error, "errno", None) != errno.ENOSPC and "No space left on device" not in str(error):

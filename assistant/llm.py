@@ -25,7 +25,8 @@ class GenerationError(RuntimeError):
 
 
 class ModelBusy(GenerationError):
-    """The in-process model stayed busy with other questions longer than `llm_queue_wait_s`."""
+    """The model (in-process, or every slot of the model server) stayed busy with other questions longer than
+    `llm_queue_wait_s`."""
 
 
 class Generator(Protocol):
@@ -131,7 +132,10 @@ class LlamaCppGenerator:
 
 
 class OpenAIGenerator:
-    """Any OpenAI-compatible endpoint (llama.cpp server, vLLM, Albert), streamed; retried before the first token."""
+    """Any OpenAI-compatible endpoint (llama.cpp server, vLLM, Albert), streamed; retried before the first token.
+
+    At most `llm_server_slots` generations are in flight: a question that waits longer than `llm_queue_wait_s`
+    for a slot gives up with `ModelBusy`, as with the in-process model, instead of queueing on the server."""
 
     def __init__(self, settings: Settings) -> None:
         if not settings.llm_base_url:
@@ -142,6 +146,7 @@ class OpenAIGenerator:
         self.settings = settings
         self._openai = openai
         self._transient = (openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError)
+        self._slots = threading.BoundedSemaphore(max(1, settings.llm_server_slots))
         self._client = openai.OpenAI(
             base_url=settings.llm_base_url,
             api_key=settings.llm_api_key or "sans-cle",
@@ -168,15 +173,20 @@ class OpenAIGenerator:
         raise GenerationError(f"LLM server unreachable after {RETRIES} attempts: {type(last_error).__name__}")
 
     def stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
-        response = self._open(messages, max_tokens)
+        if not self._slots.acquire(timeout=self.settings.llm_queue_wait_s):
+            raise ModelBusy("every slot of the model server is busy with other questions")
         try:
-            for chunk in response:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
-        except Exception as exc:
-            raise GenerationError(f"LLM stream interrupted: {type(exc).__name__}") from exc
+            response = self._open(messages, max_tokens)
+            try:
+                for chunk in response:
+                    if chunk.choices and chunk.choices[0].delta.content:
+                        yield chunk.choices[0].delta.content
+            except Exception as exc:
+                raise GenerationError(f"LLM stream interrupted: {type(exc).__name__}") from exc
+            finally:
+                response.close()
         finally:
-            response.close()
+            self._slots.release()
 
 
 def make_generator(settings: Settings) -> Generator:

@@ -1,15 +1,17 @@
-"""Vector-index scaling figures on synthetic clustered embeddings: FAISS flat, HNSW and IVF-PQ.
+"""Vector-index scaling figures: FAISS flat, HNSW and IVF-PQ, built exactly as `indexing.stores` builds them.
 
-    nice -n 19 python -m eval.scaling [--sizes 10000,100000,1000000] [--queries 200]
+    nice -n 19 python -m eval.scaling [--sizes 10000,100000,1000000] [--queries 200] [--real]
 
-For every size: bytes on disk, build time, single-query search latency (one thread, as a serving request)
-p50/p95 and recall@10 against exact (flat) search, with efSearch / nprobe tuned to the smallest value that
-reaches the recall target. Then a 10M extrapolation from the measured figures. Writes a Markdown report to
-stdout and to `var/bench/scaling.md` (or `--output`).
+For every size of synthetic clustered embeddings (and, with `--real`, for the real chunk vectors of the
+embedding cache searched with the real keyword queries): bytes on disk, build time, single-query search latency
+(one thread, as a serving request) p50/p95 and recall@10 against exact (flat) search, with efSearch / nprobe tuned
+to the smallest value that reaches the recall target. Then a 10M extrapolation from the measured figures. Writes
+a Markdown report to stdout and to `var/bench/scaling.md` (or `--output`).
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -20,18 +22,20 @@ import faiss
 import numpy as np
 
 from eval.metrics import percentile
-from guichet.config import CHECKOUT
+from eval.retrieval import DEFAULT_DATASETS, load_queries
+from guichet.config import CHECKOUT, Settings, load_settings
+from indexing.build import current_build_dir
+from indexing.embeddings import Embedder
+from indexing.stores import IVF_TRAINING_SAMPLE, REFINE_K_FACTOR, faiss_index, ivf_lists
+from indexing.vector_store import VECTORS_FILE
 
 DIMENSION = 384
 CLUSTERS = 2000
 CLUSTER_SPREAD = 0.9
 """Noise norm relative to the cluster centre: neighbours at cosine ~0.5-0.7, like sentence embeddings."""
-HNSW_M = 32
-HNSW_EF_CONSTRUCTION = 40
 EF_SEARCH_CANDIDATES = (16, 32, 64, 128, 256, 512)
 NPROBE_CANDIDATES = (1, 2, 4, 8, 16, 32, 64, 128, 256)
 RECALL_TARGET = 0.95
-IVF_TRAINING_SAMPLE = 100_000
 EXTRAPOLATED_SIZES = (1_000_000, 10_000_000)
 K = 10
 BUILD_THREADS = 2
@@ -48,6 +52,7 @@ class Measure:
     p95_ms: float
     recall_at_10: float
     extrapolated: bool = False
+    data: str = "synthetic"
 
 
 def clustered_unit_vectors(count: int, centres: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -68,6 +73,16 @@ def clustered_unit_vectors(count: int, centres: np.ndarray, rng: np.random.Gener
 def unit_centres(count: int, dimension: int, rng: np.random.Generator) -> np.ndarray:
     centres = rng.standard_normal((count, dimension), dtype=np.float32)
     return centres / np.linalg.norm(centres, axis=1, keepdims=True)
+
+
+def real_vectors(settings: Settings, query_count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The chunk vectors of the index in service, and keyword queries of the development set (evenly spaced,
+    so that every theme is represented) embedded as agents' queries are."""
+    stored = faiss.read_index(str(current_build_dir(settings) / VECTORS_FILE))
+    base = stored.reconstruct_n(0, stored.ntotal)
+    texts = [query.text for query in load_queries(DEFAULT_DATASETS["keywords"])]
+    picked = texts[:: max(1, len(texts) // query_count)][:query_count]
+    return base, Embedder(settings).encode(picked)
 
 
 def recall_at_k(found: np.ndarray, truth: np.ndarray) -> float:
@@ -114,7 +129,7 @@ def tune(
 
 def measure_flat(size: int, base: np.ndarray, queries: np.ndarray) -> tuple[Measure, np.ndarray]:
     started = time.perf_counter()
-    index = faiss.IndexFlatIP(DIMENSION)
+    index = faiss.IndexFlatIP(base.shape[1])
     index.add(base)
     build_s = time.perf_counter() - started
     truth, latencies = timed_single_queries(index, queries)
@@ -127,8 +142,7 @@ def measure_flat(size: int, base: np.ndarray, queries: np.ndarray) -> tuple[Meas
 
 def measure_hnsw(size: int, base: np.ndarray, queries: np.ndarray, truth: np.ndarray) -> Measure:
     started = time.perf_counter()
-    index = faiss.IndexHNSWFlat(DIMENSION, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-    index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    index = faiss_index("hnsw", base.shape[1], size)
     index.add(base)
     build_s = time.perf_counter() - started
 
@@ -138,43 +152,49 @@ def measure_hnsw(size: int, base: np.ndarray, queries: np.ndarray, truth: np.nda
     ef_search, _ = tune(index, queries, truth, EF_SEARCH_CANDIDATES, set_ef)
     set_ef(ef_search)
     found, latencies = timed_single_queries(index, queries)
+    parameters = f"M={index.hnsw.nb_neighbors(1)}, efC={index.hnsw.efConstruction}, efSearch={ef_search}"
     return Measure(
-        size, "HNSW", f"M={HNSW_M}, efC={HNSW_EF_CONSTRUCTION}, efSearch={ef_search}", serialized_bytes(index),
+        size, "HNSW", parameters, serialized_bytes(index),
         build_s, percentile(latencies, 50), percentile(latencies, 95), recall_at_k(found, truth),
     )
 
 
-def ivf_lists(size: int) -> int:
-    return max(16, int(round(4 * math.sqrt(size))))
-
-
 def measure_ivfpq(
-    size: int, base: np.ndarray, queries: np.ndarray, truth: np.ndarray, pq_m: int, rng: np.random.Generator
+    size: int, base: np.ndarray, queries: np.ndarray, truth: np.ndarray, rng: np.random.Generator
 ) -> Measure:
-    nlist = ivf_lists(size)
+    """IVF-PQ with its 8-bit re-ranking, as `indexing.stores` builds it; nprobe tuned."""
     started = time.perf_counter()
-    quantizer = faiss.IndexFlatIP(DIMENSION)
-    index = faiss.IndexIVFPQ(quantizer, DIMENSION, nlist, pq_m, 8, faiss.METRIC_INNER_PRODUCT)
-    index.do_polysemous_training = False
+    index = faiss_index("ivfpq", base.shape[1], size)
     sample = base if size <= IVF_TRAINING_SAMPLE else base[rng.choice(size, IVF_TRAINING_SAMPLE, replace=False)]
     index.train(sample)
     index.add(base)
     build_s = time.perf_counter() - started
+    ivf = faiss.extract_index_ivf(index)
 
     def set_nprobe(value: int) -> None:
-        index.nprobe = value
+        ivf.nprobe = value
 
-    candidates = [value for value in NPROBE_CANDIDATES if value <= nlist]
+    candidates = [value for value in NPROBE_CANDIDATES if value <= ivf.nlist]
     nprobe, _ = tune(index, queries, truth, candidates, set_nprobe)
     set_nprobe(nprobe)
     found, latencies = timed_single_queries(index, queries)
+    pq = faiss.downcast_index(ivf)
+    parameters = f"nlist={ivf.nlist}, m={pq.pq.M}x8bit, nprobe={nprobe}, re-rank {REFINE_K_FACTOR}k on SQ8"
     return Measure(
-        size, "IVF-PQ", f"nlist={nlist}, m={pq_m}x8bit, nprobe={nprobe}", serialized_bytes(index), build_s,
+        size, "IVF-PQ", parameters, serialized_bytes(index), build_s,
         percentile(latencies, 50), percentile(latencies, 95), recall_at_k(found, truth),
     )
 
 
+def measure_all(size: int, base: np.ndarray, queries: np.ndarray, rng: np.random.Generator) -> list[Measure]:
+    flat, truth = measure_flat(size, base, queries)
+    return [flat, measure_hnsw(size, base, queries, truth), measure_ivfpq(size, base, queries, truth, rng)]
+
+
 def extrapolate(measures: Sequence[Measure]) -> list[Measure]:
+    measures = [m for m in measures if m.data == "synthetic"]
+    if not measures:
+        return []
     largest = max(m.size for m in measures)
     return [row for target in EXTRAPOLATED_SIZES if target > largest for row in extrapolate_to(measures, target)]
 
@@ -216,57 +236,63 @@ def markdown(measures: Sequence[Measure], queries: int) -> str:
         f"Search latency: one query at a time on one thread; recall@{K} against exact flat search; "
         f"efSearch / nprobe: the smallest reaching recall {RECALL_TARGET}, else the best.",
         "",
-        "| vectors | index | parameters | size | build (s) | p50 (ms) | p95 (ms) | recall@10 |",
-        "|---:|---|---|---:|---:|---:|---:|---:|",
+        "| vectors | data | index | parameters | size | build (s) | p50 (ms) | p95 (ms) | recall@10 |",
+        "|---:|---|---|---|---:|---:|---:|---:|---:|",
     ]
     for m in measures:
         size = f"{m.size:,}" + (" (extrapolated)" if m.extrapolated else "")
         lines.append(
-            f"| {size} | {m.kind} | {m.parameters} | {human_bytes(m.bytes)} | {m.build_s:.1f} | "
+            f"| {size} | {m.data} | {m.kind} | {m.parameters} | {human_bytes(m.bytes)} | {m.build_s:.1f} | "
             f"{m.p50_ms:.2f} | {m.p95_ms:.2f} | {m.recall_at_10:.3f} |"
         )
     lines += [
         "",
         "The extrapolated rows are not measured: sizes scale linearly with the vector count, latency linearly for "
         "flat, as log(n) for HNSW and as sqrt(n) for IVF-PQ at constant nprobe; recall is carried over "
-        "(HNSW and IVF-PQ usually need a larger efSearch / nprobe at 10M to hold it).",
+        "(HNSW and IVF-PQ usually need a larger efSearch / nprobe at 10M to hold it). The real rows are the "
+        "vectors of the index in service searched with real keyword queries.",
         "",
     ]
     return "\n".join(lines)
 
 
-def run(sizes: Sequence[int], query_count: int, pq_m: int, seed: int, output: Path) -> str:
-    """Measure every size in turn; the report is rewritten after each, so a cut-short run keeps its figures."""
+def run(sizes: Sequence[int], query_count: int, seed: int, output: Path, settings: Settings | None) -> str:
+    """Measure every size in turn, then the real vectors when `settings` are given; the report is rewritten after
+    each, so a cut-short run keeps its figures."""
     faiss.omp_set_num_threads(BUILD_THREADS)
     rng = np.random.default_rng(seed)
     centres = unit_centres(CLUSTERS, DIMENSION, rng)
     queries = clustered_unit_vectors(query_count, centres, rng)
     measures: list[Measure] = []
-    report = ""
     output.parent.mkdir(parents=True, exist_ok=True)
+
+    def report(done: str) -> str:
+        text = markdown(measures + extrapolate(measures), query_count)
+        output.write_text(text, encoding="utf-8")
+        print(f"measured {done}", flush=True)
+        return text
+
+    text = ""
     for size in sizes:
-        base = clustered_unit_vectors(size, centres, rng)
-        flat, truth = measure_flat(size, base, queries)
-        measures.append(flat)
-        measures.append(measure_hnsw(size, base, queries, truth))
-        measures.append(measure_ivfpq(size, base, queries, truth, pq_m, rng))
-        del base
-        report = markdown(measures + extrapolate(measures), query_count)
-        output.write_text(report, encoding="utf-8")
-        print(f"measured {size:,} vectors", flush=True)
-    return report
+        measures.extend(measure_all(size, clustered_unit_vectors(size, centres, rng), queries, rng))
+        text = report(f"{size:,} synthetic vectors")
+    if settings is not None:
+        base, real_queries = real_vectors(settings, query_count)
+        measures.extend(dataclasses.replace(m, data="real") for m in measure_all(len(base), base, real_queries, rng))
+        text = report(f"{len(base):,} real vectors")
+    return text
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--pq-m", type=int, default=48, choices=(24, 48, 96))
+    parser.add_argument("--real", action="store_true", help="also measure the index in service with real queries")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--output", type=Path, default=CHECKOUT / "var" / "bench" / "scaling.md")
     args = parser.parse_args(argv)
-    sizes = [int(size) for size in args.sizes.split(",")]
-    print(run(sizes, args.queries, args.pq_m, args.seed, args.output))
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    print(run(sizes, args.queries, args.seed, args.output, load_settings() if args.real else None))
 
 
 if __name__ == "__main__":

@@ -111,7 +111,10 @@ class Settings:
     llm_api_key: str = ""
     llm_timeout_s: float = 120.0
     llm_queue_wait_s: float = 20.0
-    """How long a question waits for the in-process model before it is answered from the sources alone."""
+    """How long a question waits for the model (in-process, or a free server slot) before it is answered from
+    the sources alone."""
+    llm_server_slots: int = 1
+    """Generations sent to the model server at once: its parallel slots (llama.cpp `--parallel`); more for vLLM."""
     n_gpu_layers: int = 0
     n_ctx: int = 4096
     n_threads: int = 0

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from qdrant_client import QdrantClient, models
+from qdrant_client.http.exceptions import ResponseHandlingException
 
 from indexing.model import SearchFilters
 from indexing.vector_store import Payload
@@ -24,6 +25,10 @@ COLLECTION_PREFIX = "guichet-"
 UPLOAD_BATCH = 512
 
 
+class QdrantUnavailable(RuntimeError):
+    """The configured Qdrant server does not answer."""
+
+
 class QdrantStore:
     """Points keyed by row number, the chunk id in the payload; one collection per index build."""
 
@@ -31,7 +36,7 @@ class QdrantStore:
         self.dimension = dimension
         self.url = url
         self.collection = collection or COLLECTION_PREFIX + uuid.uuid4().hex[:12]
-        self.client = QdrantClient(url=url) if url else QdrantClient(":memory:")
+        self.client = server_client(url) if url else QdrantClient(":memory:")
         self.count = 0
         self._ensure_collection(self.client)
 
@@ -87,7 +92,7 @@ class QdrantStore:
         if reference.is_file():
             record = json.loads(reference.read_text(encoding="utf-8"))
             store.url, store.collection = url or record["url"], record["collection"]
-            store.client = QdrantClient(url=store.url)
+            store.client = server_client(store.url)
         else:
             store.url = ""
             store.client = _embedded_copy(directory / LOCAL_DIR)
@@ -102,6 +107,20 @@ class QdrantStore:
 
     def close(self) -> None:
         self.client.close()
+
+
+def server_client(url: str) -> QdrantClient:
+    """A client of the Qdrant server at `url`, checked to answer before anything is built or served on it."""
+    client = QdrantClient(url=url)
+    try:
+        client.get_collections()
+    except ResponseHandlingException as error:
+        client.close()
+        raise QdrantUnavailable(
+            f"the Qdrant server at {url} does not answer ({error}); start it, or unset GUICHET_QDRANT_URL "
+            "to use Qdrant's embedded mode"
+        ) from None
+    return client
 
 
 def payload_filter(filters: SearchFilters | None) -> models.Filter | None:

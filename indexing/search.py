@@ -26,6 +26,7 @@ from indexing.build import (
 from indexing.embeddings import Embedder
 from indexing.lexical import LexicalIndex
 from indexing.model import Chunk, Passage, SearchFilters
+from indexing.qdrant_store import QdrantUnavailable
 from indexing.query import expand_query
 from indexing.stores import load_store
 from indexing.text import analyze
@@ -97,6 +98,8 @@ class Index:
                 bm25_chunks=LexicalIndex.load(directory / BM25_CHUNKS_DIR),
                 bm25_documents=LexicalIndex.load(directory / BM25_DOCUMENTS_DIR),
             )
+        except QdrantUnavailable:
+            raise
         except (OSError, ValueError, KeyError, RuntimeError) as error:
             raise IndexCorrupted(f"cannot load the index in {directory}: {error}") from error
 

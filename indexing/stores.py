@@ -1,10 +1,10 @@
 """Which vector store a build uses: FAISS flat, HNSW or IVF-PQ by corpus size, or Qdrant by configuration.
 
-Thresholds come from `python -m eval.scaling` (figures in deploy/README.md): flat search is exact and costs
-one pass over the vectors per query (100k: 20 ms; 1M: 160 ms); HNSW (M=32, efConstruction 40) measured recall@10
-0.96-0.98 at under 1 ms p50 up to 100k, for ~1.8 KiB per 384-d vector, but 0.905 at 1M even with efSearch 512;
-beyond 5M, IVF-PQ compresses each vector to PQ_M bytes, at a recall that needs re-ranking of its candidates
-(0.28-0.59 measured on the synthetic mixture).
+Thresholds and parameters come from `python -m eval.scaling` (figures in deploy/README.md): flat search is exact
+and costs one pass over the vectors per query (100k: 20 ms; 1M: 160 ms); HNSW costs ~1.8 KiB per 384-d vector
+and needs a deep graph (efConstruction 200; 40 held recall@10 at 0.905 at 1M even with efSearch 512); beyond 5M,
+IVF-PQ keeps PQ_M bytes per vector for the coarse search and re-ranks REFINE_K_FACTOR × k candidates on 8-bit
+scalar-quantised vectors (PQ codes alone: recall@10 0.28-0.63).
 """
 from __future__ import annotations
 
@@ -23,17 +23,19 @@ from indexing.vector_store import FaissStore, Payload, VectorStore
 FLAT_MAX_VECTORS = 100_000
 HNSW_MAX_VECTORS = 5_000_000
 HNSW_M = 32
-HNSW_EF_CONSTRUCTION = 40
+HNSW_EF_CONSTRUCTION = 200
 HNSW_EF_SEARCH = 128
 PQ_M = 48
 """Bytes per vector (8-bit codes); lowered to a divisor of the dimension when it does not divide it."""
-IVF_NPROBE = 64
+IVF_NPROBE = 128
+REFINE_K_FACTOR = 20
 IVF_TRAINING_SAMPLE = 100_000
 WIDEN_ATTEMPTS = 3
 
 
 class ApproximateFaissStore(FaissStore):
-    """FAISS HNSW or IVF-PQ behind the `FaissStore` contract; filtered searches widen until they find `k`."""
+    """FAISS HNSW or IVF-PQ (re-ranked) behind the `FaissStore` contract; filtered searches widen until they
+    find `k`."""
 
     def __init__(self, dimension: int, index: faiss.Index) -> None:
         super().__init__(dimension)
@@ -69,7 +71,10 @@ class ApproximateFaissStore(FaissStore):
         if isinstance(self.index, faiss.IndexHNSW):
             return faiss.SearchParametersHNSW(sel=selector, efSearch=max(self.index.hnsw.efSearch, k) * widen)
         ivf = faiss.extract_index_ivf(self.index)
-        return faiss.SearchParametersIVF(sel=selector, nprobe=min(ivf.nlist, ivf.nprobe * widen))
+        coarse = faiss.SearchParametersIVF(sel=selector, nprobe=min(ivf.nlist, ivf.nprobe * widen))
+        if isinstance(self.index, faiss.IndexRefine):
+            return faiss.IndexRefineSearchParameters(k_factor=REFINE_K_FACTOR, base_index_params=coarse)
+        return coarse
 
     @classmethod
     def wrap(cls, loaded: FaissStore) -> ApproximateFaissStore:
@@ -96,11 +101,14 @@ def faiss_index(kind: str, dimension: int, size: int) -> faiss.Index:
         return index
     if kind == "ivfpq":
         quantizer = faiss.IndexFlatIP(dimension)
-        index = faiss.IndexIVFPQ(
+        coarse = faiss.IndexIVFPQ(
             quantizer, dimension, ivf_lists(size), math.gcd(dimension, PQ_M), 8, faiss.METRIC_INNER_PRODUCT
         )
-        index.nprobe = IVF_NPROBE
-        index.do_polysemous_training = False
+        coarse.nprobe = IVF_NPROBE
+        coarse.do_polysemous_training = False
+        rerank = faiss.IndexScalarQuantizer(dimension, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
+        index = faiss.IndexRefine(coarse, rerank)
+        index.k_factor = REFINE_K_FACTOR
         return index
     raise ValueError(f"unknown FAISS index kind {kind!r}: expected 'hnsw' or 'ivfpq'")
 

@@ -1,9 +1,13 @@
-"""Index builds under faults: a build killed with SIGKILL, a corrupted file, a full disk, rebuilds while serving."""
+"""Index builds under faults: a build killed with SIGKILL, a corrupted file, a full disk, rebuilds while serving,
+a Qdrant server that does not answer."""
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -14,8 +18,18 @@ import pytest
 
 from corpus.model import Document
 from guichet.config import CHECKOUT, Settings
-from indexing.build import CURRENT_FILE, MANIFEST_FILE, IndexCorrupted, build_index, builds_dir
+from indexing.build import (
+    CURRENT_FILE,
+    MANIFEST_FILE,
+    IndexCorrupted,
+    Manifest,
+    build_index,
+    builds_dir,
+    current_build_dir,
+    sha256_file,
+)
 from indexing.embeddings import Embedder
+from indexing.qdrant_store import LOCAL_DIR, REFERENCE_FILE, QdrantUnavailable
 from indexing.search import Index, Searcher
 from indexing.vector_store import VECTORS_FILE
 from tests.corpus_fixtures import fixture_documents
@@ -181,3 +195,54 @@ def test_readers_never_fail_while_builds_swap_the_index(settings: Settings, embe
         done.set()
         reader.join(timeout=60)
     assert loads > 0 and failures == []
+
+
+def unanswered_url() -> str:
+    """A loopback URL nothing listens on (the port was free a moment ago)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+
+def point_build_at_server(settings: Settings, url: str) -> None:
+    """Turn the current embedded-Qdrant build into what a build against a Qdrant server leaves: a reference."""
+    build = current_build_dir(settings)
+    shutil.rmtree(build / LOCAL_DIR)
+    (build / REFERENCE_FILE).write_text(json.dumps({"url": url, "collection": "guichet-gone"}), encoding="utf-8")
+    manifest = Manifest.from_json((build / MANIFEST_FILE).read_text(encoding="utf-8"))
+    files = {name: digest for name, digest in manifest.files.items() if not name.startswith(LOCAL_DIR + "/")}
+    files[REFERENCE_FILE] = sha256_file(build / REFERENCE_FILE)
+    (build / MANIFEST_FILE).write_text(dataclasses.replace(manifest, files=files).to_json(), encoding="utf-8")
+
+
+def test_an_unanswering_qdrant_server_is_a_clear_error_and_the_index_in_service_stays(
+    settings: Settings, embedder: Embedder
+) -> None:
+    old = build_index(settings, documents(OLD_IDS), progress=False, embedder=embedder)
+    expected = top_documents(settings, embedder)
+    down = dataclasses.replace(settings, vector_store="qdrant", qdrant_url=unanswered_url())
+
+    with pytest.raises(QdrantUnavailable, match=r"Qdrant server at http://127\.0\.0\.1:\d+ does not answer"):
+        build_index(down, documents(NEW_IDS), progress=False, embedder=embedder)
+    assert [path.name for path in builds_dir(settings).iterdir()] == [old.build_id]
+    assert top_documents(settings, embedder) == expected
+
+
+def test_serving_from_a_qdrant_server_that_is_down_says_so_without_a_traceback(
+    settings: Settings, embedder: Embedder
+) -> None:
+    embedded = dataclasses.replace(settings, vector_store="qdrant")
+    build_index(embedded, documents(OLD_IDS), progress=False, embedder=embedder)
+    url = unanswered_url()
+    point_build_at_server(embedded, url)
+
+    with pytest.raises(QdrantUnavailable, match=url):
+        Index.load(embedded)
+    env = {**os.environ, "GUICHET_HOME": str(settings.home), "GUICHET_VECTOR_STORE": "qdrant", "HF_HUB_OFFLINE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "search", QUESTION],
+        env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode != 0
+    assert f"guichet: the Qdrant server at {url} does not answer" in result.stderr
+    assert "Traceback" not in result.stderr

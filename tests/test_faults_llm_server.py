@@ -12,7 +12,7 @@ import pytest
 from assistant.llama_server import LOOPBACK, LlamaServer, free_port, llama_server
 from assistant.llm import OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_REFUSED
-from assistant.pipeline import NOTICE_UNREACHABLE, Assistant, Final, Retrieved, Token
+from assistant.pipeline import NOTICE_BUSY, NOTICE_UNREACHABLE, Assistant, Final, Retrieved, Token
 from guichet.config import Settings
 from indexing.build import build_index
 from indexing.embeddings import Embedder
@@ -105,3 +105,20 @@ def test_a_model_server_that_is_down_still_answers_with_the_sources(settings: Se
     answer = assistant.ask(QUESTION)
     assert answer.mode == MODE_EXTRACTIVE and answer.notice == NOTICE_UNREACHABLE
     assert answer.citations and "F803" in [p.doc_id for p in answer.passages]
+
+
+def test_a_question_that_finds_every_server_slot_taken_is_answered_from_the_sources(
+    server: LlamaServer, searcher: Searcher
+) -> None:
+    settings = dataclasses.replace(server.settings, llm_server_slots=1, llm_queue_wait_s=0.5)
+    assistant = Assistant(settings, searcher, Redactor.from_settings(settings), OpenAIGenerator(settings), None)
+    first = assistant.ask_stream(QUESTION)
+    next(event for event in first if isinstance(event, Token))
+
+    second = assistant.ask(QUESTION)
+    assert second.mode == MODE_EXTRACTIVE and second.notice == NOTICE_BUSY
+    assert "F803" in [p.doc_id for p in second.passages]
+
+    answer = next(event.answer for event in first if isinstance(event, Final))
+    assert answer.model_id == ALIAS and answer.notice not in (NOTICE_BUSY, NOTICE_UNREACHABLE)
+    assert assistant.ask(QUESTION).notice != NOTICE_BUSY

@@ -7,11 +7,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from eval.scaling import run as run_scaling
 from guichet.config import Settings
 from indexing.embeddings import Embedder
 from indexing.model import SearchFilters
 from indexing.qdrant_store import QdrantStore
-from indexing.stores import ApproximateFaissStore, create_store, faiss_kind, load_store
+from indexing.stores import HNSW_EF_CONSTRUCTION, ApproximateFaissStore, create_store, faiss_kind, load_store
 from indexing.vector_store import FaissStore, Payload, VectorStore
 from tests.corpus_fixtures import fixture_documents
 
@@ -164,3 +165,19 @@ def test_ivfpq_trains_on_first_add_honours_filters_and_round_trips(settings: Set
     loaded = load_store(settings, tmp_path)
     assert isinstance(loaded, ApproximateFaissStore)
     assert loaded.search(vectors[7], 10) == found
+
+
+def test_the_scaling_bench_measures_the_stores_it_recommends(indexed_settings: Settings, tmp_path: Path) -> None:
+    report = tmp_path / "scaling.md"
+    text = run_scaling([3000], 40, 0, report, indexed_settings)
+    rows = [line.split("|")[1:-1] for line in text.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    by_kind = {(cells[1].strip(), cells[2].strip()): cells for cells in rows if "extrapolated" not in cells[0]}
+    assert set(by_kind) == {(data, kind) for data in ("synthetic", "real") for kind in ("flat", "HNSW", "IVF-PQ")}
+    assert f"efC={HNSW_EF_CONSTRUCTION}" in by_kind["synthetic", "HNSW"][3]
+    assert "re-rank" in by_kind["synthetic", "IVF-PQ"][3]
+    for key, cells in by_kind.items():
+        assert float(cells[-1]) >= (1.0 if key[1] == "flat" else 0.9), key
+    assert {cells[0].strip() for cells in rows if "extrapolated" in cells[0]} == {
+        "1,000,000 (extrapolated)", "10,000,000 (extrapolated)"
+    }
+    assert report.read_text(encoding="utf-8") == text
