@@ -228,6 +228,7 @@ def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
         *(["--limit", str(args.limit)] if args.limit else []),
         *(["--ablations"] if args.ablations else []),
         *(["--cold"] if args.cold else []),
+        *(["--sources", args.sources] if args.sources else []),
     ])
 
 
@@ -306,6 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--limit", type=int, help="first N queries of each dataset")
     bench.add_argument("--ablations", action="store_true", help="also each technique on and off")
     bench.add_argument("--cold", action="store_true", help="embed from scratch (empty cache) to time the builds")
+    bench.add_argument("--sources", help="comma-separated sources (service-public,travail-emploi,legifrance): "
+                       "bench on their documents only")
     bench.set_defaults(func=cmd_bench)
 
     model = commands.add_parser("model", help="generation models: list, fetch")

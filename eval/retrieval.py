@@ -352,7 +352,7 @@ def format_table(results: Mapping[str, Any]) -> str:
     datasets = sorted(
         {key for system in results["systems"].values() for key, value in system.items() if isinstance(value, dict)}
     )
-    lines = []
+    lines = [f"corpus: {results['documents']:,} documents", ""]
     for dataset in datasets:
         lines.append(f"{dataset}")
         lines.append(
@@ -384,15 +384,17 @@ def bench(
     ablations: bool = False,
     limit: int | None = None,
     cold: bool = False,
+    sources: Sequence[str] = (),
 ) -> dict[str, Any]:
     """`make bench`: every system side by side on the same corpus and queries, each index built in a scratch
     home that shares the embedding cache, so the index in service is untouched and repeated runs are cheap.
 
-    `cold`: a fresh, empty embedding cache instead, so that build times and throughputs are from scratch."""
+    `cold`: a fresh, empty embedding cache instead, so that build times and throughputs are from scratch.
+    `sources`: a corpus of these sources only (relevant ids of other sources then no longer count)."""
     from corpus.load import load_documents
 
     datasets = {name: load_queries(Path(path))[:limit] for name, path in (paths or DEFAULT_DATASETS).items()}
-    documents = list(load_documents(settings))
+    documents = [d for d in load_documents(settings) if not sources or d.source in sources]
     with tempfile.TemporaryDirectory(prefix="guichet-bench-") as scratch:
         if not cold:
             settings.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -411,11 +413,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--systems", default=",".join(("bm25-documents", "langchain-textbook", *GUICHET_VARIANTS)))
     parser.add_argument("--limit", type=int, help="first N queries of each dataset")
     parser.add_argument("--cold", action="store_true", help="embed from scratch (empty cache) to time the builds")
+    parser.add_argument("--sources", default="", help="comma-separated sources: bench on their documents only")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     settings = load_settings()
     paths = {name: Path(path) for name, path in (item.split("=", 1) for item in args.dataset)} or None
-    results = bench(settings, paths, args.systems.split(","), args.ablations, args.limit, args.cold)
+    sources = [source for source in args.sources.split(",") if source]
+    results = bench(settings, paths, args.systems.split(","), args.ablations, args.limit, args.cold, sources)
     print(format_table(results))
     out = args.json or settings.home / "bench" / "retrieval.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -79,6 +79,9 @@ def test_loaders_accept_both_shapes_and_resolve_aliases_and_slugs(tmp_path: Path
     results = evaluate(lambda q: ["F40", "x"], loaded, resolved)
     assert results["queries"] == 1 and results["hit@1"] == 1.0 and results["mrr@10"] == 1.0
     table = format_table(
-        {"systems": {"s": {"build_s": 1.0, "chunks": 3, "embedded": 0, "chunks_per_s": None, "k": results}}}
+        {
+            "documents": 3,
+            "systems": {"s": {"build_s": 1.0, "chunks": 3, "embedded": 0, "chunks_per_s": None, "k": results}},
+        }
     )
-    assert "hit@5" in table and "s " in table
+    assert "corpus: 3 documents" in table and "hit@5" in table and "s " in table
