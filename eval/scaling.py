@@ -2,8 +2,8 @@
 
     nice -n 19 python -m eval.scaling [--sizes 10000,100000,1000000] [--queries 200] [--real]
 
-For every size of synthetic clustered embeddings (and, with `--real`, for the real chunk vectors of the
-embedding cache searched with the real keyword queries): bytes on disk, build time, single-query search latency
+For every size of synthetic clustered embeddings (and, with `--real`, for the chunk vectors of the index in
+service searched with real keyword queries): bytes on disk, build time, single-query search latency
 (one thread, as a serving request) p50/p95 and recall@10 against exact (flat) search, with efSearch / nprobe tuned
 to the smallest value that reaches the recall target. Then a 10M extrapolation from the measured figures. Writes
 a Markdown report to stdout and to `var/bench/scaling.md` (or `--output`).
@@ -26,8 +26,8 @@ from eval.retrieval import DEFAULT_DATASETS, load_queries
 from guichet.config import CHECKOUT, Settings, load_settings
 from indexing.build import current_build_dir
 from indexing.embeddings import Embedder
-from indexing.stores import IVF_TRAINING_SAMPLE, REFINE_K_FACTOR, faiss_index, ivf_lists
-from indexing.vector_store import VECTORS_FILE
+from indexing.stores import HNSW_M, IVF_TRAINING_SAMPLE, REFINE_K_FACTOR, faiss_index, ivf_lists
+from indexing.vector_store import FaissStore
 
 DIMENSION = 384
 CLUSTERS = 2000
@@ -78,7 +78,7 @@ def unit_centres(count: int, dimension: int, rng: np.random.Generator) -> np.nda
 def real_vectors(settings: Settings, query_count: int) -> tuple[np.ndarray, np.ndarray]:
     """The chunk vectors of the index in service, and keyword queries of the development set (evenly spaced,
     so that every theme is represented) embedded as agents' queries are."""
-    stored = faiss.read_index(str(current_build_dir(settings) / VECTORS_FILE))
+    stored = FaissStore.load(current_build_dir(settings)).index
     base = stored.reconstruct_n(0, stored.ntotal)
     texts = [query.text for query in load_queries(DEFAULT_DATASETS["keywords"])]
     picked = texts[:: max(1, len(texts) // query_count)][:query_count]
@@ -152,7 +152,7 @@ def measure_hnsw(size: int, base: np.ndarray, queries: np.ndarray, truth: np.nda
     ef_search, _ = tune(index, queries, truth, EF_SEARCH_CANDIDATES, set_ef)
     set_ef(ef_search)
     found, latencies = timed_single_queries(index, queries)
-    parameters = f"M={index.hnsw.nb_neighbors(1)}, efC={index.hnsw.efConstruction}, efSearch={ef_search}"
+    parameters = f"M={HNSW_M}, efC={index.hnsw.efConstruction}, efSearch={ef_search}"
     return Measure(
         size, "HNSW", parameters, serialized_bytes(index),
         build_s, percentile(latencies, 50), percentile(latencies, 95), recall_at_k(found, truth),

@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.llama_server import LOOPBACK, free_port
 from corpus.model import Document
 from guichet.config import CHECKOUT, Settings
 from indexing.build import (
@@ -199,9 +199,7 @@ def test_readers_never_fail_while_builds_swap_the_index(settings: Settings, embe
 
 def unanswered_url() -> str:
     """A loopback URL nothing listens on (the port was free a moment ago)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+    return f"http://{LOOPBACK}:{free_port()}"
 
 
 def point_build_at_server(settings: Settings, url: str) -> None:
