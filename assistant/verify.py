@@ -127,9 +127,10 @@ def verify_sentence(sentence: str, passages: list[Passage], similarity: Similari
     if score < MIN_OVERLAP:
         return SentenceVerdict(sentence, cited, False, "low_overlap", score)
     quote = best_quote(sentence, passages[n - 1])
-    if negated(strip_citations(sentence)) != negated(quote):
+    claim = strip_citations(sentence).strip()
+    if negated(claim) != negated(quote):
         return SentenceVerdict(sentence, cited, False, "negation", score)
-    if similarity is not None and similarity(strip_citations(sentence).strip(), quote) < MIN_SIMILARITY:
+    if similarity is not None and similarity(claim, quote) < MIN_SIMILARITY:
         return SentenceVerdict(sentence, cited, False, "low_similarity", score)
     return SentenceVerdict(sentence, cited, True, "ok", score, n)
 
