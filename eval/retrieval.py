@@ -282,7 +282,7 @@ def searcher_ranker(searcher: Searcher) -> Ranker:
 
 
 GUICHET_VARIANTS: dict[str, SearchConfig] = {
-    "dense": SearchConfig(weights={DENSE: 1.0}),
+    "dense": SearchConfig(weights={DENSE: 1.0}, title_weight=0.0),
     "guichet-bm25-only": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0}),
     "guichet-hybrid": SearchConfig(),
 }
@@ -290,6 +290,8 @@ ABLATIONS: dict[str, SearchConfig] = {
     "hybrid-expansion": SearchConfig(expand_queries=True),
     "hybrid-no-doc-bm25": SearchConfig(weights={BM25_CHUNKS: 1.0, DENSE: 1.0}),
     "hybrid-no-chunk-bm25": SearchConfig(weights={BM25_DOCUMENTS: 1.0, DENSE: 1.0}),
+    "hybrid-no-title": SearchConfig(title_weight=0.0),
+    "hybrid-rrf-k60-no-title": SearchConfig(rrf_k=60.0, title_weight=0.0),
     "hybrid-rrf-k10": SearchConfig(rrf_k=10.0),
     "hybrid-dense-0.5": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0, DENSE: 0.5}),
     "hybrid-dense-2": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0, DENSE: 2.0}),
@@ -298,6 +300,7 @@ LEXICAL_ABLATIONS: dict[str, SearchConfig] = {
     "bm25-expansion": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0}, expand_queries=True),
     "bm25-documents-only": SearchConfig(weights={BM25_DOCUMENTS: 1.0}),
     "bm25-chunks-only": SearchConfig(weights={BM25_CHUNKS: 1.0}),
+    "bm25-no-title": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0}, title_weight=0.0),
     "bm25-rrf-k10": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0}, rrf_k=10.0),
 }
 

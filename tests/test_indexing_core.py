@@ -21,7 +21,7 @@ from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
 from indexing.model import SearchFilters
 from indexing.query import expand_query
-from indexing.search import Index, Searcher
+from indexing.search import TITLE, Index, SearchConfig, Searcher
 from indexing.text import analyze
 
 FIXTURE = Path(__file__).parent / "fixtures" / "indexing" / "documents.json"
@@ -121,6 +121,27 @@ def test_search_finds_the_fiche_and_groups_per_document(searcher: Searcher) -> N
     assert f40.chunk_id.startswith("F40#") and {"dense", "rrf"} <= set(f40.scores)
     assert timings["total_ms"] > 0 and "embed_ms" in timings
     assert searcher.search("facture hôtel client", k=1)[0].doc_id == "F18960"
+
+
+ARTICLE_NUMBER_QUERIES = [
+    ("article L1243-5", "LEGIARTI000029946316"),
+    ("article L3312-1", "LEGIARTI000006902953"),
+    ("article D1142-19", "LEGIARTI000045688527"),
+    ("article R4451-39", "LEGIARTI000037024754"),
+]
+
+
+def test_a_title_that_holds_the_query_lifts_its_document(indexed_settings: Settings, embedder: Embedder) -> None:
+    index = Index.load(indexed_settings)
+    searcher = Searcher(index, embedder, indexed_settings)
+    without_titles = Searcher(index, embedder, indexed_settings, SearchConfig(title_weight=0.0))
+    for query, article in ARTICLE_NUMBER_QUERIES:
+        top = searcher.search(query, k=3)[0]
+        assert (top.doc_id, top.scores[TITLE]) == (article, 1.0), query
+    first_without_titles = [without_titles.search(query, k=1)[0].doc_id for query, _ in ARTICLE_NUMBER_QUERIES]
+    assert first_without_titles != [article for _, article in ARTICLE_NUMBER_QUERIES]
+    f40 = index.document_rows["F40"]
+    assert index.title_coverage({"articl", "l1243"}, [f40]) == {f40: 0.0}
 
 
 def test_filters_by_source_and_audience(searcher: Searcher) -> None:
