@@ -217,7 +217,7 @@ class Searcher:
                 fused[document_row] = fused.get(document_row, 0.0) + weight / (rrf_k + len(seen))
                 per_document.setdefault(document_row, {})[name] = score
         if self.config.title_weight:
-            for document_row, in_title in self.index.title_coverage(set(terms), fused).items():
+            for document_row, in_title in self.index.title_coverage(terms, fused).items():
                 fused[document_row] += self.config.title_weight * in_title
                 per_document[document_row][TITLE] = round(in_title, 3)
         best_chunk: dict[int, int] = {}
