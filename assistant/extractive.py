@@ -14,6 +14,8 @@ MAX_SENTENCE_CHARS = 400
 MAX_ANSWER_CHARS = 900
 MAX_LIST_ITEMS = 5
 PASSAGES_CONSIDERED = 5
+RETRIEVED_BONUS = 0.15
+"""A sentence of the chunk the search chose gains over the rest of its document, as the first passage over the next."""
 KEEP_RATIO = 0.45
 """A sentence is kept when it scores at least this share of the best one."""
 
@@ -49,42 +51,49 @@ def _sentences_with_lists(text: str) -> list[str]:
     return merged
 
 
-def sections(passage: Passage) -> list[tuple[str, str]]:
-    """(heading, body) pairs: indexing starts each chunk with a `title — headings` line, kept as the heading."""
-    parts: list[tuple[str, list[str]]] = [(" ".join((passage.title, *passage.heading_path)), [])]
+def sections(passage: Passage) -> list[tuple[str, str, bool]]:
+    """(heading, body, retrieved) triples: indexing starts each chunk with a `title — headings` line, kept as the
+    heading. `retrieved`: in a passage widened to its whole document, the section is the chunk the search chose
+    (the first one)."""
+    chunk_heading = " ".join((passage.title, *passage.heading_path))
+    headers = 0
+    parts: list[tuple[str, list[str], bool]] = [(chunk_heading, [], True)]
     for line in passage.text.split("\n"):
         if line.startswith(passage.title):
-            parts.append((line, []))
+            chunk_heading = line
+            headers += 1
+            parts.append((line, [], headers <= 1))
         else:
             parts[-1][1].append(line)
-    return [(heading, "\n".join(lines)) for heading, lines in parts if lines]
+    widened = headers > 1
+    return [(heading, "\n".join(lines), widened and retrieved) for heading, lines, retrieved in parts if lines]
 
 
 def candidates(question: str, passages: list[Passage]) -> list[Candidate]:
     question_terms = set(content_words(question))
-    pool: list[tuple[int, int, int, str, set[str], float]] = []
+    pool: list[tuple[int, int, int, str, set[str], float, bool]] = []
     for n, passage in enumerate(passages[:PASSAGES_CONSIDERED], start=1):
         order = 0
-        for heading, text in sections(passage):
+        for heading, text, retrieved in sections(passage):
             heading_terms = set(content_words(heading))
             heading_match = len(question_terms & heading_terms) / len(question_terms) if question_terms else 0.0
             for position, sentence in enumerate(_sentences_with_lists(text)):
                 order += 1
                 if len(sentence) > MAX_SENTENCE_CHARS or len(sentence) < 20:
                     continue
-                pool.append((n, order, position, sentence, set(content_words(sentence)), heading_match))
+                pool.append((n, order, position, sentence, set(content_words(sentence)), heading_match, retrieved))
     if not pool:
         return []
     document_frequency: dict[str, int] = {}
-    for _, _, _, _, terms, _ in pool:
+    for _, _, _, _, terms, _, _ in pool:
         for term in terms & question_terms:
             document_frequency[term] = document_frequency.get(term, 0) + 1
     weight = {t: math.log(1 + len(pool) / document_frequency.get(t, 0.5)) for t in question_terms}
     total = sum(weight.values()) or 1.0
     scored = []
-    for n, order, position, sentence, terms, heading_match in pool:
+    for n, order, position, sentence, terms, heading_match, retrieved in pool:
         coverage = sum(weight[t] for t in terms & question_terms) / total
-        score = coverage + 0.3 * heading_match + 0.15 / n - 0.02 * min(position, 10)
+        score = coverage + 0.3 * heading_match + 0.15 / n + RETRIEVED_BONUS * retrieved - 0.02 * min(position, 10)
         scored.append(Candidate(n, order, sentence, score))
     return sorted(scored, key=lambda c: c.score, reverse=True)
 

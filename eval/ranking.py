@@ -80,7 +80,7 @@ def evaluate_retrieval(
     rankers: dict[str, Ranker] = {
         MAIN_SYSTEM: retrieval.searcher_ranker(Searcher(index, embedder, settings)),
         BM25_SYSTEM: retrieval.build_bm25_documents(documents).rank,
-        LANGCHAIN_SYSTEM: retrieval.build_langchain_textbook(settings, documents, embedder).rank,
+        LANGCHAIN_SYSTEM: retrieval.build_langchain_textbook(settings, documents).rank,
     }
     systems: dict[str, Any] = {}
     main_scores: list[dict[str, float]] = []

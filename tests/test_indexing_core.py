@@ -21,7 +21,7 @@ from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
 from indexing.model import SearchFilters
 from indexing.query import expand_query
-from indexing.search import TITLE, Index, SearchConfig, Searcher
+from indexing.search import TITLE, TITLE_DENSE, Index, SearchConfig, Searcher
 from indexing.text import analyze
 
 FIXTURE = Path(__file__).parent / "fixtures" / "indexing" / "documents.json"
@@ -134,7 +134,9 @@ ARTICLE_NUMBER_QUERIES = [
 def test_a_title_that_holds_the_query_lifts_its_document(indexed_settings: Settings, embedder: Embedder) -> None:
     index = Index.load(indexed_settings)
     searcher = Searcher(index, embedder, indexed_settings)
-    without_titles = Searcher(index, embedder, indexed_settings, SearchConfig(title_weight=0.0))
+    without_titles = Searcher(
+        index, embedder, indexed_settings, SearchConfig(title_weight=0.0, title_dense_weight=0.0)
+    )
     for query, article in ARTICLE_NUMBER_QUERIES:
         top = searcher.search(query, k=3)[0]
         assert (top.doc_id, top.scores[TITLE]) == (article, 1.0), query
@@ -142,6 +144,17 @@ def test_a_title_that_holds_the_query_lifts_its_document(indexed_settings: Setti
     assert first_without_titles != [article for _, article in ARTICLE_NUMBER_QUERIES]
     f40 = index.document_rows["F40"]
     assert index.title_coverage({"articl", "l1243"}, [f40]) == {f40: 0.0}
+
+
+def test_a_title_close_in_meaning_lifts_its_document(indexed_settings: Settings, embedder: Embedder) -> None:
+    """No word of « Qui peut toucher la prime de précarité à la fin d'un contrat ? » is in the query but its sense."""
+    index = Index.load(indexed_settings)
+    assert index.title_vectors is not None and index.title_vectors.shape == (len(index.documents), embedder.dimension)
+    query = "argent versé quand le contrat court se termine"
+    with_titles = Searcher(index, embedder, indexed_settings).search(query, k=3)
+    without = Searcher(index, embedder, indexed_settings, SearchConfig(title_dense_weight=0.0)).search(query, k=3)
+    assert "F803" in [p.doc_id for p in with_titles] and "F803" not in [p.doc_id for p in without]
+    assert all(0.5 < p.scores[TITLE_DENSE] <= 1.0 for p in with_titles)
 
 
 def test_filters_by_source_and_audience(searcher: Searcher) -> None:

@@ -33,7 +33,7 @@ class Corpus:
         self.ids = [document.id for document in documents]
         self.payloads = [Payload(document.source, document.audience) for document in documents]
         self.vectors = embedder.encode([f"{document.title}\n{document.text[:1200]}" for document in documents])
-        self.queries = embedder.encode(list(QUERIES))
+        self.queries = embedder.encode(list(QUERIES), query=True)
         self.payload_by_id = dict(zip(self.ids, self.payloads, strict=True))
         self.titles = {document.id: document.title for document in documents}
 
