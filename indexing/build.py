@@ -47,6 +47,10 @@ class IndexCorrupted(RuntimeError):
     pass
 
 
+class IndexMismatch(IndexCorrupted):
+    """The index was built with another embedding model than the one configured: its vectors cannot be compared."""
+
+
 @dataclass(frozen=True)
 class Manifest:
     build_id: str

@@ -22,6 +22,7 @@ from indexing.build import (
     MANIFEST_FILE,
     TITLE_VECTORS_FILE,
     IndexCorrupted,
+    IndexMismatch,
     IndexNotFound,
     Manifest,
     current_build_dir,
@@ -36,7 +37,7 @@ from indexing.stores import load_store
 from indexing.text import analyze
 from indexing.vector_store import VectorStore
 
-__all__ = ["Index", "IndexCorrupted", "IndexNotFound", "SearchConfig", "Searcher"]
+__all__ = ["Index", "IndexCorrupted", "IndexMismatch", "IndexNotFound", "SearchConfig", "Searcher"]
 
 BM25_CHUNKS = "bm25"
 BM25_DOCUMENTS = "bm25_doc"
@@ -161,6 +162,11 @@ class Searcher:
         self._masks: dict[SearchFilters, tuple[np.ndarray, np.ndarray]] = {}
         if self.config.weights.get(DENSE) and embedder is None:
             raise ValueError("dense retrieval needs an embedder")
+        if embedder is not None and index.manifest.embedding_model != embedder.model_id:
+            raise IndexMismatch(
+                f"the index was embedded with {index.manifest.embedding_model}, the configured model is "
+                f"{embedder.model_id}: run `guichet index` to rebuild it"
+            )
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Passage]:
         return self.search_timed(query, k, filters)[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpus.model import Document, Section
-from guichet.config import Settings
+from guichet.config import Settings, textbook_embedding_model
 from indexing import build as build_module
 from indexing.build import (
     CURRENT_FILE,
@@ -21,7 +21,7 @@ from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
 from indexing.model import SearchFilters
 from indexing.query import expand_query
-from indexing.search import TITLE, TITLE_DENSE, Index, SearchConfig, Searcher
+from indexing.search import TITLE, TITLE_DENSE, Index, IndexMismatch, SearchConfig, Searcher
 from indexing.text import analyze
 
 FIXTURE = Path(__file__).parent / "fixtures" / "indexing" / "documents.json"
@@ -155,6 +155,12 @@ def test_a_title_close_in_meaning_lifts_its_document(indexed_settings: Settings,
     without = Searcher(index, embedder, indexed_settings, SearchConfig(title_dense_weight=0.0)).search(query, k=3)
     assert "F803" in [p.doc_id for p in with_titles] and "F803" not in [p.doc_id for p in without]
     assert all(0.5 < p.scores[TITLE_DENSE] <= 1.0 for p in with_titles)
+
+
+def test_an_index_embedded_by_another_model_is_not_searched(indexed_settings: Settings) -> None:
+    other = Embedder(dataclasses.replace(indexed_settings, embedding_model=textbook_embedding_model()))
+    with pytest.raises(IndexMismatch, match="run `guichet index`"):
+        Searcher(Index.load(indexed_settings), other, indexed_settings)
 
 
 def test_filters_by_source_and_audience(searcher: Searcher) -> None:
