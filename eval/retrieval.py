@@ -286,7 +286,7 @@ def searcher_ranker(searcher: Searcher) -> Ranker:
 
 
 GUICHET_VARIANTS: dict[str, SearchConfig] = {
-    "dense": SearchConfig(weights={DENSE: 1.0}, title_weight=0.0, title_dense_weight=0.0),
+    "dense": SearchConfig(weights={DENSE: 1.0}, title_weight=0.0, title_dense_weight=0.0, public_service_penalty=0.0),
     "guichet-bm25-only": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0}),
     "guichet-hybrid": SearchConfig(),
 }
@@ -297,6 +297,8 @@ ABLATIONS: dict[str, SearchConfig] = {
     "hybrid-no-title": SearchConfig(title_weight=0.0),
     "hybrid-no-title-dense": SearchConfig(title_dense_weight=0.0),
     "hybrid-no-titles": SearchConfig(title_weight=0.0, title_dense_weight=0.0),
+    "hybrid-no-public-service": SearchConfig(public_service_penalty=0.0),
+    "hybrid-public-0.05": SearchConfig(public_service_penalty=0.05),
     "hybrid-rrf-k60-no-title": SearchConfig(rrf_k=60.0, title_weight=0.0, title_dense_weight=0.0),
     "hybrid-rrf-k10": SearchConfig(rrf_k=10.0),
     "hybrid-dense-0.5": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0, DENSE: 0.5}),

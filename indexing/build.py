@@ -35,7 +35,7 @@ BM25_CHUNKS_DIR = "bm25_chunks"
 BM25_DOCUMENTS_DIR = "bm25_documents"
 TITLE_VECTORS_FILE = "title_vectors.npy"
 """One vector per document (row order of documents.jsonl): its title embedded as a passage."""
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """Raised whenever what a build writes changes (files, lexical fields), so that `guichet index` rebuilds."""
 
 
@@ -205,6 +205,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "audience": list(document.audience),
         "updated": document.updated.isoformat() if document.updated else None,
         "number": document.number,
+        "breadcrumb": list(document.breadcrumb),
         "aliases": list(document.aliases),
     }
 

@@ -21,8 +21,10 @@ from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
 from indexing.model import SearchFilters
 from indexing.query import expand_query
-from indexing.search import TITLE, TITLE_DENSE, Index, IndexMismatch, SearchConfig, Searcher
+from indexing.regime import names_public_service
+from indexing.search import PUBLIC_SERVICE, TITLE, TITLE_DENSE, Index, IndexMismatch, SearchConfig, Searcher
 from indexing.text import analyze
+from tests.corpus_fixtures import fixture_document
 
 FIXTURE = Path(__file__).parent / "fixtures" / "indexing" / "documents.json"
 
@@ -155,6 +157,44 @@ def test_a_title_close_in_meaning_lifts_its_document(indexed_settings: Settings,
     without = Searcher(index, embedder, indexed_settings, SearchConfig(title_dense_weight=0.0)).search(query, k=3)
     assert "F803" in [p.doc_id for p in with_titles] and "F803" not in [p.doc_id for p in without]
     assert all(0.5 < p.scores[TITLE_DENSE] <= 1.0 for p in with_titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("congés annuels d'un fonctionnaire", True),
+        ("astreinte agent territorial", True),
+        ("Fonction publique : congés annuels", True),
+        ("temps partiel FPH", True),
+        ("AGENTS PUBLICS en télétravail", True),
+        ("congés annuels", False),
+        ("service public de l'emploi", False),
+        ("fonctionnement du CSE", False),
+        ("agent d'entretien en CDD", False),
+    ],
+)
+def test_a_query_names_the_public_service_or_not(text: str, named: bool) -> None:
+    assert names_public_service(text) is named
+
+
+def test_the_general_rule_comes_first_unless_the_query_names_the_public_service(
+    indexed_settings: Settings, embedder: Embedder
+) -> None:
+    """F589 « Astreintes dans la fonction publique » and F20873 « Astreinte dans le secteur privé »."""
+    index = Index.load(indexed_settings)
+    assert index.documents[index.document_rows["F589"]].breadcrumb == fixture_document("F589").breadcrumb
+    assert "Temps de travail dans la fonction publique" in fixture_document("F589").breadcrumb
+    assert index.public_service[index.document_rows["F589"]] and not index.public_service[index.document_rows["F20873"]]
+    searcher = Searcher(index, embedder, indexed_settings)
+    neutral = SearchConfig(public_service_penalty=0.0)
+    query = "astreinte et temps de travail effectif"
+    ranked = [p.doc_id for p in searcher.search(query, k=5)]
+    unranked = [p.doc_id for p in Searcher(index, embedder, indexed_settings, neutral).search(query, k=5)]
+    assert ranked.index("F20873") < ranked.index("F589") and unranked.index("F589") < unranked.index("F20873")
+    penalised = next(p for p in searcher.search(query, k=5) if p.doc_id == "F589")
+    assert penalised.scores[PUBLIC_SERVICE] == -SearchConfig().public_service_penalty
+    asked = searcher.search("astreinte d'un fonctionnaire", k=5)
+    assert asked[0].doc_id == "F589" and PUBLIC_SERVICE not in asked[0].scores
 
 
 def test_an_index_embedded_by_another_model_is_not_searched(indexed_settings: Settings) -> None:
