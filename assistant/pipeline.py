@@ -28,6 +28,7 @@ from assistant.refusal import (
 from assistant.verify import Verification, best_quote, hopeless, verify
 from guichet.config import Settings
 from indexing.model import Passage, SearchFilters
+from indexing.regime import PUBLIC_SERVICE
 from redaction.engine import Redactor, Vault
 from redaction.model import RedactedText
 
@@ -48,6 +49,10 @@ NOTICE_UNVERIFIED = (
     "voici les extraits des sources officielles."
 )
 NOTICE_TRIMMED = "{count} phrase(s) du brouillon sans appui dans les sources ont été retirées."
+NOTICE_GENERAL_RULE = (
+    "Réponse selon la règle générale (secteur privé) : les fiches propres à la fonction publique viennent après. "
+    "Pour un agent public, précisez-le dans la question (« fonctionnaire », « agent public »)."
+)
 
 
 @dataclass
@@ -170,6 +175,8 @@ class Assistant:
                 for token in self._generate(standalone, session.vault, passages, draft):
                     yield Token(token)
                 answer = self._compose(question, standalone, passages, draft, timings)
+                if any(PUBLIC_SERVICE in passage.scores for passage in passages):
+                    answer.notice = " ".join(filter(None, (answer.notice, NOTICE_GENERAL_RULE)))
         answer.timings = {**timings, **answer.timings, "total_ms": _ms(started)}
         redacted_answer = answer.text
         if not self.settings.redact_for_llm:

@@ -33,7 +33,7 @@ from indexing.lexical import LexicalIndex
 from indexing.model import Chunk, Passage, SearchFilters
 from indexing.qdrant_store import QdrantUnavailable
 from indexing.query import expand_query
-from indexing.regime import names_public_service
+from indexing.regime import PUBLIC_SERVICE, names_public_service
 from indexing.stores import load_store
 from indexing.text import analyze
 from indexing.vector_store import VectorStore
@@ -45,7 +45,6 @@ BM25_DOCUMENTS = "bm25_doc"
 DENSE = "dense"
 TITLE = "title"
 TITLE_DENSE = "title_dense"
-PUBLIC_SERVICE = "public_service"
 
 
 @dataclass(frozen=True)

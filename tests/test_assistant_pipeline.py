@@ -14,6 +14,7 @@ from assistant.llm import GenerationError, LlamaCppGenerator, OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_GENERATED, MODE_REFUSED, Answer
 from assistant.pipeline import (
     NOTICE_BUSY,
+    NOTICE_GENERAL_RULE,
     NOTICE_NO_MODEL,
     NOTICE_TRIMMED,
     NOTICE_UNREACHABLE,
@@ -150,6 +151,18 @@ def test_a_follow_up_is_searched_as_a_standalone_question(extractive_only: Assis
     answer = extractive_only.ask("et pour un CDI ?", session)
     assert answer.redacted_question == "Quelle est l'indemnité de fin de contrat d'un CDI ?"
     assert [turn.question for turn in session.history][-1] == answer.redacted_question
+
+
+def test_the_agent_is_told_the_general_rule_came_first_and_how_to_ask_for_the_public_service(
+    extractive_only: Assistant,
+) -> None:
+    session = Session()
+    general = extractive_only.ask("Comment sont rémunérées les astreintes ?", session)
+    assert general.mode == MODE_EXTRACTIVE and general.notice == f"{NOTICE_NO_MODEL} {NOTICE_GENERAL_RULE}"
+    ranked = [p.doc_id for p in general.passages]
+    assert ranked.index("F20873") < ranked.index("F589")
+    public = extractive_only.ask("et pour un fonctionnaire ?", session)
+    assert public.passages[0].doc_id == "F589" and NOTICE_GENERAL_RULE not in public.notice
 
 
 def test_openai_backend_down_is_a_generation_error(settings: Settings) -> None:
