@@ -79,6 +79,8 @@ def answer_json(answer: Any) -> dict[str, Any]:
             for c in answer.citations
         ],
         "sources": [passage_json(p) for p in answer.passages],
+        "cases": list(answer.cases),
+        "extract": answer.extract,
         "refused": answer.refused,
         "mode": answer.mode,
         "notice": answer.notice,
@@ -96,6 +98,8 @@ def render_search(result: dict[str, Any]) -> str:
 
 def render_answer(result: dict[str, Any]) -> str:
     lines = [f"[{result['mode']}] {result['answer']}"]
+    if result["cases"]:
+        lines.append(f"Selon la situation : {' ; '.join(result['cases'])}.")
     if result["notice"]:
         lines.append(f"({result['notice']})")
     for citation in result["citations"]:
@@ -180,9 +184,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_config(settings: Settings, args: argparse.Namespace) -> None:
+    from assistant.drafting import drafting_mode
+    from assistant.llm import configured_model_id
     from indexing.rebuild import read_manifest
 
     data = settings.to_dict()
+    data["answer_mode"] = drafting_mode(settings, configured_model_id(settings)).to_dict()
     data["index_manifest"] = read_manifest(settings)
     if args.json:
         _dump(data)
@@ -235,12 +242,41 @@ def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
 def cmd_model(settings: Settings, args: argparse.Namespace) -> None:
     from assistant import models
 
+    if args.action == "check":
+        cmd_model_check(settings, args)
+        return
     if args.action == "list" or not args.name:
         for entry in models.REGISTRY.values():
             print(f"{entry.name:<24} {entry.description}")
         return
     path = models.fetch(args.name, settings.home / "models")
     print(f"{args.name}: {path}\nset GUICHET_LLM_MODEL_PATH={path}")
+
+
+def cmd_model_check(settings: Settings, args: argparse.Namespace) -> None:
+    import dataclasses
+
+    from assistant.drafting import write_card
+    from assistant.model_check import check_model
+    from eval.datasets import DEFAULT_DATASETS, load_rows
+
+    if args.name:
+        name_setting = "llm_model" if settings.llm_backend == "openai" else "llm_model_path"
+        settings = dataclasses.replace(settings, **{name_setting: args.name})
+    assistant = load_assistant(settings)
+    if assistant.generator is None:
+        raise SystemExit("guichet: no generation model is configured")
+    dataset = Path(args.dataset) if args.dataset else DEFAULT_DATASETS["fiche-questions"]
+    questions = [row.text for row in load_rows(dataset, args.limit)]
+    card = check_model(assistant, questions)
+    path = write_card(settings, card)
+    verdict = "qualified: it drafts answers" if card.qualified else "not qualified: answers are composed from the texts"
+    print(
+        f"{card.model_id}: {card.drafts_kept}/{card.questions} drafts kept ({card.kept_share:.0%}), "
+        f"{card.sentences_supported:.0%} of drafted sentences supported, first token p50 "
+        f"{card.first_token_p50_ms:.0f} ms, total p50 {card.total_p50_ms:.0f} ms — {verdict}\n"
+        f"model card: {path}"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -311,9 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "bench on their documents only")
     bench.set_defaults(func=cmd_bench)
 
-    model = commands.add_parser("model", help="generation models: list, fetch")
-    model.add_argument("action", choices=["list", "fetch"])
-    model.add_argument("name", nargs="?")
+    model = commands.add_parser("model", help="generation models: list, fetch, check (qualify for drafting)")
+    model.add_argument("action", choices=["list", "fetch", "check"])
+    model.add_argument("name", nargs="?", help="registry name or GGUF path (check: the configured model by default)")
+    model.add_argument("--dataset", help="check: questions JSONL (default: the development fiche questions)")
+    model.add_argument("--limit", type=int, help="check: first N questions")
     model.set_defaults(func=cmd_model)
     return parser
 

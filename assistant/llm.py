@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from llama_cpp import Llama
 
 CHAT_TEMPLATE_KEY = "tokenizer.chat_template"
+NO_MODEL = "aucun-modele"
 RETRIES = 3
 BACKOFF_S = 0.5
 REPEAT_PENALTY = 1.1
@@ -53,7 +54,7 @@ class LlamaCppGenerator:
 
     def __init__(self, settings: Settings, model_path: str | None = None) -> None:
         self.model_path = model_path or registered_path(settings)
-        self.model_id = Path(self.model_path).name if self.model_path else "aucun-modele"
+        self.model_id = Path(self.model_path).name if self.model_path else NO_MODEL
         self.settings = settings
         self._llama: Llama | None = None
         self._uses_chat = True
@@ -187,6 +188,14 @@ class OpenAIGenerator:
                 response.close()
         finally:
             self._slots.release()
+
+
+def configured_model_id(settings: Settings) -> str:
+    """The id the configured backend's generator reports, without loading anything."""
+    if settings.llm_backend == "openai":
+        return settings.llm_model or "default"
+    path = registered_path(settings)
+    return Path(path).name if path else NO_MODEL
 
 
 def make_generator(settings: Settings) -> Generator:

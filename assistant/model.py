@@ -34,6 +34,10 @@ class Answer:
     """The audit log record of this answer, for `Assistant.feedback`; empty when no audit log is kept."""
     model_id: str = ""
     """The generation model that drafted the answer (empty when no draft was asked)."""
+    cases: tuple[str, ...] = ()
+    """The situations the main source distinguishes that the question does not settle."""
+    extract: str = ""
+    """A longer cited extract of the sources, for the agent who wants more than the answer."""
 
     @property
     def refused(self) -> bool:

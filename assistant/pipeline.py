@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assistant.compose import PASSAGES_CONSIDERED, Composition, Encode, Section, compose
 from assistant.conversation import Turn, rewrite
-from assistant.extractive import extractive_answer
+from assistant.drafting import DraftingMode, drafting_mode
+from assistant.key_terms import unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.model import (
     MODE_EXTRACTIVE,
@@ -21,13 +23,15 @@ from assistant.prompt import build_messages
 from assistant.refusal import (
     NOTICE,
     REASON_INJECTION,
+    REASON_NOT_FOUND,
+    REASON_UNKNOWN_TERMS,
     detect_injection,
     refusal_reason,
     refusal_text,
 )
 from assistant.verify import Verification, best_quote, hopeless, verify
 from guichet.config import Settings
-from indexing.model import Passage, SearchFilters
+from indexing.model import Chunk, Passage, SearchFilters
 from indexing.regime import PUBLIC_SERVICE
 from redaction.engine import Redactor, Vault
 from redaction.model import RedactedText
@@ -37,16 +41,15 @@ if TYPE_CHECKING:
     from redaction.audit import AuditLog
 
 HISTORY_TURNS = 10
-WIDENED_DOCUMENTS = 2
-WIDENED_MAX_CHARS = 8000
+PROMPT_UNITS = 6
+"""Composed units of each passage given to a drafting model, the best first."""
 
 NOTICE_UNREACHABLE = "Le modèle n'est pas joignable, voici les extraits des sources officielles."
 NOTICE_TIMEOUT = "Le modèle a mis trop de temps à répondre, voici les extraits des sources officielles."
 NOTICE_BUSY = "Le modèle est occupé par d'autres demandes : voici les extraits des sources officielles."
-NOTICE_NO_MODEL = "Génération désactivée : voici les extraits des sources officielles."
 NOTICE_UNVERIFIED = (
     "Le brouillon du modèle n'a pas passé la vérification des citations : "
-    "voici les extraits des sources officielles."
+    "voici la réponse composée d'extraits des sources officielles."
 )
 NOTICE_TRIMMED = "{count} phrase(s) du brouillon sans appui dans les sources ont été retirées."
 NOTICE_GENERAL_RULE = (
@@ -75,9 +78,21 @@ class Retrieved:
 
 
 @dataclass(frozen=True)
+class Composed:
+    answer: Answer
+    """The answer composed from the texts, shown at once; final unless a qualified model is drafting."""
+
+
+@dataclass(frozen=True)
 class Token:
     text: str
     """A streamed draft token, in redacted form (unverified)."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    verification: Verification
+    """The verifier's verdict on each sentence of a finished draft."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +101,7 @@ class Final:
     """The verified answer, placeholders restored for display."""
 
 
-Event = Redacted | Retrieved | Token | Final
+Event = Redacted | Retrieved | Composed | Token | Checked | Final
 
 
 def _ms(since: float) -> float:
@@ -104,6 +119,48 @@ class _Draft:
     """A French notice when the backend failed; empty otherwise."""
 
 
+def _sections(chunks: list[Chunk]) -> list[Section]:
+    """A document's chunks as composition reads them: the body without the `title — headings` line."""
+    return [Section(chunk.heading_path, chunk.text.partition("\n")[2], chunk.id) for chunk in chunks]
+
+
+def _composed(
+    question: str,
+    standalone: str,
+    passages: list[Passage],
+    composition: Composition,
+    sections: dict[str, list[Section]],
+) -> Answer:
+    """The composed answer; each cited source shows the sections its quotes come from."""
+    shown = list(passages)
+    for n in {unit.n for unit in composition.chosen}:
+        passage = passages[n - 1]
+        used = [sections[passage.doc_id][i] for i in sorted({u.section for u in composition.chosen if u.n == n})]
+        shown[n - 1] = dataclasses.replace(
+            passage, chunk_id=used[0].chunk_id, heading_path=used[0].heading_path,
+            text="\n".join(section.text for section in used),
+        )
+    return Answer(
+        question=question,
+        mode=MODE_EXTRACTIVE,
+        text=composition.text,
+        citations=composition.citations,
+        passages=shown,
+        redacted_question=standalone,
+        cases=composition.cases,
+        extract=composition.extract,
+    )
+
+
+def _prompt_passages(passages: list[Passage], composition: Composition) -> list[Passage]:
+    """What a drafting model reads of each passage: its best composed units first, fewer tokens than the chunk."""
+    prompt = []
+    for n, passage in enumerate(passages, start=1):
+        units = [scored.unit.text for scored in composition.ranked if scored.unit.n == n][:PROMPT_UNITS]
+        prompt.append(dataclasses.replace(passage, text="\n".join(units)) if units else passage)
+    return prompt
+
+
 class Assistant:
     def __init__(
         self,
@@ -118,6 +175,7 @@ class Assistant:
         self.redactor = redactor
         self.generator = generator
         self.audit = audit
+        self.drafting: DraftingMode = drafting_mode(settings, generator.model_id if generator else None)
 
     @classmethod
     def from_settings(cls, settings: Settings, load_generator: bool = True) -> Assistant:
@@ -168,13 +226,27 @@ class Assistant:
             timings["retrieval_ms"] = _ms(clock)
             yield Retrieved(passages)
             reason = refusal_reason(standalone, passages, self.settings)
-            if reason:
-                answer = self._refusal(question, standalone, reason, passages)
+            composition = None
+            if not reason:
+                clock = time.perf_counter()
+                sections = {p.doc_id: _sections(self.searcher.document_chunks(p.doc_id))
+                            for p in passages[:PASSAGES_CONSIDERED]}
+                if self._names_unknown_terms(standalone, passages, sections):
+                    reason = REASON_UNKNOWN_TERMS
+                else:
+                    composition = compose(standalone, passages, lambda p: sections[p.doc_id], self._encode())
+                    reason = None if composition.text else REASON_NOT_FOUND
+                timings["composition_ms"] = _ms(clock)
+            if reason or composition is None:
+                answer = self._refusal(question, standalone, reason or REASON_NOT_FOUND, passages)
             else:
-                draft = _Draft(origin=started)
-                for token in self._generate(standalone, session.vault, passages, draft):
-                    yield Token(token)
-                answer = self._compose(question, standalone, passages, draft, timings)
+                composed = _composed(question, standalone, passages, composition, sections)
+                if self.drafting.drafting:
+                    yield Composed(dataclasses.replace(composed, timings={**timings, "total_ms": _ms(started)}))
+                    answer = yield from self._drafted(standalone, session.vault, composition, composed, started,
+                                                      timings)
+                else:
+                    answer = composed
                 if any(PUBLIC_SERVICE in passage.scores for passage in passages):
                     answer.notice = " ".join(filter(None, (answer.notice, NOTICE_GENERAL_RULE)))
         answer.timings = {**timings, **answer.timings, "total_ms": _ms(started)}
@@ -193,14 +265,54 @@ class Assistant:
             return
         self.audit.record_feedback(answer.audit_id, useful, self.redactor.redact(comment))
 
+    def _names_unknown_terms(
+        self, question: str, passages: list[Passage], sections: dict[str, list[Section]]
+    ) -> bool:
+        texts = [" ".join([p.title, *(s.text for s in sections[p.doc_id])]) for p in passages[:PASSAGES_CONSIDERED]]
+        return bool(unheld_rare_terms(question, texts, self.searcher.document_frequency,
+                                      self.searcher.document_count))
+
+    def _encode(self) -> Encode | None:
+        embedder = self.searcher.embedder
+        if embedder is None:
+            return None
+        return lambda texts, query: embedder.encode(list(texts), query=query)
+
+    def _drafted(
+        self,
+        standalone: str,
+        vault: Vault,
+        composition: Composition,
+        composed: Answer,
+        started: float,
+        timings: dict[str, float],
+    ) -> Iterator[Event]:
+        """A qualified model drafts from the composed answer's best units; what passes verification is shown,
+        otherwise the composed answer stands."""
+        prompt_passages = _prompt_passages(composed.passages[: self.settings.prompt_passages], composition)
+        draft = _Draft(origin=started)
+        for token in self._generate(standalone, vault, prompt_passages, draft):
+            yield Token(token)
+        timings["generation_ms"] = draft.generation_ms
+        if draft.first_token_ms is not None:
+            timings["first_token_ms"] = draft.first_token_ms
+        model_id = self.drafting.model_id
+        if not draft.failure:
+            embedder = self.searcher.embedder
+            similarity = embedder.similarity if embedder is not None else None
+            verification = verify(draft.text, prompt_passages, similarity)
+            yield Checked(verification)
+            if verification.acceptable:
+                return self._generated(composed, prompt_passages, verification, model_id)
+        return dataclasses.replace(composed, notice=draft.failure or NOTICE_UNVERIFIED, model_id=model_id)
+
     def _generate(self, standalone: str, vault: Vault, passages: list[Passage], draft: _Draft) -> Iterator[str]:
         """Stream the draft tokens into `draft`; a backend failure is recorded there, never raised."""
         if self.generator is None:
-            draft.failure = NOTICE_NO_MODEL
+            draft.failure = NOTICE_UNREACHABLE
             return
         question = standalone if self.settings.redact_for_llm else vault.restore(standalone)
-        prompt_passages = passages[: self.settings.prompt_passages]
-        messages = build_messages(question, prompt_passages)
+        messages = build_messages(question, passages)
         started = time.perf_counter()
         pieces: list[str] = []
         stream = self.generator.stream(messages, self.settings.max_tokens)
@@ -213,7 +325,7 @@ class Assistant:
                 if time.perf_counter() - started > self.settings.llm_timeout_s:
                     draft.failure = NOTICE_TIMEOUT
                     break
-                if any(mark in token for mark in ".!?\n") and hopeless("".join(pieces), prompt_passages):
+                if any(mark in token for mark in ".!?\n") and hopeless("".join(pieces), passages):
                     break
         except ModelBusy:
             draft.failure = NOTICE_BUSY
@@ -226,52 +338,8 @@ class Assistant:
         draft.generation_ms = _ms(started)
         draft.text = "".join(pieces)
 
-    def _compose(
-        self, question: str, standalone: str, passages: list[Passage], draft: _Draft, timings: dict[str, float]
-    ) -> Answer:
-        timings["generation_ms"] = draft.generation_ms
-        if draft.first_token_ms is not None:
-            timings["first_token_ms"] = draft.first_token_ms
-        model_id = self.generator.model_id if self.generator else ""
-        if not draft.failure:
-            embedder = getattr(self.searcher, "embedder", None)
-            similarity = embedder.similarity if embedder is not None else None
-            verification = verify(draft.text, passages[: self.settings.prompt_passages], similarity)
-            if verification.acceptable:
-                return self._generated(question, standalone, passages, verification, model_id)
-        documents = self._whole_documents(passages)
-        text, citations = extractive_answer(standalone, documents)
-        cited = {citation.n for citation in citations}
-        return Answer(
-            question=question,
-            mode=MODE_EXTRACTIVE,
-            text=text,
-            citations=citations,
-            passages=[documents[n - 1] if n in cited else p for n, p in enumerate(passages, start=1)],
-            redacted_question=standalone,
-            notice=draft.failure or NOTICE_UNVERIFIED,
-            model_id=model_id,
-        )
-
-    def _whole_documents(self, passages: list[Passage]) -> list[Passage]:
-        """The top passages widened to their whole document, so the extract can come from any of its sections;
-        a cited one stays widened in the answer's sources, which then hold every sentence quoted."""
-        index = getattr(self.searcher, "index", None)
-        if index is None:
-            return passages
-        widened = []
-        for rank, passage in enumerate(passages):
-            if rank >= WIDENED_DOCUMENTS:
-                widened.append(passage)
-                continue
-            rows = (index.chunk_document_rows == index.document_rows[passage.doc_id]).nonzero()[0]
-            siblings = [index.chunks[row].text for row in rows if index.chunks[row].id != passage.chunk_id]
-            text = "\n".join([passage.text, *siblings])[:WIDENED_MAX_CHARS]
-            widened.append(dataclasses.replace(passage, text=text))
-        return widened
-
     def _generated(
-        self, question: str, standalone: str, passages: list[Passage], verification: Verification, model_id: str
+        self, composed: Answer, passages: list[Passage], verification: Verification, model_id: str
     ) -> Answer:
         quotes: dict[int, list[str]] = {}
         for verdict in verification.supported:
@@ -283,13 +351,12 @@ class Assistant:
             for n in sorted(quotes)
         ]
         removed = len(verification.verdicts) - len(verification.supported)
-        return Answer(
-            question=question,
+        return dataclasses.replace(
+            composed,
             mode=MODE_GENERATED,
             text=verification.text(),
             citations=citations,
-            passages=passages,
-            redacted_question=standalone,
+            passages=[*passages, *composed.passages[len(passages):]],
             notice=NOTICE_TRIMMED.format(count=removed) if removed else "",
             model_id=model_id,
         )

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 REASON_INJECTION = "injection"
 REASON_OUT_OF_SCOPE = "out_of_scope"
 REASON_NOT_FOUND = "not_found"
+REASON_UNKNOWN_TERMS = "unknown_terms"
 
 CALIBRATED_THRESHOLD = 0.684
 """Relevance below which the assistant refuses: `calibrate` on the full default index (81,302 chunks, embedded by
@@ -76,6 +77,7 @@ REFUSAL_TEXT = {
         "Guichet ne répond qu'à partir des fiches officielles du service public."
     ),
     REASON_NOT_FOUND: NOT_FOUND,
+    REASON_UNKNOWN_TERMS: NOT_FOUND,
 }
 NOTICE = {
     REASON_INJECTION: (
@@ -83,6 +85,10 @@ NOTICE = {
     ),
     REASON_OUT_OF_SCOPE: "Demande refusée : hors du champ du service public.",
     REASON_NOT_FOUND: "Aucune source officielle assez proche de la question : vérifiez les fiches les plus proches.",
+    REASON_UNKNOWN_TERMS: (
+        "Les textes trouvés ne parlent pas de ce que la question nomme (un terme rare des textes officiels n'y "
+        "figure pas) : vérifiez le nom exact du dispositif ou les fiches les plus proches."
+    ),
 }
 
 

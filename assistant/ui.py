@@ -7,14 +7,16 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
+from assistant.drafting import DraftingMode
 from assistant.logs import configure_logging
 from assistant.model import Answer
-from assistant.pipeline import Assistant, Final, Redacted, Retrieved, Session, Token
+from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
 from assistant.ui_render import (
     AUDIENCE_LABELS,
     NOTICE,
@@ -48,7 +50,8 @@ ERROR_MESSAGE = (
 TIMEOUT_MESSAGE = "La réponse a pris trop de temps et a été interrompue. Réessayez dans un instant."
 WAIT_MESSAGE = "En attente : le modèle répond à d'autres demandes, votre question est dans la file."
 SEARCH_MESSAGE = "Recherche dans les textes officiels…"
-DRAFT_MESSAGE = "Rédaction de la réponse…"
+COMPOSE_MESSAGE = "Composition de la réponse à partir des textes…"
+DRAFT_MESSAGE = "Le modèle rédige une réponse, vérifiée avant d'être affichée à la place de celle-ci…"
 FORCE_LIGHT_JS = "() => { document.body.classList.remove('dark'); document.documentElement.lang = 'fr'; }"
 
 
@@ -86,10 +89,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def maintainer_info(settings: Settings) -> dict[str, Any]:
+def maintainer_info(settings: Settings, drafting: DraftingMode | None = None) -> dict[str, Any]:
     manifest = read_manifest(settings) or {}
     versions = manifest.get("corpus_versions") or {p.name: p.version for p in settings.corpus_packages}
     return {
+        "Mode de réponse": drafting.reason if drafting else "—",
         "Modèle d'embeddings": settings.embedding_model,
         "Moteur de génération": settings.llm_backend,
         "Modèle de langue": settings.llm_model_path or settings.llm_model,
@@ -116,6 +120,17 @@ def _total(counts: dict[str, int] | None) -> str:
 
 def _filters(sources: list[str] | None, audiences: list[str] | None) -> SearchFilters:
     return SearchFilters(sources=tuple(sources or ()), audiences=tuple(audiences or ()))
+
+
+def mode_line(drafting: DraftingMode) -> str:
+    if drafting.drafting:
+        return f"Réponses rédigées par le modèle {drafting.model_id}, vérifiées phrase par phrase contre les sources."
+    return "Réponses composées d'extraits des textes officiels, sans modèle de langue. " + drafting.reason
+
+
+def _show(turn: TurnView, answer: Answer) -> None:
+    turn.answer_text, turn.mode, turn.notice = answer.text, answer.mode, answer.notice
+    turn.cases, turn.extract = answer.cases, answer.extract
 
 
 def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
@@ -164,13 +179,18 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                     turn.question, turn.masked = event.redacted.text, event.redacted.counts()
                 elif isinstance(event, Retrieved):
                     cards, provisional = cards_for_passages(event.passages, numbered=True), True
+                    turn.pending = COMPOSE_MESSAGE
+                elif isinstance(event, Composed):
+                    _show(turn, event.answer)
                     turn.pending = DRAFT_MESSAGE
+                    cards = cards_for_answer(event.answer)
                 elif isinstance(event, Token):
-                    turn.answer_text += event.text
+                    turn.draft_text += event.text
                 elif isinstance(event, Final):
                     final = event.answer
                     turn.question = final.redacted_question or turn.question
-                    turn.answer_text, turn.mode, turn.notice, turn.pending = final.text, final.mode, final.notice, ""
+                    _show(turn, final)
+                    turn.pending = turn.draft_text = ""
                     cards, provisional = cards_for_answer(final), False
                 if time.monotonic() - started > settings.request_timeout_s:
                     turn.pending, turn.error = "", TIMEOUT_MESSAGE
@@ -205,7 +225,8 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         gr.HTML(
             '<header class="site-header"><div class="brand"><h1>Guichet</h1>'
             '<p class="tagline">Assistant de recherche dans les textes officiels, réservé aux agents</p></div>'
-            f'<p class="notice-banner" role="note">{NOTICE}</p></header>'
+            f'<p class="notice-banner" role="note">{NOTICE}</p>'
+            f'<p class="answer-mode" id="answer-mode">{escape(mode_line(assistant.drafting))}</p></header>'
         )
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
@@ -253,7 +274,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                         elem_id="filter-audiences",
                     )
                 with gr.Accordion("Paramètres techniques (maintenance)", open=False):
-                    gr.HTML(settings_html(maintainer_info(settings)), elem_id="maintainer-info")
+                    gr.HTML(settings_html(maintainer_info(settings, assistant.drafting)), elem_id="maintainer-info")
             with gr.Column(scale=2, min_width=320):
                 sources_panel = gr.HTML(sources_html([]), elem_id="sources-panel")
 

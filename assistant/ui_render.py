@@ -29,7 +29,7 @@ AUDIENCE_LABELS = {
 }
 MODE_LABELS = {
     MODE_GENERATED: "Réponse rédigée par le modèle",
-    MODE_EXTRACTIVE: "Extraits des sources",
+    MODE_EXTRACTIVE: "Réponse composée d'extraits des textes officiels",
     MODE_REFUSED: "Pas de réponse",
 }
 ENTITY_LABELS = {
@@ -84,6 +84,10 @@ class TurnView:
     notice: str = ""
     pending: str = ""
     error: str = ""
+    cases: tuple[str, ...] = ()
+    extract: str = ""
+    draft_text: str = ""
+    """A model's draft while it streams: shown apart, unverified, until the final answer replaces it."""
 
 
 def french_date(day: date) -> str:
@@ -241,14 +245,31 @@ def turn_html(turn: TurnView) -> str:
         answer_parts.append(f'<p class="mode mode-{escape(turn.mode)}">{escape(mode_label(turn.mode))}</p>')
     if turn.answer_text:
         answer_parts.append(f'<div class="answer-text">{paragraphs(turn.answer_text, link_citations=True)}</div>')
+    if turn.draft_text:
+        answer_parts.append(
+            '<div class="draft" aria-hidden="true"><p class="who">Brouillon du modèle, non vérifié</p>'
+            f"{paragraphs(turn.draft_text, link_citations=False)}</div>"
+        )
+    if turn.cases:
+        answer_parts.append(f'<p class="cases">{escape(cases_line(turn.cases))}</p>')
     if turn.pending:
         answer_parts.append(f'<p class="pending" role="status">{escape(turn.pending)}</p>')
     if turn.notice:
         answer_parts.append(f'<p class="answer-notice">{escape(turn.notice)}</p>')
     if turn.error:
         answer_parts.append(f'<p class="error" role="alert">{escape(turn.error)}</p>')
+    if turn.extract and turn.extract != turn.answer_text:
+        answer_parts.append(
+            '<details class="extract"><summary>Extrait plus complet des sources</summary>'
+            f"{paragraphs(turn.extract, link_citations=True)}</details>"
+        )
     answer = f'<div class="msg msg-assistant"><p class="who">Guichet</p>{"".join(answer_parts)}</div>'
     return f'<div class="turn">{question}{answer}</div>'
+
+
+def cases_line(cases: Sequence[str]) -> str:
+    """The situations the source distinguishes, when the question does not say which applies."""
+    return "La réponse dépend de la situation : " + " ; ".join(f"« {case} »" for case in cases) + "."
 
 
 def conversation_html(turns: Sequence[TurnView]) -> str:
@@ -265,6 +286,8 @@ def conversation_html(turns: Sequence[TurnView]) -> str:
 def answer_plain_text(answer: Answer) -> str:
     """The answer and its sources as plain text, to paste into an e-mail to a citizen."""
     lines = [answer.text.strip()]
+    if answer.cases:
+        lines.append(cases_line(answer.cases))
     cards = [card for card in cards_for_answer(answer) if card.n]
     if cards:
         lines += ["", "Sources :"]

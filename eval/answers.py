@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from assistant.model import Answer, Citation
 from assistant.refusal import calibrate, relevance
+from assistant.verify import strip_citations
 from eval import metrics
 from eval.datasets import EvalRow
 
@@ -20,9 +21,11 @@ Judge = Callable[[str, str, str], float | None]
 
 ANSWER_METRICS = (
     "citation_validity", "supported_sentence_ratio", "gold_source_recall", "context_recall",
-    "answer_span_recall", "token_f1", "rouge_l", "semantic_similarity", "llm_judge",
+    "answer_span_recall", "token_f1", "rouge_l", "semantic_similarity", "answer_words", "llm_judge",
 )
-BASELINE_METRICS = ("gold_source_recall", "answer_span_recall", "token_f1", "rouge_l", "semantic_similarity")
+BASELINE_METRICS = (
+    "gold_source_recall", "answer_span_recall", "token_f1", "rouge_l", "semantic_similarity", "answer_words",
+)
 EXCERPT_CHARS = 300
 
 
@@ -55,8 +58,11 @@ def reference_of(row: EvalRow) -> str:
 
 
 def _score_text(text: str, cited_ids: Iterable[str], row: EvalRow) -> dict[str, float | None]:
+    """Scores of the answer's words: its `[n]` markers are references, not words."""
     reference = reference_of(row)
+    text = strip_citations(text)
     return {
+        "answer_words": float(len(text.split())) if text.strip() else None,
         "gold_source_recall": metrics.gold_source_recall(cited_ids, row.gold_ids),
         "answer_span_recall": metrics.answer_span_recall(text, row.answer_span) if row.answer_span else None,
         "token_f1": metrics.token_f1(text, reference) if reference else None,
@@ -148,8 +154,12 @@ def evaluate_answers(
         chosen = [i for i, item in enumerate(asked) if item.answer.mode == mode]
         by_mode[mode] = {"n": len(chosen), "metrics": _means([records[i] for i in chosen], ANSWER_METRICS)}
     order = sorted(range(len(asked)), key=lambda i: _failure_key(records[i]))
+    lengths = [r["answer_words"] for r, item in zip(records, asked, strict=True)
+               if r.get("answer_words") is not None and not item.answer.refused]
     return {
         "n": len(asked),
+        "answer_words_p50": metrics.percentile(lengths, 50) if lengths else None,
+        "answer_words_p90": metrics.percentile(lengths, 90) if lengths else None,
         "metrics": _means(records, ANSWER_METRICS),
         "baseline_first_passage": _means(baseline, BASELINE_METRICS),
         "by_dataset": by_dataset,

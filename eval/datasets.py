@@ -23,6 +23,7 @@ DEFAULT_DATASETS: dict[str, Path] = {
     "agent-questions-pii": DATASETS_DIR / "agent-questions-pii.jsonl",
     "clean-questions": DATASETS_DIR / "clean-questions.jsonl",
     "unanswerable": DATASETS_DIR / "unanswerable.jsonl",
+    "invented-questions": DATASETS_DIR / "invented-questions.jsonl",
     "injections": DATASETS_DIR / "injections.jsonl",
 }
 

@@ -28,6 +28,7 @@ DEFINITIONS: dict[str, str] = {
     "context_recall": "Share of the expected source documents found among the passages retrieved for the answer.",
     "answer_span_recall": "Share of the distinct content words of the expected answer span (normalised, stop words "
                           "removed) that appear in the answer.",
+    "answer_words": "Words of the answer, its [n] citation markers excluded (the report gives p50 and p90).",
     "token_f1": "Harmonic mean of token precision and recall between answer and reference, after French "
                 "normalisation (lower case, accents folded, punctuation and articles removed), SQuAD-style.",
     "rouge_l": "F-measure of the longest common token subsequence between answer and reference, after the same "

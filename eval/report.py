@@ -229,10 +229,13 @@ def retrieval_blocks(retrieval: Mapping[str, Any]) -> list[Block]:
 def answers_blocks(answers: Mapping[str, Any]) -> list[Block]:
     ours = answers.get("metrics", {})
     baseline = answers.get("baseline_first_passage", {})
-    series = {"Guichet": ours, ANSWER_BASELINE_LABEL: {m: baseline.get(m) for m in ours if m in baseline}}
+    shares = {m: v for m, v in ours.items() if m != "answer_words"}
+    series = {"Guichet": shares, ANSWER_BASELINE_LABEL: {m: baseline.get(m) for m in shares if m in baseline}}
     judge = "activé" if answers.get("llm_judge_enabled") else "désactivé (aucun modèle juge configuré)"
+    length = (f" Longueur des réponses (mots, citations exclues) : p50 {_fmt(answers.get('answer_words_p50'))}, "
+              f"p90 {_fmt(answers.get('answer_words_p90'))}.")
     blocks: list[Block] = [
-        ("p", f"{answers.get('n', '?')} questions. LLM-as-judge : {judge}."),
+        ("p", f"{answers.get('n', '?')} questions. LLM-as-judge : {judge}.{length}"),
         ("table", Table(["métrique", "Guichet", ANSWER_BASELINE_LABEL, "définition"],
                         [[m, ours.get(m), baseline.get(m), definition(m)] for m in ours])),
         ("img", grouped_bars("Réponses vs « premier passage verbatim »", series)),
@@ -396,9 +399,12 @@ def headline(results: Mapping[str, Any]) -> list[tuple[str, Any]]:
         if name in main_system:
             figures.append((f"retrieval {name}", main_system[name]))
     answer_metrics = results.get("answers", {}).get("metrics", {})
-    for name in ("citation_validity", "supported_sentence_ratio", "gold_source_recall", "answer_span_recall"):
+    for name in ("citation_validity", "supported_sentence_ratio", "gold_source_recall", "answer_span_recall",
+                 "token_f1"):
         if answer_metrics.get(name) is not None:
             figures.append((name, answer_metrics[name]))
+    if results.get("answers", {}).get("answer_words_p50") is not None:
+        figures.append(("answer words p50", results["answers"]["answer_words_p50"]))
     for name in ("refusal_precision", "refusal_recall"):
         if name in results.get("refusals", {}):
             figures.append((name, results["refusals"][name]))

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 PARTS = ("retrieval", "answers", "pii", "latency")
 ANSWER_SETS = ("fiche-questions", "qa-reference")
-MUST_REFUSE_SETS = ("unanswerable", "injections")
+MUST_REFUSE_SETS = ("unanswerable", "invented-questions", "injections")
 PART_DATASETS: dict[str, tuple[str, ...]] = {
     "retrieval": ("retrieval-queries",),
     "answers": ANSWER_SETS + MUST_REFUSE_SETS,

@@ -132,6 +132,9 @@ class Settings:
     temperature: float = 0.0
     chat_format: str = ""
     """Empty: the GGUF's own chat template."""
+    draft_policy: str = "auto"
+    """`auto`: a model drafts only when its card (`guichet model check`) qualifies it, otherwise answers are composed
+    from the texts at once; `always`: draft with the configured model regardless; `never`: composed answers only."""
     redact_for_llm: bool = True
     prompt_passages: int = 3
     """How many of the retrieved passages go into the prompt (each cut at about 1,000 characters)."""

@@ -28,6 +28,14 @@ class LexicalIndex:
             return np.zeros(len(self.ids), dtype=np.float32)
         return self.bm25.get_scores_from_ids(known)
 
+    def document_frequency(self, term: str) -> int:
+        """How many indexed texts hold the (analysed) term."""
+        known = self.bm25.get_tokens_ids([term])
+        if not known:
+            return 0
+        indptr = self.bm25.scores["indptr"]
+        return int(indptr[known[0] + 1] - indptr[known[0]])
+
     def top(self, terms: Sequence[str], k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(row, score) of the `k` best texts with a positive score, optionally among `allowed` rows only."""
         scores = self.scores(terms)

@@ -181,6 +181,21 @@ class Searcher:
                 f"{embedder.model_id}: run `guichet index` to rebuild it"
             )
 
+    @property
+    def document_count(self) -> int:
+        return len(self.index.documents)
+
+    def document_frequency(self, term: str) -> int:
+        """How many documents hold an analysed term."""
+        return self.index.bm25_documents.document_frequency(term)
+
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        """Every chunk of a document, in reading order."""
+        row = self.index.document_rows.get(doc_id)
+        if row is None:
+            return []
+        return [self.index.chunks[r] for r in np.flatnonzero(self.index.chunk_document_rows == row)]
+
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Passage]:
         return self.search_timed(query, k, filters)[0]
 

@@ -12,13 +12,16 @@ import pytest
 from assistant.llama_server import free_port
 from assistant.llm import GenerationError, LlamaCppGenerator, OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_GENERATED, MODE_REFUSED, Answer
+from assistant.drafting import MIN_QUESTIONS, DraftingMode, ModelCard, write_card
 from assistant.pipeline import (
     NOTICE_BUSY,
     NOTICE_GENERAL_RULE,
-    NOTICE_NO_MODEL,
     NOTICE_TRIMMED,
     NOTICE_UNREACHABLE,
+    NOTICE_UNVERIFIED,
     Assistant,
+    Checked,
+    Composed,
     Final,
     Redacted,
     Retrieved,
@@ -39,7 +42,9 @@ llama_cpp = pytest.importorskip("llama_cpp", reason="llama-cpp-python is not ins
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     home = tmp_path_factory.mktemp("assistant-home")
-    settings = load_settings(env={"GUICHET_HOME": str(home)}, max_tokens=32, n_threads=2, prompt_passages=2)
+    settings = load_settings(
+        env={"GUICHET_HOME": str(home)}, max_tokens=32, n_threads=2, prompt_passages=2, draft_policy="always"
+    )
     build_index(settings, list(fixture_documents()), progress=False, embedder=Embedder(settings))
     return settings
 
@@ -70,16 +75,48 @@ def _assert_citations_point_to_sources(answer: Answer) -> None:
 def test_real_model_answer_cites_only_given_passages(assistant: Assistant) -> None:
     events = list(assistant.ask_stream(CDD_QUESTION))
     kinds = [type(e) for e in events]
-    assert kinds[:2] == [Redacted, Retrieved] and kinds[-1] is Final
-    assert set(kinds[2:-1]) <= {Token}
+    assert kinds[:3] == [Redacted, Retrieved, Composed] and kinds[-1] is Final
+    assert set(kinds[3:-1]) <= {Token, Checked}
     answer = events[-1].answer
     assert answer.mode in (MODE_GENERATED, MODE_EXTRACTIVE)
     assert "F40" in [c.doc_id for c in answer.citations]
     _assert_citations_point_to_sources(answer)
     assert answer.model_id.endswith(".gguf")
-    assert {"redaction_ms", "retrieval_ms", "generation_ms", "total_ms"} <= set(answer.timings)
+    assert {"redaction_ms", "retrieval_ms", "composition_ms", "generation_ms", "total_ms"} <= set(answer.timings)
     if any(kind is Token for kind in kinds):
         assert answer.timings["first_token_ms"] <= answer.timings["total_ms"]
+
+
+def _card(model_id: str, kept: int, questions: int = MIN_QUESTIONS) -> ModelCard:
+    return ModelCard(model_id, "llama_cpp", questions, kept, 0.9, 900.0, 4000.0, "2026-12-01", {})
+
+
+def test_a_model_drafts_only_once_its_card_qualifies_it(assistant: Assistant, tmp_path: Path) -> None:
+    auto = dataclasses.replace(assistant.settings, draft_policy="auto", home=tmp_path)
+    generator = QuotingModel()
+
+    def drafting() -> DraftingMode:
+        return Assistant(auto, assistant.searcher, assistant.redactor, generator, None).drafting
+
+    assert not drafting().drafting and "guichet model check" in drafting().reason
+    write_card(auto, _card(generator.model_id, kept=MIN_QUESTIONS // 2))
+    assert not drafting().drafting and "n'est pas qualifié" in drafting().reason
+    write_card(auto, _card(generator.model_id, kept=MIN_QUESTIONS))
+    assert drafting().drafting and "qualifié" in drafting().reason
+    write_card(auto, _card(generator.model_id, kept=3, questions=3))
+    assert not drafting().drafting
+    never = dataclasses.replace(auto, draft_policy="never")
+    assert not Assistant(never, assistant.searcher, assistant.redactor, generator, None).drafting.drafting
+
+
+def test_an_unqualified_model_is_never_waited_for(assistant: Assistant) -> None:
+    auto = dataclasses.replace(assistant.settings, draft_policy="auto")
+    unqualified = Assistant(auto, assistant.searcher, assistant.redactor, QuotingModel(), None)
+    events = list(unqualified.ask_stream(CDD_QUESTION))
+    answer = events[-1].answer
+    assert not any(isinstance(e, (Token, Composed)) for e in events)
+    assert answer.mode == MODE_EXTRACTIVE and answer.notice == "" and "generation_ms" not in answer.timings
+    assert "10 %" in answer.text.split("[1]")[0]
 
 
 def test_personal_data_never_reaches_search_history_or_audit(extractive_only: Assistant) -> None:
@@ -96,10 +133,11 @@ def test_personal_data_never_reaches_search_history_or_audit(extractive_only: As
     assert "Lefebvre" not in stored and "06 12 34" not in stored
 
 
-def test_without_a_model_the_answer_is_extractive_and_says_so(extractive_only: Assistant) -> None:
+def test_without_a_model_the_answer_is_composed_with_no_failure_notice(extractive_only: Assistant) -> None:
     answer = extractive_only.ask(CDD_QUESTION)
-    assert answer.mode == MODE_EXTRACTIVE and answer.notice == NOTICE_NO_MODEL
-    assert "10 %" in answer.text
+    assert answer.mode == MODE_EXTRACTIVE and answer.notice == ""
+    assert "10 %" in answer.text.split("[1]")[0]
+    assert answer.extract and answer.text.split("[1]")[0].strip() in answer.extract
     _assert_citations_point_to_sources(answer)
 
 
@@ -158,7 +196,7 @@ def test_the_agent_is_told_the_general_rule_came_first_and_how_to_ask_for_the_pu
 ) -> None:
     session = Session()
     general = extractive_only.ask("Comment sont rémunérées les astreintes ?", session)
-    assert general.mode == MODE_EXTRACTIVE and general.notice == f"{NOTICE_NO_MODEL} {NOTICE_GENERAL_RULE}"
+    assert general.mode == MODE_EXTRACTIVE and general.notice == NOTICE_GENERAL_RULE
     ranked = [p.doc_id for p in general.passages]
     assert ranked.index("F20873") < ranked.index("F589")
     public = extractive_only.ask("et pour un fonctionnaire ?", session)
@@ -211,8 +249,11 @@ def test_a_grounded_draft_is_shown_as_generated_without_its_unsupported_sentence
     _assert_citations_point_to_sources(answer)
 
 
-def test_a_draft_that_reverses_its_source_falls_back_to_the_extract(assistant: Assistant) -> None:
+def test_a_draft_that_reverses_its_source_falls_back_to_the_composed_answer(assistant: Assistant) -> None:
     generating = Assistant(assistant.settings, assistant.searcher, assistant.redactor, QuotingModel(True), None)
-    answer = generating.ask(CDD_QUESTION)
-    assert answer.mode == MODE_EXTRACTIVE and "n'est pas égale" not in answer.text
+    events = list(generating.ask_stream(CDD_QUESTION))
+    composed = next(e.answer for e in events if isinstance(e, Composed))
+    answer = events[-1].answer
+    assert answer.mode == MODE_EXTRACTIVE and answer.notice == NOTICE_UNVERIFIED
+    assert answer.text == composed.text and "n'est pas égale" not in answer.text
     _assert_citations_point_to_sources(answer)

@@ -98,3 +98,24 @@ def test_redact_batch_echoes_ids_and_masks(tmp_path: Path) -> None:
     assert first["id"] == 7 and "Benali" not in first["text"] and "06 12" not in first["text"]
     assert {e["type"] for e in first["entities"]} == {"PERSONNE", "TELEPHONE"}
     assert second == {"text": "Bonjour, article L1243-8", "entities": []}
+
+
+def test_model_check_writes_a_card_and_config_shows_the_mode_it_sets(tmp_path: Path, indexed_home: Path) -> None:
+    """The shipped SmolLM2 on two questions: a card is written, too few questions to qualify, so answers stay
+    composed from the texts, and `guichet config` says so."""
+    import shutil
+
+    home = tmp_path / "home"
+    shutil.copytree(indexed_home, home)
+    before = json.loads(guichet(home, "config", "--json").stdout)["answer_mode"]
+    assert before["drafting"] is False and "guichet model check" in before["reason"]
+    checked = guichet(home, "model", "check", "--limit", "2")
+    assert checked.returncode == 0, checked.stderr[-2000:]
+    assert "not qualified" in checked.stdout
+    cards = list((home / "models" / "cards").glob("*.json"))
+    card = json.loads(cards[0].read_text(encoding="utf-8"))
+    assert card["questions"] == 2 and card["qualified"] is False and card["backend"] == "llama_cpp"
+    after = json.loads(guichet(home, "config", "--json").stdout)["answer_mode"]
+    assert after["drafting"] is False and "n'est pas qualifié" in after["reason"]
+    answer = json.loads(guichet(home, "ask", "Quelle est l'indemnité de fin de CDD ?", "--json").stdout)
+    assert answer["mode"] == "extractive" and "generation_ms" not in answer["timings"]

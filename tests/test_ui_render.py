@@ -126,7 +126,7 @@ def test_cards_follow_citations_and_fall_back_to_passages(passages: list[Passage
 
 def test_mode_labels_are_french() -> None:
     assert mode_label(MODE_GENERATED) == "Réponse rédigée par le modèle"
-    assert mode_label(MODE_EXTRACTIVE) == "Extraits des sources"
+    assert mode_label(MODE_EXTRACTIVE) == "Réponse composée d'extraits des textes officiels"
     assert mode_label(MODE_REFUSED) == "Pas de réponse"
 
 
@@ -142,6 +142,28 @@ def test_conversation_shows_only_the_redacted_question() -> None:
     assert "Données masquées : 1 nom, 1 téléphone" in html
     assert "Réponse rédigée par le modèle" in html and 'href="#source-1"' in html
     assert 'role="log"' in html
+
+
+def test_a_composed_answer_names_the_cases_and_keeps_its_longer_extract_folded() -> None:
+    turn = TurnView(
+        question="Quels documents à la fin du CDD ?",
+        answer_text="L'employeur remet le certificat de travail. [1]",
+        mode=MODE_EXTRACTIVE,
+        cases=("À la date prévue au contrat", "Rupture <anticipée>"),
+        extract="L'employeur remet le certificat de travail. [1] Le solde de tout compte aussi. [1]",
+    )
+    html = conversation_html([turn])
+    assert "Réponse composée d&#x27;extraits des textes officiels" in html
+    assert "La réponse dépend de la situation : « À la date prévue au contrat » ; « Rupture &lt;anticipée&gt; »." in html
+    assert '<details class="extract"><summary>' in html and "Le solde de tout compte aussi." in html
+    assert html.count('href="#source-1"') == 3
+
+
+def test_a_streaming_draft_is_shown_apart_from_the_answer_as_unverified() -> None:
+    turn = TurnView(answer_text="Réponse composée. [1]", mode=MODE_EXTRACTIVE, draft_text="Le modèle <écrit>")
+    html = conversation_html([turn])
+    assert "Brouillon du modèle, non vérifié" in html and "Le modèle &lt;écrit&gt;" in html
+    assert html.index("Réponse composée.") < html.index("Brouillon du modèle")
 
 
 def test_masked_summary_without_entities() -> None:

@@ -1,0 +1,350 @@
+"""The composed answer, with no model: the sentence, list or table row of the top document that answers the
+question first, then at most two that qualify it (a condition, an exception), each cited; the cases the
+document branches into when the question does not settle them; and a longer extract for the agent who wants more."""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.model import Citation
+from assistant.question import Asked, read_question
+from assistant.verify import content_words, split_sentences
+from indexing.model import Passage
+from indexing.text import fold
+
+Encode = Callable[[Sequence[str], bool], np.ndarray]
+"""Texts to unit vectors; the flag says whether they are queries (e5's `query:` prefix)."""
+
+PASSAGES_CONSIDERED = 3
+DENSE_CANDIDATES = 24
+"""Units of the top documents that the embedding model re-reads (the best by the cheaper signals)."""
+MAX_LIST_ITEMS = 6
+MIN_WORDS = 5
+MAX_UNIT_WORDS = 90
+ANSWER_WORD_BUDGET = 60
+"""Lead and qualifiers together; a lead longer than this stands alone."""
+MAX_QUALIFIERS = 2
+QUALIFIER_RATIO = 0.75
+"""A unit that is not the lead's own condition or exception qualifies it when it scores this share of the lead."""
+CASE_RATIO = 0.7
+EXTRACT_UNITS = 6
+DUPLICATE_OVERLAP = 0.6
+"""Share of the shorter unit's content words found in the other, above which two units say the same thing."""
+
+# Weights of the signals, each in [0, 1] before weighting. The question's words carry most (coverage), then its
+# meaning (dense, relative to the best unit), then what kind of value it asks for and where such values sit.
+W_COVERAGE = 1.0
+W_HEADING = 0.3
+W_DENSE = 2.0
+W_VALUE = 0.2
+W_KIND_HEADING = 0.15
+W_RETRIEVED = 0.1
+W_ANAPHORA = 0.2
+W_POSITION = 0.01
+W_LENGTH = 0.15
+LONG_UNIT_WORDS = 35
+"""A unit longer than this loses W_LENGTH per as many words again: a long list or table row holds many of the
+question's words without answering it better than a sentence that does."""
+DOCUMENT_PRIOR = (0.3, 0.1, 0.0)
+"""The search's first document is the fiche the question is about far more often than not (questions hit@1 1.0)."""
+
+SKIPPED_HEADINGS = ("liens utiles", "services en ligne et formulaires", "textes de reference")
+PLACE_HEADING = "ou s'adresser"
+NOT_ANSWERS = re.compile(
+    r"^(?:modele de (?:document|lettre)|formulaire|service en ligne|simulateur|teleservice|"
+    r"question-reponse|pour en savoir plus|voir aussi|vous pouvez consulter|"
+    r"(?:\w+ )?(?:r|l|d)\.? ?\d+(?:-\d+)*\b)"
+)
+ARTICLE_REFERENCES = re.compile(r"\b(?:articles?|art\.)?\s*[lrd]\.?\s?\d+(?:-\d+)+\b|\b(?:articles?|art\.)\s*\d+\b")
+ITEM = re.compile(r"^(?:-|\d+\.)\s+")
+TABLE_ROW = re.compile(r"^[^:;]{1,80}: [^;]+(?:; [^:;]{1,80}: [^;]+)+$")
+QUALIFIER_START = re.compile(
+    r"^(?:toutefois|cependant|sauf|si |s'|en revanche|attention|a noter|a savoir|dans ce cas|lorsque|lorsqu|"
+    r"par exception|par derogation|neanmoins|en cas d|a defaut|au-dela|en dessous|en-dessous|pour les|seul)"
+)
+ANAPHORA_START = re.compile(
+    r"^(?:cette|ces|cet|ce |celle|celui|ceux|cela|ca |il |elle |ils |elles |dans ce cas|dans les 2 cas|"
+    r"dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi)"
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A piece of a document as the index holds it: its heading path, its body, and its chunk."""
+
+    heading_path: tuple[str, ...]
+    text: str
+    chunk_id: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    n: int
+    """The 1-based number of its passage in the answer's sources."""
+    order: int
+    """Reading order in the document."""
+    heading_path: tuple[str, ...]
+    text: str
+    retrieved: bool
+    """In the chunk the search chose."""
+    section: int
+    """Index of its section in the document: units of one section read on from each other."""
+
+
+@dataclass(frozen=True)
+class Scored:
+    unit: Unit
+    score: float
+    valued: bool
+
+
+@dataclass(frozen=True)
+class Composition:
+    text: str
+    """The lead, then its qualifiers, each followed by `[n]`; empty when no unit answers."""
+    citations: list[Citation]
+    cases: tuple[str, ...] = ()
+    """The situations the top document distinguishes that the question does not settle (empty otherwise)."""
+    extract: str = ""
+    """The best units of the top documents in reading order, cited: what the agent reads for more."""
+    ranked: list[Scored] = field(default_factory=list)
+    """Every unit considered, best first: the draft prompt's material."""
+    chosen: tuple[Unit, ...] = ()
+    """The units of `text`, in its order."""
+
+
+def terminated(text: str) -> str:
+    """A full stop after a line that has none (a table row, a list), so that units do not run together."""
+    text = text.rstrip(" ;,")
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _answer_like(text: str) -> bool:
+    folded = fold(text)
+    if NOT_ANSWERS.match(folded):
+        return False
+    remainder = ARTICLE_REFERENCES.sub(" ", folded)
+    return len(re.findall(r"[a-z]{2,}", remainder)) >= MIN_WORDS - 1 and _words(text) <= MAX_UNIT_WORDS
+
+
+def _list_unit(lead_in: str, items: list[str]) -> str:
+    shown = [item.rstrip(" ;,.") for item in items[:MAX_LIST_ITEMS]]
+    more = " ; …" if len(items) > MAX_LIST_ITEMS else ""
+    return f"{lead_in.rstrip()} {' ; '.join(shown)}{more}."
+
+
+def section_units(text: str) -> list[str]:
+    """A section body as answer units: sentences, a list with its lead-in, a table row with its column names
+    (and the table's title when it has one)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    units: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index].strip()
+        index += 1
+        if line.endswith(":"):
+            items: list[str] = []
+            rows: list[str] = []
+            while index < len(lines):
+                following = lines[index]
+                stripped = following.strip()
+                if ITEM.match(stripped):
+                    items.append(ITEM.sub("", stripped))
+                elif following.startswith("  ") and items:
+                    items[-1] = f"{items[-1]} {stripped}"
+                elif TABLE_ROW.match(stripped) and not items:
+                    rows.append(stripped)
+                else:
+                    break
+                index += 1
+            if items:
+                units.append(_list_unit(line, items))
+            elif rows:
+                units.extend(f"{line} {row}" for row in rows)
+            continue
+        if ITEM.match(line):
+            units.append(terminated(ITEM.sub("", line)))
+        elif TABLE_ROW.match(line):
+            units.append(terminated(line))
+        else:
+            units.extend(split_sentences(line))
+    return units
+
+
+def document_units(n: int, sections: Sequence[Section], retrieved_chunk: str, asked: Asked) -> list[Unit]:
+    units: list[Unit] = []
+    for position, section in enumerate(sections):
+        path = fold(" ".join(section.heading_path))
+        if any(heading in path for heading in SKIPPED_HEADINGS):
+            continue
+        if PLACE_HEADING in path and "lieu" not in asked.names:
+            continue
+        for text in section_units(section.text):
+            if _answer_like(text):
+                units.append(Unit(n, len(units), section.heading_path, text, section.chunk_id == retrieved_chunk,
+                                  position))
+    return units
+
+
+def _idf_weights(question_terms: set[str], units: Sequence[Unit]) -> dict[str, float]:
+    frequency = {term: 0 for term in question_terms}
+    for unit in units:
+        terms = set(content_words(unit.text))
+        for term in question_terms:
+            frequency[term] += _matches(term, terms)
+    return {term: math.log(1 + len(units) / (count + 0.5)) for term, count in frequency.items()}
+
+
+MIN_STEM_PREFIX = 5
+
+
+def _matches(term: str, terms: set[str]) -> bool:
+    """The term, or a word of the same family (« hôtel » / « hôtelier »: one stem starts with the other)."""
+    if term in terms:
+        return True
+    if len(term) < MIN_STEM_PREFIX:
+        return False
+    return any(len(other) >= MIN_STEM_PREFIX and (other.startswith(term) or term.startswith(other)) for other in terms)
+
+
+def _coverage(terms: set[str], weights: dict[str, float]) -> float:
+    total = sum(weights.values())
+    return sum(weight for term, weight in weights.items() if _matches(term, terms)) / total if total else 0.0
+
+
+def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
+    asked = read_question(question)
+    question_terms = set(content_words(question))
+    weights = _idf_weights(question_terms, units)
+    scored: list[Scored] = []
+    for unit in units:
+        heading = " ".join(unit.heading_path)
+        valued = asked.expects_value(unit.text)
+        score = (
+            W_COVERAGE * _coverage(set(content_words(unit.text)), weights)
+            + W_HEADING * _coverage(set(content_words(heading)), weights)
+            + W_VALUE * (valued and asked.asks_value)
+            - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
+            + W_KIND_HEADING * asked.heading_matches(heading)
+            + W_RETRIEVED * unit.retrieved
+            - W_ANAPHORA * bool(ANAPHORA_START.match(fold(unit.text)))
+            - W_POSITION * min(unit.order, 20)
+            + DOCUMENT_PRIOR[min(unit.n, len(DOCUMENT_PRIOR)) - 1]
+        )
+        scored.append(Scored(unit, score, valued))
+    scored.sort(key=lambda s: s.score, reverse=True)
+    if encode is None or not scored:
+        return scored
+    head = scored[:DENSE_CANDIDATES]
+    vectors = encode([s.unit.text for s in head], False)
+    query = encode([question], True)[0]
+    similarity = vectors @ query
+    best = float(similarity.max())
+    reranked = [
+        Scored(s.unit, s.score + W_DENSE * (float(value) - best), s.valued)
+        for s, value in zip(head, similarity, strict=True)
+    ]
+    return sorted(reranked, key=lambda s: s.score, reverse=True) + scored[DENSE_CANDIDATES:]
+
+
+def _same_thing(left: str, right: str) -> bool:
+    first, second = set(content_words(left)), set(content_words(right))
+    if not first or not second:
+        return left == right
+    return len(first & second) / min(len(first), len(second)) >= DUPLICATE_OVERLAP
+
+
+def _antecedent(lead: Unit, units: Sequence[Unit]) -> Unit | None:
+    """The unit a lead that opens on « Cette… », « Il… » refers to: the one before it in its section."""
+    if not ANAPHORA_START.match(fold(lead.text)):
+        return None
+    before = [u for u in units if u.n == lead.n and u.section == lead.section and u.order == lead.order - 1]
+    return before[0] if before else None
+
+
+def _qualifiers(lead: Scored, ranked: Sequence[Scored], budget: int) -> list[Unit]:
+    """The lead's own condition or exception (the unit after it, opening on « Toutefois », « Si »…), then units
+    of the same document nearly as good as the lead that say something else."""
+    chosen: list[Unit] = []
+    same_document = [s for s in ranked if s.unit.n == lead.unit.n and s.unit is not lead.unit]
+    following = [s for s in same_document
+                 if s.unit.section == lead.unit.section and s.unit.order == lead.unit.order + 1]
+    pool = [s for s in following if QUALIFIER_START.match(fold(s.unit.text))]
+    pool += [s for s in same_document if s.score >= QUALIFIER_RATIO * lead.score and s not in pool]
+    for candidate in pool:
+        if len(chosen) >= MAX_QUALIFIERS:
+            break
+        if any(_same_thing(candidate.unit.text, other.text) for other in (lead.unit, *chosen)):
+            continue
+        if _words(candidate.unit.text) > budget:
+            continue
+        chosen.append(candidate.unit)
+        budget -= _words(candidate.unit.text)
+    return chosen
+
+
+def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, ...]:
+    """When sections under other headings at the lead's level answer nearly as well (another case of the
+    fiche: « Salarié du privé » / « Fonctionnaire », « Majeur » / « Mineur »), the headings of those cases,
+    unless the question names the lead's own."""
+    question_terms = set(content_words(question))
+    path = lead.unit.heading_path
+    for depth in range(len(path)):
+        if set(content_words(path[depth])) & question_terms:
+            continue
+        rivals = [
+            s for s in ranked
+            if s.unit.n == lead.unit.n and len(s.unit.heading_path) > depth
+            and s.unit.heading_path[:depth] == path[:depth] and s.unit.heading_path[depth] != path[depth]
+            and s.score >= CASE_RATIO * lead.score and s.valued == lead.valued
+        ]
+        if rivals:
+            return tuple(dict.fromkeys([path[depth], *(s.unit.heading_path[depth] for s in rivals)]))
+    return ()
+
+
+def _cited(units: Sequence[Unit], passages: Sequence[Passage]) -> tuple[str, list[Citation]]:
+    text = " ".join(f"{terminated(sentence)} [{u.n}]" for u in units for sentence in split_sentences(u.text))
+    citations = []
+    for n in sorted({u.n for u in units}):
+        passage = passages[n - 1]
+        quote = " ".join(terminated(u.text) for u in units if u.n == n)
+        citations.append(Citation(n, passage.doc_id, passage.title, passage.url, quote))
+    return text, citations
+
+
+def compose(
+    question: str,
+    passages: Sequence[Passage],
+    sections_of: Callable[[Passage], Sequence[Section]],
+    encode: Encode | None = None,
+) -> Composition:
+    """The composed answer to `question` from the top `passages`, each read whole through `sections_of`."""
+    asked = read_question(question)
+    units = [
+        unit
+        for n, passage in enumerate(passages[:PASSAGES_CONSIDERED], start=1)
+        for unit in document_units(n, sections_of(passage), passage.chunk_id, asked)
+    ]
+    ranked = score_units(question, units, encode)
+    if not ranked:
+        return Composition("", [])
+    lead = next((s for s in ranked if s.unit.n == 1), ranked[0])
+    antecedent = _antecedent(lead.unit, units)
+    opening = [antecedent, lead.unit] if antecedent else [lead.unit]
+    budget = ANSWER_WORD_BUDGET - sum(_words(u.text) for u in opening)
+    chosen = opening + _qualifiers(lead, ranked, budget)
+    text, citations = _cited(chosen, passages)
+    extract_units = sorted(
+        {s.unit for s in ranked[:EXTRACT_UNITS]} | set(chosen), key=lambda u: (u.n, u.order)
+    )
+    extract, _ = _cited(extract_units, passages)
+    return Composition(text, citations, _cases(lead, ranked, question), extract, list(ranked), tuple(chosen))

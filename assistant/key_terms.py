@@ -1,0 +1,60 @@
+"""The question's key terms that the documents found do not hold: the sign of a question about something the
+official texts do not know (an invented aid, an absurd object), which the search still answers with neighbours."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from assistant.verify import content_words
+
+MIN_KEY_TERM_CHARS = 4
+"""Shorter stems are abbreviations and slang (« RC », « vir(er) ») that the search places by meaning, not by word."""
+RARE_SHARE = 0.005
+"""A term held by fewer than this share of the corpus's documents names something specific: when none of the
+documents found holds it, they are about something else."""
+MIN_FAMILY_CHARS = 5
+
+GENERIC_WORDS = """
+demande demander demandes obtenir faire droit droits montant delai delais duree prix cout couts tarif tarifs
+condition conditions demarche demarches document documents piece pieces justificatif justificatifs formulaire
+personne personnes salarie salaries employeur situation cas question exemple possible quoi combien quand
+comment pourquoi savoir besoin aide aides payer paye verser versee recevoir toucher avoir etre doit faut
+peut fois annee annees mois jours semaine semaines nouveau nouvelle mon ma mes son sa ses leur france francais
+"""
+GENERIC_TERMS = frozenset(content_words(GENERIC_WORDS))
+PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
+"""Masked personal data (`<IBAN_1>`): the person's, not the question's subject."""
+
+
+def _same_family(term: str, other: str) -> bool:
+    shorter, longer = sorted((term, other), key=len)
+    return len(shorter) >= MIN_FAMILY_CHARS and longer.startswith(shorter)
+
+
+def _one_edit_apart(term: str, other: str) -> bool:
+    """A typing slip: one letter replaced, added or dropped."""
+    if abs(len(term) - len(other)) > 1 or min(len(term), len(other)) < MIN_FAMILY_CHARS:
+        return False
+    if len(term) == len(other):
+        return sum(a != b for a, b in zip(term, other, strict=True)) == 1
+    shorter, longer = sorted((term, other), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def held(term: str, document_terms: set[str]) -> bool:
+    return term in document_terms or any(
+        _same_family(term, other) or _one_edit_apart(term, other) for other in document_terms
+    )
+
+
+def unheld_rare_terms(
+    question: str, document_texts: Iterable[str], document_frequency: Callable[[str], int], documents: int
+) -> list[str]:
+    """Key terms of the question that no document found holds and that few documents of the corpus hold."""
+    document_terms = {term for text in document_texts for term in content_words(text)}
+    rare = max(1, int(RARE_SHARE * documents))
+    return [
+        term for term in dict.fromkeys(content_words(PLACEHOLDER.sub(" ", question)))
+        if len(term) >= MIN_KEY_TERM_CHARS and term not in GENERIC_TERMS
+        and not held(term, document_terms) and document_frequency(term) < rare
+    ]

@@ -1,0 +1,147 @@
+"""What a question asks for: an amount, a duration or deadline, a yes/no, a place, documents, a procedure, a
+condition or a definition; and the words in a text or a heading that show it answers that."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexing.text import fold
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One kind of answer: how a question asks for it, what a text holding it looks like, which headings hold it."""
+
+    kind: str
+    asked: re.Pattern[str]
+    value: re.Pattern[str] | None
+    """Present in a sentence that gives this kind of answer (an amount in €, a number of days…)."""
+    headings: re.Pattern[str]
+    """A heading under which this kind of answer sits (« Montant », « Délai »…)."""
+
+
+def _pattern(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+NUMBER_WORD = r"(?:\d+(?:[,.]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)"
+TIME_UNIT = r"(?:jours?|mois|semaines?|ans|annees?|heures?|minutes?|trimestres?)"
+
+EXPECTATIONS: tuple[Expectation, ...] = (
+    Expectation(
+        "montant",
+        _pattern(
+            r"\bcombien (?:coute|coutent|faut-il payer|paie|paye|touche|toucher|percevoir|rapporte|d'argent|vaut)",
+            r"\b(?:montant|prix|tarifs?|couts?|coute|coutent|frais|somme|taux|bareme|remuneration|salaire)\b",
+            r"\bcombien\b.{0,40}\b(?:euros?|payer|toucher|percevoir|verser|rembourse)",
+            r"\best-(?:il|elle|ce) (?:gratuit|payant)",
+        ),
+        _pattern(r"\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?|%|pour\s?cent)", r"\bgratuit", r"\bpayant", r"\bsmic\b"),
+        _pattern(r"\b(?:montant|cout|prix|tarif|calcul|bareme|remuneration|frais|taux)"),
+    ),
+    Expectation(
+        "duree",
+        _pattern(
+            rf"\bcombien de (?:temps|{TIME_UNIT})",
+            r"\b(?:duree|delai|delais|quand|jusqu'a quand|a partir de quand|date|periode|anciennete|preavis)\b",
+            r"\bcombien d'heures\b",
+            r"\ba quel (?:moment|age)\b",
+        ),
+        _pattern(
+            rf"\b{NUMBER_WORD}\s+{TIME_UNIT}\b",
+            r"\b(?:avant|apres|au plus tard|jusqu'au|a compter|des) (?:le|la|du|de)\b",
+            r"\b(?:immediatement|sans delai|le jour meme|le lendemain|chaque annee|\d{1,2}(?:er)? \w+ \d{4})\b",
+        ),
+        _pattern(r"\b(?:duree|delai|date|periode|calendrier|quand|preavis|validite)"),
+    ),
+    Expectation(
+        "lieu",
+        _pattern(
+            r"^(?:ou|a qui|aupres de qui|aupres de quel|a quel)\b",
+            r"\bou (?:s'adresser|faire|deposer|envoyer|demander|obtenir|trouver|se renseigner)\b",
+            r"\b(?:quel|quelle) (?:organisme|service|administration|guichet|mairie|tribunal)\b",
+        ),
+        _pattern(
+            r"\b(?:mairie|prefecture|caf|cpam|urssaf|msa|tribunal|france travail|service|centre|organisme|en ligne|"
+            r"site|guichet|notaire|consulat|commissariat|gendarmerie|conseil|caisse|administration|aupres)\b",
+        ),
+        _pattern(r"\b(?:ou s'adresser|adresser|organisme|lieu|contact|aupres)"),
+    ),
+    Expectation(
+        "documents",
+        _pattern(
+            r"\b(?:quels?|quelles?) (?:documents?|pieces?|justificatifs?|papiers?|formulaires?|attestations?)\b",
+            r"\b(?:pieces? justificatives?|fournir|justificatifs?)\b",
+        ),
+        _pattern(r"\b(?:justificatif|piece|document|formulaire|attestation|certificat|copie|cerfa|carte)"),
+        _pattern(r"\b(?:pieces?|documents?|justificatifs?|dossier|formulaires?)"),
+    ),
+    Expectation(
+        "demarche",
+        _pattern(r"^comment\b", r"\b(?:demarches?|procedure|que faire|comment faire|etapes|faire une demande)\b"),
+        _pattern(r"\b(?:doit|doivent|faut|demande|adresse|remplir|envoyer|deposer|en ligne|formulaire|saisir)"),
+        _pattern(r"\b(?:demarche|procedure|comment|demande|faire|etapes)"),
+    ),
+    Expectation(
+        "condition",
+        _pattern(
+            r"\b(?:conditions?|qui peut|eligibles?|a droit|ai-je droit|avoir droit|ont droit|beneficier|"
+            r"peut-on beneficier|suis-je concerne)\b",
+        ),
+        _pattern(r"\b(?:si|lorsque|a condition|doit|doivent|remplir|etre age|avoir|justifier|sous reserve)\b"),
+        _pattern(r"\b(?:conditions?|beneficiaires?|qui|eligib|personnes concernees|droit)"),
+    ),
+    Expectation(
+        "definition",
+        _pattern(
+            r"\b(?:qu'est-ce qu|qu'est ce qu|c'est quoi|definition|que signifie|a quoi sert|a quoi servent|"
+            r"quelle difference|quelles differences|de quoi s'agit)",
+        ),
+        _pattern(r"\b(?:est|sont|permet|permettent|designe|correspond|consiste|s'agit|se situe)\b"),
+        _pattern(r"\b(?:definition|de quoi s'agit|principe|qu'est-ce)"),
+    ),
+)
+
+YES_NO_VALUE = re.compile(
+    r"\b(?:doit|doivent|obligation|obligatoire|oblige|peut|peuvent|interdit|interdite|droit|possible|impossible|"
+    r"autorise|autorisee|tenu|tenue|n'est pas|ne peut pas|n'a pas)\b"
+)
+"""A sentence that settles a yes/no question states an obligation, a right, a possibility or a ban."""
+
+YES_NO = re.compile(
+    r"^(?:est-ce qu|y a-t-il|[a-z]+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b)"
+    r"|\b(?:peut|doit|faut|a|est|ai|suis|puis|dois|existe)-(?:t-)?(?:il|elle|on|je)\b"
+)
+"""« Peut-on… », « Un hôtel doit-il… », « Est-ce que… »: the answer is a yes or a no, then its condition."""
+
+
+@dataclass(frozen=True)
+class Asked:
+    kinds: tuple[Expectation, ...]
+    yes_no: bool
+
+    @property
+    def asks_value(self) -> bool:
+        return bool(self.kinds) or self.yes_no
+
+    def expects_value(self, text: str) -> bool:
+        """The text holds the kind of value the question asks for (true when it asks for none)."""
+        folded = fold(text).replace("’", "'")
+        patterns = [kind.value for kind in self.kinds if kind.value is not None]
+        if self.yes_no:
+            patterns.append(YES_NO_VALUE)
+        return not patterns or any(pattern.search(folded) for pattern in patterns)
+
+    def heading_matches(self, heading: str) -> bool:
+        folded = fold(heading)
+        return any(kind.headings.search(folded) for kind in self.kinds)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(kind.kind for kind in self.kinds) + (("oui/non",) if self.yes_no else ())
+
+
+def read_question(question: str) -> Asked:
+    folded = fold(question).replace("’", "'").strip()
+    kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded))
+    return Asked(kinds, YES_NO.search(folded) is not None)

@@ -1,0 +1,115 @@
+"""The composed answer on real fiches: the sentence that answers first, short, cited, lists and tables kept whole."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.compose import ANSWER_WORD_BUDGET, Section, compose, section_units
+from assistant.question import read_question
+from assistant.verify import split_sentences, strip_citations
+from indexing.model import Passage
+from tests.corpus_fixtures import fixture_document
+
+
+def _passage(doc_id: str) -> Passage:
+    document = fixture_document(doc_id)
+    return Passage(f"{doc_id}#0", doc_id, document.source, document.title, document.url, (), "")
+
+
+def _sections(passage: Passage) -> list[Section]:
+    document = fixture_document(passage.doc_id)
+    return [Section(s.heading_path, s.text, f"{document.id}#{i}") for i, s in enumerate(document.sections)]
+
+
+def _answer(question: str, *doc_ids: str) -> str:
+    return compose(question, [_passage(d) for d in doc_ids], _sections).text
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_ids", "lead"),
+    [
+        ("Quel est le montant de l'indemnité de fin de contrat à la fin d'un CDD ?", ("F40", "F803"),
+         "10 % de la rémunération brute totale"),
+        ("Un hôtel doit-il remettre une facture à ses clients ?", ("F18960",), "a l'obligation de lui remettre"),
+        ("Véhicule en leasing : que faire quand le contrat de crédit-bail se termine ?", ("F34377",),
+         "vous pouvez choisir de conserver le véhicule ou de le rendre"),
+        ("Combien de temps dure le mandat d'un président d'association ?", ("F34729",),
+         "Aucun texte ne fixe la durée du mandat"),
+        ("Quelle est la durée maximale d'un CDD ?", ("F36", "F34", "F38"), "18 mois"),
+    ],
+)
+def test_the_answer_leads_with_the_sentence_that_answers(question: str, doc_ids: tuple[str, ...], lead: str) -> None:
+    text = _answer(question, *doc_ids)
+    assert lead in split_sentences(text)[0]
+    assert len(strip_citations(text).split()) <= ANSWER_WORD_BUDGET + 10
+
+
+def test_an_exception_that_follows_the_lead_qualifies_it() -> None:
+    text = _answer("Quel est le montant de l'indemnité de fin de contrat à la fin d'un CDD ?", "F40")
+    first, second = split_sentences(text)[:2]
+    assert "10 %" in first and second.startswith("Toutefois") and "6 %" in second
+
+
+def test_a_list_keeps_its_lead_in_and_items() -> None:
+    text = _answer("Quels documents l'employeur remet-il au salarié à la fin du CDD ?", "F40", "F87")
+    assert "L'employeur doit remettre au salarié les documents suivants : Certificat de travail ; " in text
+
+
+def test_the_cases_the_question_does_not_settle_are_named() -> None:
+    composition = compose("Quels documents l'employeur remet-il au salarié à la fin du CDD ?",
+                          [_passage("F40")], _sections)
+    assert composition.cases == ("À la date prévue au contrat", "Rupture anticipée")
+    settled = compose("Quels documents l'employeur remet-il au salarié en cas de rupture anticipée du CDD ?",
+                      [_passage("F40")], _sections)
+    assert settled.cases == ()
+
+
+def test_every_unit_is_cited_to_its_passage_and_quoted() -> None:
+    composition = compose("Quelle est la durée maximale d'un CDD ?", [_passage(d) for d in ("F36", "F34")], _sections)
+    assert composition.citations and composition.citations[0].doc_id == "F36"
+    for citation in composition.citations:
+        assert f"[{citation.n}]" in composition.text
+        assert all(part in composition.text for part in split_sentences(citation.quote))
+    assert len(composition.extract) >= len(composition.text)
+
+
+def test_a_table_row_keeps_its_column_names() -> None:
+    units = section_units("Montant selon la durée :\nDurée: 6 mois; Montant: 100 €\nDurée: 1 an; Montant: 200 €")
+    assert units == ["Montant selon la durée : Durée: 6 mois; Montant: 100 €",
+                     "Montant selon la durée : Durée: 1 an; Montant: 200 €"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Modèle de document : Lettre de démission",
+        "Formulaire : Demande de RSA (cerfa n°15481)",
+        "Articles L1243-1 à L1243-4, L1243-8 et D1243-1",
+        "Simulateur : Calculer le montant",
+    ],
+)
+def test_references_and_form_lines_are_never_answers(line: str) -> None:
+    document_text = f"{line}\nLe salarié a droit à une indemnité égale à 10 % de sa rémunération brute."
+    composition = compose("Quelle indemnité pour le salarié ?", [_passage("F40")],
+                          lambda p: [Section((), document_text, "F40#0")])
+    assert line not in composition.text and "10 %" in composition.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds", "yes_no"),
+    [
+        ("Combien coûte une carte d'identité ?", {"montant"}, False),
+        ("Quel est le délai de préavis en cas de démission ?", {"duree"}, False),
+        ("Où s'adresser pour une demande de RSA ?", {"lieu"}, False),
+        ("Quels documents fournir pour un passeport ?", {"documents"}, False),
+        ("Peut-on cumuler le RSA et un salaire ?", set(), True),
+        ("Un hôtel doit-il remettre une facture ?", set(), True),
+        ("Qu'est-ce que la force majeure ?", {"definition"}, False),
+    ],
+)
+def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
+    asked = read_question(question)
+    assert {kind.kind for kind in asked.kinds} >= kinds and asked.yes_no == yes_no
+
+
+def test_no_document_no_answer() -> None:
+    assert compose("Quel est le montant ?", [], _sections).text == ""

@@ -1,0 +1,47 @@
+"""A question naming what the texts do not know is refused, not answered with the nearest fiche."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.key_terms import held, unheld_rare_terms
+from assistant.verify import content_words
+from tests.corpus_fixtures import fixture_document
+
+CDD_TEXT = " ".join(s.text for s in fixture_document("F40").sections)
+
+
+def _frequency(corpus: dict[str, int]):
+    return lambda term: corpus.get(term, 0)
+
+
+def test_an_invented_aid_named_with_real_words_is_not_held() -> None:
+    corpus = {term: 50 for term in content_words(CDD_TEXT)}
+    question = "Quel est le montant de l'indemnité de téléportation à la fin d'un CDD ?"
+    assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == content_words("téléportation")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel est le montant de l'indemnité de fin de contrat d'un CDD ?",
+        "Quelle indemnité touche-t-on à la fin d'un CDD ?",
+        "Quel est le montant de l'indemité de fin de contrat ?",
+        "<PERSONNE_1> a-t-il droit à l'indemnité de fin de CDD ? Virement sur <IBAN_1>",
+        "Mon CDD se termine : la prime de précarité est-elle due ?",
+    ],
+)
+def test_the_words_of_a_real_question_are_held_or_common(question: str) -> None:
+    corpus = {term: 50 for term in content_words(CDD_TEXT)} | {term: 900 for term in content_words("prime termine virement")}
+    assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "family"),
+    [("hôtel", "hôtelier"), ("indemité", "indemnité"), ("démision", "démission"), ("licencier", "licenciement")],
+)
+def test_a_term_is_held_by_its_family_or_a_one_letter_slip(word: str, family: str) -> None:
+    assert held(content_words(word)[0], set(content_words(family)))
+
+
+def test_a_short_stem_is_not_a_family() -> None:
+    assert not held("rsa", {"rsai"}) and not held("cdd", {"cdi"})
