@@ -19,7 +19,7 @@ from redaction.model import Entity, RedactedText
 from redaction.recognizers import french_recognizers
 from redaction.recognizers.base import LANGUAGE
 from redaction.recognizers.checksums import compact
-from redaction.recognizers.person import NOT_NAMES, SPACY_LABEL
+from redaction.recognizers.person import NOT_NAMES, SPACY_LABEL, unshout
 
 PLACEHOLDER = regex.compile(r"<(" + "|".join(sorted(TYPES, key=len, reverse=True)) + r")_(\d+)>")
 ECHO_SCORE = 0.7
@@ -96,6 +96,10 @@ class _FrenchSpacyEngine(SpacyNlpEngine):
             model["lang_code"]: spacy.load(model["model_name"], exclude=["parser", "lemmatizer"])
             for model in self.models
         }
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        """spaCy reads names written in capitals title-cased; offsets are those of `text`."""
+        return self._doc_to_nlp_artifact(self.nlp[language](unshout(text)), language)
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         artifacts = super()._doc_to_nlp_artifact(doc, language)
@@ -175,7 +179,8 @@ def _name_echoes(text: str, found: list[Entity], vault: Vault) -> list[Entity]:
     echoes: list[Entity] = []
     taken = [(e.start, e.end) for e in found] + [match.span() for match in PLACEHOLDER.finditer(text)]
     for value, placeholder in vault.known("PERSONNE").items():
-        for form in [value, *(word for word in regex.split(r"\s+", value) if _is_distinctive_name_word(word))]:
+        words = [word for word in regex.split(r"\s+", value) if _is_distinctive_name_word(word)]
+        for form in dict.fromkeys(variant for form in [value, *words] for variant in (form, form.upper())):
             for match in regex.finditer(rf"(?<![\w'’-]){regex.escape(form)}(?![\w'’-])", text):
                 start, end = match.span()
                 if all(end <= s or e <= start for s, e in taken):

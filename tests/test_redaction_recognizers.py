@@ -179,6 +179,55 @@ def test_a_generation_or_another_year_is_left_alone(redactor: Redactor, text: st
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dossier de KARIM BENALI, tél 06 12 34 56 78", "KARIM BENALI"),
+        ("Le fils KARIM est scolarisé.", "KARIM"),
+        ("son épouse FATIMA travaille à temps partiel", "FATIMA"),
+        ("l'usager JEAN-PIERRE MARTIN demande l'APL", "JEAN-PIERRE MARTIN"),
+        ("prénom : KARIM", "KARIM"),
+        ("BENALI Karim demande le RSA.", "BENALI Karim"),
+        ("Karim BENALI a perdu son emploi.", "Karim BENALI"),
+        ("KARIM BENALI a perdu son emploi depuis mars.", "KARIM BENALI"),
+        ("Mme N'DIAYE AMINATA demande un logement.", "N'DIAYE AMINATA"),
+        ("Le dossier de M. et Mme BENALI est incomplet.", "BENALI"),
+    ],
+)
+def test_name_in_capitals(redactor: Redactor, text: str, name: str) -> None:
+    assert ("PERSONNE", name) in found(redactor, text)
+
+
+def test_name_in_capitals_before_what_describes_a_person(redactor: Redactor) -> None:
+    assert found(redactor, "BENALI, né le 12/03/1985, demande") == [
+        ("PERSONNE", "BENALI"), ("DATE_NAISSANCE", "12/03/1985")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le fils de l'allocataire a droit à l'AAH et à la PCH ?",
+        "Dossier CAF, tél 32 30",
+        "La CPAM DE PARIS, tél 36 46",
+        "Contrat CDD ou CDI pour un salarié ?",
+        "Le SMIC et l'IDCC 1486 s'appliquent-ils ?",
+        "La TVA et la CSG sont-elles dues sur la PRIME D'ACTIVITÉ ?",
+        "URGENT : CONTRAT DE TRAVAIL À DURÉE DÉTERMINÉE",
+        "L'usager RSA demande l'ASPA auprès de la CARSAT.",
+        "Mon usager veut savoir si la MDPH est ouverte.",
+    ],
+)
+def test_acronyms_in_capitals_are_not_names(redactor: Redactor, text: str) -> None:
+    assert [entity for entity in found(redactor, text) if entity[0] == "PERSONNE"] == []
+
+
+def test_name_in_capitals_comes_back_masked(redactor: Redactor) -> None:
+    redacted = redactor.redact("Mme Fatima Benali demande l'APL ; BENALI a deux enfants.")
+    assert "Benali" not in redacted.text and "BENALI" not in redacted.text
+    assert redacted.text.count("<PERSONNE_1>") == 2
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Bonjour, quelle est la durée maximale d'un CDD selon l'article L1243-8 du Code du travail ?",

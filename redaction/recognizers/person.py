@@ -1,7 +1,9 @@
-"""Person names: spaCy's PER entities, cleaned, plus any name following a civility title.
+"""Person names: spaCy's PER entities, cleaned, plus any name following a civility title, and names written in
+capitals after a word that announces a person ("le fils KARIM") or before what describes one ("BENALI, tél …").
 
 Handles compound and particle names ("Pierre-Yves Le Gall", "de La Tour", "N'Diaye"); the title itself
-("Mme", "M.", "Maître") is kept out of the span so the redacted text keeps it.
+("Mme", "M.", "Maître") is kept out of the span so the redacted text keeps it. spaCy reads words in capitals
+title-cased (`unshout`), administrative acronyms excepted, since its NER only knows names that way.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
+from redaction.recognizers.acronyms import ACRONYMS, FUNCTION_WORDS
 from redaction.recognizers.base import CASE_SENSITIVE, LANGUAGE
 
 SPACY_LABEL = "PERSONNE"
@@ -32,9 +35,27 @@ NOT_NAMES = frozenset(
         " Quelle Quel Quels Quelles Comment Pourquoi Combien Est Peut Puis Doit Faut"
     ).split()
 )
-_ACRONYM = regex.compile(r"^[A-ZÀ-Ý]{2,6}s?$")
+_SHOUTED_WORD = regex.compile(r"(?<![\p{L}\d'’-])(?=[\p{L}'’-]*\p{Lu}{2})[\p{Lu}'’-]+(?![\p{L}\d])")
+_WORD_PART = regex.compile(r"[\p{L}]+")
 
 
+_CAPS_WORD = r"(?:[A-Z]['’])?[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})*"
+_CAPS_NAME = rf"{_CAPS_WORD}(?:\s+(?:(?:DE|DU|DES|LE|LA|BEN|EL|AL|VAN|VON|DA|DOS|D['’])\s*)?{_CAPS_WORD}){{0,4}}"
+_PERSON_CUE = (
+    r"(?i:fils|fille|enfant|époux|épouse|mari|femme|conjointe?|concubine?|compagne|compagnon|frère|sœur|soeur|père"
+    r"|mère|neveu|nièce|petite?-(?:fils|fille)|usager|usagère|salariée?|allocataire|bénéficiaire|demandeur|demandeuse"
+    r"|locataire|assurée?|cliente?|patiente?|administrée?|titulaire|madame|monsieur|mademoiselle|famille|dossier\s+d[eu]"
+    r"|(?:pré)?nom|(?:pré)?nommée?|dénommée?|appelée?|s['’]appelle|de\s+la\s+part\s+d[eu])"
+)
+_PERSON_FOLLOWS = (
+    r"(?=\s*[,(:–-]?\s*(?i:t[ée]l\b|t[ée]l[ée]phone|portable|n[ée]e?\b|n[ée]e?\(e\)|nir\b|s[ée]cu|demeurant"
+    r"|domicili|courriel|e-?mail|\+33|0[1-79](?:[ .-]?\d){8}\b))"
+)
+CUED_CAPS_NAME = regex.compile(
+    rf"(?<=(?<![\w-]){_PERSON_CUE}\s*:?\s+){_CAPS_NAME}(?![\w'’-])"
+    rf"|(?<![\w'’-]){_CAPS_NAME}(?![\w'’-]){_PERSON_FOLLOWS}",
+    CASE_SENSITIVE,
+)
 _COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "AUX", "ADV"})
 _NAME_CHARS = regex.compile(r"^[\p{L}\s'’.-]+$")
 _ROLE_WORDS = frozenset(
@@ -48,6 +69,7 @@ class FrPersonRecognizer(EntityRecognizer):
     """A lone word found by spaCy alone scores under the threshold unless a context word comes before it."""
 
     TITLED_SCORE = 0.9
+    CUED_SCORE = 0.86
     NER_SCORE = 0.85
     SINGLE_WORD_NER_SCORE = 0.4
     CONTEXT = sorted(_ROLE_WORDS | {"nom", "prénom"})
@@ -68,6 +90,7 @@ class FrPersonRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         doc = nlp_artifacts.tokens if nlp_artifacts else None
         spans = [(match.start(), match.end(), self.TITLED_SCORE) for match in TITLED_NAME.finditer(text)]
+        spans += [(*_without_acronyms(text, *match.span()), self.CUED_SCORE) for match in CUED_CAPS_NAME.finditer(text)]
         for span in nlp_artifacts.entities if nlp_artifacts else ():
             if span.label_ == SPACY_LABEL:
                 start, end, titled = self._strip(text, span.start_char, span.end_char)
@@ -77,7 +100,7 @@ class FrPersonRecognizer(EntityRecognizer):
             if doc is not None:
                 start, end = self._trim_common_words(doc, start, end)
             value = text[start:end]
-            titled = score == self.TITLED_SCORE
+            titled = score in (self.TITLED_SCORE, self.CUED_SCORE)
             if start >= end or not self._looks_like_name(value, titled):
                 continue
             if len(value.split()) == 1 and not titled:
@@ -129,7 +152,7 @@ class FrPersonRecognizer(EntityRecognizer):
             return False
         if all(word.casefold() in NOT_NAMES for word in words):
             return False
-        return titled or not (len(words) == 1 and _ACRONYM.match(words[0]))
+        return titled or not (len(words) == 1 and words[0].upper() in ACRONYMS)
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(
@@ -143,3 +166,32 @@ class FrPersonRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def _without_acronyms(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span less its edge function words and trailing acronyms ("KARIM BENALI CAF" → "KARIM BENALI"); empty
+    when it starts with an acronym, the name of an office ("CPAM DE PARIS")."""
+    words = list(regex.finditer(r"[^\s]+", text[start:end]))
+    while words and words[0].group() in FUNCTION_WORDS:
+        words.pop(0)
+    while words and words[-1].group() in ACRONYMS | FUNCTION_WORDS:
+        words.pop()
+    if not words or words[0].group() in ACRONYMS:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+def unshout(text: str) -> str:
+    """Words in capitals title-cased ("KARIM BENALI" → "Karim Benali", "N'DIAYE" → "N'Diaye"), function words
+    lower-cased, acronyms kept: what spaCy's NER needs to see names. Same length, so offsets hold."""
+    return _SHOUTED_WORD.sub(_title_case, text)
+
+
+def _title_case(match: regex.Match[str]) -> str:
+    word = match.group()
+    if word in ACRONYMS:
+        return word
+    cased = _WORD_PART.sub(
+        lambda part: part.group().lower() if part.group() in FUNCTION_WORDS else part.group().capitalize(), word
+    )
+    return cased if len(cased) == len(word) else word
