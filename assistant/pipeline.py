@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.conversation import Turn, rewrite
 from assistant.extractive import extractive_answer
+from assistant.intake import cut_notice, keep_end
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.model import (
     MODE_EXTRACTIVE,
@@ -136,7 +137,7 @@ class Assistant:
     ) -> tuple[list[Passage], dict[str, float]]:
         """Passages for a query, redacted first; timings in milliseconds."""
         started = time.perf_counter()
-        redacted = self.redactor.redact(query)
+        redacted = self.redactor.redact(keep_end(query))
         redaction_ms = _ms(started)
         clock = time.perf_counter()
         passages = self.searcher.search(redacted.text, k, filters)
@@ -154,6 +155,8 @@ class Assistant:
         session = session or Session()
         started = time.perf_counter()
         timings: dict[str, float] = {}
+        pasted = len(question)
+        question = keep_end(question)
         redacted = self.redactor.redact(question, session.vault)
         timings["redaction_ms"] = _ms(started)
         yield Redacted(redacted)
@@ -177,6 +180,8 @@ class Assistant:
                 answer = self._compose(question, standalone, passages, draft, timings)
                 if any(PUBLIC_SERVICE in passage.scores for passage in passages):
                     answer.notice = " ".join(filter(None, (answer.notice, NOTICE_GENERAL_RULE)))
+        if pasted > len(question):
+            answer.notice = " ".join(filter(None, (cut_notice(len(question)), answer.notice)))
         answer.timings = {**timings, **answer.timings, "total_ms": _ms(started)}
         redacted_answer = answer.text
         if not self.settings.redact_for_llm:
