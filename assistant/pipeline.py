@@ -122,14 +122,15 @@ class Assistant:
 
     @classmethod
     def from_settings(cls, settings: Settings, load_generator: bool = True) -> Assistant:
-        """Index, embedder, redactor and audit log loaded once; the LLM itself loads on first generation."""
+        """Audit log (first: no model is loaded for a home where nothing could be recorded), index, embedder and
+        redactor loaded once; the LLM itself loads on first generation."""
         from indexing.embeddings import Embedder
         from indexing.search import Index, Searcher
         from redaction.audit import AuditLog
 
+        audit = AuditLog(settings.audit_db, settings.audit_retention_days)
         searcher = Searcher(Index.load(settings), Embedder(settings), settings)
         generator = make_generator(settings) if load_generator else None
-        audit = AuditLog(settings.audit_db, settings.audit_retention_days)
         return cls(settings, searcher, Redactor.from_settings(settings), generator, audit)
 
     def search(
