@@ -191,6 +191,7 @@ def test_a_generation_or_another_year_is_left_alone(redactor: Redactor, text: st
         ("KARIM BENALI a perdu son emploi depuis mars.", "KARIM BENALI"),
         ("Mme N'DIAYE AMINATA demande un logement.", "N'DIAYE AMINATA"),
         ("Le dossier de M. et Mme BENALI est incomplet.", "BENALI"),
+        ("MADAME BENALI, tél 06 12 34 56 78", "BENALI"),
     ],
 )
 def test_name_in_capitals(redactor: Redactor, text: str, name: str) -> None:
@@ -215,6 +216,8 @@ def test_name_in_capitals_before_what_describes_a_person(redactor: Redactor) -> 
         "URGENT : CONTRAT DE TRAVAIL À DURÉE DÉTERMINÉE",
         "L'usager RSA demande l'ASPA auprès de la CARSAT.",
         "Mon usager veut savoir si la MDPH est ouverte.",
+        "URGENT : LE CDD DE MON USAGER PEUT-IL ÊTRE RENOUVELÉ DEUX FOIS ?",
+        "MAIRIE DE PARIS, tél 01 42 76 40 40",
     ],
 )
 def test_acronyms_in_capitals_are_not_names(redactor: Redactor, text: str) -> None:

@@ -1,5 +1,5 @@
 """Words written in capitals that are not names: administrative acronyms of the corpus and agents' questions,
-and the function words of a sentence typed in capitals."""
+the function words of a sentence typed in capitals, the offices and headings such a sentence names."""
 
 from __future__ import annotations
 
@@ -18,4 +18,12 @@ ACRONYMS = frozenset(
 FUNCTION_WORDS = frozenset(
     "À AU AUX AVEC CHEZ DANS DE DES DU EN ET LA LE LES OU PAR POUR SANS SUR UN UNE D L EST SONT ONT VA VEUT DOIT PEUT"
     .split()
+)
+CIVILITIES = frozenset("M MME MMES MLLE MADAME MONSIEUR MADEMOISELLE DR ME".split())
+OFFICES = frozenset(
+    """
+    AGENCE ASSOCIATION ATTENTION BUREAU CABINET CAISSE CENTRE CLINIQUE COLLÈGE COMMUNE CONSEIL DÉPARTEMENT DIRECTION
+    DOSSIER ÉCOLE ENTREPRISE FRANCE HÔPITAL IMPORTANT LYCÉE MAIRIE MAISON MINISTÈRE OBJET PÔLE POLE PRÉFECTURE
+    RÉGION SERVICE SOCIÉTÉ TRIBUNAL UNIVERSITÉ URGENT
+    """.split()
 )

@@ -13,7 +13,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
-from redaction.recognizers.acronyms import ACRONYMS, FUNCTION_WORDS
+from redaction.recognizers.acronyms import ACRONYMS, CIVILITIES, FUNCTION_WORDS, OFFICES
 from redaction.recognizers.base import CASE_SENSITIVE, LANGUAGE
 
 SPACY_LABEL = "PERSONNE"
@@ -41,15 +41,27 @@ _WORD_PART = regex.compile(r"[\p{L}]+")
 
 _CAPS_WORD = r"(?:[A-Z]['’])?[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})*"
 _CAPS_NAME = rf"{_CAPS_WORD}(?:\s+(?:(?:DE|DU|DES|LE|LA|BEN|EL|AL|VAN|VON|DA|DOS|D['’])\s*)?{_CAPS_WORD}){{0,4}}"
-_PERSON_CUE = (
-    r"(?i:fils|fille|enfant|époux|épouse|mari|femme|conjointe?|concubine?|compagne|compagnon|frère|sœur|soeur|père"
-    r"|mère|neveu|nièce|petite?-(?:fils|fille)|usager|usagère|salariée?|allocataire|bénéficiaire|demandeur|demandeuse"
-    r"|locataire|assurée?|cliente?|patiente?|administrée?|titulaire|madame|monsieur|mademoiselle|famille|dossier\s+d[eu]"
-    r"|(?:pré)?nom|(?:pré)?nommée?|dénommée?|appelée?|s['’]appelle|de\s+la\s+part\s+d[eu])"
+_PERSON_CUE_WORDS = (
+    "fils", "fille", "enfant", "époux", "épouse", "mari", "femme", "conjointe?", "concubine?", "compagne", "compagnon",
+    "frère", "sœur", "soeur", "père", "mère", "neveu", "nièce", "petite?-(?:fils|fille)", "usager", "usagère",
+    "salariée?", "allocataire", "bénéficiaire", "demandeur", "demandeuse", "locataire", "assurée?", "cliente?",
+    "patiente?", "administrée?", "titulaire", "madame", "monsieur", "mademoiselle", "famille", r"dossier\s+d[eu]",
+    "nom", "prénom", "nommée?", "prénommée?", "dénommée?", "appelée?", "s['’]appelle", r"de\s+la\s+part\s+d[eu]",
 )
+_PERSON_FOLLOWS_WORDS = (
+    r"t[ée]l\b", r"t[ée]l[ée]phone", "portable", r"n[ée]e?\b", r"n[ée]e?\(e\)", r"nir\b", "s[ée]cu", "demeurant",
+    "domicili", "courriel", "e-?mail",
+)
+
+
+def _lower_or_capitalised(words: tuple[str, ...]) -> str:
+    """Words in lower case or capitalised, not in capitals: in a text typed in capitals, nothing announces a name."""
+    return "|".join(f"[{word[0]}{word[0].upper()}]{word[1:]}" for word in words)
+
+
+_PERSON_CUE = f"(?:{_lower_or_capitalised(_PERSON_CUE_WORDS)})"
 _PERSON_FOLLOWS = (
-    r"(?=\s*[,(:–-]?\s*(?i:t[ée]l\b|t[ée]l[ée]phone|portable|n[ée]e?\b|n[ée]e?\(e\)|nir\b|s[ée]cu|demeurant"
-    r"|domicili|courriel|e-?mail|\+33|0[1-79](?:[ .-]?\d){8}\b))"
+    rf"(?=\s*[,(:–-]?\s*(?:{_lower_or_capitalised(_PERSON_FOLLOWS_WORDS)}|\+33|0[1-79](?:[ .-]?\d){{8}}\b))"
 )
 CUED_CAPS_NAME = regex.compile(
     rf"(?<=(?<![\w-]){_PERSON_CUE}\s*:?\s+){_CAPS_NAME}(?![\w'’-])"
@@ -169,14 +181,14 @@ class FrPersonRecognizer(EntityRecognizer):
 
 
 def _without_acronyms(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span less its edge function words and trailing acronyms ("KARIM BENALI CAF" → "KARIM BENALI"); empty
-    when it starts with an acronym, the name of an office ("CPAM DE PARIS")."""
+    """The span less its edge function words and civilities and its trailing acronyms ("KARIM BENALI CAF" →
+    "KARIM BENALI"); empty when it starts with an acronym or an office ("CPAM DE PARIS", "MAIRIE DE LYON")."""
     words = list(regex.finditer(r"[^\s]+", text[start:end]))
-    while words and words[0].group() in FUNCTION_WORDS:
+    while words and words[0].group() in FUNCTION_WORDS | CIVILITIES:
         words.pop(0)
     while words and words[-1].group() in ACRONYMS | FUNCTION_WORDS:
         words.pop()
-    if not words or words[0].group() in ACRONYMS:
+    if not words or words[0].group() in ACRONYMS | OFFICES:
         return start, start
     return start + words[0].start(), start + words[-1].end()
 
