@@ -85,11 +85,34 @@ def test_recognizer_finds(redactor: Redactor, text: str, expected: tuple[str, st
         "le numéro 1234567 sans mention de la CAF ailleurs",
         "appeler le 0 800 12 34 56 ou le 08 06 00 02 45",
         "le 12/03/2024 il a signé son contrat",
-        "véhicule ab-123-cd écrit en minuscules",
+        "le code ab-123-cd du formulaire",
+        "le code 18ab12345 du formulaire",
+        "Le rendez-vous est at home point final.",
     ],
 )
 def test_unsupported_or_out_of_context_is_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Écrire à marie.lefebvre [at] gmail [dot] com svp", ("EMAIL", "marie.lefebvre [at] gmail [dot] com")),
+        ("Écrire à marie.lefebvre arobase gmail point com", ("EMAIL", "marie.lefebvre arobase gmail point com")),
+        ("Écrire à Marie.Lefebvre(at)laposte(point)net svp", ("EMAIL", "Marie.Lefebvre(at)laposte(point)net")),
+        ("Écrire à marie.lefebvre @ gmail.com svp", ("EMAIL", "marie.lefebvre @ gmail.com")),
+        ("Écrire à MARIE.LEFEBVRE@GMAIL.COM svp", ("EMAIL", "MARIE.LEFEBVRE@GMAIL.COM")),
+        ("passeport 18ab12345 expiré", ("PASSEPORT", "18ab12345")),
+        ("passeport 18 AB 12345 expiré", ("PASSEPORT", "18 AB 12345")),
+        ("véhicule ab-123-cd écrit en minuscules", ("IMMATRICULATION", "ab-123-cd")),
+        ("carte d'identité n° 8806 9231 0285 perdue", ("CARTE_IDENTITE", "8806 9231 0285")),
+        ("numéro d'allocataire CAF : 123 45 67 depuis 2019", ("NUMERO_ALLOCATAIRE", "123 45 67")),
+        ("identifiant france travail 4567891k, radié", ("IDENTIFIANT_FRANCE_TRAVAIL", "4567891k")),
+        ("DOMICILE : 12 RUE DE LA PAIX, 75002 PARIS", ("ADRESSE", "12 RUE DE LA PAIX, 75002 PARIS")),
+    ],
+)
+def test_other_types_in_other_casings_and_spacings(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:
+    assert found(redactor, text) == [expected]
 
 
 @pytest.mark.parametrize(
