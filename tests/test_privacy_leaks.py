@@ -115,12 +115,12 @@ def test_no_raw_personal_data_anywhere(
     app = build_app(assistant, model_down)
     enqueue, answer, mark_useful = (_ui_handler(app, name) for name in ("enqueue", "answer", "mark_useful"))
     state = PageState()
-    for question in QUESTIONS[:3]:
+    for question in (*QUESTIONS[:3], *QUESTIONS[5:7]):
         state = enqueue(question, state)[0]
         frames = _drain(answer(state, [], []))
         state = frames[-1][0]
         page = " ".join(str(part) for frame in frames for part in frame[1:])
-        assert "Benali" not in page and "06 12 34 56 78" not in page
+        assert not [value for value in ("Benali", "06 12 34 56 78", "BENALI", "fr76 3000") if value in page]
         assert "enregistré" in mark_useful(state, FEEDBACK)[0]
 
     for handler in logging.getLogger().handlers:
