@@ -20,6 +20,7 @@ from redaction.recognizers import french_recognizers
 from redaction.recognizers.base import LANGUAGE
 from redaction.recognizers.checksums import compact
 from redaction.recognizers.person import NOT_NAMES, SPACY_LABEL, unshout
+from redaction.unicode_fold import fold
 
 PLACEHOLDER = regex.compile(r"<(" + "|".join(sorted(TYPES, key=len, reverse=True)) + r")_(\d+)>")
 ECHO_SCORE = 0.7
@@ -29,6 +30,7 @@ _NUMBER_TYPES = frozenset(TYPES) - {"PERSONNE", "ADRESSE", "EMAIL", "DATE_NAISSA
 
 
 def _value_key(entity_type: str, value: str) -> str:
+    value = fold(value)
     if entity_type == "TELEPHONE":
         return compact(value)[-9:]
     if entity_type in _NUMBER_TYPES:
@@ -142,7 +144,7 @@ class Redactor:
     def analyze(self, text: str) -> list[Entity]:
         if not text.strip():
             return []
-        results = self._analyzer.analyze(text=text, language=LANGUAGE)
+        results = self._analyzer.analyze(text=fold(text), language=LANGUAGE)
         placeholders = [match.span() for match in PLACEHOLDER.finditer(text)]
         candidates = [
             Entity(result.entity_type, result.start, result.end, round(result.score, 3))

@@ -168,6 +168,29 @@ def test_phone_in_every_form(redactor: Redactor, phone: str, template: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("value", "entity_type"),
+    [
+        ("06\u00a012\u00a034\u00a056\u00a078", "TELEPHONE"),
+        ("06\u202f12\u202f34\u202f56\u202f78", "TELEPHONE"),
+        ("06\u200b12\u200b34\u200b56\u200b78", "TELEPHONE"),
+        ("０６ １２ ３４ ５６ ７８", "TELEPHONE"),
+        ("06–12–34–56–78", "TELEPHONE"),
+        ("2\u00a085\u00a003\u00a075\u00a0112\u00a0045\u00a053", "NIR"),
+        ("FR76\u202f3000\u202f6000\u202f0112\u202f3456\u202f7890\u202f189", "IBAN"),
+        ("marie.lefebvre＠gmail.com", "EMAIL"),
+    ],
+)
+def test_look_alike_spaces_digits_and_dashes(redactor: Redactor, value: str, entity_type: str) -> None:
+    """No-break, narrow and zero-width spaces, full-width digits and typographic dashes: the same value."""
+    assert found(redactor, f"Pour le dossier : {value} merci") == [(entity_type, value)]
+
+
+def test_full_width_values_keep_their_own_placeholder(redactor: Redactor) -> None:
+    redacted = redactor.redact("Tél. ０６ １２ ３４ ５６ ７８ ou ０７ ９８ ７６ ５４ ３２")
+    assert redacted.text == "Tél. <TELEPHONE_1> ou <TELEPHONE_2>"
+
+
+@pytest.mark.parametrize(
     ("text", "dates"),
     [
         ("Mon usager, né en 1985, demande l'ASPA.", ["1985"]),
