@@ -238,6 +238,10 @@ def test_a_generation_or_another_year_is_left_alone(redactor: Redactor, text: st
         ("Mme N'DIAYE AMINATA demande un logement.", "N'DIAYE AMINATA"),
         ("Le dossier de M. et Mme BENALI est incomplet.", "BENALI"),
         ("MADAME BENALI, tél 06 12 34 56 78", "BENALI"),
+        ("M.BENALI demande l'APL", "BENALI"),
+        ("Mme veuve MARTIN demande la pension de réversion", "MARTIN"),
+        ("Mme veuve Martin demande la pension de réversion", "Martin"),
+        ("Mme Fatima Haddad née BENALI demande l'APL", "BENALI"),
     ],
 )
 def test_name_in_capitals(redactor: Redactor, text: str, name: str) -> None:

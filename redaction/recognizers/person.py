@@ -22,7 +22,10 @@ _PARTICLE = r"(?:de|du|des|le|la|van|von|der|den|da|di|del|dos|das|ben|ibn|el|al
 _TOKEN = r"(?:[A-Z]['’])?[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý]*(?:-[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý]*)*"
 _LEADING = rf"(?:{_PARTICLE}\s+|d['’]){{0,3}}"
 _NAME = rf"{_LEADING}{_TOKEN}(?:\s+{_LEADING}{_TOKEN}|(?<=\s(?:d|D)['’]){_TOKEN}){{0,4}}"
-TITLED_NAME = regex.compile(rf"(?<=(?<![\w.]){_TITLE}\s+){_NAME}(?![\w'’-])", CASE_SENSITIVE)
+_MARITAL = r"(?:veuve|vve|épouse|née)"
+TITLED_NAME = regex.compile(
+    rf"(?<=(?<![\w.])(?:{_TITLE}\s+|(?:M|Mme|Dr|Pr)\.\s*)(?:{_MARITAL}\s+)?){_NAME}(?![\w'’-])", CASE_SENSITIVE
+)
 LEADING_TITLE = regex.compile(rf"^(?:{_TITLE}\s+)+", CASE_SENSITIVE | regex.IGNORECASE)
 NOT_NAMES = frozenset(
     word.casefold()
@@ -46,6 +49,7 @@ _PERSON_CUE_WORDS = (
     "frère", "sœur", "soeur", "père", "mère", "neveu", "nièce", "petite?-(?:fils|fille)", "usager", "usagère",
     "salariée?", "allocataire", "bénéficiaire", "demandeur", "demandeuse", "locataire", "assurée?", "cliente?",
     "patiente?", "administrée?", "titulaire", "madame", "monsieur", "mademoiselle", "famille", r"dossier\s+d[eu]",
+    "veuve", "née",
     "nom", "prénom", "nommée?", "prénommée?", "dénommée?", "appelée?", "s['’]appelle", r"de\s+la\s+part\s+d[eu]",
 )
 _PERSON_FOLLOWS_WORDS = (
