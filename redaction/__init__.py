@@ -4,7 +4,7 @@ Entity types, which are also the placeholder names (`<PERSONNE_1>` …):
 
 | type | what | how it is confirmed |
 | --- | --- | --- |
-| PERSONNE | first and last names, in capitals too | spaCy PER (capitals title-cased first), a civility title, a word announcing a person |
+| PERSONNE | first and last names, in capitals too | spaCy PER, a civility title, a word announcing a person |
 | EMAIL | e-mail address | domain suffix (bundled PSL) |
 | TELEPHONE | French phone number (0X…, +33, 0033, overseas), not 08 services | format |
 | NIR | numéro de sécurité sociale, Corsica 2A/2B | format (INSEE key raises the score); without key: context |
