@@ -182,7 +182,7 @@ def _name_echoes(text: str, found: list[Entity], vault: Vault) -> list[Entity]:
     taken = [(e.start, e.end) for e in found] + [match.span() for match in PLACEHOLDER.finditer(text)]
     for value, placeholder in vault.known("PERSONNE").items():
         words = [word for word in regex.split(r"\s+", value) if _is_distinctive_name_word(word)]
-        for form in dict.fromkeys(variant for form in [value, *words] for variant in (form, form.upper())):
+        for form in dict.fromkeys(variant for name in [value, *words] for variant in (name, name.upper())):
             for match in regex.finditer(rf"(?<![\w'’-]){regex.escape(form)}(?![\w'’-])", text):
                 start, end = match.span()
                 if all(end <= s or e <= start for s, e in taken):

@@ -4,8 +4,8 @@ bundled suffix list (never downloaded)."""
 
 from __future__ import annotations
 
-import tldextract
 import regex
+import tldextract
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from redaction.recognizers.base import CASE_INSENSITIVE, LANGUAGE
