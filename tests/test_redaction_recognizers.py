@@ -173,6 +173,7 @@ def test_phone_in_every_form(redactor: Redactor, phone: str, template: str) -> N
         ("06\u00a012\u00a034\u00a056\u00a078", "TELEPHONE"),
         ("06\u202f12\u202f34\u202f56\u202f78", "TELEPHONE"),
         ("06\u200b12\u200b34\u200b56\u200b78", "TELEPHONE"),
+        ("06\u200e12\u202c34\u206656\u206978", "TELEPHONE"),
         ("０６ １２ ３４ ５６ ７８", "TELEPHONE"),
         ("06–12–34–56–78", "TELEPHONE"),
         ("2\u00a085\u00a003\u00a075\u00a0112\u00a0045\u00a053", "NIR"),
