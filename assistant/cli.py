@@ -4,17 +4,21 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import os
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from guichet.config import Settings, load_settings
+from assistant.intake import question_problem, unicode_problem
+from guichet.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
 
 INPUT_FIELDS = ("query", "question", "text")
+MAX_RESULTS = 100
 
 
 def _dump(payload: Any) -> None:
@@ -23,36 +27,85 @@ def _dump(payload: Any) -> None:
 
 
 def read_batch(path: Path) -> Iterator[dict[str, Any]]:
-    """One JSON object a line, with a `query`, `question` or `text` field and an optional `id`."""
-    with path.open(encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise SystemExit(f"{path}:{line_number}: not valid JSON ({error.msg})") from None
-            text = next((row[f] for f in INPUT_FIELDS if isinstance(row.get(f), str)), None)
-            if text is None:
-                raise SystemExit(f"{path}:{line_number}: no field among {', '.join(INPUT_FIELDS)}")
-            yield {"id": row.get("id"), "text": text}
+    """One JSON object a line, with a `query`, `question` or `text` field and an optional `id`. Each row has its
+    `line` number, and either the `text` or the `error` that kept the line from being read; blank lines are skipped."""
+    with path.open("rb") as handle:
+        for line_number, raw in enumerate(handle, 1):
+            row = _batch_row(raw)
+            if row is not None:
+                yield {"line": line_number, **row}
+
+
+def _batch_row(raw: bytes) -> dict[str, Any] | None:
+    try:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return {"id": None, "error": f"not valid UTF-8 (byte {error.start + 1})"}
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        return {"id": None, "error": f"not valid JSON ({error.msg}, column {error.colno})"}
+    if not isinstance(row, dict):
+        return {"id": None, "error": f"not a JSON object but {type(row).__name__}"}
+    row_id = row.get("id")
+    if isinstance(row_id, str) and unicode_problem(row_id):
+        return {"id": None, "error": "the id is not valid UTF-8"}
+    text = next((row[f] for f in INPUT_FIELDS if isinstance(row.get(f), str)), None)
+    if text is None:
+        return {"id": row_id, "error": f"no text in any of the fields {', '.join(INPUT_FIELDS)}"}
+    problem = question_problem(text)
+    if problem:
+        return {"id": row_id, "error": problem}
+    return {"id": row_id, "text": text}
 
 
 def _run_single_or_batch(args: argparse.Namespace, handle: Callable[[str], dict[str, Any]]) -> None:
     if args.batch:
+        failed = 0
         for row in read_batch(Path(args.batch)):
-            result = handle(row["text"])
-            if row["id"] is not None:
-                result = {"id": row["id"], **result}
-            _dump(result)
+            output = _answer_row(row, handle)
+            if "error" in output:
+                failed += 1
+                print(f"{args.batch}:{row['line']}: {output['error']}", file=sys.stderr)
+            _dump(output)
+        if failed:
+            raise SystemExit(f"guichet: {failed} line(s) of {args.batch} not answered (see the error rows)")
         return
-    if not args.text:
-        raise SystemExit("give a text or --batch FILE.jsonl")
     result = handle(" ".join(args.text))
     if args.json:
         _dump(result)
     else:
         print(args.render(result))
+
+
+def _answer_row(row: dict[str, Any], handle: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    """The result in the line's place, or an error object there (its type only: a message may quote the text)."""
+    error = row.get("error")
+    if error is None:
+        try:
+            result = handle(row["text"])
+            return result if row["id"] is None else {"id": row["id"], **result}
+        except Exception as exception:
+            error = f"could not be answered ({type(exception).__name__})"
+    return {"id": row["id"], "line": row["line"], "error": error}
+
+
+def check_input(args: argparse.Namespace) -> None:
+    """The question or batch file is usable: checked before any model is loaded."""
+    if getattr(args, "batch", None):
+        if args.text:
+            raise SystemExit("guichet: give either a text or --batch FILE.jsonl, not both")
+        batch = Path(args.batch)
+        if not batch.is_file() or not os.access(batch, os.R_OK):
+            raise SystemExit(f"guichet: batch file {batch} does not exist or cannot be read")
+    elif hasattr(args, "text"):
+        if not args.text:
+            raise SystemExit("guichet: give a text or --batch FILE.jsonl")
+        problem = question_problem(" ".join(args.text))
+        if problem:
+            raise SystemExit(f"guichet: {problem}")
 
 
 def passage_json(passage: Any) -> dict[str, Any]:
@@ -114,11 +167,13 @@ def _filters(args: argparse.Namespace) -> Any:
 
 
 def load_assistant(settings: Settings) -> Assistant:
+    from assistant.llm import warn_if_unusable
     from assistant.logs import configure_logging
     from assistant.pipeline import Assistant
 
     assistant = Assistant.from_settings(settings)
     configure_logging(settings, assistant.redactor)
+    warn_if_unusable(assistant.generator)
     return assistant
 
 
@@ -279,6 +334,12 @@ def cmd_model_check(settings: Settings, args: argparse.Namespace) -> None:
     )
 
 
+def result_count(raw: str) -> int:
+    if not raw.strip().isdigit() or not 1 <= int(raw) <= MAX_RESULTS:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {MAX_RESULTS}")
+    return int(raw)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="guichet", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -295,7 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help="hybrid search over the index")
     with_batch(search)
     with_filters(search)
-    search.add_argument("--k", type=int, default=10)
+    search.add_argument("--k", type=result_count, default=10, help=f"1 to {MAX_RESULTS}")
     search.set_defaults(func=cmd_search)
 
     ask = commands.add_parser("ask", help="answer a question with cited sources")
@@ -358,22 +419,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Iterable[str] | None = None) -> None:
     args = build_parser().parse_args(list(argv) if argv is not None else None)
+    check_input(args)
     overrides = {k: v for k, v in (("host", getattr(args, "host", None)), ("port", getattr(args, "port", None))) if v}
-    settings = load_settings(**overrides)
+    try:
+        settings = load_settings(**overrides)
+    except ConfigError as error:
+        raise SystemExit(f"guichet: {error}") from None
     from indexing.build import IndexCorrupted, IndexNotFound
     from indexing.qdrant_store import QdrantUnavailable
+    from redaction.audit import AuditUnavailable
 
     try:
         args.func(settings, args)
-    except (IndexNotFound, IndexCorrupted, QdrantUnavailable) as error:
+    except (IndexNotFound, IndexCorrupted, QdrantUnavailable, AuditUnavailable) as error:
         raise SystemExit(f"guichet: {error}") from None
-    except (OSError, RuntimeError) as error:
-        if getattr(error, "errno", None) != errno.ENOSPC and "No space left on device" not in str(error):
-            raise
-        raise SystemExit(
-            f"guichet: no space left under {settings.home}; the index in service was left as it was. "
-            "Free some space and run the command again."
-        ) from None
+    except Exception as error:
+        if getattr(error, "errno", None) == errno.ENOSPC or "No space left on device" in str(error):
+            raise SystemExit(
+                f"guichet: no space left under {settings.home}; the index in service was left as it was. "
+                "Free some space and run the command again."
+            ) from None
+        raise SystemExit(f"guichet: unexpected {type(error).__name__} at {_origin(error)} (the message is "
+                         "not shown: it may hold the text of a question); please report it") from None
+
+
+def _origin(error: BaseException) -> str:
+    frames = traceback.extract_tb(error.__traceback__)
+    return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Generation backends: llama.cpp in-process, or any OpenAI-compatible server. The only place either is used."""
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -14,6 +15,8 @@ from guichet.config import Settings
 if TYPE_CHECKING:
     from llama_cpp import Llama
 
+LOGGER = logging.getLogger(__name__)
+GGUF_MAGIC = b"GGUF"
 CHAT_TEMPLATE_KEY = "tokenizer.chat_template"
 NO_MODEL = "aucun-modele"
 RETRIES = 3
@@ -49,6 +52,27 @@ def registered_path(settings: Settings) -> str:
         return name
 
 
+def model_file_problem(model_path: str) -> str:
+    """Why `model_path` cannot be loaded by llama.cpp (missing, unreadable, not a GGUF); empty when it can."""
+    if not model_path:
+        return "no model file configured (llm_model_path is empty)"
+    try:
+        with Path(model_path).open("rb") as handle:
+            magic = handle.read(len(GGUF_MAGIC))
+    except OSError as error:
+        return f"model file {model_path} cannot be read ({error.strerror or type(error).__name__})"
+    if magic != GGUF_MAGIC:
+        return f"model file {model_path} is not a GGUF file"
+    return ""
+
+
+def warn_if_unusable(generator: Generator | None) -> None:
+    """Say at start-up, on stderr and in the log, that answers will be extracts because the model cannot load."""
+    problem = getattr(generator, "problem", "")
+    if problem:
+        LOGGER.warning("%s: answers will quote the official sources without the model", problem)
+
+
 class LlamaCppGenerator:
     """A GGUF run in-process by llama-cpp-python, loaded on first use; one generation at a time."""
 
@@ -63,8 +87,9 @@ class LlamaCppGenerator:
     def _load(self) -> Llama:
         if self._llama is not None:
             return self._llama
-        if not self.model_path or not Path(self.model_path).is_file():
-            raise GenerationError(f"model file not found: {self.model_path or '(llm_model_path is empty)'}")
+        problem = self.problem
+        if problem:
+            raise GenerationError(problem)
         try:
             from llama_cpp import Llama
         except ImportError as exc:
@@ -81,6 +106,10 @@ class LlamaCppGenerator:
         self._uses_chat = bool(settings.chat_format) or CHAT_TEMPLATE_KEY in llama.metadata
         self._llama = llama
         return llama
+
+    @property
+    def problem(self) -> str:
+        return model_file_problem(self.model_path)
 
     @property
     def uses_chat_template(self) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from assistant.compose import PASSAGES_CONSIDERED, Composition, Encode, Section, compose
 from assistant.conversation import Turn, rewrite
 from assistant.drafting import DraftingMode, drafting_mode
+from assistant.intake import cut_notice, keep_end
 from assistant.key_terms import unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.model import (
@@ -179,14 +180,15 @@ class Assistant:
 
     @classmethod
     def from_settings(cls, settings: Settings, load_generator: bool = True) -> Assistant:
-        """Index, embedder, redactor and audit log loaded once; the LLM itself loads on first generation."""
+        """Audit log (first: no model is loaded for a home where nothing could be recorded), index, embedder and
+        redactor loaded once; the LLM itself loads on first generation."""
         from indexing.embeddings import Embedder
         from indexing.search import Index, Searcher
         from redaction.audit import AuditLog
 
+        audit = AuditLog(settings.audit_db, settings.audit_retention_days)
         searcher = Searcher(Index.load(settings), Embedder(settings), settings)
         generator = make_generator(settings) if load_generator else None
-        audit = AuditLog(settings.audit_db, settings.audit_retention_days)
         return cls(settings, searcher, Redactor.from_settings(settings), generator, audit)
 
     def search(
@@ -194,7 +196,7 @@ class Assistant:
     ) -> tuple[list[Passage], dict[str, float]]:
         """Passages for a query, redacted first; timings in milliseconds."""
         started = time.perf_counter()
-        redacted = self.redactor.redact(query)
+        redacted = self.redactor.redact(keep_end(query))
         redaction_ms = _ms(started)
         clock = time.perf_counter()
         passages = self.searcher.search(redacted.text, k, filters)
@@ -212,6 +214,8 @@ class Assistant:
         session = session or Session()
         started = time.perf_counter()
         timings: dict[str, float] = {}
+        pasted = len(question)
+        question = keep_end(question)
         redacted = self.redactor.redact(question, session.vault)
         timings["redaction_ms"] = _ms(started)
         yield Redacted(redacted)
@@ -249,6 +253,8 @@ class Assistant:
                     answer = composed
                 if any(PUBLIC_SERVICE in passage.scores for passage in passages):
                     answer.notice = " ".join(filter(None, (answer.notice, NOTICE_GENERAL_RULE)))
+        if pasted > len(question):
+            answer.notice = " ".join(filter(None, (cut_notice(len(question)), answer.notice)))
         answer.timings = {**timings, **answer.timings, "total_ms": _ms(started)}
         redacted_answer = answer.text
         if not self.settings.redact_for_llm:

@@ -14,6 +14,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.drafting import DraftingMode
+from assistant.llm import warn_if_unusable
 from assistant.logs import configure_logging
 from assistant.model import Answer
 from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
@@ -337,6 +338,7 @@ def serve(settings: Settings) -> None:
         )
     assistant = Assistant.from_settings(settings)
     configure_logging(settings, assistant.redactor)
+    warn_if_unusable(assistant.generator)
     app = build_app(assistant, settings)
     app.queue(default_concurrency_limit=settings.max_concurrent_requests, max_size=settings.queue_size)
     app.launch(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import os
+import re
 import sys
 import tomllib
 from collections.abc import Mapping
@@ -204,43 +205,116 @@ def _plain(value: Any) -> Any:
 
 
 ENV_PREFIX = "GUICHET_"
+TRUE_WORDS = frozenset({"true", "1", "yes", "on", "oui"})
+FALSE_WORDS = frozenset({"false", "0", "no", "off", "non"})
+POSITIVE_INTS = frozenset({
+    "top_k", "n_ctx", "max_tokens", "prompt_passages", "embedding_batch_size", "embedding_max_tokens",
+    "llm_server_slots", "max_concurrent_requests", "queue_size", "port",
+})
+SECRETS = frozenset({"llm_api_key", "auth"})
+INTEGER = re.compile(r"[+-]?\d+")
 
 
-def _coerce(name: str, raw: Any, current: Any) -> Any:
+class ConfigError(ValueError):
+    """A setting that cannot be read as its type, or a configuration file that cannot be read."""
+
+
+def _expected(current: Any) -> str:
+    if isinstance(current, bool):
+        return f"a boolean ({'/'.join(sorted(TRUE_WORDS))} or {'/'.join(sorted(FALSE_WORDS))})"
+    if isinstance(current, int):
+        return "an integer"
+    if isinstance(current, float):
+        return "a number"
+    if isinstance(current, tuple):
+        return "a list of strings"
+    return "a string"
+
+
+def _coerce(raw: Any, current: Any, typed: bool) -> Any:
+    """`raw` as the type of `current`, or None when it is not one (no silent truncation, no bool as a number).
+    A `typed` value (from TOML, or the code) must already have the right type; an environment string is parsed."""
     if isinstance(current, bool):
         if isinstance(raw, bool):
             return raw
-        return str(raw).strip().lower() in ("1", "true", "yes", "on", "oui")
+        word = raw.strip().lower() if isinstance(raw, str) and not typed else None
+        return True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
+    if isinstance(raw, bool):
+        return None
     if isinstance(current, int):
-        return int(raw)
+        if isinstance(raw, int):
+            return raw
+        return int(raw) if isinstance(raw, str) and not typed and INTEGER.fullmatch(raw.strip()) else None
     if isinstance(current, float):
-        return float(raw)
+        if isinstance(raw, (int, float)):
+            return float(raw)
+        try:
+            return float(raw) if isinstance(raw, str) and not typed else None
+        except ValueError:
+            return None
     if isinstance(current, Path):
-        return Path(raw).expanduser().resolve()
+        return Path(raw).expanduser().resolve() if isinstance(raw, str) else None
     if isinstance(current, tuple):
-        items = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
-        return tuple(str(item).strip() for item in items if str(item).strip())
-    return str(raw)
+        items = raw.split(",") if isinstance(raw, str) else raw if isinstance(raw, list) else None
+        if items is None or not all(isinstance(item, str) for item in items):
+            return None
+        return tuple(item.strip() for item in items if item.strip())
+    return raw if isinstance(raw, str) else None
+
+
+def _resolve(name: str, raw: Any, current: Any, origin: str) -> Any:
+    value = _coerce(raw, current, typed=not origin.startswith("environment variable"))
+    shown = "(hidden)" if name in SECRETS else repr(raw)
+    if value is None:
+        raise ConfigError(f"{origin}: {name} = {shown} is not {_expected(current)}")
+    if name in POSITIVE_INTS and value < 1:
+        raise ConfigError(f"{origin}: {name} = {shown} must be at least 1")
+    return value
+
+
+def _read_toml(config_file: Path) -> dict[str, Any]:
+    try:
+        with config_file.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{config_file}: not valid TOML ({error})") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{config_file}: cannot be read ({getattr(error, 'strerror', None) or error})") from None
 
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
-    """Defaults, then the TOML file (`GUICHET_CONFIG` or `$GUICHET_HOME/guichet.toml`), then `GUICHET_*`."""
+    """Defaults, then the TOML file (`GUICHET_CONFIG` or `$GUICHET_HOME/guichet.toml`), then `GUICHET_*`.
+
+    Raises `ConfigError` naming the file or variable and the setting when a value is not of its setting's type,
+    and when the file named by `GUICHET_CONFIG` does not exist."""
     env = os.environ if env is None else env
     base = Settings()
     values: dict[str, Any] = {}
-    home = Path(env.get("GUICHET_HOME", base.home)).expanduser().resolve()
-    config_file = Path(env["GUICHET_CONFIG"]) if env.get("GUICHET_CONFIG") else home / "guichet.toml"
+    origins: dict[str, str] = {}
+    home_origin = f"environment variable {ENV_PREFIX}HOME"
+    home = _resolve("home", env.get(f"{ENV_PREFIX}HOME", str(base.home)), base.home, home_origin)
+    if env.get("GUICHET_CONFIG"):
+        config_file = Path(env["GUICHET_CONFIG"]).expanduser()
+        if not config_file.is_file():
+            raise ConfigError(f"GUICHET_CONFIG names {config_file}, which is not a file")
+    else:
+        config_file = home / "guichet.toml"
     if config_file.is_file():
-        with config_file.open("rb") as handle:
-            values.update(tomllib.load(handle))
-    for f in dataclasses.fields(Settings):
-        key = ENV_PREFIX + f.name.upper()
-        if key in env:
-            values[f.name] = env[key]
-    values.update(overrides)
-    unknown = sorted(set(values) - {f.name for f in dataclasses.fields(Settings)})
+        values.update(_read_toml(config_file))
+        origins.update(dict.fromkeys(values, str(config_file)))
+    known = {f.name for f in dataclasses.fields(Settings)}
+    unknown = sorted(set(values) - known)
     if unknown:
-        raise ValueError(f"unknown setting(s) in {config_file}: {', '.join(unknown)}")
-    resolved = {name: _coerce(name, raw, getattr(base, name)) for name, raw in values.items()}
+        raise ConfigError(f"{config_file}: unknown setting(s) {', '.join(unknown)}")
+    for name in known:
+        key = ENV_PREFIX + name.upper()
+        if key in env:
+            values[name] = env[key]
+            origins[name] = f"environment variable {key}"
+    values.update(overrides)
+    resolved = {
+        name: _resolve(name, raw, getattr(base, name), origins.get(name, "command line"))
+        for name, raw in values.items()
+    }
     resolved.setdefault("home", home)
     return dataclasses.replace(base, **resolved)

@@ -4,20 +4,20 @@ Entity types, which are also the placeholder names (`<PERSONNE_1>` …):
 
 | type | what | how it is confirmed |
 | --- | --- | --- |
-| PERSONNE | first and last names | spaCy PER, or a civility title |
+| PERSONNE | first and last names, in capitals too | spaCy PER, a civility title, a word announcing a person |
 | EMAIL | e-mail address | domain suffix (bundled PSL) |
-| TELEPHONE | French phone number (0X…, +33, 0033), not 08 services | format |
-| NIR | numéro de sécurité sociale, Corsica 2A/2B | INSEE key; without key: context |
-| IBAN | bank account | mod-97 |
-| CARTE_BANCAIRE | bank card number | Luhn |
-| NUMERO_FISCAL | numéro fiscal de référence (SPI) | key = first ten digits mod 511 |
+| TELEPHONE | French phone number (0X…, +33, 0033, overseas), not 08 services | format |
+| NIR | numéro de sécurité sociale, Corsica 2A/2B | format (INSEE key raises the score); without key: context |
+| IBAN | bank account, any case and grouping; French RIB | country length (mod-97 raises the score); RIB: context |
+| CARTE_BANCAIRE | bank card number | grouped format; a run of digits: context (Luhn raises the score) |
+| NUMERO_FISCAL | numéro fiscal de référence (SPI) | context (key = first ten digits mod 511 is enough) |
 | NUMERO_ALLOCATAIRE | CAF / MSA allocataire number | after "allocataire", "CAF", "MSA" |
 | IDENTIFIANT_FRANCE_TRAVAIL | France Travail (Pôle emploi) identifier | after "France Travail", "identifiant" |
 | PASSEPORT | French passport number (99AA99999) | format, "passeport" context |
 | CARTE_IDENTITE | identity-card number | after "carte d'identité", "CNI" |
 | IMMATRICULATION | licence plate (AA-123-AA, old 123 ABC 75) | format; old format needs context |
 | ADRESSE | number + street type + name, postcode + city | format |
-| DATE_NAISSANCE | a date after "né(e) le", "date de naissance", "DDN" | cue words |
+| DATE_NAISSANCE | a date, a year after "né(e) le / en", "date de naissance", "DDN" | cue words |
 """
 
 from __future__ import annotations

@@ -54,6 +54,10 @@ EXPORT_COLUMNS = (
 )
 
 
+class AuditUnavailable(RuntimeError):
+    """The audit database cannot be created or written: nothing is answered without a trace for the DPO."""
+
+
 def _require_redacted(value: object, name: str) -> RedactedText:
     if not isinstance(value, RedactedText):
         raise TypeError(f"{name} must be a RedactedText from redaction.Redactor, not {type(value).__name__}")
@@ -70,6 +74,16 @@ class AuditLog:
             raise ValueError("retention_days must be at least 1")
         self.path = Path(path)
         self.retention_days = retention_days
+        try:
+            self._open()
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise AuditUnavailable(
+                f"the audit log {self.path} cannot be opened for writing ({reason}): questions are not answered "
+                "without their audit trail; make its folder writable by the service, or set GUICHET_HOME"
+            ) from None
+
+    def _open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
         os.chmod(self.path, 0o600)

@@ -19,7 +19,8 @@ from redaction.model import Entity, RedactedText
 from redaction.recognizers import french_recognizers
 from redaction.recognizers.base import LANGUAGE
 from redaction.recognizers.checksums import compact
-from redaction.recognizers.person import NOT_NAMES, SPACY_LABEL
+from redaction.recognizers.person import NOT_NAMES, SPACY_LABEL, unshout
+from redaction.unicode_fold import fold
 
 PLACEHOLDER = regex.compile(r"<(" + "|".join(sorted(TYPES, key=len, reverse=True)) + r")_(\d+)>")
 ECHO_SCORE = 0.7
@@ -29,6 +30,7 @@ _NUMBER_TYPES = frozenset(TYPES) - {"PERSONNE", "ADRESSE", "EMAIL", "DATE_NAISSA
 
 
 def _value_key(entity_type: str, value: str) -> str:
+    value = fold(value)
     if entity_type == "TELEPHONE":
         return compact(value)[-9:]
     if entity_type in _NUMBER_TYPES:
@@ -97,6 +99,10 @@ class _FrenchSpacyEngine(SpacyNlpEngine):
             for model in self.models
         }
 
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        """spaCy reads names written in capitals title-cased; offsets are those of `text`."""
+        return self._doc_to_nlp_artifact(self.nlp[language](unshout(text)), language)
+
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         artifacts = super()._doc_to_nlp_artifact(doc, language)
         artifacts.lemmas = [token.lower_ for token in doc]
@@ -138,7 +144,7 @@ class Redactor:
     def analyze(self, text: str) -> list[Entity]:
         if not text.strip():
             return []
-        results = self._analyzer.analyze(text=text, language=LANGUAGE)
+        results = self._analyzer.analyze(text=fold(text), language=LANGUAGE)
         placeholders = [match.span() for match in PLACEHOLDER.finditer(text)]
         candidates = [
             Entity(result.entity_type, result.start, result.end, round(result.score, 3))
@@ -175,7 +181,8 @@ def _name_echoes(text: str, found: list[Entity], vault: Vault) -> list[Entity]:
     echoes: list[Entity] = []
     taken = [(e.start, e.end) for e in found] + [match.span() for match in PLACEHOLDER.finditer(text)]
     for value, placeholder in vault.known("PERSONNE").items():
-        for form in [value, *(word for word in regex.split(r"\s+", value) if _is_distinctive_name_word(word))]:
+        words = [word for word in regex.split(r"\s+", value) if _is_distinctive_name_word(word)]
+        for form in dict.fromkeys(variant for name in [value, *words] for variant in (name, name.upper())):
             for match in regex.finditer(rf"(?<![\w'’-]){regex.escape(form)}(?![\w'’-])", text):
                 start, end = match.span()
                 if all(end <= s or e <= start for s, e in taken):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,159 @@ def test_model_check_writes_a_card_and_config_shows_the_mode_it_sets(tmp_path: P
     assert after["drafting"] is False and "n'est pas qualifié" in after["reason"]
     answer = json.loads(guichet(home, "ask", "Quelle est l'indemnité de fin de CDD ?", "--json").stdout)
     assert answer["mode"] == "extractive" and "generation_ms" not in answer["timings"]
+
+
+def guichet_bytes(home: Path, *args: str | bytes, **env: str) -> subprocess.CompletedProcess[bytes]:
+    """The CLI with arguments that may not be UTF-8, and extra environment variables."""
+    full_env = {**os.environ, "GUICHET_HOME": str(home), "HF_HUB_OFFLINE": "1", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args], env=full_env, capture_output=True, timeout=600, check=False
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess[bytes]) -> str:
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode != 0, stderr
+    assert "Traceback" not in stderr, stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("guichet: "), stderr
+    return lines[0]
+
+
+HOSTILE_BATCH = [
+    (b'{"id": "a", "text": "Mme Fatima Benali, 06 12 34 56 78"}', None),
+    (b'{not json}', "not valid JSON"),
+    (b'{"id": "c", "texte": "pas le bon champ"}', "no text in any of the fields"),
+    (b'["a list", "not an object"]', "not a JSON object"),
+    (b'"a bare string"', "not a JSON object"),
+    (b'{"id": "f", "text": "caf\xe9 en Latin-1, NIR 2 85 03 75 112 045 42"}', "not valid UTF-8"),
+    (b'{"id": "g", "text": "lone \\ud800 surrogate"}', "not valid UTF-8"),
+    (b'{"id": "h", "text": "   "}', "the question is empty"),
+    (b'{"id": "i", "text": 42}', "no text in any of the fields"),
+    (b'', None),
+    (b'\xef\xbb\xbf{"id": "k", "question": "Dossier de KARIM BENALI, tel 0612345678"}', None),
+    (b'{"id": "l", "query": "fin de CDD"}', None),
+]
+
+
+def _write_hostile_batch(path: Path) -> list[tuple[int, str | None]]:
+    path.write_bytes(b"\n".join(line for line, _ in HOSTILE_BATCH) + b"\n")
+    return [(number, error) for number, (line, error) in enumerate(HOSTILE_BATCH, 1) if line]
+
+
+def _check_batch_output(
+    result: subprocess.CompletedProcess[bytes], batch: Path, expected: list[tuple[int, str | None]]
+) -> list:
+    assert result.returncode != 0
+    stderr = result.stderr.decode("utf-8")
+    assert "Traceback" not in stderr
+    rows = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert len(rows) == len(expected)
+    for row, (number, error) in zip(rows, expected, strict=True):
+        if error is None:
+            assert "error" not in row, row
+        else:
+            assert row["line"] == number and error in row["error"], row
+            assert any(line.startswith(f"{batch}:{number}: ") and error in line for line in stderr.splitlines())
+    return rows
+
+
+def test_redact_batch_answers_every_line_it_can_and_reports_the_others(tmp_path: Path) -> None:
+    batch = tmp_path / "hostile.jsonl"
+    expected = _write_hostile_batch(batch)
+    result = guichet_bytes(tmp_path, "redact", "--batch", str(batch))
+    rows = _check_batch_output(result, batch, expected)
+    answered = [row for row in rows if "error" not in row]
+    assert [row["id"] for row in answered] == ["a", "k", "l"]
+    assert "Benali" not in answered[0]["text"] and "BENALI" not in answered[1]["text"]
+    assert [row["id"] for row in rows if "error" in row] == [None, "c", None, None, None, "g", "h", "i"]
+    assert b"045 42" not in result.stdout + result.stderr
+
+
+def test_search_batch_answers_every_line_it_can(indexed_home: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "hostile.jsonl"
+    expected = _write_hostile_batch(batch)
+    result = guichet_bytes(indexed_home, "search", "--batch", str(batch), "--k", "2")
+    rows = _check_batch_output(result, batch, expected)
+    assert [row["id"] for row in rows if "error" not in row] == ["a", "k", "l"]
+    assert all(len(row["results"]) <= 2 for row in rows if "error" not in row)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("search", "--batch", "absent.jsonl"), "batch file absent.jsonl does not exist"),
+        (("ask", "--batch", "absent.jsonl"), "batch file absent.jsonl does not exist"),
+        (("ask", b"caf\xe9 \xff en Latin-1"), "not valid UTF-8"),
+        (("redact", b"\xff\xfe"), "not valid UTF-8"),
+        (("ask", "   "), "the question is empty"),
+        (("search", ""), "the question is empty"),
+        (("ask",), "give a text or --batch"),
+    ],
+)
+def test_bad_input_is_one_line_before_any_model_loads(tmp_path: Path, args: tuple, message: str) -> None:
+    """No index in this home: had a model loaded first, the error would be about the index."""
+    assert message in one_line_error(guichet_bytes(tmp_path, *args))
+
+
+@pytest.mark.parametrize("k", ["-1", "0", "101", "deux"])
+def test_result_count_out_of_range_is_a_usage_error(tmp_path: Path, k: str) -> None:
+    result = guichet_bytes(tmp_path, "search", "fin de CDD", "--k", k)
+    assert result.returncode == 2 and b"from 1 to 100" in result.stderr and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "toml", "words"),
+    [
+        ({"GUICHET_REDACT_FOR_LLM": "ture"}, None, ["GUICHET_REDACT_FOR_LLM", "redact_for_llm"]),
+        ({"GUICHET_TOP_K": "3.7"}, None, ["GUICHET_TOP_K", "top_k"]),
+        ({}, "n_ctx = 3.7\n", ["guichet.toml", "n_ctx"]),
+        ({}, "top_k = true\n", ["guichet.toml", "top_k"]),
+        ({}, "top_k = = 5\n", ["guichet.toml", "not valid TOML"]),
+        ({"GUICHET_CONFIG": "/nonexistent/guichet.toml"}, None, ["/nonexistent/guichet.toml"]),
+    ],
+)
+def test_configuration_error_is_one_line(tmp_path: Path, env: dict, toml: str | None, words: list[str]) -> None:
+    if toml is not None:
+        (tmp_path / "guichet.toml").write_text(toml, encoding="utf-8")
+    line = one_line_error(guichet_bytes(tmp_path, "redact", "Bonjour", **env))
+    assert all(word in line for word in words), line
+
+
+def _unwritable_audit(home: Path, how: str) -> None:
+    if how == "read-only home":
+        if os.geteuid() == 0:
+            pytest.skip("root writes into a read-only folder")
+        home.chmod(0o555)
+    else:
+        (home / "audit.sqlite3").mkdir()
+
+
+@pytest.mark.parametrize("how", ["read-only home", "audit path taken by a folder"])
+def test_unwritable_audit_log_refuses_to_answer_in_one_line(indexed_home: Path, tmp_path: Path, how: str) -> None:
+    """Questions are not answered without their audit trail (the DPO's record); masking alone still works."""
+    home = tmp_path / "home"
+    shutil.copytree(indexed_home, home, ignore=shutil.ignore_patterns("audit.sqlite3*", "logs"))
+    _unwritable_audit(home, how)
+    try:
+        line = one_line_error(guichet_bytes(home, "ask", "Quelle est l'indemnité de fin de CDD ?"))
+        redacted = guichet_bytes(home, "redact", "Mme Fatima Benali")
+    finally:
+        home.chmod(0o755)
+    assert "audit log" in line and str(home) in line
+    assert redacted.returncode == 0 and b"<PERSONNE_1>" in redacted.stdout
+
+
+@pytest.mark.parametrize("model", ["absent.gguf", "not-a-model.gguf"])
+def test_unusable_model_is_said_at_start_up(indexed_home: Path, tmp_path: Path, model: str) -> None:
+    home = tmp_path / "home"
+    shutil.copytree(indexed_home, home)
+    (tmp_path / "not-a-model.gguf").write_text("<html>404</html>", encoding="utf-8")
+    model_path = str(tmp_path / model)
+    result = guichet_bytes(home, "ask", "Quelle est l'indemnité de fin de CDD ?", "--json",
+                           GUICHET_LLM_MODEL_PATH=model_path)
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 0 and "Traceback" not in stderr
+    assert f"model file {model_path}" in stderr and "without the model" in stderr
+    assert f"model file {model_path}" in (home / "logs" / "guichet.log").read_text(encoding="utf-8")
+    assert json.loads(result.stdout)["mode"] == "extractive"

@@ -9,7 +9,7 @@ import pytest
 from guichet.config import Settings
 from redaction import TYPES
 from redaction.engine import Redactor
-from redaction.recognizers.checksums import iban_valid, luhn_valid, nir_key, spi_valid
+from redaction.recognizers.checksums import iban_valid, luhn_valid, nir_key, rib_valid, spi_valid
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
         ("né en Corse-du-Sud : 1 72 11 2A 004 017 22", ("NIR", "1 72 11 2A 004 017 22")),
         ("née en Haute-Corse : 2 61 12 2B 033 128 58", ("NIR", "2 61 12 2B 033 128 58")),
         ("numéro de sécurité sociale 2 85 03 75 112 045 sans la clé", ("NIR", "2 85 03 75 112 045")),
-        ("NIR 2 85 03 75 112 045 54, clé mal recopiée", ("NIR", "2 85 03 75 112 045")),
+        ("NIR 2 85 03 75 112 045 54, clé mal recopiée", ("NIR", "2 85 03 75 112 045 54")),
         ("IBAN FR76 3000 6000 0112 3456 7890 189 pour le virement", ("IBAN", "FR76 3000 6000 0112 3456 7890 189")),
         ("IBAN FR1420041010050500013M02606.", ("IBAN", "FR1420041010050500013M02606")),
         ("carte 4970 1012 3456 7893 débitée", ("CARTE_BANCAIRE", "4970 1012 3456 7893")),
@@ -79,18 +79,206 @@ def test_recognizer_finds(redactor: Redactor, text: str, expected: tuple[str, st
 @pytest.mark.parametrize(
     "text",
     [
-        "numéro 2 85 03 75 112 045 54 avec une mauvaise clé",
-        "IBAN FR76 3000 6000 0112 3456 7890 188 avec une mauvaise clé",
-        "carte 4970 1012 3456 7890 qui ne passe pas Luhn",
         "numéro 1234567890067 dont la clé 511 est fausse",
+        "référence 4970101234567890 du dossier",
+        "de 12 mois pour les salariés de plus de 50 ans",
         "le numéro 1234567 sans mention de la CAF ailleurs",
         "appeler le 0 800 12 34 56 ou le 08 06 00 02 45",
         "le 12/03/2024 il a signé son contrat",
-        "véhicule ab-123-cd écrit en minuscules",
+        "le code ab-123-cd du formulaire",
+        "le code 18ab12345 du formulaire",
+        "Le rendez-vous est at home point final.",
     ],
 )
-def test_invalid_or_unsupported_is_left_alone(redactor: Redactor, text: str) -> None:
+def test_unsupported_or_out_of_context_is_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Écrire à marie.lefebvre [at] gmail [dot] com svp", ("EMAIL", "marie.lefebvre [at] gmail [dot] com")),
+        ("Écrire à marie.lefebvre arobase gmail point com", ("EMAIL", "marie.lefebvre arobase gmail point com")),
+        ("Écrire à Marie.Lefebvre(at)laposte(point)net svp", ("EMAIL", "Marie.Lefebvre(at)laposte(point)net")),
+        ("Écrire à marie.lefebvre @ gmail.com svp", ("EMAIL", "marie.lefebvre @ gmail.com")),
+        ("Écrire à MARIE.LEFEBVRE@GMAIL.COM svp", ("EMAIL", "MARIE.LEFEBVRE@GMAIL.COM")),
+        ("passeport 18ab12345 expiré", ("PASSEPORT", "18ab12345")),
+        ("passeport 18 AB 12345 expiré", ("PASSEPORT", "18 AB 12345")),
+        ("véhicule ab-123-cd écrit en minuscules", ("IMMATRICULATION", "ab-123-cd")),
+        ("carte d'identité n° 8806 9231 0285 perdue", ("CARTE_IDENTITE", "8806 9231 0285")),
+        ("numéro d'allocataire CAF : 123 45 67 depuis 2019", ("NUMERO_ALLOCATAIRE", "123 45 67")),
+        ("identifiant france travail 4567891k, radié", ("IDENTIFIANT_FRANCE_TRAVAIL", "4567891k")),
+        ("DOMICILE : 12 RUE DE LA PAIX, 75002 PARIS", ("ADRESSE", "12 RUE DE LA PAIX, 75002 PARIS")),
+    ],
+)
+def test_other_types_in_other_casings_and_spacings(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:
+    assert found(redactor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NIR 285037511204542 en attente", ("NIR", "285037511204542")),
+        ("numéro 2 85 03 75 112 045 54 avec une mauvaise clé", ("NIR", "2 85 03 75 112 045 54")),
+        ("sécurité sociale 2.85.03.75.112.045.42", ("NIR", "2.85.03.75.112.045.42")),
+        ("sécu 2-85-03-75-112-045-42", ("NIR", "2-85-03-75-112-045-42")),
+        ("NIR 2 85 03 75 112 045 clé 42", ("NIR", "2 85 03 75 112 045 clé 42")),
+        ("NIR 1 72 11 2a 004 017 23, Corse", ("NIR", "1 72 11 2a 004 017 23")),
+        ("numéro fiscal 1234567890067 sur l'avis", ("NUMERO_FISCAL", "1234567890067")),
+        ("numéro fiscal 12 34 567 890 067 sur l'avis", ("NUMERO_FISCAL", "12 34 567 890 067")),
+        ("avis d'impôt, numéro 12.34.567.890.067", ("NUMERO_FISCAL", "12.34.567.890.067")),
+        ("IBAN FR76 3000 6000 0112 3456 7890 188 avec une mauvaise clé", ("IBAN", "FR76 3000 6000 0112 3456 7890 188")),
+        ("versé sur FR7630006000011234567890188", ("IBAN", "FR7630006000011234567890188")),
+        ("RIB 30006 00001 12345678901 88", ("IBAN", "30006 00001 12345678901 88")),
+        ("carte 4970 1012 3456 7890 qui ne passe pas Luhn", ("CARTE_BANCAIRE", "4970 1012 3456 7890")),
+        ("4970.1012.3456.7890 débitée deux fois", ("CARTE_BANCAIRE", "4970.1012.3456.7890")),
+        ("sa carte bancaire 4970101234567890 bloquée", ("CARTE_BANCAIRE", "4970101234567890")),
+    ],
+)
+def test_wrong_check_digit_is_masked_whole(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:
+    """A mistyped identifier is still a person's: the shape, or the shape and a context word, mask it all, key
+    included."""
+    assert found(redactor, text) == [expected]
+
+
+IBANS = ["FR76 3000 6000 0112 3456 7890 189", "GB82 WEST 1234 5698 7654 32", "DE89 3704 0044 0532 0130 00",
+         "BE68 5390 0754 7034", "ES91 2100 0418 4502 0005 1332"]
+
+
+@pytest.mark.parametrize("iban", IBANS)
+@pytest.mark.parametrize("casing", [str.upper, str.lower, str.title])
+@pytest.mark.parametrize("separator", [" ", "", ".", "-"])
+def test_iban_in_any_case_and_grouping(redactor: Redactor, iban: str, casing: object, separator: str) -> None:
+    value = casing(iban.replace(" ", separator))  # type: ignore[operator]
+    assert found(redactor, f"Virement sur {value} ce mois-ci.") == [("IBAN", value)]
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "06/12/34/56/78", "0612345678", "+33 6 12 34 56 78",
+     "+33612345678", "+33 06 12 34 56 78", "+33 (0)6 12 34 56 78", "(+33) 6 12 34 56 78", "0033 6 12 34 56 78",
+     "0033612345678", "+33-6-12-34-56-78", "+33.6.12.34.56.78", "01 45 67 89 12", "09 72 10 20 30",
+     "+262 692 12 34 56", "0692 12 34 56", "+590 690 12 34 56"],
+)
+@pytest.mark.parametrize("template", ["Tél. {} le matin.", "{}", "Rappeler au {}, merci"])
+def test_phone_in_every_form(redactor: Redactor, phone: str, template: str) -> None:
+    text = template.format(phone)
+    assert found(redactor, text) == [("TELEPHONE", phone)]
+    assert all(e.score >= TYPES["TELEPHONE"] for e in redactor.analyze(text))
+
+
+@pytest.mark.parametrize(
+    ("value", "entity_type"),
+    [
+        ("06\u00a012\u00a034\u00a056\u00a078", "TELEPHONE"),
+        ("06\u202f12\u202f34\u202f56\u202f78", "TELEPHONE"),
+        ("06\u200b12\u200b34\u200b56\u200b78", "TELEPHONE"),
+        ("06\u200e12\u202c34\u206656\u206978", "TELEPHONE"),
+        ("０６ １２ ３４ ５６ ７８", "TELEPHONE"),
+        ("06–12–34–56–78", "TELEPHONE"),
+        ("2\u00a085\u00a003\u00a075\u00a0112\u00a0045\u00a053", "NIR"),
+        ("FR76\u202f3000\u202f6000\u202f0112\u202f3456\u202f7890\u202f189", "IBAN"),
+        ("marie.lefebvre＠gmail.com", "EMAIL"),
+    ],
+)
+def test_look_alike_spaces_digits_and_dashes(redactor: Redactor, value: str, entity_type: str) -> None:
+    """No-break, narrow and zero-width spaces, full-width digits and typographic dashes: the same value."""
+    assert found(redactor, f"Pour le dossier : {value} merci") == [(entity_type, value)]
+
+
+def test_full_width_values_keep_their_own_placeholder(redactor: Redactor) -> None:
+    redacted = redactor.redact("Tél. ０６ １２ ３４ ５６ ７８ ou ０７ ９８ ７６ ５４ ３２")
+    assert redacted.text == "Tél. <TELEPHONE_1> ou <TELEPHONE_2>"
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Mon usager, né en 1985, demande l'ASPA.", ["1985"]),
+        ("Elle est née en mars 1962 à Oran.", ["mars 1962"]),
+        ("né(e) en 1990", ["1990"]),
+        ("Ses enfants, nés en 2010 et 2013, sont scolarisés.", ["2010", "2013"]),
+        ("année de naissance : 1978", ["1978"]),
+        ("DDN 12.03.85", ["12.03.85"]),
+        ("né le 12-03-1985", ["12-03-1985"]),
+        ("née le 12 03 1985", ["12 03 1985"]),
+        ("date de naissance : 1985-03-12", ["1985-03-12"]),
+        ("née à Lyon le 3 avril 1962", ["3 avril 1962"]),
+        ("Né le 1er janv. 1975", ["1er janv. 1975"]),
+        ("nés le 3 mars 2010 et le 5 juin 2013", ["3 mars 2010", "5 juin 2013"]),
+    ],
+)
+def test_birth_date_in_every_form(redactor: Redactor, text: str, dates: list[str]) -> None:
+    assert found(redactor, text) == [("DATE_NAISSANCE", date) for date in dates]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Combien de trimestres pour une personne née en 1965 ?",
+        "Les assurés nés en 1961 partent-ils à 62 ans ?",
+        "Il ne travaille plus depuis 2019.",
+        "La loi de 2023 a changé l'âge de départ.",
+    ],
+)
+def test_a_generation_or_another_year_is_left_alone(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dossier de KARIM BENALI, tél 06 12 34 56 78", "KARIM BENALI"),
+        ("Le fils KARIM est scolarisé.", "KARIM"),
+        ("son épouse FATIMA travaille à temps partiel", "FATIMA"),
+        ("l'usager JEAN-PIERRE MARTIN demande l'APL", "JEAN-PIERRE MARTIN"),
+        ("prénom : KARIM", "KARIM"),
+        ("BENALI Karim demande le RSA.", "BENALI Karim"),
+        ("Karim BENALI a perdu son emploi.", "Karim BENALI"),
+        ("KARIM BENALI a perdu son emploi depuis mars.", "KARIM BENALI"),
+        ("Mme N'DIAYE AMINATA demande un logement.", "N'DIAYE AMINATA"),
+        ("Le dossier de M. et Mme BENALI est incomplet.", "BENALI"),
+        ("MADAME BENALI, tél 06 12 34 56 78", "BENALI"),
+        ("M.BENALI demande l'APL", "BENALI"),
+        ("Mme veuve MARTIN demande la pension de réversion", "MARTIN"),
+        ("Mme veuve Martin demande la pension de réversion", "Martin"),
+        ("Mme Fatima Haddad née BENALI demande l'APL", "BENALI"),
+    ],
+)
+def test_name_in_capitals(redactor: Redactor, text: str, name: str) -> None:
+    assert ("PERSONNE", name) in found(redactor, text)
+
+
+def test_name_in_capitals_before_what_describes_a_person(redactor: Redactor) -> None:
+    assert found(redactor, "BENALI, né le 12/03/1985, demande") == [
+        ("PERSONNE", "BENALI"), ("DATE_NAISSANCE", "12/03/1985")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le fils de l'allocataire a droit à l'AAH et à la PCH ?",
+        "Dossier CAF, tél 32 30",
+        "La CPAM DE PARIS, tél 36 46",
+        "Contrat CDD ou CDI pour un salarié ?",
+        "Le SMIC et l'IDCC 1486 s'appliquent-ils ?",
+        "La TVA et la CSG sont-elles dues sur la PRIME D'ACTIVITÉ ?",
+        "URGENT : CONTRAT DE TRAVAIL À DURÉE DÉTERMINÉE",
+        "L'usager RSA demande l'ASPA auprès de la CARSAT.",
+        "Mon usager veut savoir si la MDPH est ouverte.",
+        "URGENT : LE CDD DE MON USAGER PEUT-IL ÊTRE RENOUVELÉ DEUX FOIS ?",
+        "MAIRIE DE PARIS, tél 01 42 76 40 40",
+    ],
+)
+def test_acronyms_in_capitals_are_not_names(redactor: Redactor, text: str) -> None:
+    assert [entity for entity in found(redactor, text) if entity[0] == "PERSONNE"] == []
+
+
+def test_name_in_capitals_comes_back_masked(redactor: Redactor) -> None:
+    redacted = redactor.redact("Mme Fatima Benali demande l'APL ; BENALI a deux enfants.")
+    assert "Benali" not in redacted.text and "BENALI" not in redacted.text
+    assert redacted.text.count("<PERSONNE_1>") == 2
 
 
 @pytest.mark.parametrize(
@@ -134,6 +322,7 @@ def test_other_checksums() -> None:
     assert iban_valid("GB82WEST12345698765432")
     assert luhn_valid("4970101234567893") and not luhn_valid("4970101234567890")
     assert spi_valid("1234567890066") and not spi_valid("1234567890067") and not spi_valid("5234567890066")
+    assert rib_valid("30006000011234567890189") and not rib_valid("30006000011234567890188")
 
 
 @pytest.mark.parametrize(

@@ -154,7 +154,8 @@ def test_a_composed_answer_names_the_cases_and_keeps_its_longer_extract_folded()
     )
     html = conversation_html([turn])
     assert "Réponse composée d&#x27;extraits des textes officiels" in html
-    assert "La réponse dépend de la situation : « À la date prévue au contrat » ; « Rupture &lt;anticipée&gt; »." in html
+    cases = "La réponse dépend de la situation : « À la date prévue au contrat » ; « Rupture &lt;anticipée&gt; »."
+    assert cases in html
     assert '<details class="extract"><summary>' in html and "Le solde de tout compte aussi." in html
     assert html.count('href="#source-1"') == 3
 

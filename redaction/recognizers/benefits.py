@@ -15,7 +15,7 @@ _FILLER = r"[^\d\n.?!]{0,30}?"
 
 class FrBenefitsNumberRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("Allocataire CAF/MSA", rf"(?<=(?:allocataire|\bCAF\b|\bMSA\b){_FILLER})\d{{7,8}}{END}", 0.7),
+        Pattern("Allocataire CAF/MSA", rf"(?<=(?:allocataire|\bCAF\b|\bMSA\b){_FILLER})\d(?: ?\d){{6,7}}{END}", 0.7),
     ]
 
     def __init__(self) -> None:

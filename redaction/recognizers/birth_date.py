@@ -1,25 +1,46 @@
-"""Dates of birth: a date right after "né(e) le", "date de naissance", "DDN"; other dates are left alone."""
+"""Dates of birth, in every usual form, after a word about birth ("né(e) le", "née en", "date de naissance",
+"DDN"): 12/03/1985, 12.03.85, 12-03-1985, 12 03 1985, 1985-03-12, 12 mars 1985, 1er mars 1985, mars 1985, or the
+year alone; a list of them ("nés en 2010 et 2013") too. Other dates are left alone."""
 
 from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE
+from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START
 
 _MONTHS = (
     r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
     r"|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.?"
 )
-_DATE = (
-    r"(?:(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:\d{4}|\d{2})"
-    rf"|(?:1er|0?[1-9]|[12]\d|3[01])\s+{_MONTHS}\s+\d{{4}})"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:19|20)\d{2}"
+_SEP = r"[/.-]\s?"
+_FULL_DATE = (
+    rf"(?:{_DAY}{_SEP}{_MONTH}{_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
+    rf"|(?:1er|{_DAY})\s+{_MONTHS}\s+{_YEAR})"
 )
-_CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bDDN\b|\bnée?\s+en\s+date\s+du\b)"
-_FILLER = r"[^\d\n.?!;]{0,20}?"
+_PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?{_YEAR}"
+_CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\.|\bD\.?D\.?N\b)"
+_FILLER = r"[^\d\n.?!;]{0,24}?"
+_GENERIC = r"\b(?:une?|les|des|aux?|toute?s?|chaque|certaine?s?)\s+(?:[\w'’-]+\s+){0,2}"
+"""« une personne née en 1965 », « les assurés nés en 1961 »: a generation in a general question, not a person."""
+_YEAR_CUE = (
+    rf"(?:(?<!{_GENERIC})\bn[ée]e?s?(?:\s?\(e\)s?|·e)?\s+(?:en|vers)\s+"
+    r"|\bnaissance\s*:?\s*(?:en\s+)?|\bD\.?D\.?N\.?\s*:?\s*)"
+)
+
+
+def _listed(date: str) -> str:
+    """Dates before the one matched, in a list after the same cue ("nés le 3 mars 2010 et le 5 juin 2013")."""
+    return rf"(?:{START}{date}{END}\s*(?:,|\bet\b|\bou\b)\s*(?:(?:le|en)\s+)?)*"
 
 
 class FrBirthDateRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("Date après naissance", rf"(?<={_CUE}{_FILLER}){_DATE}{END}", 0.8)]
+    PATTERNS = [
+        Pattern("Date après naissance", rf"(?<={_CUE}{_FILLER}{_listed(_FULL_DATE)}){START}{_FULL_DATE}{END}", 0.8),
+        Pattern("Année après né en", rf"(?<={_YEAR_CUE}{_listed(_PARTIAL_DATE)}){START}{_PARTIAL_DATE}{END}", 0.8),
+    ]
 
     def __init__(self) -> None:
         super().__init__(

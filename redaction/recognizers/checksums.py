@@ -47,3 +47,20 @@ def nir_key(first_thirteen: str) -> int:
 def spi_valid(digits: str) -> bool:
     """Numéro fiscal (SPI): 13 digits, the last three are the first ten modulo 511."""
     return len(digits) == 13 and digits.isdigit() and digits[0] in "0123" and int(digits[:10]) % 511 == int(digits[10:])
+
+
+_RIB_LETTERS = {
+    letter: str(value)
+    for value, letters in enumerate(("AJ", "BKS", "CLT", "DMU", "ENV", "FOW", "GPX", "HQY", "IRZ"), 1)
+    for letter in letters
+}
+
+
+def rib_valid(rib: str) -> bool:
+    """French RIB (bank 5, branch 5, account 11, key 2): key = 97 - (89 bank + 15 branch + 3 account) mod 97."""
+    if len(rib) != 23 or not rib[:10].isdigit() or not rib[21:].isdigit():
+        return False
+    account = "".join(_RIB_LETTERS.get(char, char) for char in rib[10:21])
+    if not account.isdigit():
+        return False
+    return 97 - (89 * int(rib[:5]) + 15 * int(rib[5:10]) + 3 * int(account)) % 97 == int(rib[21:])

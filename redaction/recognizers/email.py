@@ -1,13 +1,20 @@
-"""E-mail addresses, the domain checked against tldextract's bundled suffix list (never downloaded)."""
+"""E-mail addresses, written plainly or spelled out against robots ("prenom.nom [at] gmail [dot] com",
+"prenom.nom arobase gmail point com", "prenom.nom @ gmail.com"); the domain is checked against tldextract's
+bundled suffix list (never downloaded)."""
 
 from __future__ import annotations
 
+import regex
 import tldextract
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from redaction.recognizers.base import CASE_INSENSITIVE, LANGUAGE
 
 OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+_AT = r"(?:\s*[\[(]\s*(?:at|arobase)\s*[\])]\s*|\s+arobase\s+|\s+@\s*|\s*@\s+)"
+_DOT = r"(?:\s*[\[(]\s*(?:dot|point)\s*[\])]\s*|\s+(?:dot|point)\s+|\.)"
+_SPELLED_AT = regex.compile(_AT, regex.IGNORECASE)
+_SPELLED_DOT = regex.compile(_DOT, regex.IGNORECASE)
 
 
 class FrEmailRecognizer(PatternRecognizer):
@@ -16,7 +23,12 @@ class FrEmailRecognizer(PatternRecognizer):
             "E-mail",
             r"(?<![\w.+-])[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+\b",
             0.5,
-        )
+        ),
+        Pattern(
+            "E-mail épelé",
+            rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}\w+(?:-+\w+)*(?:{_DOT}\w+(?:-+\w+)*)+\b",
+            0.5,
+        ),
     ]
     CONTEXT = ["mail", "courriel", "adresse électronique", "e-mail", "email"]
 
@@ -31,4 +43,5 @@ class FrEmailRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return OFFLINE_TLD_EXTRACT(pattern_text.rsplit("@", 1)[1]).suffix != ""
+        domain = _SPELLED_AT.split(pattern_text.replace("@", " @ "))[-1]
+        return OFFLINE_TLD_EXTRACT(_SPELLED_DOT.sub(".", domain).strip()).suffix != ""

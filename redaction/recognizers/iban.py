@@ -1,18 +1,46 @@
-"""IBAN, any country, checked with ISO 13616 mod-97."""
+"""IBAN of any country, in any case, grouped by spaces, dots or dashes or not at all; and the French RIB.
+
+Each country's IBAN has a fixed length: the shape (country code, two key digits, that many characters, mostly
+digits) is enough to mask; the ISO 13616 mod-97 key, or the RIB key, only raises the score."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, START
-from redaction.recognizers.checksums import compact, iban_valid
+from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START, raised_if
+from redaction.recognizers.checksums import compact, iban_valid, rib_valid
+
+IBAN_LENGTHS = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29, "BY": 28,
+    "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18,
+    "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22,
+    "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20,
+    "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15,
+    "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19,
+    "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+}
+_SEP = r"[ .-]?"
+
+
+def _iban_pattern() -> str:
+    countries_by_length: dict[int, list[str]] = defaultdict(list)
+    for country, length in IBAN_LENGTHS.items():
+        countries_by_length[length].append(country)
+    shapes = (
+        rf"(?:{'|'.join(sorted(countries))}){_SEP}\d{_SEP}\d(?:{_SEP}[A-Z0-9]){{{length - 4}}}"
+        for length, countries in sorted(countries_by_length.items(), reverse=True)
+    )
+    return rf"{START}(?:{'|'.join(shapes)}){END}"
 
 
 class FrIbanRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("IBAN groupé", rf"{START}[A-Z]{{2}}\d{{2}}(?: ?[A-Z0-9]{{4}}){{2,7}}(?: ?[A-Z0-9]{{1,3}})?{END}", 0.5),
+        Pattern("IBAN", _iban_pattern(), 0.5),
+        Pattern("RIB", rf"{START}\d{{5}}{_SEP}\d{{5}}{_SEP}[A-Z0-9]{{11}}{_SEP}\d{{2}}{END}", 0.3),
     ]
-    CONTEXT = ["iban", "rib", "compte", "bancaire", "virement"]
+    CONTEXT = ["iban", "rib", "compte", "bancaire", "virement", "banque", "prélèvement"]
 
     def __init__(self) -> None:
         super().__init__(
@@ -21,8 +49,12 @@ class FrIbanRecognizer(PatternRecognizer):
             supported_language=LANGUAGE,
             patterns=list(self.PATTERNS),
             context=self.CONTEXT,
-            global_regex_flags=CASE_SENSITIVE,
+            global_regex_flags=CASE_INSENSITIVE,
         )
 
-    def validate_result(self, pattern_text: str) -> bool:
-        return iban_valid(compact(pattern_text))
+    def validate_result(self, pattern_text: str) -> bool | None:
+        value = compact(pattern_text)
+        account = value[4:] if value[:2].isalpha() else value
+        if sum(char.isdigit() for char in account) * 2 < len(account):
+            return False
+        return raised_if(iban_valid(value) if value[:2].isalpha() else rib_valid(value))

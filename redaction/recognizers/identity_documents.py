@@ -15,7 +15,10 @@ _ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|pi[è
 
 
 class FrPassportRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("Passeport", rf"{START}\d{{2}}[A-Z]{{2}}\d{{5}}{END}", 0.5)]
+    PATTERNS = [
+        Pattern("Passeport", rf"{START}\d{{2}} ?[A-Z]{{2}} ?\d{{5}}{END}", 0.5),
+        Pattern("Passeport en minuscules", rf"{START}\d{{2}} ?(?i:[a-z]{{2}}) ?\d{{5}}{END}", 0.2),
+    ]
     CONTEXT = ["passeport", "passport"]
 
     def __init__(self) -> None:
@@ -33,7 +36,7 @@ class FrIdentityCardRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "CNI après mention",
-            rf"(?<={_ID_CARD_WORDS}{_NUMBER_WORDS})(?:\d{{12}}|(?=[A-Z0-9]*\d)[A-Z0-9]{{9}}){END}",
+            rf"(?<={_ID_CARD_WORDS}{_NUMBER_WORDS})(?:\d{{4}} ?\d{{4}} ?\d{{4}}|(?=[A-Z0-9]*\d)[A-Z0-9]{{9}}){END}",
             0.7,
         ),
     ]

@@ -1,21 +1,24 @@
-"""Numéro de sécurité sociale (NIR): 13 characters and a two-digit key, Corsica 2A/2B included."""
+"""Numéro de sécurité sociale (NIR): 13 characters and a two-digit key, Corsica 2A/2B included.
+
+The 15-character shape is masked whole whatever its key (a right key raises the score); the 13 characters
+without a key only with a context word. A key written apart ("… 045 clé 53") stays inside the span."""
 
 from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START
+from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START, raised_if
 from redaction.recognizers.checksums import compact, nir_key
 
-_SEP = r"[ .]?"
+_SEP = r"[ .-]?"
 _BODY = rf"[1-478]{_SEP}\d{{2}}{_SEP}(?:0[1-9]|1[0-2]|[2-9]\d){_SEP}(?:2[AB]|\d{{2}})(?:{_SEP}\d){{6}}"
+_KEY_APART = r"\s*(?:[-/,]|\(?\s*cl[ée]\s*:?)\s*\d{2}\)?"
 
 
 class FrNirRecognizer(PatternRecognizer):
-    """NIR with its key (validated), or without the key only when a context word says so."""
-
     PATTERNS = [
         Pattern("NIR avec clé", rf"{START}{_BODY}{_SEP}\d{_SEP}\d{END}", 0.5),
+        Pattern("NIR et clé à part", rf"{START}{_BODY}{_KEY_APART}{END}", 0.5),
         Pattern("NIR sans clé", rf"{START}{_BODY}{END}", 0.15),
     ]
     CONTEXT = ["sécurité", "sociale", "sécu", "nir", "insee", "assuré", "immatriculation", "carte vitale", "vitale"]
@@ -31,7 +34,5 @@ class FrNirRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        value = compact(pattern_text)
-        if len(value) == 13:
-            return None
-        return len(value) == 15 and value[13:].isdigit() and nir_key(value[:13]) == int(value[13:])
+        value = compact(pattern_text.upper().replace("CLÉ", "").replace("CLE", ""))
+        return raised_if(len(value) == 15 and value[13:].isdigit() and nir_key(value[:13]) == int(value[13:]))

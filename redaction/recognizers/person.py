@@ -1,7 +1,9 @@
-"""Person names: spaCy's PER entities, cleaned, plus any name following a civility title.
+"""Person names: spaCy's PER entities, cleaned, plus any name following a civility title, and names written in
+capitals after a word that announces a person ("le fils KARIM") or before what describes one ("BENALI, tél …").
 
 Handles compound and particle names ("Pierre-Yves Le Gall", "de La Tour", "N'Diaye"); the title itself
-("Mme", "M.", "Maître") is kept out of the span so the redacted text keeps it.
+("Mme", "M.", "Maître") is kept out of the span so the redacted text keeps it. spaCy reads words in capitals
+title-cased (`unshout`), administrative acronyms excepted, since its NER only knows names that way.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
+from redaction.recognizers.acronyms import ACRONYMS, CIVILITIES, FUNCTION_WORDS, OFFICES
 from redaction.recognizers.base import CASE_SENSITIVE, LANGUAGE
 
 SPACY_LABEL = "PERSONNE"
@@ -19,7 +22,10 @@ _PARTICLE = r"(?:de|du|des|le|la|van|von|der|den|da|di|del|dos|das|ben|ibn|el|al
 _TOKEN = r"(?:[A-Z]['’])?[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý]*(?:-[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý]*)*"
 _LEADING = rf"(?:{_PARTICLE}\s+|d['’]){{0,3}}"
 _NAME = rf"{_LEADING}{_TOKEN}(?:\s+{_LEADING}{_TOKEN}|(?<=\s(?:d|D)['’]){_TOKEN}){{0,4}}"
-TITLED_NAME = regex.compile(rf"(?<=(?<![\w.]){_TITLE}\s+){_NAME}(?![\w'’-])", CASE_SENSITIVE)
+_MARITAL = r"(?:veuve|vve|épouse|née)"
+TITLED_NAME = regex.compile(
+    rf"(?<=(?<![\w.])(?:{_TITLE}\s+|(?:M|Mme|Dr|Pr)\.\s*)(?:{_MARITAL}\s+)?){_NAME}(?![\w'’-])", CASE_SENSITIVE
+)
 LEADING_TITLE = regex.compile(rf"^(?:{_TITLE}\s+)+", CASE_SENSITIVE | regex.IGNORECASE)
 NOT_NAMES = frozenset(
     word.casefold()
@@ -32,9 +38,40 @@ NOT_NAMES = frozenset(
         " Quelle Quel Quels Quelles Comment Pourquoi Combien Est Peut Puis Doit Faut"
     ).split()
 )
-_ACRONYM = regex.compile(r"^[A-ZÀ-Ý]{2,6}s?$")
+_SHOUTED_WORD = regex.compile(r"(?<![\p{L}\d'’-])(?=[\p{L}'’-]*\p{Lu}{2})[\p{Lu}'’-]+(?![\p{L}\d])")
+_WORD_PART = regex.compile(r"[\p{L}]+")
 
 
+_CAPS_WORD = r"(?:[A-Z]['’])?[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})*"
+_CAPS_NAME = rf"{_CAPS_WORD}(?:\s+(?:(?:DE|DU|DES|LE|LA|BEN|EL|AL|VAN|VON|DA|DOS|D['’])\s*)?{_CAPS_WORD}){{0,4}}"
+_PERSON_CUE_WORDS = (
+    "fils", "fille", "enfant", "époux", "épouse", "mari", "femme", "conjointe?", "concubine?", "compagne", "compagnon",
+    "frère", "sœur", "soeur", "père", "mère", "neveu", "nièce", "petite?-(?:fils|fille)", "usager", "usagère",
+    "salariée?", "allocataire", "bénéficiaire", "demandeur", "demandeuse", "locataire", "assurée?", "cliente?",
+    "patiente?", "administrée?", "titulaire", "madame", "monsieur", "mademoiselle", "famille", r"dossier\s+d[eu]",
+    "veuve", "née",
+    "nom", "prénom", "nommée?", "prénommée?", "dénommée?", "appelée?", "s['’]appelle", r"de\s+la\s+part\s+d[eu]",
+)
+_PERSON_FOLLOWS_WORDS = (
+    r"t[ée]l\b", r"t[ée]l[ée]phone", "portable", r"n[ée]e?\b", r"n[ée]e?\(e\)", r"nir\b", "s[ée]cu", "demeurant",
+    "domicili", "courriel", "e-?mail",
+)
+
+
+def _lower_or_capitalised(words: tuple[str, ...]) -> str:
+    """Words in lower case or capitalised, not in capitals: in a text typed in capitals, nothing announces a name."""
+    return "|".join(f"[{word[0]}{word[0].upper()}]{word[1:]}" for word in words)
+
+
+_PERSON_CUE = f"(?:{_lower_or_capitalised(_PERSON_CUE_WORDS)})"
+_PERSON_FOLLOWS = (
+    rf"(?=\s*[,(:–-]?\s*(?:{_lower_or_capitalised(_PERSON_FOLLOWS_WORDS)}|\+33|0[1-79](?:[ .-]?\d){{8}}\b))"
+)
+CUED_CAPS_NAME = regex.compile(
+    rf"(?<=(?<![\w-]){_PERSON_CUE}\s*:?\s+){_CAPS_NAME}(?![\w'’-])"
+    rf"|(?<![\w'’-]){_CAPS_NAME}(?![\w'’-]){_PERSON_FOLLOWS}",
+    CASE_SENSITIVE,
+)
 _COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "AUX", "ADV"})
 _NAME_CHARS = regex.compile(r"^[\p{L}\s'’.-]+$")
 _ROLE_WORDS = frozenset(
@@ -48,6 +85,7 @@ class FrPersonRecognizer(EntityRecognizer):
     """A lone word found by spaCy alone scores under the threshold unless a context word comes before it."""
 
     TITLED_SCORE = 0.9
+    CUED_SCORE = 0.86
     NER_SCORE = 0.85
     SINGLE_WORD_NER_SCORE = 0.4
     CONTEXT = sorted(_ROLE_WORDS | {"nom", "prénom"})
@@ -68,6 +106,7 @@ class FrPersonRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         doc = nlp_artifacts.tokens if nlp_artifacts else None
         spans = [(match.start(), match.end(), self.TITLED_SCORE) for match in TITLED_NAME.finditer(text)]
+        spans += [(*_without_acronyms(text, *match.span()), self.CUED_SCORE) for match in CUED_CAPS_NAME.finditer(text)]
         for span in nlp_artifacts.entities if nlp_artifacts else ():
             if span.label_ == SPACY_LABEL:
                 start, end, titled = self._strip(text, span.start_char, span.end_char)
@@ -77,7 +116,7 @@ class FrPersonRecognizer(EntityRecognizer):
             if doc is not None:
                 start, end = self._trim_common_words(doc, start, end)
             value = text[start:end]
-            titled = score == self.TITLED_SCORE
+            titled = score in (self.TITLED_SCORE, self.CUED_SCORE)
             if start >= end or not self._looks_like_name(value, titled):
                 continue
             if len(value.split()) == 1 and not titled:
@@ -129,7 +168,7 @@ class FrPersonRecognizer(EntityRecognizer):
             return False
         if all(word.casefold() in NOT_NAMES for word in words):
             return False
-        return titled or not (len(words) == 1 and _ACRONYM.match(words[0]))
+        return titled or not (len(words) == 1 and words[0].upper() in ACRONYMS)
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(
@@ -143,3 +182,32 @@ class FrPersonRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def _without_acronyms(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span less its edge function words and civilities and its trailing acronyms ("KARIM BENALI CAF" →
+    "KARIM BENALI"); empty when it starts with an acronym or an office ("CPAM DE PARIS", "MAIRIE DE LYON")."""
+    words = list(regex.finditer(r"[^\s]+", text[start:end]))
+    while words and words[0].group() in FUNCTION_WORDS | CIVILITIES:
+        words.pop(0)
+    while words and words[-1].group() in ACRONYMS | FUNCTION_WORDS:
+        words.pop()
+    if not words or words[0].group() in ACRONYMS | OFFICES:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+def unshout(text: str) -> str:
+    """Words in capitals title-cased ("KARIM BENALI" → "Karim Benali", "N'DIAYE" → "N'Diaye"), function words
+    lower-cased, acronyms kept: what spaCy's NER needs to see names. Same length, so offsets hold."""
+    return _SHOUTED_WORD.sub(_title_case, text)
+
+
+def _title_case(match: regex.Match[str]) -> str:
+    word = match.group()
+    if word in ACRONYMS:
+        return word
+    cased = _WORD_PART.sub(
+        lambda part: part.group().lower() if part.group() in FUNCTION_WORDS else part.group().capitalize(), word
+    )
+    return cased if len(cased) == len(word) else word

@@ -1,4 +1,5 @@
-"""French phone numbers: 06…, +33 6…, 0033, with spaces, dots or dashes anywhere; not the 08 service numbers."""
+"""French phone numbers: 06…, +33 6…, 0033, +33 (0)6, +33 06, overseas +262/+590/+594/+596/+269/+508, with spaces,
+dots, dashes or slashes anywhere; not the 08 service numbers."""
 
 from __future__ import annotations
 
@@ -7,17 +8,21 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE
 from redaction.recognizers.checksums import compact
 
-_INTERNATIONAL = r"(?:\+|00)33[ .-]?(?:\(0\)[ .-]?)?"
-_DIGITS = r"(?:[ .-]?\d){8}"
-_ALONE_BEFORE = r"(?<![\w+])(?<!\d[ .-])"
-_ALONE_AFTER = rf"{END}(?![ .-]\d)"
+_SEP = r"[ ./-]"
+_PLUS = r"(?:\+|00)"
+_INTERNATIONAL = rf"\(?{_PLUS}33\)?{_SEP}?(?:\(0\){_SEP}?|0{_SEP}?)?"
+_OVERSEAS = rf"\(?{_PLUS}(?:262|269|508|590|594|596)\)?{_SEP}?(?:\(0\){_SEP}?)?"
+_DIGITS = rf"(?:{_SEP}?\d){{8}}"
+_ALONE_BEFORE = rf"(?<![\w+])(?<!\d{_SEP})"
+_ALONE_AFTER = rf"{END}(?!{_SEP}\d)"
 """Not a run of digits cut out of a longer number (a NIR, an IBAN)."""
 
 
 class FrPhoneRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("Téléphone national", rf"{_ALONE_BEFORE}0[ .-]?[1-79]{_DIGITS}{_ALONE_AFTER}", 0.6),
+        Pattern("Téléphone national", rf"{_ALONE_BEFORE}0{_SEP}?[1-79]{_DIGITS}{_ALONE_AFTER}", 0.6),
         Pattern("Téléphone international", rf"{_ALONE_BEFORE}{_INTERNATIONAL}[1-79]{_DIGITS}{_ALONE_AFTER}", 0.7),
+        Pattern("Téléphone outre-mer", rf"{_ALONE_BEFORE}{_OVERSEAS}[1-9]{_DIGITS}{_ALONE_AFTER}", 0.7),
     ]
     CONTEXT = ["téléphone", "tél", "tel", "portable", "mobile", "joindre", "appeler", "numéro", "fixe"]
 

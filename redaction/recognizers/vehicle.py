@@ -1,4 +1,5 @@
-"""Licence plates: SIV (AA-123-AA, since 2009) and the older FNI (123 ABC 75)."""
+"""Licence plates: SIV (AA-123-AA, since 2009) and the older FNI (123 ABC 75); in lower case, only with a word
+about vehicles."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ _SIV_LETTER = "[A-HJ-NP-TV-Z]"
 class FrLicencePlateRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("SIV", rf"{START}{_SIV_LETTER}{{2}}([- ]?)\d{{3}}\1{_SIV_LETTER}{{2}}{END}", 0.6),
+        Pattern("SIV en minuscules", rf"{START}(?i:{_SIV_LETTER}{{2}}([- ]?)\d{{3}}\1{_SIV_LETTER}{{2}}){END}", 0.2),
         Pattern("FNI", rf"{START}\d{{1,4}} ?[A-HJ-NP-Z]{{2,3}} ?(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]){END}", 0.2),
     ]
     CONTEXT = ["immatriculation", "immatriculé", "plaque", "véhicule", "voiture", "carte grise", "certificat"]

@@ -1,0 +1,49 @@
+"""What a question must be before it enters the pipeline: text, not empty, and of a bounded length."""
+from __future__ import annotations
+
+import regex
+
+MAX_QUESTION_CHARS = 4000
+"""About a page: longer pastes keep their end, where the question usually is (and masking stays under a second)."""
+NOTICE_CUT = (
+    "Votre texte dépassait {limit} caractères : seule sa fin ({kept} caractères) a été lue, "
+    "car la question s'y trouve en général. Collez seulement le passage utile pour une réponse complète."
+)
+_SENTENCE_START = regex.compile(r"[.!?;:\n]\s+(?=\S)")
+_AFTER_A_WORD = regex.compile(r"(?<=[^\d\s])\s+(?=\S)")
+_LEADING_NUMBERS = regex.compile(r"[\d\s.,+()/-]*")
+_BOUNDARY_WINDOW = 500
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def question_problem(text: str) -> str:
+    """Why `text` cannot be a question (empty, or not valid Unicode); empty when it can."""
+    if not text.strip():
+        return "the question is empty"
+    return unicode_problem(text)
+
+
+def unicode_problem(text: str) -> str:
+    """A lone surrogate: what Python makes of bytes that are not UTF-8 (in arguments) or of a JSON `\\ud800`."""
+    surrogate = _SURROGATE.search(text)
+    return f"the text is not valid UTF-8 (character {surrogate.start() + 1})" if surrogate else ""
+
+
+def keep_end(text: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """The last `limit` characters at most, from a sentence or a word near the cut, never from inside a number
+    (its cut end would escape masking): digits at the cut are dropped."""
+    if len(text) <= limit:
+        return text
+    tail = text[-limit:]
+    boundary = _SENTENCE_START.search(tail, 0, _BOUNDARY_WINDOW) or _AFTER_A_WORD.search(tail, 0, _BOUNDARY_WINDOW)
+    if boundary:
+        return tail[boundary.end() :]
+    return tail[_LEADING_NUMBERS.match(tail).end() :] or tail
+
+
+def cut_notice(kept: int, limit: int = MAX_QUESTION_CHARS) -> str:
+    return NOTICE_CUT.format(limit=_french_number(limit), kept=_french_number(kept))
+
+
+def _french_number(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")

@@ -1,0 +1,50 @@
+"""A question is text, not empty, and of a bounded length: a long paste keeps its end, cut at a boundary."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.intake import MAX_QUESTION_CHARS, cut_notice, keep_end, question_problem
+
+
+def test_short_text_is_kept_whole() -> None:
+    text = "Quelle est l'indemnité de fin de CDD ?"
+    assert keep_end(text) == text
+
+
+def test_long_paste_keeps_its_end_from_a_sentence() -> None:
+    question = "Mon usager peut-il cumuler l'ARE et un CDD ?"
+    text = "Courrier reçu de la CAF au sujet du dossier. " * 2000 + question
+    kept = keep_end(text)
+    assert kept.endswith(question) and len(kept) <= MAX_QUESTION_CHARS
+    assert kept.startswith("Courrier")
+
+
+@pytest.mark.parametrize("filler", ["06 12 34 56 78 ", "2 85 03 75 112 045 53 ", "Benali "])
+def test_cut_never_starts_inside_a_value(filler: str) -> None:
+    text = filler * (MAX_QUESTION_CHARS // len(filler) + 7) + "Quels droits ?"
+    kept = keep_end(text)
+    assert len(kept) <= MAX_QUESTION_CHARS
+    assert kept.startswith(filler.strip()) or kept == "Quels droits ?"
+
+
+def test_text_without_any_space_is_cut_to_the_limit() -> None:
+    assert keep_end("x" * (MAX_QUESTION_CHARS + 10)) == "x" * MAX_QUESTION_CHARS
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [("", "empty"), ("  \n\t", "empty"), ("caf\udce9", "not valid UTF-8 (character 4)"), ("\ud800?", "UTF-8")],
+)
+def test_question_problem(text: str, problem: str) -> None:
+    assert problem in question_problem(text)
+
+
+def test_a_question_has_no_problem() -> None:
+    assert question_problem("Bonjour, quels droits pour M. Benali ?") == ""
+
+
+def test_cut_notice_is_french_with_french_numbers() -> None:
+    assert cut_notice(3998) == (
+        "Votre texte dépassait 4\u202f000 caractères : seule sa fin (3\u202f998 caractères) a été lue, car la "
+        "question s'y trouve en général. Collez seulement le passage utile pour une réponse complète."
+    )
