@@ -1,11 +1,22 @@
-"""Citation verification: every sentence of a draft must cite a given passage that supports it."""
+"""Citation verification: every sentence of a draft must rest on one sentence of a passage it cites.
+
+Support is measured on the passage's body (its title and heading path are context, not evidence): one body
+sentence, table row or list lead-in with one item — the anchor — must hold the sentence's quantities with their
+units and every word that changes the rule (condition, exception, exclusivity, modality, bounds, time words,
+audience), carry the conditions the anchor itself states, name the same parties in the same roles, have the same
+polarity, and leave at most `MAX_NEW_TERMS` content words of the sentence unaccounted for. Where a check cannot
+tell, the sentence goes."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
+from assistant import claims
+from assistant.grammar import parse
 from indexing.model import Passage
+from indexing.query import ACRONYMS
 from indexing.text import analyze, fold
 
 Similarity = Callable[[str, str], float]
@@ -15,9 +26,18 @@ CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
 MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
+BULLET = re.compile(r"^(?:[-•*]|\d+°|\d+[.)])\s*")
+TABLE_ROW = re.compile(r"^[^:;]{1,80}: [^;]+(?:; [^:;]{1,80}: [^;]*)+$")
+"""A table row as the corpus writes it: `Type de CDD: Cas général; Durée maximale: 18 mois`."""
+ARITHMETIC = re.compile(r"\d\s*(?:=|x|×|:)\s*\d.*=|=\s*\d")
 
-MIN_OVERLAP = 0.5
-"""Share of a sentence's content words that the cited passage must contain."""
+MIN_OVERLAP = 0.6
+"""Share of a sentence's content words that its anchor sentence must contain (its neighbours give context, the
+anchor gives the rule)."""
+MAX_NEW_TERMS = 1
+"""Content words of a sentence found neither in its anchor, nor next to it, nor in the passage's title and
+headings: one verb or adverb is a paraphrase (« touche » for « perçoit »); a noun or an adjective, or a second
+word, is a new fact."""
 EARLY_STOP_SENTENCES = 2
 """A draft whose first sentences are all unsupported is abandoned before it is finished."""
 MIN_SIMILARITY = 0.88
@@ -31,11 +51,48 @@ NEGATION = re.compile(
 )
 MIN_SUPPORTED_SHARE = 0.5
 """Share of a draft's sentences that must survive for the draft to be shown as `generated`."""
+ACRONYM_EXPANDED_WORDS = 3
+"""A source's acronym stands for its long form when that form is short (« CDD »), not for a whole name whose
+words would then cover anything (« URSSAF »)."""
+CANDIDATE_ANCHORS = 6
+"""Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
+SYNONYMS = {
+    "recoit": "percoit", "recoivent": "percoivent", "recevoir": "percevoir", "touche": "percoit",
+    "touchent": "percoivent", "toucher": "percevoir", "remis": "remet", "remise": "remet", "remettre": "remet",
+    "delivre": "remet", "delivrer": "remet", "transmis": "remet", "transmet": "remet", "transmettre": "remet",
+    "fournir": "remet", "durant": "pendant", "issue": "fin",
+    "expiration": "fin", "risque": "encourt", "risquer": "encourir", "garde": "conserve", "garder": "conserve", "apparaitre": "figurer",
+    "apparait": "figure", "prevenir": "informer", "avertir": "informer", "devient": "transforme",
+}
+"""Everyday paraphrases of the administrative verbs, folded: the answer may say « remet » for « délivre »."""
+_ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
 def content_words(text: str) -> list[str]:
     """The stemmed, accent-folded words that carry meaning (stop words, numbers and `[n]` markers dropped)."""
     return [term for term in analyze(strip_citations(text)) if len(term) > 1 and not term.isdigit()]
+
+
+
+
+@cache
+def _long_forms() -> dict[str, set[str]]:
+    return {acronym: set(content_words(long_form)) for acronym, long_form in ACRONYMS.items()}
+
+
+def _terms(text: str, source: bool = False) -> set[str]:
+    """Content words less the rule-changing words and quantities (checked on their own), paraphrases merged;
+    a long form brings its acronym (« contrat à durée indéterminée » holds « CDI ») and, in a source, a short
+    acronym its long form."""
+    plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", claims.folded(strip_citations(text))))
+    plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
+    terms = set(content_words(plain))
+    for acronym, long_form in _long_forms().items():
+        if long_form <= terms:
+            terms.add(acronym)
+        elif source and acronym in terms and len(long_form) <= ACRONYM_EXPANDED_WORDS:
+            terms |= long_form
+    return terms
 
 
 def numbers(text: str) -> set[str]:
@@ -72,10 +129,20 @@ class SentenceVerdict:
     cited: tuple[int, ...]
     supported: bool
     reason: str
-    """`ok`, `no_citation`, `unknown_source`, `missing_number`, `low_overlap`, `negation`, `low_similarity`."""
+    """`ok`, or why the sentence goes: `no_citation`, `unknown_source`, `question` (it asks, it does not answer),
+    `no_verb` (a title or a heading, not an answer), `missing_number` (a quantity, with its unit, that the anchor
+    lacks), `unmatched_word` (a condition, exclusive, modal, bound, time or audience word the anchor lacks),
+    `dropped_condition` (the anchor's condition, exception, exclusivity, possibility or bound left out),
+    `unmatched_role` (a party the passage does not name), `low_overlap`, `new_words` (more than `MAX_NEW_TERMS`
+    content words from nowhere in the passage), `negation`, `yes_no` (« Oui » on a denial, « Non » on an
+    affirmation), `role_swap` (a party in another's place), `low_similarity`."""
     overlap: float = 0.0
     support: int = 0
     """The cited passage number that supports the sentence (0 when unsupported)."""
+    detail: str = ""
+    """The word, quantity or role behind the reason, for the agent and the evaluator."""
+    quote: str = ""
+    """The passage sentence the verdict was reached on."""
 
 
 @dataclass(frozen=True)
@@ -98,11 +165,29 @@ class Verification:
         return " ".join(f"{_without_markers(v.sentence)} [{v.support}]" for v in self.supported)
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """A unit of a passage body a sentence can rest on, with what surrounds it."""
+
+    text: str
+    """One sentence, one table row, or a list's lead-in with one of its items."""
+    window: str
+    """The anchor with its neighbouring sentences, or with its whole list."""
+    listed: bool = False
+    """A list item: an answer may name several items, so its words are counted on the whole list, while its
+    quantities and rule-changing words must be in the lead-in and this item."""
+
+    @property
+    def scope(self) -> str:
+        """Where most of an answer's content words must be found."""
+        return self.window if self.listed else self.text
+
+
 def overlap(sentence: str, passage_text: str) -> float:
-    words = set(content_words(sentence))
+    words = _terms(sentence)
     if not words:
         return 0.0
-    return len(words & set(content_words(passage_text))) / len(words)
+    return len(words & _terms(passage_text, source=True)) / len(words)
 
 
 def negated(text: str) -> bool:
@@ -110,36 +195,158 @@ def negated(text: str) -> bool:
     return NEGATION.search(fold(text).replace("’", "'")) is not None
 
 
+def passage_text(passage: Passage) -> str:
+    return f"{passage.title}\n{' '.join(passage.heading_path)}\n{passage.text}"
+
+
+def passage_body(passage: Passage) -> str:
+    """The passage without the `title — headings` line an indexed chunk opens with."""
+    first, _, rest = passage.text.partition("\n")
+    return rest if rest and passage.title and first.startswith(passage.title) else passage.text
+
+
+def _context(passage: Passage) -> str:
+    return f"{passage.title}\n{' '.join(passage.heading_path)}"
+
+
+def _is_item(line: str) -> bool:
+    return bool(BULLET.match(line)) or not line.rstrip().endswith((".", "!", "?", ":"))
+
+
+def anchors(body: str) -> list[Anchor]:
+    """Sentences, table rows, and each list lead-in with each of its items (a lead-in is not a statement on its
+    own: « … est obligé de remettre une facture : » says when in its items). A table row stands alone, its
+    caption for context; a sentence is read with its neighbours, a list item with its list. Worked
+    computations (`2 000 € : 4 = 500 €`) are not rules and support nothing."""
+    lines = [line.strip() for line in body.split("\n") if line.strip() and not ARITHMETIC.search(line)]
+    found: list[Anchor] = []
+    sentences: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        items = []
+        if line.endswith(":"):
+            while index + 1 + len(items) < len(lines) and _is_item(lines[index + 1 + len(items)]):
+                items.append(BULLET.sub("", lines[index + 1 + len(items)]))
+        if items:
+            parts = [part for part in SENTENCE_END.split(line) if part.strip()]
+            lead, whole = parts[-1], "\n".join([parts[-1], *items])
+            rows = [item for item in items if TABLE_ROW.match(item)]
+            listed = [item for item in items if not TABLE_ROW.match(item)]
+            found += [Anchor(row, f"{lead} {row}") for row in rows]
+            found += [Anchor(f"{lead} {item}", whole, listed=True) for item in listed]
+            sentences += parts[:-1]
+            index += 1 + len(items)
+            continue
+        if TABLE_ROW.match(line):
+            found.append(Anchor(line, line))
+        else:
+            sentences += [part for part in SENTENCE_END.split(BULLET.sub("", line)) if part.strip()]
+        index += 1
+    for n, sentence in enumerate(sentences):
+        found.append(Anchor(sentence, " ".join(sentences[max(n - 1, 0): n + 2])))
+    return found
+
+
+def _role_swap(claim_text: str, anchor_text: str) -> str:
+    """A party put in another's place: the subject of a verb the anchor gives another subject, a subject that
+    the anchor names only as an object, or an object the anchor names only as a subject; "" if none."""
+    said, source = parse(claim_text), parse(anchor_text)
+
+    def by_verb(subjects: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
+        roles: dict[str, set[str]] = {}
+        for noun, verb in subjects:
+            if noun in claims.ROLES:
+                roles.setdefault(verb, set()).add(claims.ROLES[noun])
+        return roles
+
+    said_by_verb, source_by_verb = by_verb(said.subjects), by_verb(source.subjects)
+    source_subjects = set().union(*source_by_verb.values())
+    source_others = {claims.ROLES[noun] for noun in source.others if noun in claims.ROLES}
+    for verb, roles in said_by_verb.items():
+        for role in roles:
+            if role not in source_subjects and role in source_others:
+                return role
+            if verb in source_by_verb and role not in source_by_verb[verb]:
+                return role
+    said_subjects = set().union(*said_by_verb.values())
+    for role in {claims.ROLES[noun] for noun in said.others if noun in claims.ROLES} - said_subjects:
+        if role in source_subjects and role not in source_others:
+            return role
+    return ""
+
+
+def _check(
+    claim_text: str, answer: str, anchor: Anchor, passage: Passage, similarity: Similarity | None
+) -> tuple[str, str]:
+    """(reason, detail) for a sentence against one anchor of a passage; reason `ok` when it rests on it. The
+    parties and the audience it names may be named anywhere in the passage, its title and its headings."""
+    body, context = passage_body(passage), _context(passage)
+    said, held = claims.claim(claim_text), claims.claim(anchor.text)
+    if not claims.quantities_held(said.quantities, held.quantities):
+        missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
+        return "missing_number", ", ".join(missing)
+    unmatched = said.markers - held.markers
+    if unmatched:
+        return "unmatched_word", ", ".join(sorted(unmatched))
+    dropped = (held.markers & claims.SYMMETRIC_MARKERS) - said.markers
+    if dropped:
+        return "dropped_condition", ", ".join(sorted(dropped))
+    named = claims.roles(f"{body}\n{context}") | claims.markers(f"{body}\n{context}")
+    strangers = (said.roles - named) | ({"public_sector", "private_sector"} & said.markers - named)
+    if strangers:
+        return "unmatched_role", ", ".join(sorted(strangers))
+    words = _terms(claim_text)
+    if words and len(words & _terms(anchor.scope, source=True)) / len(words) < MIN_OVERLAP:
+        return "low_overlap", ""
+    parties = _terms(" ".join(word for word in re.findall(r"[a-z]+", claims.folded(claim_text)) if word in claims.ROLES))
+    new = words - _terms(f"{anchor.window}\n{context}", source=True) - parties
+    naming = {term for word in parse(claim_text).naming for term in _terms(word)} & new
+    if naming or len(new) > MAX_NEW_TERMS:
+        return "new_words", ", ".join(sorted(naming or new))
+    if negated(claim_text) != negated(anchor.text):
+        return "negation", ""
+    if answer and (answer == "oui") == negated(anchor.text):
+        return "yes_no", answer
+    swapped = _role_swap(claim_text, anchor.text)
+    if swapped:
+        return "role_swap", swapped
+    if similarity is not None and similarity(claim_text, anchor.text) < MIN_SIMILARITY:
+        return "low_similarity", ""
+    return "ok", ""
+
+
 def verify_sentence(sentence: str, passages: list[Passage], similarity: Similarity | None = None) -> SentenceVerdict:
-    """Supported when a cited passage holds its numbers and most of its words, with the same polarity as the
-    passage sentence it rests on and, when `similarity` is given, a meaning close to it."""
+    """Supported when one sentence of a cited passage's body holds it (see the module's docstring)."""
     cited = tuple(dict.fromkeys(cited_numbers(sentence)))
     if not cited:
         return SentenceVerdict(sentence, cited, False, "no_citation")
     if any(n < 1 or n > len(passages) for n in cited):
         return SentenceVerdict(sentence, cited, False, "unknown_source")
-    wanted_numbers = numbers(sentence)
+    text = _without_markers(sentence)
+    if text.endswith("?"):
+        return SentenceVerdict(sentence, cited, False, "question")
+    answer, claim_text = claims.yes_no(text), claims.without_yes_no(text)
+    if not parse(claim_text).has_finite_verb:
+        return SentenceVerdict(sentence, cited, False, "no_verb")
+    words = _terms(claim_text)
     candidates = []
     for n in cited:
-        source_text = passage_text(passages[n - 1])
-        if wanted_numbers <= numbers(source_text):
-            candidates.append((overlap(sentence, source_text), n))
-    if not candidates:
-        return SentenceVerdict(sentence, cited, False, "missing_number")
-    score, n = max(candidates)
-    if score < MIN_OVERLAP:
-        return SentenceVerdict(sentence, cited, False, "low_overlap", score)
-    quote = best_quote(sentence, passages[n - 1])
-    claim = strip_citations(sentence).strip()
-    if negated(claim) != negated(quote):
-        return SentenceVerdict(sentence, cited, False, "negation", score)
-    if similarity is not None and similarity(claim, quote) < MIN_SIMILARITY:
-        return SentenceVerdict(sentence, cited, False, "low_similarity", score)
-    return SentenceVerdict(sentence, cited, True, "ok", score, n)
-
-
-def passage_text(passage: Passage) -> str:
-    return f"{passage.title}\n{' '.join(passage.heading_path)}\n{passage.text}"
+        for anchor in anchors(passage_body(passages[n - 1])):
+            share = len(words & _terms(anchor.scope, source=True)) / len(words) if words else 0.0
+            candidates.append((share, n, anchor))
+    candidates.sort(key=lambda candidate: -candidate[0])
+    first_failure: SentenceVerdict | None = None
+    tried: dict[int, int] = {}
+    for share, n, anchor in candidates:
+        if tried.get(n, 0) >= CANDIDATE_ANCHORS:
+            continue
+        tried[n] = tried.get(n, 0) + 1
+        reason, detail = _check(claim_text, answer, anchor, passages[n - 1], similarity)
+        if reason == "ok":
+            return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
+        first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
+    return first_failure or SentenceVerdict(sentence, cited, False, "low_overlap")
 
 
 def verify(draft: str, passages: list[Passage], similarity: Similarity | None = None) -> Verification:
@@ -161,5 +368,5 @@ def hopeless(partial_draft: str, passages: list[Passage]) -> bool:
 
 def best_quote(sentence: str, passage: Passage) -> str:
     """The passage sentence closest to an answer sentence: what the citation shows."""
-    candidates = split_sentences(passage.text) or [passage.text]
+    candidates = [anchor.text for anchor in anchors(passage_body(passage))] or [passage.text]
     return max(candidates, key=lambda candidate: overlap(sentence, candidate))

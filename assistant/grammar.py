@@ -1,0 +1,63 @@
+"""French grammar for the verifier: finite verbs and who does what, from spaCy's `fr_core_news_md` (the model
+the redactor already ships with; loaded once per process, without its entity recogniser)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from indexing.text import fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+MODEL = "fr_core_news_md"
+SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obl:agent"})
+"""Who the clause is about: the subject, active or passive, and the agent of a passive (`par l'employeur`)."""
+
+
+@dataclass(frozen=True)
+class Parse:
+    has_finite_verb: bool
+    subjects: frozenset[tuple[str, str]]
+    """(folded noun, folded head verb) for every noun that is a subject or a passive's agent."""
+    others: frozenset[str]
+    """Folded nouns in any other function (object, complement, modifier)."""
+    naming: frozenset[str]
+    """Folded nouns, proper nouns and adjectives: the words that bring in a thing, not a way of saying it."""
+
+
+@cache
+def _nlp() -> Language:
+    import spacy
+
+    return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
+
+
+def _finite(doc: Doc) -> bool:
+    return any(token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") for token in doc)
+
+
+def _verb_of(subject: Token) -> Token:
+    """The verb a subject is attached to; when the parser hangs it on a noun or an adjective (« a droit »), the
+    first verb after the subject, which is where French puts it."""
+    if subject.head.pos_ in ("VERB", "AUX"):
+        return subject.head
+    following = (token for token in subject.doc[subject.i + 1:] if token.pos_ in ("VERB", "AUX"))
+    return next(following, subject.head)
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> Parse:
+    doc = _nlp()(text)
+    subjects, others = set(), set()
+    naming = frozenset(fold(token.text) for token in doc if token.pos_ in ("NOUN", "PROPN", "ADJ"))
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ in SUBJECT_RELATIONS:
+            subjects.add((fold(token.text), fold(_verb_of(token).text)))
+        else:
+            others.add(fold(token.text))
+    return Parse(_finite(doc), frozenset(subjects), frozenset(others), naming)
