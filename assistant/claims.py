@@ -35,7 +35,7 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "condition": (r"\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ba condition\b|\bsous reserve\b|\bdes lors\b"
                   r"|\ben cas d|\bdans (?:les|certains|ce) cas\b|\ben l'absence\b|\ba defaut\b|\bdes que\b", True),
     "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b", True),
-    "exclusive": (r"\buniquement\b|\bseul(?:e|s|es|ement)?\b|\bexclusivement\b|\breserve(?:e|s|es)? aux?\b"
+    "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b|\bexclusivement\b|\breserve(?:e|s|es)? aux?\b"
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\bpossibl\w*|\bfacult\w*"
                     r"|\ble droit de\b", True),

@@ -24,6 +24,9 @@ class Parse:
     """(folded noun, folded head verb) for every noun that is a subject or a passive's agent."""
     others: frozenset[str]
     """Folded nouns in any other function (object, complement, modifier)."""
+    restrictions: frozenset[tuple[str, str]]
+    """(folded subject noun, folded word of a noun complement that narrows it, with its adjectives): « le CDI à
+    temps partiel » gives (cdi, temps) and (cdi, partiel)."""
     naming: frozenset[str]
     """Folded nouns, proper nouns and adjectives: the words that bring in a thing, not a way of saying it."""
 
@@ -36,7 +39,15 @@ def _nlp() -> Language:
 
 
 def _finite(doc: Doc) -> bool:
-    return any(token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") for token in doc)
+    """A conjugated verb: not a participle or an infinitive (« Cas autorisés », « Démissionner d'un CDI »),
+    unless it heads the sentence (the tagger reads some conjugated forms as participles: « n'interrompt »)."""
+    for token in doc:
+        forms = set(token.morph.get("VerbForm"))
+        if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf", "Ger"} & forms:
+            return True
+        if token.pos_ == "VERB" and token.dep_ == "ROOT" and "Inf" not in forms:
+            return True
+    return False
 
 
 def _verb_of(subject: Token) -> Token:
@@ -60,4 +71,12 @@ def parse(text: str) -> Parse:
             subjects.add((fold(token.text), fold(_verb_of(token).text)))
         else:
             others.add(fold(token.text))
-    return Parse(_finite(doc), frozenset(subjects), frozenset(others), naming)
+    restrictions = frozenset(
+        (fold(token.text), fold(word.text))
+        for token in doc
+        if token.dep_ in SUBJECT_RELATIONS and token.pos_ in ("NOUN", "PROPN")
+        for complement in token.children
+        if complement.dep_ == "nmod" and complement.pos_ in ("NOUN", "PROPN")
+        for word in (complement, *(child for child in complement.children if child.dep_ == "amod"))
+    )
+    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming)

@@ -54,6 +54,8 @@ MIN_SUPPORTED_SHARE = 0.5
 ACRONYM_EXPANDED_WORDS = 3
 """A source's acronym stands for its long form when that form is short (« CDD »), not for a whole name whose
 words would then cover anything (« URSSAF »)."""
+BOUNDS = frozenset({"maximum", "minimum", "until"})
+"""A bound says what is allowed: « plafonnés à 25 % » keeps the « vous pouvez verser au maximum 25 % »."""
 CANDIDATE_ANCHORS = 6
 """Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
 SYNONYMS = {
@@ -276,6 +278,19 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
     return ""
 
 
+def _dropped_restrictions(claim_text: str, anchor_text: str) -> str:
+    """The words that narrow a subject in the anchor but not in the sentence (« le CDI à temps partiel doit être
+    écrit » said as « le CDI doit être écrit »); "" if none."""
+    said_subjects = {_terms(noun).pop() for noun, _ in parse(claim_text).subjects if _terms(noun)}
+    missing = {
+        term
+        for noun, modifier in parse(anchor_text).restrictions
+        if _terms(noun) & said_subjects
+        for term in _terms(modifier) - _terms(claim_text, source=True)
+    }
+    return ", ".join(sorted(missing))
+
+
 def _check(
     claim_text: str, answer: str, anchor: Anchor, passage: Passage, similarity: Similarity | None
 ) -> tuple[str, str]:
@@ -289,7 +304,9 @@ def _check(
     unmatched = said.markers - held.markers
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
-    dropped = (held.markers & claims.SYMMETRIC_MARKERS) - said.markers
+    dropped = set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
+    if said.markers & held.markers & BOUNDS:
+        dropped.discard("possibility")
     if dropped:
         return "dropped_condition", ", ".join(sorted(dropped))
     named = claims.roles(f"{body}\n{context}") | claims.markers(f"{body}\n{context}")
@@ -311,6 +328,9 @@ def _check(
     swapped = _role_swap(claim_text, anchor.text)
     if swapped:
         return "role_swap", swapped
+    narrowed = _dropped_restrictions(claim_text, anchor.text)
+    if narrowed:
+        return "dropped_condition", narrowed
     if similarity is not None and similarity(claim_text, anchor.text) < MIN_SIMILARITY:
         return "low_similarity", ""
     return "ok", ""
