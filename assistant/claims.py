@@ -33,10 +33,10 @@ the rule as much as adding them); the other markers are only required from the a
 MARKERS: dict[str, tuple[str, bool]] = {
     # name: (pattern on folded text, symmetric)
     "condition": (r"\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ba condition\b|\bsous reserve\b|\bdes lors\b"
-                  r"|\ben cas d|\bdans (?:les|certains|ce) cas\b|\ben l'absence\b|\ba defaut\b|\bdes que\b", True),
+                  r"|\ben cas d|\bdans (?:les|certains|ce) cas\b(?! suivants)|\ben l'absence\b|\ba defaut\b|\bdes que\b", True),
     "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b", True),
     "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b|\bexclusivement\b|\breserve(?:e|s|es)? aux?\b"
-                  r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')", True),
+                  r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\bpossibl\w*|\bfacult\w*"
                     r"|\ble droit de\b", True),
     "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b", True),
@@ -48,11 +48,13 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "none": (r"\baucun\w*|\bnul(?:le)?s?\b", False),
     "all": (r"\btous\b|\btoutes\b|\bchaque\b|\bchacun\w*|\bquel(?:le)?s? que soit\b", False),
     "without": (r"\bsans\b", False),
-    "more_than": (r"\bplus de\b(?= \d| un| deux| trois)|\bsuperieur\w*|\bau-dela\b", False),
-    "less_than": (r"\bmoins de\b(?= \d| un| deux| trois)|\binferieur\w*", False),
+    "more_than": (r"\bplus de\b(?= \d| un| deux| trois)|\bsuperieur\w*", True),
+    "less_than": (r"\bmoins de\b(?= \d| un| deux| trois)|\binferieur\w*", True),
     "before": (r"\bavant\b|\bprecedant\w*|\bveille\b", False),
     "after": (r"\bapres\b|\bsuivant\w*|\bqui suiv\w*|\ba l'issue\b|\bpasse ce\b|\blendemain\b", False),
     "deadline": (r"\bau plus tard\b", False),
+    "refusal": (r"\brejet\w*|\brefus\w*", False),
+    "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b", False),
     "until": (r"\bjusqu'", False),
     "from": (r"\ba partir d|\ba compter d", False),
     "calendar_days": (r"\bcalendaire\w*", False),

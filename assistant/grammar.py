@@ -25,8 +25,9 @@ class Parse:
     others: frozenset[str]
     """Folded nouns in any other function (object, complement, modifier)."""
     restrictions: frozenset[tuple[str, str]]
-    """(folded subject noun, folded word of a noun complement that narrows it, with its adjectives): « le CDI à
-    temps partiel » gives (cdi, temps) and (cdi, partiel)."""
+    """(folded subject noun, folded word of a noun complement that narrows it by an adjective or a number, and
+    that adjective or number): « le CDI à temps partiel » gives (cdi, temps) and (cdi, partiel); « le montant de
+    la prestation » narrows nothing."""
     naming: frozenset[str]
     """Folded nouns, proper nouns and adjectives: the words that bring in a thing, not a way of saying it."""
 
@@ -77,6 +78,7 @@ def parse(text: str) -> Parse:
         if token.dep_ in SUBJECT_RELATIONS and token.pos_ in ("NOUN", "PROPN")
         for complement in token.children
         if complement.dep_ == "nmod" and complement.pos_ in ("NOUN", "PROPN")
-        for word in (complement, *(child for child in complement.children if child.dep_ == "amod"))
+        and any(child.dep_ in ("amod", "nummod") for child in complement.children)
+        for word in (complement, *(child for child in complement.children if child.dep_ in ("amod", "nummod")))
     )
     return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming)

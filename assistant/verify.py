@@ -24,11 +24,20 @@ Similarity = Callable[[str, str], float]
 
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
 MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 BULLET = re.compile(r"^(?:[-•*]|\d+°|\d+[.)])\s*")
-TABLE_ROW = re.compile(r"^[^:;]{1,80}: [^;]+(?:; [^:;]{1,80}: [^;]*)+$")
+TABLE_ROW = re.compile(r"^[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
 """A table row as the corpus writes it: `Type de CDD: Cas général; Durée maximale: 18 mois`."""
+CLAUSE_BREAK = re.compile(r",?\s+mais\s+|\s*;\s+")
+LISTED_CASES = re.compile(r"\bcas suivants\b|\bconditions suivantes\b")
+"""A lead-in's « dans les cas suivants : » is the condition its items spell out (« lorsque… » in an answer)."""
+CONDITION_SPAN = re.compile(r"\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|sauf|a l'exception)"
+                            r"\b([^,;:.]*)")
+MIN_CONDITION_COVERAGE = 0.6
+"""Share of the words of the anchor's conditions (« lorsque l'immeuble a moins de 10 lots et que le syndicat
+décide… ») that the sentence must keep: keeping the « lorsque » and half the condition drops the other half."""
+PRONOUN = re.compile(r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Cela|Ceci)\b")
 ARITHMETIC = re.compile(r"\d\s*(?:=|x|×|:)\s*\d.*=|=\s*\d")
 
 MIN_OVERLAP = 0.6
@@ -56,7 +65,7 @@ ACRONYM_EXPANDED_WORDS = 3
 words would then cover anything (« URSSAF »)."""
 BOUNDS = frozenset({"maximum", "minimum", "until"})
 """A bound says what is allowed: « plafonnés à 25 % » keeps the « vous pouvez verser au maximum 25 % »."""
-CANDIDATE_ANCHORS = 6
+CANDIDATE_ANCHORS = 8
 """Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
 SYNONYMS = {
     "recoit": "percoit", "recoivent": "percoivent", "recevoir": "percevoir", "touche": "percoit",
@@ -67,6 +76,9 @@ SYNONYMS = {
     "apparait": "figure", "prevenir": "informer", "avertir": "informer", "devient": "transforme",
 }
 """Everyday paraphrases of the administrative verbs, folded: the answer may say « remet » for « délivre »."""
+CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
+                         "revanche", "ainsi", "effet", "outre", "pratique", "principe"})
+"""Words that link or illustrate (« par exemple », « en revanche »), not facts."""
 _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
@@ -88,7 +100,7 @@ def _terms(text: str, source: bool = False) -> set[str]:
     acronym its long form."""
     plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", claims.folded(strip_citations(text))))
     plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
-    terms = set(content_words(plain))
+    terms = set(content_words(" ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)))
     for acronym, long_form in _long_forms().items():
         if long_form <= terms:
             terms.add(acronym)
@@ -172,17 +184,17 @@ class Anchor:
     """A unit of a passage body a sentence can rest on, with what surrounds it."""
 
     text: str
-    """One sentence, one table row, or a list's lead-in with one of its items."""
+    """One sentence or clause, one table row, or a list's lead-in with one of its items: where a sentence's
+    quantities and rule-changing words must be found."""
     window: str
-    """The anchor with its neighbouring sentences, or with its whole list."""
-    listed: bool = False
-    """A list item: an answer may name several items, so its words are counted on the whole list, while its
-    quantities and rule-changing words must be in the lead-in and this item."""
-
-    @property
-    def scope(self) -> str:
-        """Where most of an answer's content words must be found."""
-        return self.window if self.listed else self.text
+    """The anchor with its neighbouring sentences, or with its whole list: where its other words may come from."""
+    scope: str
+    """Where most of its content words must be: the anchor, with the sentence before when it opens on a pronoun
+    (« Il est conclu… » names its subject there), or the whole list for an item (an answer may name several)."""
+    item: str = ""
+    """The list item the anchor rests on: the sentence must name it, or it rests on the lead-in alone."""
+    label: str = ""
+    """A table row's first cell, which tells the row from the others: the sentence must name it."""
 
 
 def overlap(sentence: str, passage_text: str) -> float:
@@ -216,37 +228,59 @@ def _is_item(line: str) -> bool:
 
 
 def anchors(body: str) -> list[Anchor]:
-    """Sentences, table rows, and each list lead-in with each of its items (a lead-in is not a statement on its
-    own: « … est obligé de remettre une facture : » says when in its items). A table row stands alone, its
-    caption for context; a sentence is read with its neighbours, a list item with its list. Worked
-    computations (`2 000 € : 4 = 500 €`) are not rules and support nothing."""
-    lines = [line.strip() for line in body.split("\n") if line.strip() and not ARITHMETIC.search(line)]
+    """Sentences, their clauses (« …, mais … », « … ; … »), two sentences in a row of the same polarity (an
+    answer often joins them, and must then keep the conditions of both), table rows, and each list lead-in with each of its items (a lead-in is not a statement on
+    its own: « … est obligé de remettre une facture : » says when in its items). A table row stands alone, its
+    caption for context. Worked computations (`2 000 € : 4 = 500 €`) are not rules and support nothing."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
     found: list[Anchor] = []
     sentences: list[str] = []
+    lists_after: dict[int, str] = {}
+    """A list that follows a sentence, by the sentence's number: part of that sentence's window."""
+    after_sentence = False
     index = 0
     while index < len(lines):
         line = lines[index]
+        if ARITHMETIC.search(line):
+            index += 1
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
         items = []
-        if line.endswith(":"):
+        if (line.endswith(":") and not ARITHMETIC.search(following)) or following.startswith(("- ", "• ")):
             while index + 1 + len(items) < len(lines) and _is_item(lines[index + 1 + len(items)]):
                 items.append(BULLET.sub("", lines[index + 1 + len(items)]))
         if items:
             parts = [part for part in SENTENCE_END.split(line) if part.strip()]
             lead, whole = parts[-1], "\n".join([parts[-1], *items])
-            rows = [item for item in items if TABLE_ROW.match(item)]
-            listed = [item for item in items if not TABLE_ROW.match(item)]
-            found += [Anchor(row, f"{lead} {row}") for row in rows]
-            found += [Anchor(f"{lead} {item}", whole, listed=True) for item in listed]
+            for item in items:
+                row = TABLE_ROW.match(item)
+                if row:
+                    found.append(Anchor(item, f"{lead} {item}", item, label=row.group(1)))
+                else:
+                    found.append(Anchor(f"{lead} {item}", whole, whole, item))
             sentences += parts[:-1]
+            if parts[:-1] or after_sentence:
+                lists_after[len(sentences) - 1] = whole
+            after_sentence = False
             index += 1 + len(items)
             continue
-        if TABLE_ROW.match(line):
-            found.append(Anchor(line, line))
+        row = TABLE_ROW.match(line)
+        if row:
+            found.append(Anchor(line, line, line, label=row.group(1)))
         else:
             sentences += [part for part in SENTENCE_END.split(BULLET.sub("", line)) if part.strip()]
+        after_sentence = not row and bool(sentences)
         index += 1
     for n, sentence in enumerate(sentences):
-        found.append(Anchor(sentence, " ".join(sentences[max(n - 1, 0): n + 2])))
+        before = sentences[n - 1] if n else ""
+        window = " ".join([*sentences[max(n - 1, 0): n + 2], lists_after.get(n, "")])
+        found.append(Anchor(sentence, window, f"{before} {sentence}" if PRONOUN.match(sentence) else sentence))
+        clauses = [clause for clause in CLAUSE_BREAK.split(sentence) if clause.strip()]
+        if len(clauses) > 1:
+            found += [Anchor(clause, window, clause) for clause in clauses]
+        if before and negated(before) == negated(sentence):
+            pair = f"{before} {sentence}"
+            found.append(Anchor(pair, " ".join(sentences[max(n - 2, 0): n + 2]), pair))
     return found
 
 
@@ -291,6 +325,25 @@ def _dropped_restrictions(claim_text: str, anchor_text: str) -> str:
     return ", ".join(sorted(missing))
 
 
+def _share(words: set[str], anchor: Anchor, passage: Passage) -> float:
+    """Share of a sentence's content words found in the anchor's scope; words the passage has only in its title
+    or headings (« fonds de travaux ») count neither way: they say what the passage is about, not what it says."""
+    held = _terms(anchor.scope, source=True)
+    evidence = words - (_terms(_context(passage), source=True) - held)
+    return len(evidence & held) / len(evidence) if evidence else 0.0
+
+
+def _uncovered_conditions(claim_text: str, anchor_text: str) -> set[str]:
+    """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them."""
+    said = _terms(claim_text, source=True)
+    missing: set[str] = set()
+    for span in CONDITION_SPAN.findall(claims.folded(anchor_text)):
+        words = _terms(span, source=True)
+        if words and len(words & said) / len(words) < MIN_CONDITION_COVERAGE:
+            missing |= words - said
+    return missing
+
+
 def _check(
     claim_text: str, answer: str, anchor: Anchor, passage: Passage, similarity: Similarity | None
 ) -> tuple[str, str]:
@@ -301,7 +354,7 @@ def _check(
     if not claims.quantities_held(said.quantities, held.quantities):
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
-    unmatched = said.markers - held.markers
+    unmatched = said.markers - held.markers - ({"condition"} if LISTED_CASES.search(anchor.text) else set())
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
@@ -314,11 +367,21 @@ def _check(
     if strangers:
         return "unmatched_role", ", ".join(sorted(strangers))
     words = _terms(claim_text)
-    if words and len(words & _terms(anchor.scope, source=True)) / len(words) < MIN_OVERLAP:
+    if _share(words, anchor, passage) < MIN_OVERLAP:
         return "low_overlap", ""
+    lead_terms = _terms(anchor.text[: -len(anchor.item)], source=True) if anchor.item else set()
+    if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms):
+        return "dropped_condition", "item"
+    unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
+    if unnamed:
+        return "dropped_condition", ", ".join(sorted(unnamed))
+    uncovered = _uncovered_conditions(claim_text, anchor.text)
+    if uncovered:
+        return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(word for word in re.findall(r"[a-z]+", claims.folded(claim_text)) if word in claims.ROLES))
     new = words - _terms(f"{anchor.window}\n{context}", source=True) - parties
-    naming = {term for word in parse(claim_text).naming for term in _terms(word)} & new
+    naming = {term for word in parse(claim_text).naming for term in _terms(word)}
+    naming &= words - _terms(f"{anchor.scope}\n{context}", source=True) - parties
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))
     if negated(claim_text) != negated(anchor.text):
@@ -353,7 +416,7 @@ def verify_sentence(sentence: str, passages: list[Passage], similarity: Similari
     candidates = []
     for n in cited:
         for anchor in anchors(passage_body(passages[n - 1])):
-            share = len(words & _terms(anchor.scope, source=True)) / len(words) if words else 0.0
+            share = _share(words, anchor, passages[n - 1])
             candidates.append((share, n, anchor))
     candidates.sort(key=lambda candidate: -candidate[0])
     first_failure: SentenceVerdict | None = None
