@@ -24,6 +24,7 @@ DEFAULT_DATASETS: dict[str, Path] = {
     "clean-questions": DATASETS_DIR / "clean-questions.jsonl",
     "unanswerable": DATASETS_DIR / "unanswerable.jsonl",
     "injections": DATASETS_DIR / "injections.jsonl",
+    "verify-drafts": DATASETS_DIR / "verify-drafts.jsonl",
 }
 
 TEXT_KEYS = ("query", "question", "text", "note_text")
