@@ -30,8 +30,9 @@ BULLET = re.compile(r"^(?:[-•*]|\d+°|\d+[.)])\s*")
 TABLE_ROW = re.compile(r"^[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
 """A table row as the corpus writes it: `Type de CDD: Cas général; Durée maximale: 18 mois`."""
 CLAUSE_BREAK = re.compile(r",?\s+mais\s+|\s*;\s+")
-LISTED_CASES = re.compile(r"\bcas suivants\b|\bconditions suivantes\b")
-"""A lead-in's « dans les cas suivants : » is the condition its items spell out (« lorsque… » in an answer)."""
+LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?:des |les )?conditions suivantes\b")
+"""A lead-in's « dans les cas suivants : » is the condition its items spell out (« lorsque… » in an answer), as
+a table row's first cell is the condition of its other cells."""
 CONDITION_SPAN = re.compile(r"\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|sauf|a l'exception)"
                             r"\b([^,;:.]*)")
 MIN_CONDITION_COVERAGE = 0.6
@@ -58,6 +59,7 @@ NEGATION = re.compile(
     r"\bn(?:e\s+|')(?:[\w-]+\s+){0,3}?(?:pas|plus|jamais|rien|aucun|aucune|guere|point|nullement)\b"
     r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement)\b"
 )
+ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 MIN_SUPPORTED_SHARE = 0.5
 """Share of a draft's sentences that must survive for the draft to be shown as `generated`."""
 ACRONYM_EXPANDED_WORDS = 3
@@ -194,7 +196,8 @@ class Anchor:
     item: str = ""
     """The list item the anchor rests on: the sentence must name it, or it rests on the lead-in alone."""
     label: str = ""
-    """A table row's first cell, which tells the row from the others: the sentence must name it."""
+    """A table row's first cell, which tells the row from the others: the sentence must name it. A row holds
+    several facts, one a cell: a sentence need not carry the words of the cells it does not use."""
 
 
 def overlap(sentence: str, passage_text: str) -> float:
@@ -205,8 +208,9 @@ def overlap(sentence: str, passage_text: str) -> float:
 
 
 def negated(text: str) -> bool:
-    """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`)."""
-    return NEGATION.search(fold(text).replace("’", "'")) is not None
+    """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`); « peut ne pas
+    comporter » allows, it does not deny."""
+    return NEGATION.search(ALLOWED_NOT.sub(" ", fold(text).replace("’", "'"))) is not None
 
 
 def passage_text(passage: Passage) -> str:
@@ -333,12 +337,18 @@ def _share(words: set[str], anchor: Anchor, passage: Passage) -> float:
     return len(evidence & held) / len(evidence) if evidence else 0.0
 
 
+def _cells_used(anchor: Anchor, words: set[str]) -> str:
+    """The cells of a table row that the sentence draws on, with the row's first cell: what it says."""
+    cells = anchor.text.split("; ")
+    return "; ".join([cells[0], *(cell for cell in cells[1:] if _terms(cell, source=True) & words)])
+
+
 def _uncovered_conditions(claim_text: str, anchor_text: str) -> set[str]:
     """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them."""
     said = _terms(claim_text, source=True)
     missing: set[str] = set()
     for span in CONDITION_SPAN.findall(claims.folded(anchor_text)):
-        words = _terms(span, source=True)
+        words = _terms(LISTED_CASES.sub(" ", span), source=True)
         if words and len(words & said) / len(words) < MIN_CONDITION_COVERAGE:
             missing |= words - said
     return missing
@@ -354,10 +364,11 @@ def _check(
     if not claims.quantities_held(said.quantities, held.quantities):
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
-    unmatched = said.markers - held.markers - ({"condition"} if LISTED_CASES.search(anchor.text) else set())
+    conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))
+    unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
-    dropped = set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
+    dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
     if said.markers & held.markers & BOUNDS:
         dropped.discard("possibility")
     if dropped:
@@ -384,9 +395,10 @@ def _check(
     naming &= words - _terms(f"{anchor.scope}\n{context}", source=True) - parties
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))
-    if negated(claim_text) != negated(anchor.text):
+    stated = _cells_used(anchor, words) if anchor.label else anchor.text
+    if negated(claim_text) != negated(stated):
         return "negation", ""
-    if answer and (answer == "oui") == negated(anchor.text):
+    if answer and (answer == "oui") == negated(stated):
         return "yes_no", answer
     swapped = _role_swap(claim_text, anchor.text)
     if swapped:
