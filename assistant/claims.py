@@ -33,9 +33,11 @@ the rule as much as adding them); the other markers are only required from the a
 MARKERS: dict[str, tuple[str, bool]] = {
     # name: (pattern on folded text, symmetric)
     "condition": (r"\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ba condition\b|\bsous reserve\b|\bdes lors\b"
-                  r"|\ben cas d|\bdans (?:les|certains|ce) cas\b(?! suivants)|\ben l'absence\b|\ba defaut\b|\bdes que\b", True),
+                  r"|\ben cas d|\bdans (?:les|certains|ce) cas\b(?! suivants)|\ben l'absence\b|\ba defaut\b"
+                  r"|\bdes que\b", True),
     "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b", True),
-    "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b|\bexclusivement\b|\breserve(?:e|s|es)? aux?\b"
+    "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b|\bexclusivement\b"
+                  r"|\breserve(?:e|s|es)? aux?\b"
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\bpossibl\w*|\bfacult\w*"
                     r"|\b(?:a|ont|avez|as) le droit d", True),
@@ -99,6 +101,11 @@ ROLES = {
     "copropriétaire": "coproprietaire", "coproprietaire": "coproprietaire", "coproprietaires": "coproprietaire",
     "apprenti": "apprenti", "stagiaire": "stagiaire", "candidat": "candidat", "interimaire": "interimaire",
 }
+NEGATION = re.compile(
+    r"\bn(?:e\s+|')(?:[\w-]+\s+){0,3}?(?:pas|plus|jamais|rien|aucun|aucune|guere|point|nullement)\b"
+    r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement)\b"
+)
+ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
 
 
@@ -170,3 +177,9 @@ def yes_no(text: str) -> str:
 
 def without_yes_no(text: str) -> str:
     return YES_NO.sub("", text, count=1)
+
+
+def negated(text: str) -> bool:
+    """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`); « peut ne pas
+    comporter » allows, it does not deny."""
+    return NEGATION.search(ALLOWED_NOT.sub(" ", folded(text))) is not None

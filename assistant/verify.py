@@ -14,22 +14,20 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import claims
+from assistant.anchors import SENTENCE_END, Anchor, anchors, passage_body
+from assistant.claims import negated
 from assistant.grammar import parse
 from indexing.model import Passage
 from indexing.query import ACRONYMS
-from indexing.text import analyze, fold
+from indexing.text import analyze
 
 Similarity = Callable[[str, str], float]
 """Semantic similarity of two texts in [-1, 1] (cosine of their embeddings)."""
 
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
-SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
 MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
-BULLET = re.compile(r"^(?:[-•*]|\d+°|\d+[.)])\s*")
-TABLE_ROW = re.compile(r"^[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
-"""A table row as the corpus writes it: `Type de CDD: Cas général; Durée maximale: 18 mois`."""
-CLAUSE_BREAK = re.compile(r",?\s+mais\s+|\s*;\s+")
+
 LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?:des |les )?conditions suivantes\b")
 """A lead-in's « dans les cas suivants : » is the condition its items spell out (« lorsque… » in an answer), as
 a table row's first cell is the condition of its other cells."""
@@ -38,8 +36,6 @@ CONDITION_SPAN = re.compile(r"\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sou
 MIN_CONDITION_COVERAGE = 0.6
 """Share of the words of the anchor's conditions (« lorsque l'immeuble a moins de 10 lots et que le syndicat
 décide… ») that the sentence must keep: keeping the « lorsque » and half the condition drops the other half."""
-PRONOUN = re.compile(r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Cela|Ceci)\b")
-ARITHMETIC = re.compile(r"\d\s*(?:=|x|×|:)\s*\d.*=|=\s*\d")
 
 MIN_OVERLAP = 0.6
 """Share of a sentence's content words that its anchor sentence must contain (its neighbours give context, the
@@ -55,11 +51,6 @@ MIN_SIMILARITY = 0.88
 multilingual-e5-small, whose cosines sit high: 0.88 rejects two thirds of random sentence pairs of the same fiche
 and none of the sentences cut to their first two thirds, as 0.5 did with all-MiniLM-L6-v2 (0.3 %). Another
 embedding model needs its own cut, found the same way."""
-NEGATION = re.compile(
-    r"\bn(?:e\s+|')(?:[\w-]+\s+){0,3}?(?:pas|plus|jamais|rien|aucun|aucune|guere|point|nullement)\b"
-    r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement)\b"
-)
-ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 MIN_SUPPORTED_SHARE = 0.5
 """Share of a draft's sentences that must survive for the draft to be shown as `generated`."""
 ACRONYM_EXPANDED_WORDS = 3
@@ -73,9 +64,9 @@ SYNONYMS = {
     "recoit": "percoit", "recoivent": "percoivent", "recevoir": "percevoir", "touche": "percoit",
     "touchent": "percoivent", "toucher": "percevoir", "remis": "remet", "remise": "remet", "remettre": "remet",
     "delivre": "remet", "delivrer": "remet", "transmis": "remet", "transmet": "remet", "transmettre": "remet",
-    "fournir": "remet", "durant": "pendant", "issue": "fin",
-    "expiration": "fin", "risque": "encourt", "risquer": "encourir", "garde": "conserve", "garder": "conserve", "apparaitre": "figurer",
-    "apparait": "figure", "prevenir": "informer", "avertir": "informer", "devient": "transforme",
+    "fournir": "remet", "durant": "pendant", "issue": "fin", "expiration": "fin", "risque": "encourt",
+    "risquer": "encourir", "garde": "conserve", "garder": "conserve", "apparaitre": "figurer", "apparait": "figure",
+    "prevenir": "informer", "avertir": "informer", "devient": "transforme",
 }
 """Everyday paraphrases of the administrative verbs, folded: the answer may say « remet » for « délivre »."""
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
@@ -87,7 +78,6 @@ _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MAR
 def content_words(text: str) -> list[str]:
     """The stemmed, accent-folded words that carry meaning (stop words, numbers and `[n]` markers dropped)."""
     return [term for term in analyze(strip_citations(text)) if len(term) > 1 and not term.isdigit()]
-
 
 
 
@@ -181,25 +171,6 @@ class Verification:
         return " ".join(f"{_without_markers(v.sentence)} [{v.support}]" for v in self.supported)
 
 
-@dataclass(frozen=True)
-class Anchor:
-    """A unit of a passage body a sentence can rest on, with what surrounds it."""
-
-    text: str
-    """One sentence or clause, one table row, or a list's lead-in with one of its items: where a sentence's
-    quantities and rule-changing words must be found."""
-    window: str
-    """The anchor with its neighbouring sentences, or with its whole list: where its other words may come from."""
-    scope: str
-    """Where most of its content words must be: the anchor, with the sentence before when it opens on a pronoun
-    (« Il est conclu… » names its subject there), or the whole list for an item (an answer may name several)."""
-    item: str = ""
-    """The list item the anchor rests on: the sentence must name it, or it rests on the lead-in alone."""
-    label: str = ""
-    """A table row's first cell, which tells the row from the others: the sentence must name it. A row holds
-    several facts, one a cell: a sentence need not carry the words of the cells it does not use."""
-
-
 def overlap(sentence: str, passage_text: str) -> float:
     words = _terms(sentence)
     if not words:
@@ -207,85 +178,12 @@ def overlap(sentence: str, passage_text: str) -> float:
     return len(words & _terms(passage_text, source=True)) / len(words)
 
 
-def negated(text: str) -> bool:
-    """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`); « peut ne pas
-    comporter » allows, it does not deny."""
-    return NEGATION.search(ALLOWED_NOT.sub(" ", fold(text).replace("’", "'"))) is not None
-
-
 def passage_text(passage: Passage) -> str:
     return f"{passage.title}\n{' '.join(passage.heading_path)}\n{passage.text}"
 
 
-def passage_body(passage: Passage) -> str:
-    """The passage without the `title — headings` line an indexed chunk opens with."""
-    first, _, rest = passage.text.partition("\n")
-    return rest if rest and passage.title and first.startswith(passage.title) else passage.text
-
-
 def _context(passage: Passage) -> str:
     return f"{passage.title}\n{' '.join(passage.heading_path)}"
-
-
-def _is_item(line: str) -> bool:
-    return bool(BULLET.match(line)) or not line.rstrip().endswith((".", "!", "?", ":"))
-
-
-def anchors(body: str) -> list[Anchor]:
-    """Sentences, their clauses (« …, mais … », « … ; … »), two sentences in a row of the same polarity (an
-    answer often joins them, and must then keep the conditions of both), table rows, and each list lead-in with each of its items (a lead-in is not a statement on
-    its own: « … est obligé de remettre une facture : » says when in its items). A table row stands alone, its
-    caption for context. Worked computations (`2 000 € : 4 = 500 €`) are not rules and support nothing."""
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
-    found: list[Anchor] = []
-    sentences: list[str] = []
-    lists_after: dict[int, str] = {}
-    """A list that follows a sentence, by the sentence's number: part of that sentence's window."""
-    after_sentence = False
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if ARITHMETIC.search(line):
-            index += 1
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        items = []
-        if (line.endswith(":") and not ARITHMETIC.search(following)) or following.startswith(("- ", "• ")):
-            while index + 1 + len(items) < len(lines) and _is_item(lines[index + 1 + len(items)]):
-                items.append(BULLET.sub("", lines[index + 1 + len(items)]))
-        if items:
-            parts = [part for part in SENTENCE_END.split(line) if part.strip()]
-            lead, whole = parts[-1], "\n".join([parts[-1], *items])
-            for item in items:
-                row = TABLE_ROW.match(item)
-                if row:
-                    found.append(Anchor(item, f"{lead} {item}", item, label=row.group(1)))
-                else:
-                    found.append(Anchor(f"{lead} {item}", whole, whole, item))
-            sentences += parts[:-1]
-            if parts[:-1] or after_sentence:
-                lists_after[len(sentences) - 1] = whole
-            after_sentence = False
-            index += 1 + len(items)
-            continue
-        row = TABLE_ROW.match(line)
-        if row:
-            found.append(Anchor(line, line, line, label=row.group(1)))
-        else:
-            sentences += [part for part in SENTENCE_END.split(BULLET.sub("", line)) if part.strip()]
-        after_sentence = not row and bool(sentences)
-        index += 1
-    for n, sentence in enumerate(sentences):
-        before = sentences[n - 1] if n else ""
-        window = " ".join([*sentences[max(n - 1, 0): n + 2], lists_after.get(n, "")])
-        found.append(Anchor(sentence, window, f"{before} {sentence}" if PRONOUN.match(sentence) else sentence))
-        clauses = [clause for clause in CLAUSE_BREAK.split(sentence) if clause.strip()]
-        if len(clauses) > 1:
-            found += [Anchor(clause, window, clause) for clause in clauses]
-        if before and negated(before) == negated(sentence):
-            pair = f"{before} {sentence}"
-            found.append(Anchor(pair, " ".join(sentences[max(n - 2, 0): n + 2]), pair))
-    return found
 
 
 def _role_swap(claim_text: str, anchor_text: str) -> str:
@@ -389,7 +287,7 @@ def _check(
     uncovered = _uncovered_conditions(claim_text, anchor.text)
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
-    parties = _terms(" ".join(word for word in re.findall(r"[a-z]+", claims.folded(claim_text)) if word in claims.ROLES))
+    parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", claims.folded(claim_text)) if w in claims.ROLES))
     new = words - _terms(f"{anchor.window}\n{context}", source=True) - parties
     naming = {term for word in parse(claim_text).naming for term in _terms(word)}
     naming &= words - _terms(f"{anchor.scope}\n{context}", source=True) - parties
