@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from assistant.claims import negated
 from indexing.model import Passage
 
-SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
-"""A full stop before a capital, a digit or a bullet, or a line break; not « L. 1242-2 »."""
+BODY_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
+"""Where a passage is cut into sentences: a full stop before a capital, a digit or a bullet, or a line break;
+not the « L. » of « article L. 1242-2 »."""
 BULLET = re.compile(r"^(?:[-•*]|\d+°|\d+[.)])\s*")
 TABLE_ROW = re.compile(r"^[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
 """A table row as the corpus writes it: `Type de CDD: Cas général; Durée maximale: 18 mois`."""
@@ -70,7 +71,7 @@ def anchors(body: str) -> list[Anchor]:
             while index + 1 + len(items) < len(lines) and _is_item(lines[index + 1 + len(items)]):
                 items.append(BULLET.sub("", lines[index + 1 + len(items)]))
         if items:
-            parts = [part for part in SENTENCE_END.split(line) if part.strip()]
+            parts = [part for part in BODY_SENTENCE_END.split(line) if part.strip()]
             lead, whole = parts[-1], "\n".join([parts[-1], *items])
             for item in items:
                 row = TABLE_ROW.match(item)
@@ -88,7 +89,7 @@ def anchors(body: str) -> list[Anchor]:
         if row:
             found.append(Anchor(line, line, line, label=row.group(1)))
         else:
-            sentences += [part for part in SENTENCE_END.split(BULLET.sub("", line)) if part.strip()]
+            sentences += [part for part in BODY_SENTENCE_END.split(BULLET.sub("", line)) if part.strip()]
         after_sentence = not row and bool(sentences)
         index += 1
     for n, sentence in enumerate(sentences):

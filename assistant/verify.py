@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import claims
-from assistant.anchors import SENTENCE_END, Anchor, anchors, passage_body
+from assistant.anchors import Anchor, anchors, passage_body
 from assistant.claims import negated
 from assistant.grammar import parse
 from indexing.model import Passage
@@ -26,6 +26,8 @@ Similarity = Callable[[str, str], float]
 
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
+"""Where a draft (and an extract) is cut into sentences."""
 MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 
 LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?:des |les )?conditions suivantes\b")
