@@ -200,6 +200,29 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> None:
     _run_single_or_batch(args, lambda question: answer_json(assistant.ask(question, filters=filters)))
 
 
+def cmd_verify(settings: Settings, args: argparse.Namespace) -> None:
+    from assistant import draft_check
+    from indexing.embeddings import Embedder
+    from indexing.search import Index
+
+    if not args.batch and not (args.text and args.passage):
+        raise SystemExit("give a draft and its --passage ids (in the order of its [n] markers), or --batch FILE.jsonl")
+    try:
+        items = (list(draft_check.read_drafts(Path(args.batch))) if args.batch else
+                 [draft_check.DraftToCheck(None, args.question or "", " ".join(args.text), tuple(args.passage))])
+        needs_index = any(isinstance(ref, str) for item in items for ref in item.passages)
+        index = Index.load(settings) if needs_index else None
+        similarity = Embedder(settings).similarity
+        for item in items:
+            result = draft_check.check(item, draft_check.resolve(item.passages, index), similarity)
+            if args.json or args.batch:
+                _dump({"id": item.id, **result} if item.id is not None else result)
+            else:
+                print(draft_check.render(result))
+    except draft_check.DraftInputError as error:
+        raise SystemExit(f"guichet verify: {error}") from None
+
+
 def cmd_redact(settings: Settings, args: argparse.Namespace) -> None:
     from redaction.engine import Redactor
     from redaction.jsonio import redacted_to_dict
@@ -269,7 +292,7 @@ def cmd_audit(settings: Settings, args: argparse.Namespace) -> None:
 def cmd_eval(settings: Settings, args: argparse.Namespace) -> None:
     from eval.run import run_eval
 
-    parts = {"retrieval", "answers", "pii", "latency"} if args.part == "all" else {args.part}
+    parts = {"retrieval", "answers", "pii", "latency", "verify"} if args.part == "all" else {args.part}
     datasets = {args.part: Path(args.dataset)} if args.dataset else None
     out_dir, status = run_eval(
         settings,
@@ -364,6 +387,12 @@ def build_parser() -> argparse.ArgumentParser:
     with_filters(ask)
     ask.set_defaults(func=cmd_ask)
 
+    check = commands.add_parser("verify", help="check a draft's [n]-cited sentences against the passages it cites")
+    with_batch(check)
+    check.add_argument("--question", help="the question the draft answers")
+    check.add_argument("--passage", action="append", help="id of the passage [n] (document or chunk), in order")
+    check.set_defaults(func=cmd_verify)
+
     redact = commands.add_parser("redact", help="mask personal data in a text")
     with_batch(redact)
     redact.set_defaults(func=cmd_redact)
@@ -392,8 +421,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--out", help="CSV file (default: stdout)")
     audit.set_defaults(func=cmd_audit)
 
-    evaluate = commands.add_parser("eval", help="evaluate retrieval, answers, privacy, latency")
-    evaluate.add_argument("part", choices=["retrieval", "answers", "pii", "latency", "all"])
+    evaluate = commands.add_parser("eval", help="evaluate retrieval, answers, privacy, latency, draft verification")
+    evaluate.add_argument("part", choices=["retrieval", "answers", "pii", "latency", "verify", "all"])
     evaluate.add_argument("--dataset")
     evaluate.add_argument("--out")
     evaluate.add_argument("--compare", metavar="OLD_DIR")

@@ -1,12 +1,25 @@
-"""Citation verification: every sentence of a draft must cite a given passage that supports it."""
+"""Citation verification: every sentence of a draft must rest on one sentence of a passage it cites.
+
+Support is measured on the passage's body (its title and heading path are context, not evidence): one body
+sentence, table row or list lead-in with one item — the anchor — must hold the sentence's quantities with their
+units and every word that changes the rule (condition, exception, exclusivity, modality, bounds, time words,
+audience), carry the conditions the anchor itself states, name the same parties in the same roles, have the same
+polarity, and leave at most `MAX_NEW_TERMS` content words of the sentence unaccounted for. Where a check cannot
+tell, the sentence goes."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
+from assistant import claims
+from assistant.anchors import Anchor, anchors, passage_body
+from assistant.claims import negated
+from assistant.grammar import parse
 from indexing.model import Passage
-from indexing.text import analyze, fold
+from indexing.query import ACRONYMS
+from indexing.text import analyze
 
 Similarity = Callable[[str, str], float]
 """Semantic similarity of two texts in [-1, 1] (cosine of their embeddings)."""
@@ -14,10 +27,25 @@ Similarity = Callable[[str, str], float]
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
+"""Where a draft (and an extract) is cut into sentences."""
 MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 
-MIN_OVERLAP = 0.5
-"""Share of a sentence's content words that the cited passage must contain."""
+LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?:des |les )?conditions suivantes\b")
+"""A lead-in's « dans les cas suivants : » is the condition its items spell out (« lorsque… » in an answer), as
+a table row's first cell is the condition of its other cells."""
+CONDITION_SPAN = re.compile(r"\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|sauf|a l'exception)"
+                            r"\b([^,;:.]*)")
+MIN_CONDITION_COVERAGE = 0.6
+"""Share of the words of the anchor's conditions (« lorsque l'immeuble a moins de 10 lots et que le syndicat
+décide… ») that the sentence must keep: keeping the « lorsque » and half the condition drops the other half."""
+
+MIN_OVERLAP = 0.6
+"""Share of a sentence's content words that its anchor sentence must contain (its neighbours give context, the
+anchor gives the rule)."""
+MAX_NEW_TERMS = 1
+"""Content words of a sentence found neither in its anchor, nor next to it, nor in the passage's title and
+headings: one verb or adverb is a paraphrase (« touche » for « perçoit »); a noun or an adjective, or a second
+word, is a new fact."""
 EARLY_STOP_SENTENCES = 2
 """A draft whose first sentences are all unsupported is abandoned before it is finished."""
 MIN_SIMILARITY = 0.88
@@ -25,17 +53,54 @@ MIN_SIMILARITY = 0.88
 multilingual-e5-small, whose cosines sit high: 0.88 rejects two thirds of random sentence pairs of the same fiche
 and none of the sentences cut to their first two thirds, as 0.5 did with all-MiniLM-L6-v2 (0.3 %). Another
 embedding model needs its own cut, found the same way."""
-NEGATION = re.compile(
-    r"\bn(?:e\s+|')(?:[\w-]+\s+){0,3}?(?:pas|plus|jamais|rien|aucun|aucune|guere|point|nullement)\b"
-    r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement)\b"
-)
 MIN_SUPPORTED_SHARE = 0.5
 """Share of a draft's sentences that must survive for the draft to be shown as `generated`."""
+ACRONYM_EXPANDED_WORDS = 3
+"""A source's acronym stands for its long form when that form is short (« CDD »), not for a whole name whose
+words would then cover anything (« URSSAF »)."""
+BOUNDS = frozenset({"maximum", "minimum", "until"})
+"""A bound says what is allowed: « plafonnés à 25 % » keeps the « vous pouvez verser au maximum 25 % »."""
+CANDIDATE_ANCHORS = 8
+"""Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
+SYNONYMS = {
+    "recoit": "percoit", "recoivent": "percoivent", "recevoir": "percevoir", "touche": "percoit",
+    "touchent": "percoivent", "toucher": "percevoir", "remis": "remet", "remise": "remet", "remettre": "remet",
+    "delivre": "remet", "delivrer": "remet", "transmis": "remet", "transmet": "remet", "transmettre": "remet",
+    "fournir": "remet", "durant": "pendant", "issue": "fin", "expiration": "fin", "risque": "encourt",
+    "risquer": "encourir", "garde": "conserve", "garder": "conserve", "apparaitre": "figurer", "apparait": "figure",
+    "prevenir": "informer", "avertir": "informer", "devient": "transforme",
+}
+"""Everyday paraphrases of the administrative verbs, folded: the answer may say « remet » for « délivre »."""
+CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
+                         "revanche", "ainsi", "effet", "outre", "pratique", "principe"})
+"""Words that link or illustrate (« par exemple », « en revanche »), not facts."""
+_ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
 def content_words(text: str) -> list[str]:
     """The stemmed, accent-folded words that carry meaning (stop words, numbers and `[n]` markers dropped)."""
     return [term for term in analyze(strip_citations(text)) if len(term) > 1 and not term.isdigit()]
+
+
+
+@cache
+def _long_forms() -> dict[str, set[str]]:
+    return {acronym: set(content_words(long_form)) for acronym, long_form in ACRONYMS.items()}
+
+
+def _terms(text: str, source: bool = False) -> set[str]:
+    """Content words less the rule-changing words and quantities (checked on their own), paraphrases merged;
+    a long form brings its acronym (« contrat à durée indéterminée » holds « CDI ») and, in a source, a short
+    acronym its long form."""
+    plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", claims.folded(strip_citations(text))))
+    plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
+    terms = set(content_words(" ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)))
+    for acronym, long_form in _long_forms().items():
+        if long_form <= terms:
+            terms.add(acronym)
+        elif source and acronym in terms and len(long_form) <= ACRONYM_EXPANDED_WORDS:
+            terms |= long_form
+    return terms
 
 
 def numbers(text: str) -> set[str]:
@@ -72,10 +137,20 @@ class SentenceVerdict:
     cited: tuple[int, ...]
     supported: bool
     reason: str
-    """`ok`, `no_citation`, `unknown_source`, `missing_number`, `low_overlap`, `negation`, `low_similarity`."""
+    """`ok`, or why the sentence goes: `no_citation`, `unknown_source`, `question` (it asks, it does not answer),
+    `no_verb` (a title or a heading, not an answer), `missing_number` (a quantity, with its unit, that the anchor
+    lacks), `unmatched_word` (a condition, exclusive, modal, bound, time or audience word the anchor lacks),
+    `dropped_condition` (the anchor's condition, exception, exclusivity, possibility or bound left out),
+    `unmatched_role` (a party the passage does not name), `low_overlap`, `new_words` (more than `MAX_NEW_TERMS`
+    content words from nowhere in the passage), `negation`, `yes_no` (« Oui » on a denial, « Non » on an
+    affirmation), `role_swap` (a party in another's place), `low_similarity`."""
     overlap: float = 0.0
     support: int = 0
     """The cited passage number that supports the sentence (0 when unsupported)."""
+    detail: str = ""
+    """The word, quantity or role behind the reason, for the agent and the evaluator."""
+    quote: str = ""
+    """The passage sentence the verdict was reached on."""
 
 
 @dataclass(frozen=True)
@@ -99,47 +174,174 @@ class Verification:
 
 
 def overlap(sentence: str, passage_text: str) -> float:
-    words = set(content_words(sentence))
+    words = _terms(sentence)
     if not words:
         return 0.0
-    return len(words & set(content_words(passage_text))) / len(words)
+    return len(words & _terms(passage_text, source=True)) / len(words)
 
 
-def negated(text: str) -> bool:
-    """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`)."""
-    return NEGATION.search(fold(text).replace("’", "'")) is not None
+def passage_text(passage: Passage) -> str:
+    return f"{passage.title}\n{' '.join(passage.heading_path)}\n{passage.text}"
+
+
+def _context(passage: Passage) -> str:
+    return f"{passage.title}\n{' '.join(passage.heading_path)}"
+
+
+def _role_swap(claim_text: str, anchor_text: str) -> str:
+    """A party put in another's place: the subject of a verb the anchor gives another subject, a subject that
+    the anchor names only as an object, or an object the anchor names only as a subject; "" if none."""
+    said, source = parse(claim_text), parse(anchor_text)
+
+    def by_verb(subjects: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
+        roles: dict[str, set[str]] = {}
+        for noun, verb in subjects:
+            if noun in claims.ROLES:
+                roles.setdefault(verb, set()).add(claims.ROLES[noun])
+        return roles
+
+    said_by_verb, source_by_verb = by_verb(said.subjects), by_verb(source.subjects)
+    source_subjects = set().union(*source_by_verb.values())
+    source_others = {claims.ROLES[noun] for noun in source.others if noun in claims.ROLES}
+    for verb, roles in said_by_verb.items():
+        for role in roles:
+            if role not in source_subjects and role in source_others:
+                return role
+            if verb in source_by_verb and role not in source_by_verb[verb]:
+                return role
+    said_subjects = set().union(*said_by_verb.values())
+    for role in {claims.ROLES[noun] for noun in said.others if noun in claims.ROLES} - said_subjects:
+        if role in source_subjects and role not in source_others:
+            return role
+    return ""
+
+
+def _dropped_restrictions(claim_text: str, anchor_text: str) -> str:
+    """The words that narrow a subject in the anchor but not in the sentence (« le CDI à temps partiel doit être
+    écrit » said as « le CDI doit être écrit »); "" if none."""
+    said_subjects = {_terms(noun).pop() for noun, _ in parse(claim_text).subjects if _terms(noun)}
+    missing = {
+        term
+        for noun, modifier in parse(anchor_text).restrictions
+        if _terms(noun) & said_subjects
+        for term in _terms(modifier) - _terms(claim_text, source=True)
+    }
+    return ", ".join(sorted(missing))
+
+
+def _share(words: set[str], anchor: Anchor, passage: Passage) -> float:
+    """Share of a sentence's content words found in the anchor's scope; words the passage has only in its title
+    or headings (« fonds de travaux ») count neither way: they say what the passage is about, not what it says."""
+    held = _terms(anchor.scope, source=True)
+    evidence = words - (_terms(_context(passage), source=True) - held)
+    return len(evidence & held) / len(evidence) if evidence else 0.0
+
+
+def _cells_used(anchor: Anchor, words: set[str]) -> str:
+    """The cells of a table row that the sentence draws on, with the row's first cell: what it says."""
+    cells = anchor.text.split("; ")
+    return "; ".join([cells[0], *(cell for cell in cells[1:] if _terms(cell, source=True) & words)])
+
+
+def _uncovered_conditions(claim_text: str, anchor_text: str) -> set[str]:
+    """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them."""
+    said = _terms(claim_text, source=True)
+    missing: set[str] = set()
+    for span in CONDITION_SPAN.findall(claims.folded(anchor_text)):
+        words = _terms(LISTED_CASES.sub(" ", span), source=True)
+        if words and len(words & said) / len(words) < MIN_CONDITION_COVERAGE:
+            missing |= words - said
+    return missing
+
+
+def _check(
+    claim_text: str, answer: str, anchor: Anchor, passage: Passage, similarity: Similarity | None
+) -> tuple[str, str]:
+    """(reason, detail) for a sentence against one anchor of a passage; reason `ok` when it rests on it. The
+    parties and the audience it names may be named anywhere in the passage, its title and its headings."""
+    body, context = passage_body(passage), _context(passage)
+    said, held = claims.claim(claim_text), claims.claim(anchor.text)
+    if not claims.quantities_held(said.quantities, held.quantities):
+        missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
+        return "missing_number", ", ".join(missing)
+    conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))
+    unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
+    if unmatched:
+        return "unmatched_word", ", ".join(sorted(unmatched))
+    dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
+    if said.markers & held.markers & BOUNDS:
+        dropped.discard("possibility")
+    if dropped:
+        return "dropped_condition", ", ".join(sorted(dropped))
+    named = claims.roles(f"{body}\n{context}") | claims.markers(f"{body}\n{context}")
+    strangers = (said.roles - named) | ({"public_sector", "private_sector"} & said.markers - named)
+    if strangers:
+        return "unmatched_role", ", ".join(sorted(strangers))
+    words = _terms(claim_text)
+    if _share(words, anchor, passage) < MIN_OVERLAP:
+        return "low_overlap", ""
+    lead_terms = _terms(anchor.text[: -len(anchor.item)], source=True) if anchor.item else set()
+    if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms):
+        return "dropped_condition", "item"
+    unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
+    if unnamed:
+        return "dropped_condition", ", ".join(sorted(unnamed))
+    uncovered = _uncovered_conditions(claim_text, anchor.text)
+    if uncovered:
+        return "dropped_condition", ", ".join(sorted(uncovered))
+    parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", claims.folded(claim_text)) if w in claims.ROLES))
+    new = words - _terms(f"{anchor.window}\n{context}", source=True) - parties
+    naming = {term for word in parse(claim_text).naming for term in _terms(word)}
+    naming &= words - _terms(f"{anchor.scope}\n{context}", source=True) - parties
+    if naming or len(new) > MAX_NEW_TERMS:
+        return "new_words", ", ".join(sorted(naming or new))
+    stated = _cells_used(anchor, words) if anchor.label else anchor.text
+    if negated(claim_text) != negated(stated):
+        return "negation", ""
+    if answer and (answer == "oui") == negated(stated):
+        return "yes_no", answer
+    swapped = _role_swap(claim_text, anchor.text)
+    if swapped:
+        return "role_swap", swapped
+    narrowed = _dropped_restrictions(claim_text, anchor.text)
+    if narrowed:
+        return "dropped_condition", narrowed
+    if similarity is not None and similarity(claim_text, anchor.text) < MIN_SIMILARITY:
+        return "low_similarity", ""
+    return "ok", ""
 
 
 def verify_sentence(sentence: str, passages: list[Passage], similarity: Similarity | None = None) -> SentenceVerdict:
-    """Supported when a cited passage holds its numbers and most of its words, with the same polarity as the
-    passage sentence it rests on and, when `similarity` is given, a meaning close to it."""
+    """Supported when one sentence of a cited passage's body holds it (see the module's docstring)."""
     cited = tuple(dict.fromkeys(cited_numbers(sentence)))
     if not cited:
         return SentenceVerdict(sentence, cited, False, "no_citation")
     if any(n < 1 or n > len(passages) for n in cited):
         return SentenceVerdict(sentence, cited, False, "unknown_source")
-    wanted_numbers = numbers(sentence)
+    text = _without_markers(sentence)
+    if text.endswith("?"):
+        return SentenceVerdict(sentence, cited, False, "question")
+    answer, claim_text = claims.yes_no(text), claims.without_yes_no(text)
+    if not parse(claim_text).has_finite_verb:
+        return SentenceVerdict(sentence, cited, False, "no_verb")
+    words = _terms(claim_text)
     candidates = []
     for n in cited:
-        source_text = passage_text(passages[n - 1])
-        if wanted_numbers <= numbers(source_text):
-            candidates.append((overlap(sentence, source_text), n))
-    if not candidates:
-        return SentenceVerdict(sentence, cited, False, "missing_number")
-    score, n = max(candidates)
-    if score < MIN_OVERLAP:
-        return SentenceVerdict(sentence, cited, False, "low_overlap", score)
-    quote = best_quote(sentence, passages[n - 1])
-    claim = strip_citations(sentence).strip()
-    if negated(claim) != negated(quote):
-        return SentenceVerdict(sentence, cited, False, "negation", score)
-    if similarity is not None and similarity(claim, quote) < MIN_SIMILARITY:
-        return SentenceVerdict(sentence, cited, False, "low_similarity", score)
-    return SentenceVerdict(sentence, cited, True, "ok", score, n)
-
-
-def passage_text(passage: Passage) -> str:
-    return f"{passage.title}\n{' '.join(passage.heading_path)}\n{passage.text}"
+        for anchor in anchors(passage_body(passages[n - 1])):
+            share = _share(words, anchor, passages[n - 1])
+            candidates.append((share, n, anchor))
+    candidates.sort(key=lambda candidate: -candidate[0])
+    first_failure: SentenceVerdict | None = None
+    tried: dict[int, int] = {}
+    for share, n, anchor in candidates:
+        if tried.get(n, 0) >= CANDIDATE_ANCHORS:
+            continue
+        tried[n] = tried.get(n, 0) + 1
+        reason, detail = _check(claim_text, answer, anchor, passages[n - 1], similarity)
+        if reason == "ok":
+            return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
+        first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
+    return first_failure or SentenceVerdict(sentence, cited, False, "low_overlap")
 
 
 def verify(draft: str, passages: list[Passage], similarity: Similarity | None = None) -> Verification:
@@ -161,5 +363,5 @@ def hopeless(partial_draft: str, passages: list[Passage]) -> bool:
 
 def best_quote(sentence: str, passage: Passage) -> str:
     """The passage sentence closest to an answer sentence: what the citation shows."""
-    candidates = split_sentences(passage.text) or [passage.text]
+    candidates = [anchor.text for anchor in anchors(passage_body(passage))] or [passage.text]
     return max(candidates, key=lambda candidate: overlap(sentence, candidate))

@@ -25,6 +25,7 @@ DEFAULT_DATASETS: dict[str, Path] = {
     "unanswerable": DATASETS_DIR / "unanswerable.jsonl",
     "invented-questions": DATASETS_DIR / "invented-questions.jsonl",
     "injections": DATASETS_DIR / "injections.jsonl",
+    "verify-drafts": DATASETS_DIR / "verify-drafts.jsonl",
 }
 
 TEXT_KEYS = ("query", "question", "text", "note_text")

@@ -53,6 +53,8 @@ DEFINITIONS: dict[str, str] = {
     "p50": "Median latency in milliseconds.",
     "p95": "95th percentile latency in milliseconds (linear interpolation).",
     "memory_peak_mb": "Peak resident memory of the evaluation process (getrusage ru_maxrss), in MiB.",
+    "wrong_caught_ratio": "Share of planted wrong drafts of which no sentence passed the verifier.",
+    "faithful_kept_ratio": "Share of planted faithful drafts of which every sentence passed the verifier.",
 }
 
 ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux"})

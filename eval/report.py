@@ -320,6 +320,27 @@ def latency_blocks(latency: Mapping[str, Any]) -> list[Block]:
     ]
 
 
+def verify_blocks(verify: Mapping[str, Any]) -> list[Block]:
+    blocks: list[Block] = [("p", (
+        f"{verify.get('n', 0)} brouillons plantés : une moitié de développement, une moitié tenue à l'écart "
+        "(autres documents). Un brouillon faux est arrêté quand aucune de ses phrases ne passe ; un brouillon "
+        "fidèle est gardé quand toutes passent."))]
+    for split, data in verify.get("splits", {}).items():
+        blocks += [
+            ("h3", f"{split} : faux arrêtés {_fmt(data['wrong_caught_ratio'])} ({data['wrong']}), "
+                   f"fidèles gardés {_fmt(data['faithful_kept_ratio'])} ({data['faithful']})"),
+            ("table", Table(["classe", "étiquette", "n", "réussis", "taux"],
+                            [[name, c["label"], c["n"], c["passed"], c["ratio"]]
+                             for name, c in data["by_class"].items()])),
+        ]
+    failures = verify.get("failures", [])
+    if failures:
+        blocks += [("h3", "Échecs / failures"), ("table", Table(
+            ["id", "classe", "brouillon", "raisons"],
+            [[f["id"], f["class"], _shorten(f["draft"], 160), "; ".join(f["reasons"])] for f in failures]))]
+    return blocks
+
+
 def comparison_blocks(comparison: Mapping[str, Any]) -> list[Block]:
     regressions = comparison.get("regressions", [])
     verdict = (f"{len(regressions)} régression(s) au-delà du seuil." if regressions
@@ -368,6 +389,8 @@ def sections(results: Mapping[str, Any]) -> list[tuple[str, list[Block]]]:
         parts.append(("Données personnelles / privacy", pii_blocks(results["pii"])))
     if "latency" in results:
         parts.append(("Latence et mémoire / latency and memory", latency_blocks(results["latency"])))
+    if "verify" in results:
+        parts.append(("Vérification des brouillons / draft verification", verify_blocks(results["verify"])))
     parts.append(("Exécution / run", meta_blocks(results.get("meta", {}))))
     parts.append(("Définitions des métriques / metric definitions", [
         ("table", Table(["métrique", "définition"], list(DEFINITIONS.items())))]))
@@ -415,6 +438,9 @@ def headline(results: Mapping[str, Any]) -> list[tuple[str, Any]]:
     false_rate = results.get("pii", {}).get("false_redactions", {}).get("false_redaction_rate")
     if false_rate is not None:
         figures.append(("PII false_redaction_rate", false_rate))
+    for split, data in results.get("verify", {}).get("splits", {}).items():
+        figures += [(f"verify {split} wrong_caught_ratio", data["wrong_caught_ratio"]),
+                    (f"verify {split} faithful_kept_ratio", data["faithful_kept_ratio"])]
     total = results.get("latency", {}).get("stages", {}).get("total_ms")
     if total:
         figures.append(("latence p95 totale (ms)", total["p95"]))

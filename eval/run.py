@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from assistant.pipeline import Assistant
     from redaction.engine import Redactor
 
-PARTS = ("retrieval", "answers", "pii", "latency")
+PARTS = ("retrieval", "answers", "pii", "latency", "verify")
 ANSWER_SETS = ("fiche-questions", "qa-reference")
 MUST_REFUSE_SETS = ("unanswerable", "invented-questions", "injections")
 PART_DATASETS: dict[str, tuple[str, ...]] = {
@@ -32,6 +32,7 @@ PART_DATASETS: dict[str, tuple[str, ...]] = {
     "answers": ANSWER_SETS + MUST_REFUSE_SETS,
     "pii": ("pii-notes", "agent-questions-pii", "clean-questions"),
     "latency": ("fiche-questions",),
+    "verify": ("verify-drafts",),
 }
 """A `--dataset FILE` given for a part replaces that part's first dataset and drops the others of the part."""
 NOT_HASHED_SETTINGS = frozenset({
@@ -275,6 +276,11 @@ def run_eval(
         part_results, part_used = run_answers(shared, chosen, parts, limit, progress)
         results.update(part_results)
         used.update(part_used)
+    if "verify" in parts and "verify-drafts" in chosen:
+        from eval.verify import evaluate_verifier
+
+        results["verify"] = evaluate_verifier(chosen["verify-drafts"], shared.embedder.similarity, limit)
+        used["verify-drafts"] = results["verify"]["n"]
     results["meta"] = {
         "date": now.isoformat(timespec="seconds"),
         "config_hash": config_hash(settings),

@@ -66,7 +66,8 @@ def test_uncited_and_invented_sentences_are_removed_from_the_text(passages):
 def test_a_draft_mostly_unsupported_is_not_acceptable(passages):
     draft = (
         "Le salarié touche une prime de 20 % [1]. La mairie délivre le certificat [2]. "
-        "Le client paie une taxe de séjour de 3 € [3]. L'hôtelier remet une facture au client [3]."
+        "Le client paie une taxe de séjour de 3 € [3]. "
+        "L'hôtelier remet une facture au client dès que le montant de la prestation atteint 25 € [3]."
     )
     result = verify(draft, passages)
     assert len(result.supported) == 1
@@ -101,7 +102,9 @@ def test_negation_is_detected(text, expected):
 
 
 def test_a_sentence_that_reverses_the_passage_is_rejected(passages):
-    result = verify("L'indemnité de fin de contrat n'est pas égale à 10 % de la rémunération brute [1].", passages)
+    result = verify(
+        "L'indemnité de fin de contrat n'est pas égale au minimum à 10 % de la rémunération brute [1].", passages
+    )
     assert result.verdicts[0].reason == "negation"
     assert not result.acceptable
 

@@ -1,0 +1,105 @@
+"""A passage body as the units an answer sentence can rest on: sentences, clauses, list items, table rows."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.claims import negated
+from indexing.model import Passage
+
+BODY_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
+"""Where a passage is cut into sentences: a full stop before a capital, a digit or a bullet, or a line break;
+not the « L. » of « article L. 1242-2 »."""
+BULLET = re.compile(r"^(?:[-•*]|\d+°|\d+[.)])\s*")
+TABLE_ROW = re.compile(r"^[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
+"""A table row as the corpus writes it: `Type de CDD: Cas général; Durée maximale: 18 mois`."""
+CLAUSE_BREAK = re.compile(r",?\s+mais\s+|\s*;\s+")
+PRONOUN = re.compile(r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Cela|Ceci)\b")
+ARITHMETIC = re.compile(r"\d\s*(?:=|x|×|:)\s*\d.*=|=\s*\d")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A unit of a passage body a sentence can rest on, with what surrounds it."""
+
+    text: str
+    """One sentence or clause, one table row, or a list's lead-in with one of its items: where a sentence's
+    quantities and rule-changing words must be found."""
+    window: str
+    """The anchor with its neighbouring sentences, or with its whole list: where its other words may come from."""
+    scope: str
+    """Where most of its content words must be: the anchor, with the sentence before when it opens on a pronoun
+    (« Il est conclu… » names its subject there), or the whole list for an item (an answer may name several)."""
+    item: str = ""
+    """The list item the anchor rests on: the sentence must name it, or it rests on the lead-in alone."""
+    label: str = ""
+    """A table row's first cell, which tells the row from the others: the sentence must name it. A row holds
+    several facts, one a cell: a sentence need not carry the words of the cells it does not use."""
+
+
+def passage_body(passage: Passage) -> str:
+    """The passage without the `title — headings` line an indexed chunk opens with."""
+    first, _, rest = passage.text.partition("\n")
+    return rest if rest and passage.title and first.startswith(passage.title) else passage.text
+
+
+def _is_item(line: str) -> bool:
+    return bool(BULLET.match(line)) or not line.rstrip().endswith((".", "!", "?", ":"))
+
+
+def anchors(body: str) -> list[Anchor]:
+    """Sentences, their clauses (« …, mais … », « … ; … »), two sentences in a row of the same polarity (an
+    answer often joins them, and must then keep the conditions of both), table rows, and each list lead-in with
+    each of its items (a lead-in is not a statement on its own: « … est obligé de remettre une facture : » says
+    when in its items). A table row stands alone, its caption for context. Worked computations
+    (`2 000 € : 4 = 500 €`) are not rules and support nothing."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    found: list[Anchor] = []
+    sentences: list[str] = []
+    lists_after: dict[int, str] = {}
+    """A list that follows a sentence, by the sentence's number: part of that sentence's window."""
+    after_sentence = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if ARITHMETIC.search(line):
+            index += 1
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        items = []
+        if (line.endswith(":") and not ARITHMETIC.search(following)) or following.startswith(("- ", "• ")):
+            while index + 1 + len(items) < len(lines) and _is_item(lines[index + 1 + len(items)]):
+                items.append(BULLET.sub("", lines[index + 1 + len(items)]))
+        if items:
+            parts = [part for part in BODY_SENTENCE_END.split(line) if part.strip()]
+            lead, whole = parts[-1], "\n".join([parts[-1], *items])
+            for item in items:
+                row = TABLE_ROW.match(item)
+                if row:
+                    found.append(Anchor(item, f"{lead} {item}", item, label=row.group(1)))
+                else:
+                    found.append(Anchor(f"{lead} {item}", whole, whole, item))
+            sentences += parts[:-1]
+            if parts[:-1] or after_sentence:
+                lists_after[len(sentences) - 1] = whole
+            after_sentence = False
+            index += 1 + len(items)
+            continue
+        row = TABLE_ROW.match(line)
+        if row:
+            found.append(Anchor(line, line, line, label=row.group(1)))
+        else:
+            sentences += [part for part in BODY_SENTENCE_END.split(BULLET.sub("", line)) if part.strip()]
+        after_sentence = not row and bool(sentences)
+        index += 1
+    for n, sentence in enumerate(sentences):
+        before = sentences[n - 1] if n else ""
+        window = " ".join([*sentences[max(n - 1, 0): n + 2], lists_after.get(n, "")])
+        found.append(Anchor(sentence, window, f"{before} {sentence}" if PRONOUN.match(sentence) else sentence))
+        clauses = [clause for clause in CLAUSE_BREAK.split(sentence) if clause.strip()]
+        if len(clauses) > 1:
+            found += [Anchor(clause, window, clause) for clause in clauses]
+        if before and negated(before) == negated(sentence):
+            pair = f"{before} {sentence}"
+            found.append(Anchor(pair, " ".join(sentences[max(n - 2, 0): n + 2]), pair))
+    return found

@@ -1,0 +1,185 @@
+"""The words that change a rule: quantities with their units, and markers of condition, exception, exclusivity,
+modality, bounds, time and audience; plus the role nouns (who owes what to whom).
+
+A sentence that keeps every content word of its source but swaps one of these says something else: the
+verifier requires them to be matched in the supporting passage sentence, not merely near it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexing.text import fold
+
+NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cent": 100,
+}
+UNITS = {
+    "%": "pct", "pour cent": "pct", "€": "eur", "euro": "eur", "euros": "eur", "jour": "jour", "jours": "jour",
+    "mois": "mois", "an": "an", "ans": "an", "annee": "an", "annees": "an", "semaine": "semaine",
+    "semaines": "semaine", "heure": "heure", "heures": "heure", "h": "heure", "minute": "minute",
+    "minutes": "minute", "fois": "fois", "lot": "lot", "lots": "lot", "salaries": "salarie",
+}
+_UNIT = "|".join(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))
+QUANTITY = re.compile(
+    rf"(?<![\w,])(\d+(?:[\s\u00a0\u202f.]\d{{3}})*(?:,\d+)?|{'|'.join(NUMBER_WORDS)})"
+    rf"(?:e|er|eme)?\s*(?:({_UNIT})(?![\w]))?"
+)
+
+SYMMETRIC = "symmetric"
+"""Markers the source sentence carries must be carried by the answer too (dropping « sauf » or « peut » changes
+the rule as much as adding them); the other markers are only required from the answer to the source."""
+
+MARKERS: dict[str, tuple[str, bool]] = {
+    # name: (pattern on folded text, symmetric)
+    "condition": (r"\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ba condition\b|\bsous reserve\b|\bdes lors\b"
+                  r"|\ben cas d|\bdans (?:les|certains|ce) cas\b(?! suivants)|\ben l'absence\b|\ba defaut\b"
+                  r"|\bdes que\b", True),
+    "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b", True),
+    "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b|\bexclusivement\b"
+                  r"|\breserve(?:e|s|es)? aux?\b"
+                  r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
+    "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\bpossibl\w*|\bfacult\w*"
+                    r"|\b(?:a|ont|avez|as) le droit d", True),
+    "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b", True),
+    "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdepasse\w*|\bexceder\b|\bdans la limite\b|\bplafon\w*", True),
+    "obligation": (r"\bdoi(?:t|vent|s)\b|\bdevr\w*|\bdevez\b|\bobligatoir\w*|\boblig\w*|\btenue?s?\b"
+                   r"|\bil faut\b|\bimpos\w*", False),
+    "always": (r"\btoujours\b|\bsystematique\w*|\bdans tous les cas\b|\ben toutes circonstances\b", False),
+    "never": (r"\bjamais\b|\ben aucun cas\b", False),
+    "none": (r"\baucun\w*|\bnul(?:le)?s?\b", False),
+    "all": (r"\btous\b|\btoutes\b|\bchaque\b|\bchacun\w*|\bquel(?:le)?s? que soit\b", False),
+    "without": (r"\bsans\b", False),
+    "more_than": (r"\bplus de\b(?= \d| un| deux| trois)|\bsuperieur\w*", True),
+    "less_than": (r"\bmoins de\b(?= \d| un| deux| trois)|\binferieur\w*", True),
+    "before": (r"\bavant\b|\bprecedant\w*|\bveille\b", False),
+    "after": (r"\bapres\b|\bsuivant\w*|\bqui suiv\w*|\ba l'issue\b|\bpasse ce\b|\blendemain\b", False),
+    "deadline": (r"\bau plus tard\b", False),
+    "refusal": (r"\brejet\w*|\brefus\w*", False),
+    "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b", False),
+    "until": (r"\bjusqu'", False),
+    "from": (r"\ba partir d|\ba compter d", False),
+    "calendar_days": (r"\bcalendaire\w*", False),
+    "working_days": (r"\bouvrable\w*", False),
+    "business_days": (r"\bouvres\b", False),
+    "clear_days": (r"\bfrancs?\b", False),
+    "same_day": (r"\bjour meme\b|\bmeme jour\b", False),
+    "next_day": (r"(?<!sur)\blendemain\b", False),
+    "day_after_next": (r"\bsurlendemain\b", False),
+    "eve": (r"\bveille\b", False),
+    "gross": (r"\bbrute?s?\b", False),
+    "net": (r"\bnet(?:te)?s?\b", False),
+    "before_tax": (r"\bhors taxes?\b|\bht\b", False),
+    "tax_included": (r"\bttc\b|\btoutes taxes\b|\btva incluse\b", False),
+    "monthly": (r"\bmensuel\w*|\bpar mois\b", False),
+    "yearly": (r"\bannuel\w*|\bpar an\b", False),
+    "weekly": (r"\bhebdomadaire\w*|\bpar semaine\b", False),
+    "quarter": (r"\bquarts?\b", False),
+    "third": (r"\btiers\b", False),
+    "half": (r"\bmoitie\b|\bdemie?\b", False),
+    "day": (r"\bjours?\b|\bjournees?\b", False),
+    "week": (r"\bsemaines?\b", False),
+    "month": (r"\bmois\b", False),
+    "year": (r"\bans?\b|\bannees?\b", False),
+    "hour": (r"\bheures?\b", False),
+    "public_sector": (r"\bfonction publique\b|\bfonctionnaires?\b|\bagents? publics?\b"
+                      r"|\bcontractuel\w*|\bterritoria\w*|\bhospitaliere\b", False),
+    "private_sector": (r"\bsecteur prive\b|\bdu prive\b|\bentreprises? privees?\b|\bdroit prive\b", False),
+}
+COMPILED = {name: re.compile(pattern) for name, (pattern, _) in MARKERS.items()}
+SYMMETRIC_MARKERS = frozenset(name for name, (_, symmetric) in MARKERS.items() if symmetric)
+
+ROLES = {
+    "employeur": "employeur", "employeurs": "employeur", "salarie": "salarie", "salaries": "salarie",
+    "employe": "salarie", "employes": "salarie", "bailleur": "bailleur", "bailleurs": "bailleur",
+    "locataire": "locataire", "locataires": "locataire", "proprietaire": "proprietaire",
+    "proprietaires": "proprietaire", "vendeur": "vendeur", "vendeurs": "vendeur", "acheteur": "acheteur",
+    "acheteurs": "acheteur", "client": "client", "clients": "client", "hotelier": "hotelier",
+    "agent": "agent", "agents": "agent", "fonctionnaire": "agent", "fonctionnaires": "agent",
+    "administration": "administration", "inspecteur": "inspecteur", "juge": "juge", "tribunaux": "juge",
+    "tribunal": "juge", "banque": "banque", "notaire": "notaire", "syndic": "syndic",
+    "copropriétaire": "coproprietaire", "coproprietaire": "coproprietaire", "coproprietaires": "coproprietaire",
+    "apprenti": "apprenti", "stagiaire": "stagiaire", "candidat": "candidat", "interimaire": "interimaire",
+}
+NEGATION = re.compile(
+    r"\bn(?:e\s+|')(?:[\w-]+\s+){0,3}?(?:pas|plus|jamais|rien|aucun|aucune|guere|point|nullement)\b"
+    r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement)\b"
+)
+ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
+YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Claim:
+    quantities: frozenset[tuple[str, str]]
+    """(normalised number, unit or "") pairs: `2 jours ouvrables` -> ("2", "jour")."""
+    markers: frozenset[str]
+    roles: frozenset[str]
+
+
+def _normalise_number(raw: str) -> str:
+    if raw in NUMBER_WORDS:
+        return str(NUMBER_WORDS[raw])
+    value = re.sub(r"[\s\u00a0\u202f.]", "", raw).replace(",", ".")
+    return value.lstrip("0") or "0"
+
+
+def folded(text: str) -> str:
+    return fold(text).replace("’", "'")
+
+
+def quantities(text: str) -> frozenset[tuple[str, str]]:
+    """Numbers with the unit that follows them; a number word counts only when a unit follows it, and
+    « un »/« une » (an article as often as a number: « une semaine complète ») as `1~`."""
+    found = set()
+    for match in QUANTITY.finditer(folded(text)):
+        raw, unit = match.group(1), match.group(2)
+        if raw in NUMBER_WORDS and not unit:
+            continue
+        number = "1~" if raw in ("un", "une") else _normalise_number(raw)
+        found.add((number, UNITS.get(unit, "") if unit else ""))
+    return frozenset(found)
+
+
+def markers(text: str) -> frozenset[str]:
+    lowered = folded(text)
+    return frozenset(name for name, pattern in COMPILED.items() if pattern.search(lowered))
+
+
+def roles(text: str) -> frozenset[str]:
+    return frozenset(ROLES[word] for word in re.findall(r"[a-z]+", folded(text)) if word in ROLES)
+
+
+def claim(text: str) -> Claim:
+    return Claim(quantities(text), markers(text), roles(text))
+
+
+def quantities_held(wanted: frozenset[tuple[str, str]], held: frozenset[tuple[str, str]]) -> bool:
+    """Every quantity is in the source with the same unit (a bare number matches the number with any unit);
+    « un mois » is held by « 1 mois », « un mois », or a source that gives no number of months at all."""
+    held = {("1" if number == "1~" else number, unit) for number, unit in held}
+    numbers_held = {number for number, _ in held}
+    units_counted = {unit for _, unit in held}
+    for number, unit in wanted:
+        if number == "1~":
+            if ("1", unit) not in held and unit in units_counted:
+                return False
+        elif (number, unit) not in held if unit else number not in numbers_held:
+            return False
+    return True
+
+
+def yes_no(text: str) -> str:
+    """`oui`, `non`, or "" when the sentence does not open with one."""
+    match = YES_NO.match(text)
+    return match.group(1).lower() if match else ""
+
+
+def without_yes_no(text: str) -> str:
+    return YES_NO.sub("", text, count=1)
+
+
+def negated(text: str) -> bool:
+    """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`); « peut ne pas
+    comporter » allows, it does not deny."""
+    return NEGATION.search(ALLOWED_NOT.sub(" ", folded(text))) is not None

@@ -1,0 +1,138 @@
+"""`guichet verify`: any draft with `[n]` markers — ours, another model's, another assistant's — checked sentence by
+sentence against the official passages it cites, given by index id (`F40`, `F40#5`) or quoted inline."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.verify import Similarity, verify
+from indexing.model import Passage
+
+if TYPE_CHECKING:
+    from indexing.search import Index
+
+PassageRef = str | dict[str, Any]
+"""A document or chunk id of the index, or an inline passage (`text`, optional `doc_id`, `title`,
+`heading_path`, `url`)."""
+DRAFT_FIELDS = ("draft", "answer", "text")
+
+
+class DraftInputError(ValueError):
+    """A draft to check is malformed or cites a passage the index does not hold."""
+
+
+@dataclass(frozen=True)
+class DraftToCheck:
+    id: Any
+    question: str
+    draft: str
+    passages: tuple[PassageRef, ...]
+
+
+def inline_passage(row: dict[str, Any], n: int) -> Passage:
+    if not isinstance(row.get("text"), str):
+        raise DraftInputError(f"passage {n}: an inline passage needs a `text`")
+    return Passage(
+        chunk_id=row.get("chunk_id") or f"{row.get('doc_id', 'inline')}#{n}",
+        doc_id=row.get("doc_id", "inline"),
+        source=row.get("source", ""),
+        title=row.get("title", ""),
+        url=row.get("url", ""),
+        heading_path=tuple(row.get("heading_path", ())),
+        text=row["text"],
+    )
+
+
+def indexed_passage(index: Index, ref: str) -> Passage:
+    """A chunk (`F40#5`) as indexed, or a whole document (`F40`): the bodies of all its chunks, in order."""
+    if ref in index.chunk_rows:
+        rows = [index.chunk_rows[ref]]
+    elif ref in index.document_rows:
+        rows = [int(row) for row in (index.chunk_document_rows == index.document_rows[ref]).nonzero()[0]]
+    else:
+        raise DraftInputError(f"{ref}: no such document or chunk in the index")
+    chunks = [index.chunks[row] for row in rows]
+    document = index.documents[index.document_rows[chunks[0].doc_id]]
+    bodies = [chunk.text.partition("\n")[2] if chunk.text.startswith(document.title) else chunk.text
+              for chunk in chunks]
+    return Passage(
+        chunk_id=ref,
+        doc_id=document.id,
+        source=document.source,
+        title=document.title,
+        url=document.url,
+        heading_path=chunks[0].heading_path if len(chunks) == 1 else (),
+        text="\n".join(bodies),
+        audience=document.audience,
+        updated=document.updated,
+        number=document.number,
+    )
+
+
+def resolve(refs: Sequence[PassageRef], index: Index | None) -> list[Passage]:
+    passages = []
+    for n, ref in enumerate(refs, start=1):
+        if isinstance(ref, dict):
+            passages.append(inline_passage(ref, n))
+        elif index is None:
+            raise DraftInputError(f"{ref}: an id needs the index (guichet index)")
+        else:
+            passages.append(indexed_passage(index, str(ref)))
+    return passages
+
+
+def check(item: DraftToCheck, passages: list[Passage], similarity: Similarity | None) -> dict[str, Any]:
+    """Which sentences stand and which go, and why; `text` is what would be shown."""
+    verification = verify(item.draft, passages, similarity)
+    return {
+        "question": item.question,
+        "draft": item.draft,
+        "acceptable": verification.acceptable,
+        "text": verification.text(),
+        "sentences": [
+            {
+                "sentence": verdict.sentence,
+                "cited": list(verdict.cited),
+                "stands": verdict.supported,
+                "reason": verdict.reason,
+                "detail": verdict.detail,
+                "support": verdict.support or None,
+                "quote": verdict.quote,
+            }
+            for verdict in verification.verdicts
+        ],
+        "passages": [
+            {"n": n, "doc_id": p.doc_id, "chunk_id": p.chunk_id, "title": p.title, "url": p.url}
+            for n, p in enumerate(passages, start=1)
+        ],
+    }
+
+
+def read_drafts(path: Path) -> Iterator[DraftToCheck]:
+    """One JSON object a line: `question`, `draft` (or `answer`, `text`), `passages` (ids or inline passages,
+    in the order of the `[n]` markers), optional `id`."""
+    with path.open(encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise DraftInputError(f"{path}:{line_number}: not valid JSON ({error.msg})") from None
+            draft = next((row[f] for f in DRAFT_FIELDS if isinstance(row.get(f), str)), None)
+            passages = row.get("passages")
+            if draft is None or not isinstance(passages, list) or not passages:
+                raise DraftInputError(f"{path}:{line_number}: needs a `draft` and a non-empty `passages` list")
+            yield DraftToCheck(row.get("id"), str(row.get("question", "")), draft, tuple(passages))
+
+
+def render(result: dict[str, Any]) -> str:
+    lines = [f"{'acceptable' if result['acceptable'] else 'rejected'}: {result['text'] or '(nothing stands)'}"]
+    for sentence in result["sentences"]:
+        why = "stands" if sentence["stands"] else f"removed: {sentence['reason']}"
+        detail = f" ({sentence['detail']})" if sentence["detail"] else ""
+        lines.append(f"  [{why}{detail}] {sentence['sentence']}")
+    return "\n".join(lines)

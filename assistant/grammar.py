@@ -1,0 +1,84 @@
+"""French grammar for the verifier: finite verbs and who does what, from spaCy's `fr_core_news_md` (the model
+the redactor already ships with; loaded once per process, without its entity recogniser)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from indexing.text import fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+MODEL = "fr_core_news_md"
+SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obl:agent"})
+"""Who the clause is about: the subject, active or passive, and the agent of a passive (`par l'employeur`)."""
+
+
+@dataclass(frozen=True)
+class Parse:
+    has_finite_verb: bool
+    subjects: frozenset[tuple[str, str]]
+    """(folded noun, folded head verb) for every noun that is a subject or a passive's agent."""
+    others: frozenset[str]
+    """Folded nouns in any other function (object, complement, modifier)."""
+    restrictions: frozenset[tuple[str, str]]
+    """(folded subject noun, folded word of a noun complement that narrows it by an adjective or a number, and
+    that adjective or number): « le CDI à temps partiel » gives (cdi, temps) and (cdi, partiel); « le montant de
+    la prestation » narrows nothing."""
+    naming: frozenset[str]
+    """Folded nouns, proper nouns and adjectives: the words that bring in a thing, not a way of saying it."""
+
+
+@cache
+def _nlp() -> Language:
+    import spacy
+
+    return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
+
+
+def _finite(doc: Doc) -> bool:
+    """A conjugated verb: not a participle or an infinitive (« Cas autorisés », « Démissionner d'un CDI »),
+    unless it heads the sentence (the tagger reads some conjugated forms as participles: « n'interrompt »)."""
+    for token in doc:
+        forms = set(token.morph.get("VerbForm"))
+        if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf", "Ger"} & forms:
+            return True
+        if token.pos_ == "VERB" and token.dep_ == "ROOT" and "Inf" not in forms:
+            return True
+    return False
+
+
+def _verb_of(subject: Token) -> Token:
+    """The verb a subject is attached to; when the parser hangs it on a noun or an adjective (« a droit »), the
+    first verb after the subject, which is where French puts it."""
+    if subject.head.pos_ in ("VERB", "AUX"):
+        return subject.head
+    following = (token for token in subject.doc[subject.i + 1:] if token.pos_ in ("VERB", "AUX"))
+    return next(following, subject.head)
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> Parse:
+    doc = _nlp()(text)
+    subjects, others = set(), set()
+    naming = frozenset(fold(token.text) for token in doc if token.pos_ in ("NOUN", "PROPN", "ADJ"))
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ in SUBJECT_RELATIONS:
+            subjects.add((fold(token.text), fold(_verb_of(token).text)))
+        else:
+            others.add(fold(token.text))
+    restrictions = frozenset(
+        (fold(token.text), fold(word.text))
+        for token in doc
+        if token.dep_ in SUBJECT_RELATIONS and token.pos_ in ("NOUN", "PROPN")
+        for complement in token.children
+        if complement.dep_ == "nmod" and complement.pos_ in ("NOUN", "PROPN")
+        and any(child.dep_ in ("amod", "nummod") for child in complement.children)
+        for word in (complement, *(child for child in complement.children if child.dep_ in ("amod", "nummod")))
+    )
+    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming)

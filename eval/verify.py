@@ -1,0 +1,103 @@
+"""`guichet eval verify`: planted drafts through the verifier, per error class — wrong drafts caught, faithful
+drafts kept — on the development half and on the held-out half (other documents) of the set."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.verify import Similarity, Verification, verify
+from indexing.model import Passage
+
+FAITHFUL = "faithful"
+WRONG = "wrong"
+
+
+@dataclass(frozen=True)
+class PlantedDraft:
+    id: str
+    split: str
+    """`dev` (rules examined against it) or `heldout` (documents never looked at while writing the rules)."""
+    label: str
+    """`faithful` or `wrong`."""
+    kind: str
+    """The error class of a wrong draft (`number_changed`, `role_swap`…), `verbatim` or `paraphrase`."""
+    question: str
+    draft: str
+    passages: tuple[Passage, ...]
+
+
+def passage_from_json(row: dict[str, Any], n: int) -> Passage:
+    """An inline passage: `doc_id`, `text`, optional `title`, `heading_path`, `url`, `chunk_id`."""
+    return Passage(
+        chunk_id=row.get("chunk_id") or f"{row.get('doc_id', 'inline')}#{n}",
+        doc_id=row.get("doc_id", "inline"),
+        source=row.get("source", ""),
+        title=row.get("title", ""),
+        url=row.get("url", ""),
+        heading_path=tuple(row.get("heading_path", ())),
+        text=row["text"],
+    )
+
+
+def load_drafts(path: Path) -> list[PlantedDraft]:
+    drafts = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            passages = tuple(passage_from_json(p, n) for n, p in enumerate(row["passages"], start=1))
+            drafts.append(PlantedDraft(row["id"], row.get("split", "dev"), row["label"], row["class"],
+                                       row["question"], row["draft"], passages))
+    return drafts
+
+
+def passed(draft: PlantedDraft, verification: Verification) -> bool:
+    """A wrong draft is caught when none of its sentences reaches the agent; a faithful one is kept whole."""
+    if draft.label == WRONG:
+        return not verification.supported
+    return len(verification.supported) == len(verification.verdicts)
+
+
+def _rate(hits: int, n: int) -> float | None:
+    return round(hits / n, 4) if n else None
+
+
+def score(results: Iterable[tuple[PlantedDraft, Verification]]) -> dict[str, Any]:
+    """Per split: wrong drafts caught and faithful drafts kept, overall and per class, and the failures."""
+    by_split: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    failures: list[dict[str, Any]] = []
+    for draft, verification in results:
+        ok = passed(draft, verification)
+        by_split[draft.split][f"{draft.label}:{draft.kind}"].append(ok)
+        if not ok:
+            failures.append({
+                "id": draft.id, "split": draft.split, "label": draft.label, "class": draft.kind,
+                "draft": draft.draft,
+                "reasons": [f"{v.reason}{f' ({v.detail})' if v.detail else ''}" for v in verification.verdicts],
+            })
+    splits = {}
+    for split, groups in sorted(by_split.items()):
+        wrong = [ok for key, oks in groups.items() if key.startswith(WRONG) for ok in oks]
+        faithful = [ok for key, oks in groups.items() if key.startswith(FAITHFUL) for ok in oks]
+        splits[split] = {
+            "wrong": len(wrong),
+            "wrong_caught_ratio": _rate(sum(wrong), len(wrong)),
+            "faithful": len(faithful),
+            "faithful_kept_ratio": _rate(sum(faithful), len(faithful)),
+            "by_class": {
+                key.split(":", 1)[1]: {"label": key.split(":", 1)[0], "n": len(oks), "passed": sum(oks),
+                                       "ratio": _rate(sum(oks), len(oks))}
+                for key, oks in sorted(groups.items())
+            },
+        }
+    return {"splits": splits, "failures": failures}
+
+
+def evaluate_verifier(path: Path, similarity: Similarity | None, limit: int | None = None) -> dict[str, Any]:
+    drafts = load_drafts(path)[:limit]
+    return {"n": len(drafts), **score((d, verify(d.draft, list(d.passages), similarity)) for d in drafts)}

@@ -1,0 +1,56 @@
+"""`guichet verify`: a draft, the ids of the passages it cites (or the passages inline) → which sentences stand,
+which were removed and why; run as a subprocess on the index of the fixture fiches."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from guichet.config import Settings
+from indexing.search import Index
+from tests.test_cli import guichet
+
+GROUNDED = "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute totale [1]."
+INVENTED = "Elle est aussi exonérée d'impôt sur le revenu [1]."
+
+
+def test_a_draft_is_checked_against_a_document_of_the_index(indexed_home: Path) -> None:
+    result = guichet(indexed_home, "verify", "--question", "Montant de la prime de précarité ?",
+                     "--passage", "F40", f"{GROUNDED} {INVENTED}", "--json")
+    assert result.returncode == 0, result.stderr[-2000:]
+    payload = json.loads(result.stdout)
+    stands = [(s["stands"], s["reason"]) for s in payload["sentences"]]
+    assert stands[0] == (True, "ok") and stands[1][0] is False and stands[1][1] != "ok"
+    assert payload["acceptable"] and "impôt" not in payload["text"]
+    assert payload["passages"][0]["doc_id"] == "F40"
+    assert "10 %" in payload["sentences"][0]["quote"]
+
+
+def test_a_batch_mixes_chunk_ids_and_inline_passages_and_keeps_ids(
+    indexed_home: Path, indexed_settings: Settings, tmp_path: Path
+) -> None:
+    amount = next(chunk.id for chunk in Index.load(indexed_settings).chunks
+                  if chunk.doc_id == "F40" and "égale au minimum à 10 %" in chunk.text)
+    inline = {"doc_id": "F87", "title": "Certificat de travail", "text": (
+        "Si l'employeur ne remet pas de certificat de travail au salarié qui quitte l'entreprise, "
+        "il encourt une amende de 750 €.")}
+    rows = [
+        {"id": "chunk", "question": "Montant ?", "draft": GROUNDED.replace("[1]", "[2]"),
+         "passages": ["F87", amount]},
+        {"id": "inline", "question": "Sanction ?", "passages": [inline],
+         "draft": "Si l'employeur ne remet pas de certificat de travail, il encourt une amende de 1 500 € [1]."},
+    ]
+    batch = tmp_path / "drafts.jsonl"
+    batch.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = guichet(indexed_home, "verify", "--batch", str(batch))
+    assert result.returncode == 0, result.stderr[-2000:]
+    chunk, inline_result = map(json.loads, result.stdout.splitlines())
+    assert chunk["id"] == "chunk" and chunk["sentences"][0]["stands"] and chunk["sentences"][0]["support"] == 2
+    assert inline_result["id"] == "inline" and not inline_result["acceptable"]
+    assert inline_result["sentences"][0]["reason"] == "missing_number"
+    assert inline_result["sentences"][0]["detail"] == "1500 eur"
+
+
+def test_an_unknown_passage_id_is_a_clear_error(indexed_home: Path) -> None:
+    result = guichet(indexed_home, "verify", "--passage", "F00000", GROUNDED)
+    assert result.returncode != 0
+    assert "F00000" in result.stderr and "Traceback" not in result.stderr
