@@ -3,6 +3,7 @@ question first, then at most two that qualify it (a condition, an exception), ea
 document branches into when the question does not settle them; and a longer extract for the agent who wants more."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -29,7 +30,7 @@ ANSWER_WORD_BUDGET = 60
 """Lead and qualifiers together; a lead longer than this stands alone."""
 MAX_QUALIFIERS = 2
 QUALIFIER_RATIO = 0.75
-"""A unit that is not the lead's own condition or exception qualifies it when it scores this share of the lead."""
+"""A condition or exception elsewhere in the document qualifies the lead when it scores this share of the lead."""
 CASE_RATIO = 0.7
 EXTRACT_UNITS = 6
 DUPLICATE_OVERLAP = 0.6
@@ -38,34 +39,48 @@ DUPLICATE_OVERLAP = 0.6
 # Weights of the signals, each in [0, 1] before weighting. The question's words carry most (coverage), then its
 # meaning (dense, relative to the best unit), then what kind of value it asks for and where such values sit.
 W_COVERAGE = 1.0
+"""Half on the unit's own words, half on them with its title and headings: what the unit is about, unsaid."""
 W_HEADING = 0.3
 W_DENSE = 2.0
 W_VALUE = 0.2
+W_NO_VALUE = 0.15
+"""A unit without the kind of value the question asks for (no amount for « combien ») does not answer it."""
 W_KIND_HEADING = 0.15
 W_RETRIEVED = 0.1
 W_ANAPHORA = 0.2
+W_NOTE = 0.1
 W_POSITION = 0.01
 W_LENGTH = 0.15
 LONG_UNIT_WORDS = 35
 """A unit longer than this loses W_LENGTH per as many words again: a long list or table row holds many of the
 question's words without answering it better than a sentence that does."""
+W_OPENING = 0.4
+"""A fiche titled by the question it answers (« Peut-on… ? ») opens on its answer (« Oui, si… »): when the agent
+asks that question, the opening unit gains this much."""
+SAME_QUESTION = 0.6
+"""Share of the title's words the question must hold to ask what the title asks."""
 DOCUMENT_PRIOR = (0.3, 0.1, 0.0)
 """The search's first document is the fiche the question is about far more often than not (questions hit@1 1.0)."""
 
 SKIPPED_HEADINGS = ("liens utiles", "services en ligne et formulaires", "textes de reference")
 PLACE_HEADING = "ou s'adresser"
 NOT_ANSWERS = re.compile(
-    r"^(?:modele de (?:document|lettre)|formulaire|service en ligne|simulateur|teleservice|"
+    r"^(?:modele de (?:document|lettre)|formulaire|service en ligne|simulateur|teleservice|ou s'adresser|"
     r"question-reponse|pour en savoir plus|voir aussi|vous pouvez consulter|"
-    r"(?:\w+ )?(?:r|l|d)\.? ?\d+(?:-\d+)*\b)"
+    r"(?:\w+ )?(?:r|l|d)\.? ?\d+(?:-\d+)*\b|(?:loi|decret|arrete|ordonnance|circulaire|directive) (?:n|du|\d)|"
+    r"code (?:de|du|des) [\w' ]+ :)"
 )
 ARTICLE_REFERENCES = re.compile(r"\b(?:articles?|art\.)?\s*[lrd]\.?\s?\d+(?:-\d+)+\b|\b(?:articles?|art\.)\s*\d+\b")
 ITEM = re.compile(r"^(?:-|\d+\.)\s+")
+HEADING_LINE = re.compile(r"^[^.!?]+ > [^.!?]+$")
+"""A heading path that a merged chunk carries inside its body (« Indemnité de fin de contrat > Principe »)."""
 TABLE_ROW = re.compile(r"^[^:;]{1,80}: [^;]+(?:; [^:;]{1,80}: [^;]+)+$")
 QUALIFIER_START = re.compile(
     r"^(?:toutefois|cependant|sauf|si |s'|en revanche|attention|a noter|a savoir|dans ce cas|lorsque|lorsqu|"
     r"par exception|par derogation|neanmoins|en cas d|a defaut|au-dela|en dessous|en-dessous|pour les|seul)"
 )
+NOTE_START = re.compile(r"^(?:exemple|par exemple|a noter|a savoir|attention|rappel)\b")
+"""Notes and examples qualify a rule; they rarely state it."""
 ANAPHORA_START = re.compile(
     r"^(?:cette|ces|cet|ce |celle|celui|ceux|cela|ca |il |elle |ils |elles |dans ce cas|dans les 2 cas|"
     r"dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi)"
@@ -91,6 +106,8 @@ class Unit:
     text: str
     retrieved: bool
     """In the chunk the search chose."""
+    title: str
+    """Its document's title: what the unit is about, unsaid in it."""
     section: int
     """Index of its section in the document: units of one section read on from each other."""
 
@@ -129,7 +146,7 @@ def _words(text: str) -> int:
 
 def _answer_like(text: str) -> bool:
     folded = fold(text)
-    if NOT_ANSWERS.match(folded):
+    if NOT_ANSWERS.match(folded) or HEADING_LINE.match(text):
         return False
     remainder = ARTICLE_REFERENCES.sub(" ", folded)
     return len(re.findall(r"[a-z]{2,}", remainder)) >= MIN_WORDS - 1 and _words(text) <= MAX_UNIT_WORDS
@@ -179,7 +196,9 @@ def section_units(text: str) -> list[str]:
     return units
 
 
-def document_units(n: int, sections: Sequence[Section], retrieved_chunk: str, asked: Asked) -> list[Unit]:
+def document_units(
+    n: int, title: str, sections: Sequence[Section], retrieved_chunk: str, asked: Asked
+) -> list[Unit]:
     units: list[Unit] = []
     for position, section in enumerate(sections):
         path = fold(" ".join(section.heading_path))
@@ -190,20 +209,33 @@ def document_units(n: int, sections: Sequence[Section], retrieved_chunk: str, as
         for text in section_units(section.text):
             if _answer_like(text):
                 units.append(Unit(n, len(units), section.heading_path, text, section.chunk_id == retrieved_chunk,
-                                  position))
+                                  title, position))
     return units
 
 
 def _idf_weights(question_terms: set[str], units: Sequence[Unit]) -> dict[str, float]:
     frequency = {term: 0 for term in question_terms}
     for unit in units:
-        terms = set(content_words(unit.text))
+        held = terms(unit.text)
         for term in question_terms:
-            frequency[term] += _matches(term, terms)
+            frequency[term] += _matches(term, held)
     return {term: math.log(1 + len(units) / (count + 0.5)) for term, count in frequency.items()}
 
 
 MIN_STEM_PREFIX = 5
+SAME_MEASURE = {
+    "an": "année années annuel annuelle annuels annuellement",
+    "mois": "mensuel mensuelle mensuels mensuellement",
+    "semaine": "hebdomadaire hebdomadaires",
+    "jour": "journée journées journalier journalière quotidien quotidienne",
+}
+"""Words of one unit of time: « par an » asks what « pour une année complète » answers."""
+_MEASURE_OF = {stem: content_words(unit)[0] for unit, words in SAME_MEASURE.items() for stem in content_words(words)}
+
+
+def terms(text: str) -> set[str]:
+    """Content words, each unit of time under one name."""
+    return {_MEASURE_OF.get(term, term) for term in content_words(text)}
 
 
 def _matches(term: str, terms: set[str]) -> bool:
@@ -222,20 +254,22 @@ def _coverage(terms: set[str], weights: dict[str, float]) -> float:
 
 def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
     asked = read_question(question)
-    question_terms = set(content_words(question))
+    question_terms = terms(question)
     weights = _idf_weights(question_terms, units)
     scored: list[Scored] = []
     for unit in units:
         heading = " ".join(unit.heading_path)
         valued = asked.expects_value(unit.text)
         score = (
-            W_COVERAGE * _coverage(set(content_words(unit.text)), weights)
-            + W_HEADING * _coverage(set(content_words(heading)), weights)
-            + W_VALUE * (valued and asked.asks_value)
+            W_COVERAGE * _coverage(terms(unit.text), weights) / 2
+            + W_COVERAGE * _coverage(terms(f"{unit.text} {unit.title} {heading}"), weights) / 2
+            + W_HEADING * _coverage(terms(heading), weights)
+            + (W_VALUE if valued else -W_NO_VALUE) * asked.asks_value
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
             + W_KIND_HEADING * asked.heading_matches(heading)
             + W_RETRIEVED * unit.retrieved
             - W_ANAPHORA * bool(ANAPHORA_START.match(fold(unit.text)))
+            - W_NOTE * bool(NOTE_START.match(fold(unit.text)))
             - W_POSITION * min(unit.order, 20)
             + DOCUMENT_PRIOR[min(unit.n, len(DOCUMENT_PRIOR)) - 1]
         )
@@ -271,14 +305,13 @@ def _antecedent(lead: Unit, units: Sequence[Unit]) -> Unit | None:
 
 
 def _qualifiers(lead: Scored, ranked: Sequence[Scored], budget: int) -> list[Unit]:
-    """The lead's own condition or exception (the unit after it, opening on « Toutefois », « Si »…), then units
-    of the same document nearly as good as the lead that say something else."""
+    """Conditions and exceptions of the lead (units of its section opening on « Toutefois », « Sauf », « Si »…):
+    the one that follows it, then those nearly as relevant as the lead itself."""
     chosen: list[Unit] = []
-    same_document = [s for s in ranked if s.unit.n == lead.unit.n and s.unit is not lead.unit]
-    following = [s for s in same_document
-                 if s.unit.section == lead.unit.section and s.unit.order == lead.unit.order + 1]
-    pool = [s for s in following if QUALIFIER_START.match(fold(s.unit.text))]
-    pool += [s for s in same_document if s.score >= QUALIFIER_RATIO * lead.score and s not in pool]
+    conditions = [s for s in ranked if s.unit.n == lead.unit.n and s.unit.section == lead.unit.section
+                  and s.unit is not lead.unit and QUALIFIER_START.match(fold(s.unit.text))]
+    following = [s for s in conditions if s.unit.section == lead.unit.section and s.unit.order == lead.unit.order + 1]
+    pool = following + [s for s in conditions if s.score >= QUALIFIER_RATIO * lead.score and s not in following]
     for candidate in pool:
         if len(chosen) >= MAX_QUALIFIERS:
             break
@@ -321,6 +354,14 @@ def _cited(units: Sequence[Unit], passages: Sequence[Passage]) -> tuple[str, lis
     return text, citations
 
 
+def _asks_the_title(question: str, title: str) -> bool:
+    """The document's title is a question, and the agent asks it (most of its words)."""
+    title_terms = terms(title)
+    return title.rstrip().endswith("?") and bool(title_terms) and (
+        sum(_matches(term, terms(question)) for term in title_terms) / len(title_terms) >= SAME_QUESTION
+    )
+
+
 def compose(
     question: str,
     passages: Sequence[Passage],
@@ -332,11 +373,16 @@ def compose(
     units = [
         unit
         for n, passage in enumerate(passages[:PASSAGES_CONSIDERED], start=1)
-        for unit in document_units(n, sections_of(passage), passage.chunk_id, asked)
+        for unit in document_units(n, passage.title, sections_of(passage), passage.chunk_id, asked)
     ]
     ranked = score_units(question, units, encode)
     if not ranked:
         return Composition("", [])
+    if passages and _asks_the_title(question, passages[0].title):
+        opening = min((s for s in ranked if s.unit.n == 1), key=lambda s: s.unit.order, default=None)
+        if opening is not None:
+            ranked = sorted([dataclasses.replace(s, score=s.score + W_OPENING) if s is opening else s for s in ranked],
+                            key=lambda s: s.score, reverse=True)
     lead = next((s for s in ranked if s.unit.n == 1), ranked[0])
     antecedent = _antecedent(lead.unit, units)
     opening = [antecedent, lead.unit] if antecedent else [lead.unit]

@@ -154,11 +154,13 @@ def _composed(
 
 
 def _prompt_passages(passages: list[Passage], composition: Composition) -> list[Passage]:
-    """What a drafting model reads of each passage: its best composed units first, fewer tokens than the chunk."""
+    """What a drafting model reads of each passage, and what its draft is verified against: the passage's best
+    composed units first, then the rest of the chunk the search chose (the prompt cuts each source short)."""
     prompt = []
     for n, passage in enumerate(passages, start=1):
         units = [scored.unit.text for scored in composition.ranked if scored.unit.n == n][:PROMPT_UNITS]
-        prompt.append(dataclasses.replace(passage, text="\n".join(units)) if units else passage)
+        body = [line for line in passage.text.partition("\n")[2].split("\n") if line.strip() and line not in units]
+        prompt.append(dataclasses.replace(passage, text="\n".join(units + body)))
     return prompt
 
 
@@ -247,8 +249,8 @@ class Assistant:
                 composed = _composed(question, standalone, passages, composition, sections)
                 if self.drafting.drafting:
                     yield Composed(dataclasses.replace(composed, timings={**timings, "total_ms": _ms(started)}))
-                    answer = yield from self._drafted(standalone, session.vault, composition, composed, started,
-                                                      timings)
+                    answer = yield from self._drafted(standalone, session.vault, passages, composition, composed,
+                                                      started, timings)
                 else:
                     answer = composed
                 if any(PUBLIC_SERVICE in passage.scores for passage in passages):
@@ -288,6 +290,7 @@ class Assistant:
         self,
         standalone: str,
         vault: Vault,
+        retrieved: list[Passage],
         composition: Composition,
         composed: Answer,
         started: float,
@@ -295,7 +298,7 @@ class Assistant:
     ) -> Iterator[Event]:
         """A qualified model drafts from the composed answer's best units; what passes verification is shown,
         otherwise the composed answer stands."""
-        prompt_passages = _prompt_passages(composed.passages[: self.settings.prompt_passages], composition)
+        prompt_passages = _prompt_passages(retrieved[: self.settings.prompt_passages], composition)
         draft = _Draft(origin=started)
         for token in self._generate(standalone, vault, prompt_passages, draft):
             yield Token(token)

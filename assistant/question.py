@@ -34,6 +34,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"\bcombien (?:coute|coutent|faut-il payer|paie|paye|touche|toucher|percevoir|rapporte|d'argent|vaut)",
             r"\b(?:montant|prix|tarifs?|couts?|coute|coutent|frais|somme|taux|bareme|remuneration|salaire)\b",
             r"\bcombien\b.{0,40}\b(?:euros?|payer|toucher|percevoir|verser|rembourse)",
+            r"^(?:quel|quelle|quels|quelles) (?:indemnites?|allocations?|primes?|pensions?|aides?|sommes?)\b",
             r"\best-(?:il|elle|ce) (?:gratuit|payant)",
         ),
         _pattern(r"\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?|%|pour\s?cent)", r"\bgratuit", r"\bpayant", r"\bsmic\b"),
@@ -43,7 +44,8 @@ EXPECTATIONS: tuple[Expectation, ...] = (
         "duree",
         _pattern(
             rf"\bcombien de (?:temps|{TIME_UNIT})",
-            r"\b(?:duree|delai|delais|quand|jusqu'a quand|a partir de quand|date|periode|anciennete|preavis)\b",
+            r"\b(?:duree|delai|delais|jusqu'a quand|a partir de quand|depuis quand|date|periode|anciennete|preavis)\b",
+            r"^quand\b",
             r"\bcombien d'heures\b",
             r"\ba quel (?:moment|age)\b",
         ),
@@ -79,7 +81,8 @@ EXPECTATIONS: tuple[Expectation, ...] = (
     Expectation(
         "demarche",
         _pattern(r"^comment\b", r"\b(?:demarches?|procedure|que faire|comment faire|etapes|faire une demande)\b"),
-        _pattern(r"\b(?:doit|doivent|faut|demande|adresse|remplir|envoyer|deposer|en ligne|formulaire|saisir)"),
+        _pattern(r"\b(?:doit|doivent|devez|faut|pouvez|peut|peuvent|demande|adresse|remplir|envoyer|deposer|"
+                 r"en ligne|formulaire|saisir)"),
         _pattern(r"\b(?:demarche|procedure|comment|demande|faire|etapes)"),
     ),
     Expectation(
@@ -112,7 +115,8 @@ YES_NO = re.compile(
     r"^(?:est-ce qu|y a-t-il|[a-z]+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b)"
     r"|\b(?:peut|doit|faut|a|est|ai|suis|puis|dois|existe)-(?:t-)?(?:il|elle|on|je)\b"
 )
-"""« Peut-on… », « Un hôtel doit-il… », « Est-ce que… »: the answer is a yes or a no, then its condition."""
+"""« Peut-on… », « Un hôtel doit-il… », « Est-ce que… »: the answer is a yes or a no, then its condition.
+(« quand » counts as a question of time only where it opens the question: inside, it is the conjunction.)"""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ def test_ask_stream_sources_and_feedback(browser: Any, server: Any, screenshots:
     context, page = _open(browser, server)
     try:
         assert page.get_by_role("note").first.inner_text().startswith("Brouillon rédigé automatiquement")
+        assert page.locator("#answer-mode").inner_text().startswith("Réponses composées d'extraits")
         asked = time.monotonic()
         _ask(page, CDD_QUESTION)
         page.locator("#conversation .answer-text").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
@@ -59,7 +60,10 @@ def test_ask_stream_sources_and_feedback(browser: Any, server: Any, screenshots:
         assert links.first.get_attribute("target") == "_blank"
         assert "noopener" in (links.first.get_attribute("rel") or "")
         mode = page.locator("#conversation .mode").first.inner_text()
-        assert mode in {"Réponse rédigée par le modèle", "Extraits des sources", "Pas de réponse"}
+        assert mode == "Réponse composée d'extraits des textes officiels"
+        assert "10 %" in page.locator("#conversation .answer-text").first.inner_text().split("[1]")[0]
+        page.locator("#conversation details.extract summary").first.click()
+        assert page.locator("#conversation details.extract").first.get_attribute("open") is not None
         if page.locator("#conversation a.citation").count():
             target = page.locator("#conversation a.citation").first.get_attribute("href")
             assert page.locator(f"#sources-panel {target}").count() == 1
