@@ -21,7 +21,7 @@ Encode = Callable[[Sequence[str], bool], np.ndarray]
 """Texts to unit vectors; the flag says whether they are queries (e5's `query:` prefix)."""
 
 PASSAGES_CONSIDERED = 3
-DENSE_CANDIDATES = 24
+DENSE_CANDIDATES = 12
 """Units of the top documents that the embedding model re-reads (the best by the cheaper signals)."""
 MAX_LIST_ITEMS = 6
 MIN_WORDS = 5
@@ -144,8 +144,13 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+YES_OR_NO = re.compile(r"^(?:oui|non)\b")
+
+
 def _answer_like(text: str) -> bool:
     folded = fold(text)
+    if YES_OR_NO.match(folded):
+        return True
     if NOT_ANSWERS.match(folded) or HEADING_LINE.match(text):
         return False
     remainder = ARTICLE_REFERENCES.sub(" ", folded)
@@ -386,8 +391,11 @@ def compose(
     lead = next((s for s in ranked if s.unit.n == 1), ranked[0])
     antecedent = _antecedent(lead.unit, units)
     opening = [antecedent, lead.unit] if antecedent else [lead.unit]
+    if _words(lead.unit.text) < MIN_WORDS:
+        opening += [u for u in units if u.n == lead.unit.n and u.section == lead.unit.section
+                    and u.order == lead.unit.order + 1]
     budget = ANSWER_WORD_BUDGET - sum(_words(u.text) for u in opening)
-    chosen = opening + _qualifiers(lead, ranked, budget)
+    chosen = opening + [u for u in _qualifiers(lead, ranked, budget) if u not in opening]
     text, citations = _cited(chosen, passages)
     extract_units = sorted(
         {s.unit for s in ranked[:EXTRACT_UNITS]} | set(chosen), key=lambda u: (u.n, u.order)
