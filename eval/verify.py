@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.draft_check import inline_passage
 from assistant.verify import Similarity, Verification, verify
 from indexing.model import Passage
 
@@ -30,19 +31,6 @@ class PlantedDraft:
     passages: tuple[Passage, ...]
 
 
-def passage_from_json(row: dict[str, Any], n: int) -> Passage:
-    """An inline passage: `doc_id`, `text`, optional `title`, `heading_path`, `url`, `chunk_id`."""
-    return Passage(
-        chunk_id=row.get("chunk_id") or f"{row.get('doc_id', 'inline')}#{n}",
-        doc_id=row.get("doc_id", "inline"),
-        source=row.get("source", ""),
-        title=row.get("title", ""),
-        url=row.get("url", ""),
-        heading_path=tuple(row.get("heading_path", ())),
-        text=row["text"],
-    )
-
-
 def load_drafts(path: Path) -> list[PlantedDraft]:
     drafts = []
     with path.open(encoding="utf-8") as handle:
@@ -50,7 +38,7 @@ def load_drafts(path: Path) -> list[PlantedDraft]:
             if not line.strip():
                 continue
             row = json.loads(line)
-            passages = tuple(passage_from_json(p, n) for n, p in enumerate(row["passages"], start=1))
+            passages = tuple(inline_passage(p, n) for n, p in enumerate(row["passages"], start=1))
             drafts.append(PlantedDraft(row["id"], row.get("split", "dev"), row["label"], row["class"],
                                        row["question"], row["draft"], passages))
     return drafts

@@ -118,7 +118,8 @@ def test_default_out_dir_is_dated_and_hashed(settings: Settings) -> None:
 
 @pytest.mark.slow
 def test_answers_drafted_by_the_real_model(llama_settings: Settings, tmp_path: Path) -> None:
-    out_dir, _ = run_eval(llama_settings, {"answers", "latency"}, out_dir=tmp_path, limit=1, progress=False)
+    drafting = dataclasses.replace(llama_settings, draft_policy="always")
+    out_dir, _ = run_eval(drafting, {"answers", "latency"}, out_dir=tmp_path, limit=1, progress=False)
     results = json.loads((out_dir / "results.json").read_text(encoding="utf-8"))
     assert results["meta"]["models"]["llm"]["id"].endswith(".gguf")
     assert re.fullmatch(r"[0-9a-f]{64}", results["meta"]["models"]["llm"]["sha256"])
