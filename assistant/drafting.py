@@ -101,13 +101,13 @@ def drafting_mode(settings: Settings, model_id: str | None) -> DraftingMode:
     if card is None:
         return DraftingMode(
             False, model_id,
-            f"Le modèle {model_id} n'a pas été évalué (guichet model check) : réponses composées d'extraits.",
+            f"Le modèle {model_id} n'a pas été évalué (guichet model check).",
         )
     kept = f"{card.drafts_kept}/{card.questions} brouillons vérifiés le {card.checked_on}"
     if not card.qualified:
         return DraftingMode(
             False, model_id,
             f"Le modèle {model_id} n'est pas qualifié ({kept} ; il en faut {MIN_KEPT_SHARE:.0%} "
-            f"sur au moins {MIN_QUESTIONS} questions) : réponses composées d'extraits.",
+            f"sur au moins {MIN_QUESTIONS} questions).",
         )
     return DraftingMode(True, model_id, f"Modèle {model_id} qualifié ({kept}).")

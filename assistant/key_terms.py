@@ -48,13 +48,21 @@ def held(term: str, document_terms: set[str]) -> bool:
 
 
 def unheld_rare_terms(
-    question: str, document_texts: Iterable[str], document_frequency: Callable[[str], int], documents: int
+    question: str,
+    document_texts: Iterable[str],
+    document_frequency: Callable[[str], int],
+    documents: int,
+    naming_words: Iterable[str] | None = None,
 ) -> list[str]:
-    """Key terms of the question that no document found holds and that few documents of the corpus hold."""
+    """Key terms of the question that no document found holds and that few documents of the corpus hold.
+
+    `naming_words`: the question's nouns and adjectives (from a tagger), when known; its verbs (« dois »,
+    « advient ») then never count, since they name no thing."""
     document_terms = {term for text in document_texts for term in content_words(text)}
     rare = max(1, int(RARE_SHARE * documents))
+    naming = None if naming_words is None else set(content_words(" ".join(naming_words)))
     return [
         term for term in dict.fromkeys(content_words(PLACEHOLDER.sub(" ", question)))
-        if len(term) >= MIN_KEY_TERM_CHARS and term not in GENERIC_TERMS
+        if len(term) >= MIN_KEY_TERM_CHARS and term not in GENERIC_TERMS and (naming is None or term in naming)
         and not held(term, document_terms) and document_frequency(term) < rare
     ]

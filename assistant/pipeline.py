@@ -11,7 +11,8 @@ from assistant.compose import PASSAGES_CONSIDERED, Composition, Encode, Section,
 from assistant.conversation import Turn, rewrite
 from assistant.drafting import DraftingMode, drafting_mode
 from assistant.intake import cut_notice, keep_end
-from assistant.key_terms import unheld_rare_terms
+from assistant.grammar import parse
+from assistant.key_terms import PLACEHOLDER, unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.model import (
     MODE_EXTRACTIVE,
@@ -277,8 +278,9 @@ class Assistant:
         self, question: str, passages: list[Passage], sections: dict[str, list[Section]]
     ) -> bool:
         texts = [" ".join([p.title, *(s.text for s in sections[p.doc_id])]) for p in passages[:PASSAGES_CONSIDERED]]
+        naming = parse(PLACEHOLDER.sub(" ", question)).naming
         return bool(unheld_rare_terms(question, texts, self.searcher.document_frequency,
-                                      self.searcher.document_count))
+                                      self.searcher.document_count, naming))
 
     def _encode(self) -> Encode | None:
         embedder = self.searcher.embedder

@@ -46,3 +46,12 @@ def test_a_term_is_held_by_its_family_or_a_one_letter_slip(word: str, family: st
 
 def test_a_short_stem_is_not_a_family() -> None:
     assert not held("rsa", {"rsai"}) and not held("cdd", {"cdi"})
+
+
+def test_only_the_words_that_name_a_thing_count_when_the_tagger_says_which() -> None:
+    corpus = {term: 50 for term in content_words(CDD_TEXT)}
+    question = "Mon CDD se termine, que dois-je faire pour la téléportation ?"
+    found = unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000)
+    assert content_words("dois")[0] in found
+    named = unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000, naming_words=["CDD", "téléportation"])
+    assert named == content_words("téléportation")
