@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from assistant.compose import PASSAGES_CONSIDERED, Composition, Encode, Section, compose
 from assistant.conversation import Turn, rewrite
 from assistant.drafting import DraftingMode, drafting_mode
-from assistant.intake import cut_notice, keep_end
 from assistant.grammar import parse
+from assistant.intake import cut_notice, keep_end
 from assistant.key_terms import PLACEHOLDER, unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.model import (
