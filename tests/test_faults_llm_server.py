@@ -42,7 +42,8 @@ ALIAS = "guichet-test"
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(home=tmp_path_factory.mktemp("guichet-llm-server"), n_ctx=2048, llm_timeout_s=60)
+    home = tmp_path_factory.mktemp("guichet-llm-server")
+    return Settings(home=home, n_ctx=2048, llm_timeout_s=60, draft_policy="always")
 
 
 @pytest.fixture(scope="module")
