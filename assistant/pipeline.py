@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from redaction.audit import AuditLog
 
 HISTORY_TURNS = 10
+WARM_UP_QUESTION = "Quel est le montant de l'indemnité de fin de contrat d'un CDD ?"
 PROMPT_UNITS = 6
 """Composed units of each passage given to a drafting model, the best first."""
 
@@ -193,6 +194,11 @@ class Assistant:
         searcher = Searcher(Index.load(settings), Embedder(settings), settings)
         generator = make_generator(settings) if load_generator else None
         return cls(settings, searcher, Redactor.from_settings(settings), generator, audit)
+
+    def warm_up(self) -> None:
+        """Answers a fixed question once, unrecorded and without a model, so that the first agent's question does
+        not pay for loading the tagger and the embedding kernels (seconds on a CPU)."""
+        Assistant(self.settings, self.searcher, self.redactor, None, None).ask(WARM_UP_QUESTION)
 
     def search(
         self, query: str, k: int = 10, filters: SearchFilters | None = None

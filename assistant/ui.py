@@ -339,6 +339,7 @@ def serve(settings: Settings) -> None:
     assistant = Assistant.from_settings(settings)
     configure_logging(settings, assistant.redactor)
     warn_if_unusable(assistant.generator)
+    assistant.warm_up()
     app = build_app(assistant, settings)
     app.queue(default_concurrency_limit=settings.max_concurrent_requests, max_size=settings.queue_size)
     app.launch(

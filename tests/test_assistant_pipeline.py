@@ -257,3 +257,9 @@ def test_a_draft_that_reverses_its_source_falls_back_to_the_composed_answer(assi
     assert answer.mode == MODE_EXTRACTIVE and answer.notice == NOTICE_UNVERIFIED
     assert answer.text == composed.text and "n'est pas égale" not in answer.text
     _assert_citations_point_to_sources(answer)
+
+
+def test_warming_up_records_nothing_and_leaves_no_history(extractive_only: Assistant) -> None:
+    before = len(extractive_only.audit.rows())
+    extractive_only.warm_up()
+    assert len(extractive_only.audit.rows()) == before
