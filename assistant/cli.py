@@ -335,8 +335,8 @@ def cmd_model_check(settings: Settings, args: argparse.Namespace) -> None:
     import dataclasses
 
     from assistant.drafting import write_card
-    from assistant.model_check import check_model
     from eval.datasets import DEFAULT_DATASETS, load_rows
+    from eval.model_check import check_model
 
     if args.name:
         name_setting = "llm_model" if settings.llm_backend == "openai" else "llm_model_path"

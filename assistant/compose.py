@@ -264,11 +264,12 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
     scored: list[Scored] = []
     for unit in units:
         heading = " ".join(unit.heading_path)
+        held, heading_terms = terms(unit.text), terms(heading)
         valued = asked.expects_value(unit.text)
         score = (
-            W_COVERAGE * _coverage(terms(unit.text), weights) / 2
-            + W_COVERAGE * _coverage(terms(f"{unit.text} {unit.title} {heading}"), weights) / 2
-            + W_HEADING * _coverage(terms(heading), weights)
+            W_COVERAGE * _coverage(held, weights) / 2
+            + W_COVERAGE * _coverage(held | heading_terms | terms(unit.title), weights) / 2
+            + W_HEADING * _coverage(heading_terms, weights)
             + (W_VALUE if valued else -W_NO_VALUE) * asked.asks_value
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
             + W_KIND_HEADING * asked.heading_matches(heading)
@@ -315,7 +316,7 @@ def _qualifiers(lead: Scored, ranked: Sequence[Scored], budget: int) -> list[Uni
     chosen: list[Unit] = []
     conditions = [s for s in ranked if s.unit.n == lead.unit.n and s.unit.section == lead.unit.section
                   and s.unit is not lead.unit and QUALIFIER_START.match(fold(s.unit.text))]
-    following = [s for s in conditions if s.unit.section == lead.unit.section and s.unit.order == lead.unit.order + 1]
+    following = [s for s in conditions if s.unit.order == lead.unit.order + 1]
     pool = following + [s for s in conditions if s.score >= QUALIFIER_RATIO * lead.score and s not in following]
     for candidate in pool:
         if len(chosen) >= MAX_QUALIFIERS:
@@ -361,9 +362,9 @@ def _cited(units: Sequence[Unit], passages: Sequence[Passage]) -> tuple[str, lis
 
 def _asks_the_title(question: str, title: str) -> bool:
     """The document's title is a question, and the agent asks it (most of its words)."""
-    title_terms = terms(title)
+    title_terms, asked_terms = terms(title), terms(question)
     return title.rstrip().endswith("?") and bool(title_terms) and (
-        sum(_matches(term, terms(question)) for term in title_terms) / len(title_terms) >= SAME_QUESTION
+        sum(_matches(term, asked_terms) for term in title_terms) / len(title_terms) >= SAME_QUESTION
     )
 
 

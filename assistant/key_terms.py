@@ -52,17 +52,21 @@ def unheld_rare_terms(
     document_texts: Iterable[str],
     document_frequency: Callable[[str], int],
     documents: int,
-    naming_words: Iterable[str] | None = None,
+    naming_words: Callable[[str], Iterable[str]] | None = None,
 ) -> list[str]:
     """Key terms of the question that no document found holds and that few documents of the corpus hold.
 
-    `naming_words`: the question's nouns and adjectives (from a tagger), when known; its verbs (« dois »,
-    « advient ») then never count, since they name no thing."""
+    `naming_words`: the nouns and adjectives of a text (from a tagger), asked only when some term is unheld; the
+    question's verbs (« dois », « advient ») then never count, since they name no thing."""
     document_terms = {term for text in document_texts for term in content_words(text)}
     rare = max(1, int(RARE_SHARE * documents))
-    naming = None if naming_words is None else set(content_words(" ".join(naming_words)))
-    return [
-        term for term in dict.fromkeys(content_words(PLACEHOLDER.sub(" ", question)))
-        if len(term) >= MIN_KEY_TERM_CHARS and term not in GENERIC_TERMS and (naming is None or term in naming)
+    question = PLACEHOLDER.sub(" ", question)
+    unheld = [
+        term for term in dict.fromkeys(content_words(question))
+        if len(term) >= MIN_KEY_TERM_CHARS and term not in GENERIC_TERMS
         and not held(term, document_terms) and document_frequency(term) < rare
     ]
+    if not unheld or naming_words is None:
+        return unheld
+    naming = set(content_words(" ".join(naming_words(question))))
+    return [term for term in unheld if term in naming]

@@ -12,7 +12,7 @@ from assistant.conversation import Turn, rewrite
 from assistant.drafting import DraftingMode, drafting_mode
 from assistant.grammar import parse
 from assistant.intake import cut_notice, keep_end
-from assistant.key_terms import PLACEHOLDER, unheld_rare_terms
+from assistant.key_terms import unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.model import (
     MODE_EXTRACTIVE,
@@ -122,9 +122,14 @@ class _Draft:
     """A French notice when the backend failed; empty otherwise."""
 
 
+def _body(chunk_text: str) -> str:
+    """A chunk's text without the `title — headings` line that indexing puts first."""
+    return chunk_text.partition("\n")[2]
+
+
 def _sections(chunks: list[Chunk]) -> list[Section]:
-    """A document's chunks as composition reads them: the body without the `title — headings` line."""
-    return [Section(chunk.heading_path, chunk.text.partition("\n")[2], chunk.id) for chunk in chunks]
+    """A document's chunks as composition reads them."""
+    return [Section(chunk.heading_path, _body(chunk.text), chunk.id) for chunk in chunks]
 
 
 def _composed(
@@ -161,7 +166,7 @@ def _prompt_passages(passages: list[Passage], composition: Composition) -> list[
     prompt = []
     for n, passage in enumerate(passages, start=1):
         units = [scored.unit.text for scored in composition.ranked if scored.unit.n == n][:PROMPT_UNITS]
-        body = [line for line in passage.text.partition("\n")[2].split("\n") if line.strip() and line not in units]
+        body = [line for line in _body(passage.text).split("\n") if line.strip() and line not in units]
         prompt.append(dataclasses.replace(passage, text="\n".join(units + body)))
     return prompt
 
@@ -284,9 +289,8 @@ class Assistant:
         self, question: str, passages: list[Passage], sections: dict[str, list[Section]]
     ) -> bool:
         texts = [" ".join([p.title, *(s.text for s in sections[p.doc_id])]) for p in passages[:PASSAGES_CONSIDERED]]
-        naming = parse(PLACEHOLDER.sub(" ", question)).naming
         return bool(unheld_rare_terms(question, texts, self.searcher.document_frequency,
-                                      self.searcher.document_count, naming))
+                                      self.searcher.document_count, lambda text: parse(text).naming))
 
     def _encode(self) -> Encode | None:
         embedder = self.searcher.embedder

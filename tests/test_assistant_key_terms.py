@@ -53,5 +53,6 @@ def test_only_the_words_that_name_a_thing_count_when_the_tagger_says_which() -> 
     question = "Mon CDD se termine, que dois-je faire pour la téléportation ?"
     found = unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000)
     assert content_words("dois")[0] in found
-    named = unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000, naming_words=["CDD", "téléportation"])
+    named = unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000,
+                              naming_words=lambda text: ["CDD", "téléportation"])
     assert named == content_words("téléportation")

@@ -10,14 +10,11 @@ from tqdm import tqdm
 from assistant.drafting import POLICY_ALWAYS, ModelCard
 from assistant.model import MODE_GENERATED
 from assistant.pipeline import Assistant, Checked, Final
+from eval.metrics import percentile
 
 
 def _median(values: Sequence[float]) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return percentile(values, 50) if values else 0.0
 
 
 def check_model(assistant: Assistant, questions: Iterable[str], progress: bool = True) -> ModelCard:
