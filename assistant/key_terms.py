@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from assistant.verify import content_words
+from assistant.workplace import setting_words
 
 MIN_KEY_TERM_CHARS = 4
 """Shorter stems are abbreviations and slang (« RC », « vir(er) ») that the search places by meaning, not by word."""
@@ -47,6 +48,11 @@ def held(term: str, document_terms: set[str]) -> bool:
     )
 
 
+def rare_count(documents: int) -> int:
+    """Fewer documents than this hold a rare term."""
+    return max(1, int(RARE_SHARE * documents))
+
+
 def unheld_rare_terms(
     question: str,
     document_texts: Iterable[str],
@@ -54,16 +60,18 @@ def unheld_rare_terms(
     documents: int,
     naming_words: Callable[[str], Iterable[str]] | None = None,
 ) -> list[str]:
-    """Key terms of the question that no document found holds and that few documents of the corpus hold.
+    """Key terms of the question that no document found holds and that few documents of the corpus hold. The
+    words naming the asker's trade or sector are its setting, not key terms (`assistant.workplace`).
 
     `naming_words`: the nouns and adjectives of a text (from a tagger), asked only when some term is unheld; the
     question's verbs (« dois », « advient ») then never count, since they name no thing."""
     document_terms = {term for text in document_texts for term in content_words(text)}
-    rare = max(1, int(RARE_SHARE * documents))
+    rare = rare_count(documents)
     question = PLACEHOLDER.sub(" ", question)
+    setting = set(setting_words(question))
     unheld = [
         term for term in dict.fromkeys(content_words(question))
-        if len(term) >= MIN_KEY_TERM_CHARS and term not in GENERIC_TERMS
+        if len(term) >= MIN_KEY_TERM_CHARS and term not in GENERIC_TERMS and term not in setting
         and not held(term, document_terms) and document_frequency(term) < rare
     ]
     if not unheld or naming_words is None:

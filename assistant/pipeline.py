@@ -12,7 +12,7 @@ from assistant.conversation import Turn, rewrite
 from assistant.drafting import DraftingMode, drafting_mode
 from assistant.grammar import parse
 from assistant.intake import cut_notice, keep_end
-from assistant.key_terms import unheld_rare_terms
+from assistant.key_terms import rare_count, unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.model import (
     MODE_EXTRACTIVE,
@@ -32,6 +32,7 @@ from assistant.refusal import (
     refusal_text,
 )
 from assistant.verify import Verification, best_quote, hopeless, verify
+from assistant.workplace import named_trade
 from guichet.config import Settings
 from indexing.model import Chunk, Passage, SearchFilters
 from indexing.regime import PUBLIC_SERVICE
@@ -59,6 +60,16 @@ NOTICE_GENERAL_RULE = (
     "Réponse selon la règle générale (secteur privé) : les fiches propres à la fonction publique viennent après. "
     "Pour un agent public, précisez-le dans la question (« fonctionnaire », « agent public »)."
 )
+
+NOTICE_AGREEMENT = (
+    "La question nomme un métier ou un secteur : pour un salarié, la convention collective de ce secteur peut "
+    "prévoir mieux que les textes cités (durées, primes, préavis…). Les conventions collectives ne font pas partie "
+    "des textes consultés : vérifiez celle qui s'applique (son numéro IDCC figure sur le bulletin de paie)."
+)
+
+
+def _add_notice(answer: Answer, notice: str) -> None:
+    answer.notice = " ".join(filter(None, (answer.notice, notice)))
 
 
 @dataclass
@@ -266,7 +277,10 @@ class Assistant:
                 else:
                     answer = composed
                 if any(PUBLIC_SERVICE in passage.scores for passage in passages):
-                    answer.notice = " ".join(filter(None, (answer.notice, NOTICE_GENERAL_RULE)))
+                    _add_notice(answer, NOTICE_GENERAL_RULE)
+                if named_trade(standalone, self.searcher.document_frequency,
+                               rare_count(self.searcher.document_count)):
+                    _add_notice(answer, NOTICE_AGREEMENT)
         if pasted > len(question):
             answer.notice = " ".join(filter(None, (cut_notice(len(question)), answer.notice)))
         answer.timings = {**timings, **answer.timings, "total_ms": _ms(started)}

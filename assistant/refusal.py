@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from assistant.prompt import NOT_FOUND
 from assistant.verify import content_words
+from assistant.workplace import setting_words
 from guichet.config import Settings
 from indexing.model import Passage
 from indexing.text import fold
@@ -101,13 +102,13 @@ def out_of_scope(question: str) -> bool:
 
 
 def coverage(question: str, passage: Passage) -> float:
-    """Share of the question's content words found in the passage (id, title and headings included)."""
+    """Share of the question's content words found in the passage (id, title and headings included). A word of the
+    asker's trade or sector that the passage does not name is left out: the general rule applies to every trade."""
     terms = set(content_words(question))
-    if not terms:
-        return 0.0
     described = (passage.doc_id, passage.number, passage.title, *passage.heading_path, passage.text)
-    found = set(content_words(" ".join(described)))
-    return len(terms & found) / len(terms)
+    found = terms & set(content_words(" ".join(described)))
+    counted = terms - (set(setting_words(question)) - found)
+    return len(found) / len(counted) if counted else 0.0
 
 
 def relevance(question: str, passages: Sequence[Passage]) -> float:
