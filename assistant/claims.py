@@ -107,6 +107,21 @@ NEGATION = re.compile(
 )
 ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
+OPPOSITES = (
+    ("oral", "ecrit"), ("orale", "ecrite"), ("verbal", "ecrit"), ("verbale", "ecrite"), ("gratuit", "payant"),
+    ("gratuite", "payante"), ("provisoire", "definitif"), ("provisoire", "definitive"),
+)
+"""Forms a thing has one or the other of, so that a rule stating one denies the other: « Le CDD peut-il être
+oral ? » is answered « Non » by « le CDD doit être écrit ». Not parties or kinds (CDD and CDI, mineur and
+majeur): a rule on one says nothing of the other."""
+_OPPOSITE: dict[str, set[str]] = {}
+for _pair in OPPOSITES:
+    _OPPOSITE.setdefault(_pair[0], set()).add(_pair[1])
+    _OPPOSITE.setdefault(_pair[1], set()).add(_pair[0])
+ALONE = re.compile(r"\bseule?s?\b|\bsans\b")
+ONLY_WITH = re.compile(r"\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\s+|')(?:apres|avec|sur|par)\b")
+"""A restriction to a requirement (« il ne peut signer qu'après autorisation »): it answers « Non » to a question
+on doing without it (« peut-il signer seul ? »)."""
 
 
 @dataclass(frozen=True)
@@ -183,3 +198,13 @@ def negated(text: str) -> bool:
     """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`); « peut ne pas
     comporter » allows, it does not deny."""
     return NEGATION.search(ALLOWED_NOT.sub(" ", folded(text))) is not None
+
+
+def answers_by_opposite(question: str, claim_text: str) -> bool:
+    """Whether the claim answers the question by stating the opposite of what it asks (« oral ? » — « écrit »),
+    or a requirement where it asks about doing without one: its « Oui » / « Non » then goes against its own
+    polarity."""
+    asked, said = set(re.findall(r"[a-z]+", folded(question))), set(re.findall(r"[a-z]+", folded(claim_text)))
+    if any(_OPPOSITE.get(word, set()) & said and word not in said for word in asked):
+        return True
+    return bool(ALONE.search(folded(question))) and bool(ONLY_WITH.search(folded(claim_text)))

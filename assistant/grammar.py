@@ -39,6 +39,15 @@ def _nlp() -> Language:
     return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
 
 
+def _misread_verb(token: Token) -> bool:
+    """An « adjective » that does not agree in gender with the noun it is hung on is a conjugated verb the tagger
+    misread: in « un CDD conclu… dure au maximum 9 mois », « dure » (feminine) cannot qualify « CDD »."""
+    if token.pos_ != "ADJ" or token.dep_ != "amod" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    gender, head_gender = token.morph.get("Gender"), token.head.morph.get("Gender")
+    return bool(gender and head_gender) and gender != head_gender
+
+
 def _finite(doc: Doc) -> bool:
     """A conjugated verb: not a participle or an infinitive (« Cas autorisés », « Démissionner d'un CDI »),
     unless it heads the sentence (the tagger reads some conjugated forms as participles: « n'interrompt »)."""
@@ -47,6 +56,8 @@ def _finite(doc: Doc) -> bool:
         if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf", "Ger"} & forms:
             return True
         if token.pos_ == "VERB" and token.dep_ == "ROOT" and "Inf" not in forms:
+            return True
+        if _misread_verb(token):
             return True
     return False
 

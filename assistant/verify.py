@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import claims
-from assistant.anchors import Anchor, anchors, passage_body
+from assistant.anchors import CLAUSE_BREAK, Anchor, anchors, passage_body
 from assistant.claims import negated
 from assistant.grammar import parse
 from indexing.model import Passage
@@ -74,6 +74,10 @@ SYNONYMS = {
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
                          "revanche", "ainsi", "effet", "outre", "pratique", "principe"})
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
+LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b"
+                       r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)")
+"""Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
+(« ouvre droit à »), and « âgé de 18 ans » says no more than « 18 ans »."""
 _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
@@ -83,18 +87,26 @@ def content_words(text: str) -> list[str]:
 
 
 
+def _family(term: str) -> str:
+    """A stem without its final « e »: the verb and its noun are one word (« dure » and « durée », « recrute » and
+    « recrutée »)."""
+    return term[:-1] if len(term) > 3 and term.endswith("e") else term
+
+
 @cache
 def _long_forms() -> dict[str, set[str]]:
-    return {acronym: set(content_words(long_form)) for acronym, long_form in ACRONYMS.items()}
+    return {acronym: {_family(term) for term in content_words(long_form)} for acronym, long_form in ACRONYMS.items()}
 
 
 def _terms(text: str, source: bool = False) -> set[str]:
     """Content words less the rule-changing words and quantities (checked on their own), paraphrases merged;
     a long form brings its acronym (« contrat à durée indéterminée » holds « CDI ») and, in a source, a short
     acronym its long form."""
-    plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", claims.folded(strip_citations(text))))
+    plain = LOCUTIONS.sub(" ", claims.folded(strip_citations(text)))
+    plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", plain))
     plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
-    terms = set(content_words(" ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)))
+    kept = " ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)
+    terms = {_family(term) for term in content_words(kept)}
     for acronym, long_form in _long_forms().items():
         if long_form <= terms:
             terms.add(acronym)
@@ -255,10 +267,12 @@ def _uncovered_conditions(claim_text: str, anchor_text: str) -> set[str]:
 
 
 def _check(
-    claim_text: str, answer: str, anchor: Anchor, passage: Passage, similarity: Similarity | None
+    claim_text: str, answer: str, flipped: bool, anchor: Anchor, passage: Passage, similarity: Similarity | None
 ) -> tuple[str, str]:
     """(reason, detail) for a sentence against one anchor of a passage; reason `ok` when it rests on it. The
-    parties and the audience it names may be named anywhere in the passage, its title and its headings."""
+    parties and the audience it names may be named anywhere in the passage, its title and its headings. An
+    answer (« Oui », « Non ») agrees with the anchor's polarity, or goes against it when the sentence answers by
+    the opposite of what was asked (`flipped`)."""
     body, context = passage_body(passage), _context(passage)
     said, held = claims.claim(claim_text), claims.claim(anchor.text)
     if not claims.quantities_held(said.quantities, held.quantities):
@@ -298,7 +312,7 @@ def _check(
     stated = _cells_used(anchor, words) if anchor.label else anchor.text
     if negated(claim_text) != negated(stated):
         return "negation", ""
-    if answer and (answer == "oui") == negated(stated):
+    if answer and (answer == "oui") == (negated(stated) != flipped):
         return "yes_no", answer
     swapped = _role_swap(claim_text, anchor.text)
     if swapped:
@@ -311,8 +325,21 @@ def _check(
     return "ok", ""
 
 
-def verify_sentence(sentence: str, passages: list[Passage], similarity: Similarity | None = None) -> SentenceVerdict:
-    """Supported when one sentence of a cited passage's body holds it (see the module's docstring)."""
+def _clauses(claim_text: str) -> list[str]:
+    """The clauses of a sentence that joins two rules (« …, mais … », « … ; … »), when each names its own subject
+    and has its own verb; [] otherwise (« …, mais il doit… » leans on the first clause for its subject)."""
+    clauses = [clause.strip() for clause in CLAUSE_BREAK.split(claim_text) if clause.strip()]
+    if len(clauses) < 2:
+        return []
+    parsed = [parse(clause) for clause in clauses]
+    return clauses if all(p.subjects and p.has_finite_verb for p in parsed) else []
+
+
+def verify_sentence(
+    sentence: str, passages: list[Passage], similarity: Similarity | None = None, question: str = ""
+) -> SentenceVerdict:
+    """Supported when one sentence of a cited passage's body holds it (see the module's docstring); a sentence
+    that joins two rules by « mais » or « ; » when each of its clauses rests on the same cited passage."""
     cited = tuple(dict.fromkeys(cited_numbers(sentence)))
     if not cited:
         return SentenceVerdict(sentence, cited, False, "no_citation")
@@ -324,6 +351,30 @@ def verify_sentence(sentence: str, passages: list[Passage], similarity: Similari
     answer, claim_text = claims.yes_no(text), claims.without_yes_no(text)
     if not parse(claim_text).has_finite_verb:
         return SentenceVerdict(sentence, cited, False, "no_verb")
+    flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
+    whole = _rest(sentence, cited, claim_text, answer, flipped, passages, similarity)
+    clauses = [] if whole.supported else _clauses(claim_text)
+    if not clauses:
+        return whole
+    parts = [_rest(sentence, cited, clause, answer if n == 0 else "", flipped, passages, similarity)
+             for n, clause in enumerate(clauses)]
+    if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
+        return SentenceVerdict(sentence, cited, True, "ok", min(part.overlap for part in parts), parts[0].support,
+                               quote=" ".join(dict.fromkeys(part.quote for part in parts)))
+    return whole
+
+
+def _rest(
+    sentence: str,
+    cited: tuple[int, ...],
+    claim_text: str,
+    answer: str,
+    flipped: bool,
+    passages: list[Passage],
+    similarity: Similarity | None,
+) -> SentenceVerdict:
+    """The verdict on a claim: supported by the first of the cited passages' best anchors that holds it, or the
+    reason the best of them does not."""
     words = _terms(claim_text)
     candidates = []
     for n in cited:
@@ -337,15 +388,19 @@ def verify_sentence(sentence: str, passages: list[Passage], similarity: Similari
         if tried.get(n, 0) >= CANDIDATE_ANCHORS:
             continue
         tried[n] = tried.get(n, 0) + 1
-        reason, detail = _check(claim_text, answer, anchor, passages[n - 1], similarity)
+        reason, detail = _check(claim_text, answer, flipped, anchor, passages[n - 1], similarity)
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
     return first_failure or SentenceVerdict(sentence, cited, False, "low_overlap")
 
 
-def verify(draft: str, passages: list[Passage], similarity: Similarity | None = None) -> Verification:
-    return Verification(tuple(verify_sentence(s, passages, similarity) for s in split_sentences(draft)))
+def verify(
+    draft: str, passages: list[Passage], similarity: Similarity | None = None, question: str = ""
+) -> Verification:
+    """Each sentence of the draft against the passages it cites; the question, when given, tells whether a
+    « Oui » / « Non » answers it by the opposite of what it asks."""
+    return Verification(tuple(verify_sentence(s, passages, similarity, question) for s in split_sentences(draft)))
 
 
 def hopeless(partial_draft: str, passages: list[Passage]) -> bool:
