@@ -40,12 +40,21 @@ def _nlp() -> Language:
 
 
 def _misread_verb(token: Token) -> bool:
-    """An « adjective » that does not agree in gender with the noun it is hung on is a conjugated verb the tagger
-    misread: in « un CDD conclu… dure au maximum 9 mois », « dure » (feminine) cannot qualify « CDD »."""
-    if token.pos_ != "ADJ" or token.dep_ != "amod" or token.head.pos_ not in ("NOUN", "PROPN"):
+    """A conjugated verb the tagger read as something else: an « adjective » that does not agree in gender with
+    the noun it is hung on, or that it takes for a preposition (« un CDD conclu… dure au maximum 9 mois »); a
+    noun or an adjective with a subject and no copula (« la période se décompte… »: a noun predicate needs
+    « être »); a participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »)."""
+    children = {child.dep_ for child in token.children}
+    if token.pos_ in ("NOUN", "ADJ") and children & {"nsubj", "nsubj:pass"} and "cop" not in children:
+        return True
+    if token.pos_ == "VERB" and token.dep_ == "acl" and "obj" in children and not children & {"aux", "aux:pass"}:
+        return True
+    if token.pos_ != "ADJ" or token.head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if token.dep_ == "case":
+        return True
     gender, head_gender = token.morph.get("Gender"), token.head.morph.get("Gender")
-    return bool(gender and head_gender) and gender != head_gender
+    return token.dep_ == "amod" and bool(gender and head_gender) and gender != head_gender
 
 
 def _finite(doc: Doc) -> bool:
@@ -81,6 +90,9 @@ def parse(text: str) -> Parse:
             continue
         if token.dep_ in SUBJECT_RELATIONS:
             subjects.add((fold(token.text), fold(_verb_of(token).text)))
+        elif token.dep_ == "ROOT" and any(_misread_verb(child) for child in token.children):
+            verb = next(child for child in token.children if _misread_verb(child))
+            subjects.add((fold(token.text), fold(verb.text)))
         else:
             others.add(fold(token.text))
     restrictions = frozenset(

@@ -39,6 +39,9 @@ MIN_CONDITION_COVERAGE = 0.6
 """Share of the words of the anchor's conditions (« lorsque l'immeuble a moins de 10 lots et que le syndicat
 décide… ») that the sentence must keep: keeping the « lorsque » and half the condition drops the other half."""
 
+HEADING_CASE = re.compile(r"^((?:[Pp]our|[Ee]n cas d|[Dd]ans le cas d|[Ll]ors d|[Ee]n)\b[^,]{2,80}),\s*(\S.*)$")
+"""An opening phrase that names a case (« Pour un CDD de 6 mois maximum, … »)."""
+
 MIN_OVERLAP = 0.6
 """Share of a sentence's content words that its anchor sentence must contain (its neighbours give context, the
 anchor gives the rule)."""
@@ -325,6 +328,23 @@ def _check(
     return "ok", ""
 
 
+def _past_heading_case(claim_text: str, passage: Passage) -> str:
+    """The sentence without an opening case that only restates the passage's title and headings (« Pour un CDD
+    de 6 mois maximum, … » under « CDD de 6 mois maximum »): the headings say which case the passage is about,
+    and the rest of the sentence must then rest on its body. The sentence unchanged otherwise."""
+    opening = HEADING_CASE.match(claim_text)
+    if not opening:
+        return claim_text
+    case, rest = opening.groups()
+    context = _context(passage)
+    said, heading = claims.claim(case), claims.claim(context)
+    words = _terms(case)
+    held = words <= _terms(context, source=True) and said.markers <= heading.markers
+    if words and held and claims.quantities_held(said.quantities, heading.quantities):
+        return rest
+    return claim_text
+
+
 def _clauses(claim_text: str) -> list[str]:
     """The clauses of a sentence that joins two rules (« …, mais … », « … ; … »), when each names its own subject
     and has its own verb; [] otherwise (« …, mais il doit… » leans on the first clause for its subject)."""
@@ -375,9 +395,10 @@ def _rest(
 ) -> SentenceVerdict:
     """The verdict on a claim: supported by the first of the cited passages' best anchors that holds it, or the
     reason the best of them does not."""
-    words = _terms(claim_text)
+    claims_by_passage = {n: _past_heading_case(claim_text, passages[n - 1]) for n in cited}
     candidates = []
     for n in cited:
+        words = _terms(claims_by_passage[n])
         for anchor in anchors(passage_body(passages[n - 1])):
             share = _share(words, anchor, passages[n - 1])
             candidates.append((share, n, anchor))
@@ -388,7 +409,7 @@ def _rest(
         if tried.get(n, 0) >= CANDIDATE_ANCHORS:
             continue
         tried[n] = tried.get(n, 0) + 1
-        reason, detail = _check(claim_text, answer, flipped, anchor, passages[n - 1], similarity)
+        reason, detail = _check(claims_by_passage[n], answer, flipped, anchor, passages[n - 1], similarity)
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
