@@ -345,10 +345,15 @@ def _past_heading_case(claim_text: str, passage: Passage) -> str:
     return claim_text
 
 
+def _joined(claim_text: str) -> list[str]:
+    """The clauses of a sentence that joins two rules (« …, mais … », « … ; … »); one clause if it does not."""
+    return [clause.strip() for clause in CLAUSE_BREAK.split(claim_text) if clause.strip()]
+
+
 def _clauses(claim_text: str) -> list[str]:
-    """The clauses of a sentence that joins two rules (« …, mais … », « … ; … »), when each names its own subject
-    and has its own verb; [] otherwise (« …, mais il doit… » leans on the first clause for its subject)."""
-    clauses = [clause.strip() for clause in CLAUSE_BREAK.split(claim_text) if clause.strip()]
+    """The clauses of a sentence that joins two rules, when each names its own subject and has its own verb; []
+    otherwise (« …, mais il doit… » leans on the first clause for its subject)."""
+    clauses = _joined(claim_text)
     if len(clauses) < 2:
         return []
     parsed = [parse(clause) for clause in clauses]
@@ -359,7 +364,8 @@ def verify_sentence(
     sentence: str, passages: list[Passage], similarity: Similarity | None = None, question: str = ""
 ) -> SentenceVerdict:
     """Supported when one sentence of a cited passage's body holds it (see the module's docstring); a sentence
-    that joins two rules by « mais » or « ; » when each of its clauses rests on the same cited passage."""
+    that joins two rules by « mais » or « ; » when each of its clauses rests on the same cited passage, and only
+    so when one clause denies and the other affirms (the sentence's polarity is then no one clause's)."""
     cited = tuple(dict.fromkeys(cited_numbers(sentence)))
     if not cited:
         return SentenceVerdict(sentence, cited, False, "no_citation")
@@ -372,16 +378,20 @@ def verify_sentence(
     if not parse(claim_text).has_finite_verb:
         return SentenceVerdict(sentence, cited, False, "no_verb")
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
-    whole = _rest(sentence, cited, claim_text, answer, flipped, passages, similarity)
-    clauses = [] if whole.supported else _clauses(claim_text)
-    if not clauses:
+    mixed = len({negated(clause) for clause in _joined(claim_text)}) > 1
+    whole = None if mixed else _rest(sentence, cited, claim_text, answer, flipped, passages, similarity)
+    if whole is not None and whole.supported:
         return whole
+    clauses = _clauses(claim_text)
+    if not clauses:
+        return whole or SentenceVerdict(sentence, cited, False, "negation", detail="clauses")
     parts = [_rest(sentence, cited, clause, answer if n == 0 else "", flipped, passages, similarity)
              for n, clause in enumerate(clauses)]
     if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
         return SentenceVerdict(sentence, cited, True, "ok", min(part.overlap for part in parts), parts[0].support,
                                quote=" ".join(dict.fromkeys(part.quote for part in parts)))
-    return whole
+    failed = next((part for part in parts if not part.supported), None)
+    return whole or failed or SentenceVerdict(sentence, cited, False, "low_overlap", detail="clauses")
 
 
 def _rest(
