@@ -3,6 +3,7 @@ its wrong sibling — the same words with the fact changed — is still removed.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -10,10 +11,14 @@ from assistant.verify import verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.verify import PlantedDraft, load_drafts
 
+CORPUS_DRAFTS = Path(__file__).parent.parent / "eval" / "datasets" / "verify-drafts-corpus.jsonl"
+"""Dev drafts on documents of the full corpus that the test fixtures do not hold (passages quoted inline)."""
+
 
 @cache
 def _planted() -> dict[str, PlantedDraft]:
-    return {draft.id: draft for draft in load_drafts(DEFAULT_DATASETS["verify-drafts"])}
+    paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS)
+    return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
 def stands(draft_id: str, draft: str | None = None, question: str | None = None) -> list[str]:
