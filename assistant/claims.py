@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from indexing.text import fold
+from indexing.text import analyze, fold
 
 NUMBER_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
@@ -107,6 +108,16 @@ NEGATION = re.compile(
 )
 ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
+OPPOSITES = (("oral", "ecrit"), ("verbal", "ecrit"), ("gratuit", "payant"), ("provisoire", "definitif"))
+"""Forms a thing has one or the other of, so that a rule stating one denies the other: « Le CDD peut-il être
+oral ? » is answered « Non » by « le CDD doit être écrit ». Not parties or kinds (CDD and CDI, mineur and
+majeur): a rule on one says nothing of the other."""
+ALONE = re.compile(r"\bseule?s?\b|\bsans\b")
+WITHOUT = re.compile(r"\bsans ((?:[\w']+ ){0,2}[\w']+)")
+"""What a rule does without (« sans condition d'ancienneté »): three words at most."""
+ONLY_WITH = re.compile(r"\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\s+|')(?:apres|avec|sur|par)\b")
+"""A restriction to a requirement (« il ne peut signer qu'après autorisation »): it answers « Non » to a question
+on doing without it (« peut-il signer seul ? »)."""
 
 
 @dataclass(frozen=True)
@@ -183,3 +194,30 @@ def negated(text: str) -> bool:
     """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`); « peut ne pas
     comporter » allows, it does not deny."""
     return NEGATION.search(ALLOWED_NOT.sub(" ", folded(text))) is not None
+
+
+@cache
+def _opposites() -> dict[str, set[str]]:
+    stems = [(analyze(left)[0], analyze(right)[0]) for left, right in OPPOSITES]
+    return {word: {b if a == word else a for a, b in stems if word in (a, b)} for pair in stems for word in pair}
+
+
+def answers_by_opposite(question: str, claim_text: str) -> bool:
+    """Whether the claim answers the question by the opposite of what it asks, so that its « Oui » / « Non » goes
+    against its own polarity: it states the other form (« oral ? » — « doit être écrit »), allows the asked form
+    and its opposite alike (« doit-elle être écrite ? » — « peut prévenir par écrit ou par oral »), does without
+    what is asked about (« faut-il de l'ancienneté ? » — « sans condition d'ancienneté »), or sets a requirement
+    where the question asks about doing without one (« seul ? » — « ne peut signer qu'après autorisation »)."""
+    asked, said = set(analyze(question)), set(analyze(claim_text))
+    opposites = _opposites()
+    if any(opposites.get(word, set()) & said and word not in said for word in asked):
+        return True
+    if "possibility" in markers(claim_text) and any(word in said and opposites.get(word, set()) & said
+                                                    for word in asked):
+        return True
+    question_folded, claim_folded = folded(question), folded(claim_text)
+    if not ALONE.search(question_folded):
+        done_without = {word for phrase in WITHOUT.findall(claim_folded) for word in analyze(phrase)}
+        if done_without & asked:
+            return True
+    return bool(ALONE.search(question_folded)) and bool(ONLY_WITH.search(claim_folded))

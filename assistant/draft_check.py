@@ -86,7 +86,7 @@ def resolve(refs: Sequence[PassageRef], index: Index | None) -> list[Passage]:
 
 def check(item: DraftToCheck, passages: list[Passage], similarity: Similarity | None) -> dict[str, Any]:
     """Which sentences stand and which go, and why; `text` is what would be shown."""
-    verification = verify(item.draft, passages, similarity)
+    verification = verify(item.draft, passages, similarity, item.question)
     return {
         "question": item.question,
         "draft": item.draft,

@@ -39,6 +39,24 @@ def _nlp() -> Language:
     return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
 
 
+def _misread_verb(token: Token) -> bool:
+    """A conjugated verb the tagger read as something else: an « adjective » that does not agree in gender with
+    the noun it is hung on, or that it takes for a preposition (« un CDD conclu… dure au maximum 9 mois »); a
+    noun or an adjective with a subject and no copula (« la période se décompte… »: a noun predicate needs
+    « être »); a participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »)."""
+    children = {child.dep_ for child in token.children}
+    if token.pos_ in ("NOUN", "ADJ") and children & {"nsubj", "nsubj:pass"} and "cop" not in children:
+        return True
+    if token.pos_ == "VERB" and token.dep_ == "acl" and "obj" in children and not children & {"aux", "aux:pass"}:
+        return True
+    if token.pos_ != "ADJ" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "case":
+        return True
+    gender, head_gender = token.morph.get("Gender"), token.head.morph.get("Gender")
+    return token.dep_ == "amod" and bool(gender and head_gender) and gender != head_gender
+
+
 def _finite(doc: Doc) -> bool:
     """A conjugated verb: not a participle or an infinitive (« Cas autorisés », « Démissionner d'un CDI »),
     unless it heads the sentence (the tagger reads some conjugated forms as participles: « n'interrompt »)."""
@@ -47,6 +65,8 @@ def _finite(doc: Doc) -> bool:
         if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf", "Ger"} & forms:
             return True
         if token.pos_ == "VERB" and token.dep_ == "ROOT" and "Inf" not in forms:
+            return True
+        if _misread_verb(token):
             return True
     return False
 
@@ -70,6 +90,9 @@ def parse(text: str) -> Parse:
             continue
         if token.dep_ in SUBJECT_RELATIONS:
             subjects.add((fold(token.text), fold(_verb_of(token).text)))
+        elif token.dep_ == "ROOT" and any(_misread_verb(child) for child in token.children):
+            verb = next(child for child in token.children if _misread_verb(child))
+            subjects.add((fold(token.text), fold(verb.text)))
         else:
             others.add(fold(token.text))
     restrictions = frozenset(

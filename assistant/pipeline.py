@@ -335,7 +335,7 @@ class Assistant:
         if not draft.failure:
             embedder = self.searcher.embedder
             similarity = embedder.similarity if embedder is not None else None
-            verification = verify(draft.text, prompt_passages, similarity)
+            verification = verify(draft.text, prompt_passages, similarity, standalone)
             yield Checked(verification)
             if verification.acceptable:
                 return self._generated(composed, prompt_passages, verification, model_id)

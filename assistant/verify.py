@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import claims
-from assistant.anchors import Anchor, anchors, passage_body
+from assistant.anchors import CLAUSE_BREAK, Anchor, anchors, passage_body
 from assistant.claims import negated
 from assistant.grammar import parse
 from indexing.model import Passage
@@ -38,6 +38,9 @@ CONDITION_SPAN = re.compile(r"\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sou
 MIN_CONDITION_COVERAGE = 0.6
 """Share of the words of the anchor's conditions (« lorsque l'immeuble a moins de 10 lots et que le syndicat
 décide… ») that the sentence must keep: keeping the « lorsque » and half the condition drops the other half."""
+
+HEADING_CASE = re.compile(r"^((?:[Pp]our|[Ee]n cas d|[Dd]ans le cas d|[Ll]ors d|[Ee]n)\b[^,]{2,80}),\s*(\S.*)$")
+"""An opening phrase that names a case (« Pour un CDD de 6 mois maximum, … »)."""
 
 MIN_OVERLAP = 0.6
 """Share of a sentence's content words that its anchor sentence must contain (its neighbours give context, the
@@ -74,6 +77,10 @@ SYNONYMS = {
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
                          "revanche", "ainsi", "effet", "outre", "pratique", "principe"})
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
+LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b"
+                       r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)")
+"""Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
+(« ouvre droit à »), and « âgé de 18 ans » says no more than « 18 ans »."""
 _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
@@ -83,18 +90,26 @@ def content_words(text: str) -> list[str]:
 
 
 
+def _family(term: str) -> str:
+    """A stem without its final « e »: the verb and its noun are one word (« dure » and « durée », « recrute » and
+    « recrutée »)."""
+    return term[:-1] if len(term) > 3 and term.endswith("e") else term
+
+
 @cache
 def _long_forms() -> dict[str, set[str]]:
-    return {acronym: set(content_words(long_form)) for acronym, long_form in ACRONYMS.items()}
+    return {acronym: {_family(term) for term in content_words(long_form)} for acronym, long_form in ACRONYMS.items()}
 
 
 def _terms(text: str, source: bool = False) -> set[str]:
     """Content words less the rule-changing words and quantities (checked on their own), paraphrases merged;
     a long form brings its acronym (« contrat à durée indéterminée » holds « CDI ») and, in a source, a short
     acronym its long form."""
-    plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", claims.folded(strip_citations(text))))
+    plain = LOCUTIONS.sub(" ", claims.folded(strip_citations(text)))
+    plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", plain))
     plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
-    terms = set(content_words(" ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)))
+    kept = " ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)
+    terms = {_family(term) for term in content_words(kept)}
     for acronym, long_form in _long_forms().items():
         if long_form <= terms:
             terms.add(acronym)
@@ -255,10 +270,12 @@ def _uncovered_conditions(claim_text: str, anchor_text: str) -> set[str]:
 
 
 def _check(
-    claim_text: str, answer: str, anchor: Anchor, passage: Passage, similarity: Similarity | None
+    claim_text: str, answer: str, flipped: bool, anchor: Anchor, passage: Passage, similarity: Similarity | None
 ) -> tuple[str, str]:
     """(reason, detail) for a sentence against one anchor of a passage; reason `ok` when it rests on it. The
-    parties and the audience it names may be named anywhere in the passage, its title and its headings."""
+    parties and the audience it names may be named anywhere in the passage, its title and its headings. An
+    answer (« Oui », « Non ») agrees with the anchor's polarity, or goes against it when the sentence answers by
+    the opposite of what was asked (`flipped`)."""
     body, context = passage_body(passage), _context(passage)
     said, held = claims.claim(claim_text), claims.claim(anchor.text)
     if not claims.quantities_held(said.quantities, held.quantities):
@@ -298,7 +315,7 @@ def _check(
     stated = _cells_used(anchor, words) if anchor.label else anchor.text
     if negated(claim_text) != negated(stated):
         return "negation", ""
-    if answer and (answer == "oui") == negated(stated):
+    if answer and (answer == "oui") == (negated(stated) != flipped):
         return "yes_no", answer
     swapped = _role_swap(claim_text, anchor.text)
     if swapped:
@@ -311,8 +328,44 @@ def _check(
     return "ok", ""
 
 
-def verify_sentence(sentence: str, passages: list[Passage], similarity: Similarity | None = None) -> SentenceVerdict:
-    """Supported when one sentence of a cited passage's body holds it (see the module's docstring)."""
+def _past_heading_case(claim_text: str, passage: Passage) -> str:
+    """The sentence without an opening case that only restates the passage's title and headings (« Pour un CDD
+    de 6 mois maximum, … » under « CDD de 6 mois maximum »): the headings say which case the passage is about,
+    and the rest of the sentence must then rest on its body. The sentence unchanged otherwise."""
+    opening = HEADING_CASE.match(claim_text)
+    if not opening:
+        return claim_text
+    case, rest = opening.groups()
+    context = _context(passage)
+    said, heading = claims.claim(case), claims.claim(context)
+    words = _terms(case)
+    held = words <= _terms(context, source=True) and said.markers <= heading.markers
+    if words and held and claims.quantities_held(said.quantities, heading.quantities):
+        return rest
+    return claim_text
+
+
+def _joined(claim_text: str) -> list[str]:
+    """The clauses of a sentence that joins two rules (« …, mais … », « … ; … »); one clause if it does not."""
+    return [clause.strip() for clause in CLAUSE_BREAK.split(claim_text) if clause.strip()]
+
+
+def _clauses(claim_text: str) -> list[str]:
+    """The clauses of a sentence that joins two rules, when each names its own subject and has its own verb; []
+    otherwise (« …, mais il doit… » leans on the first clause for its subject)."""
+    clauses = _joined(claim_text)
+    if len(clauses) < 2:
+        return []
+    parsed = [parse(clause) for clause in clauses]
+    return clauses if all(p.subjects and p.has_finite_verb for p in parsed) else []
+
+
+def verify_sentence(
+    sentence: str, passages: list[Passage], similarity: Similarity | None = None, question: str = ""
+) -> SentenceVerdict:
+    """Supported when one sentence of a cited passage's body holds it (see the module's docstring); a sentence
+    that joins two rules by « mais » or « ; » when each of its clauses rests on the same cited passage, and only
+    so when one clause denies and the other affirms (the sentence's polarity is then no one clause's)."""
     cited = tuple(dict.fromkeys(cited_numbers(sentence)))
     if not cited:
         return SentenceVerdict(sentence, cited, False, "no_citation")
@@ -324,9 +377,38 @@ def verify_sentence(sentence: str, passages: list[Passage], similarity: Similari
     answer, claim_text = claims.yes_no(text), claims.without_yes_no(text)
     if not parse(claim_text).has_finite_verb:
         return SentenceVerdict(sentence, cited, False, "no_verb")
-    words = _terms(claim_text)
+    flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
+    mixed = len({negated(clause) for clause in _joined(claim_text)}) > 1
+    whole = None if mixed else _rest(sentence, cited, claim_text, answer, flipped, passages, similarity)
+    if whole is not None and whole.supported:
+        return whole
+    clauses = _clauses(claim_text)
+    if not clauses:
+        return whole or SentenceVerdict(sentence, cited, False, "negation", detail="clauses")
+    parts = [_rest(sentence, cited, clause, answer if n == 0 else "", flipped, passages, similarity)
+             for n, clause in enumerate(clauses)]
+    if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
+        return SentenceVerdict(sentence, cited, True, "ok", min(part.overlap for part in parts), parts[0].support,
+                               quote=" ".join(dict.fromkeys(part.quote for part in parts)))
+    failed = next((part for part in parts if not part.supported), None)
+    return whole or failed or SentenceVerdict(sentence, cited, False, "low_overlap", detail="clauses")
+
+
+def _rest(
+    sentence: str,
+    cited: tuple[int, ...],
+    claim_text: str,
+    answer: str,
+    flipped: bool,
+    passages: list[Passage],
+    similarity: Similarity | None,
+) -> SentenceVerdict:
+    """The verdict on a claim: supported by the first of the cited passages' best anchors that holds it, or the
+    reason the best of them does not."""
+    claims_by_passage = {n: _past_heading_case(claim_text, passages[n - 1]) for n in cited}
     candidates = []
     for n in cited:
+        words = _terms(claims_by_passage[n])
         for anchor in anchors(passage_body(passages[n - 1])):
             share = _share(words, anchor, passages[n - 1])
             candidates.append((share, n, anchor))
@@ -337,15 +419,19 @@ def verify_sentence(sentence: str, passages: list[Passage], similarity: Similari
         if tried.get(n, 0) >= CANDIDATE_ANCHORS:
             continue
         tried[n] = tried.get(n, 0) + 1
-        reason, detail = _check(claim_text, answer, anchor, passages[n - 1], similarity)
+        reason, detail = _check(claims_by_passage[n], answer, flipped, anchor, passages[n - 1], similarity)
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
     return first_failure or SentenceVerdict(sentence, cited, False, "low_overlap")
 
 
-def verify(draft: str, passages: list[Passage], similarity: Similarity | None = None) -> Verification:
-    return Verification(tuple(verify_sentence(s, passages, similarity) for s in split_sentences(draft)))
+def verify(
+    draft: str, passages: list[Passage], similarity: Similarity | None = None, question: str = ""
+) -> Verification:
+    """Each sentence of the draft against the passages it cites; the question, when given, tells whether a
+    « Oui » / « Non » answers it by the opposite of what it asks."""
+    return Verification(tuple(verify_sentence(s, passages, similarity, question) for s in split_sentences(draft)))
 
 
 def hopeless(partial_draft: str, passages: list[Passage]) -> bool:

@@ -88,4 +88,4 @@ def score(results: Iterable[tuple[PlantedDraft, Verification]]) -> dict[str, Any
 
 def evaluate_verifier(path: Path, similarity: Similarity | None, limit: int | None = None) -> dict[str, Any]:
     drafts = load_drafts(path)[:limit]
-    return {"n": len(drafts), **score((d, verify(d.draft, list(d.passages), similarity)) for d in drafts)}
+    return {"n": len(drafts), **score((d, verify(d.draft, list(d.passages), similarity, d.question)) for d in drafts)}
