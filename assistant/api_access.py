@@ -9,7 +9,6 @@ import math
 import secrets
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 TOKEN_BYTES = 32
@@ -75,7 +74,6 @@ class TokenBucket:
 class Gate:
     digests: tuple[str, ...]
     rate_per_minute: int
-    clock: Callable[[], float] = time.monotonic
     _buckets: dict[str, TokenBucket] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -93,7 +91,7 @@ class Gate:
 
     def admit(self, caller: str) -> None:
         """Counts one request of `caller`; 429 once its bucket is empty."""
-        now = self.clock()
+        now = time.monotonic()
         with self._lock:
             bucket = self._buckets.setdefault(
                 caller, TokenBucket(self.rate_per_minute, self.rate_per_minute / 60, self.rate_per_minute, now)
