@@ -209,16 +209,16 @@ def build_api(assistant: Assistant, settings: Settings) -> FastAPI:
         return Response(content, media_type=media_type)
 
     @api.post("/api/search", tags=["questions"], dependencies=[Depends(limited)])
-    def search(body: SearchRequest) -> dict[str, Any]:
+    def search(body: SearchRequest) -> JSONResponse:
         """The passages of the index for a query, as `guichet search --json`."""
         query = checked_question(body.query)
-        return search_json(query, *assistant.search(query, body.k, body.search_filters(), face=FACE_API))
+        return JSONResponse(search_json(query, *assistant.search(query, body.k, body.search_filters(), face=FACE_API)))
 
     @api.post("/api/ask", tags=["questions"], dependencies=[Depends(limited)])
-    def ask(body: AskRequest) -> dict[str, Any]:
+    def ask(body: AskRequest) -> JSONResponse:
         """The verified answer, as `guichet ask --json`, with its `answer_id`."""
         question = checked_question(body.question)
-        return answer_payload(assistant.ask(question, Session(), body.search_filters(), face=FACE_API))
+        return JSONResponse(answer_payload(assistant.ask(question, Session(), body.search_filters(), face=FACE_API)))
 
     @api.post("/api/ask/stream", tags=["questions"], dependencies=[Depends(limited)])
     def ask_stream(body: AskRequest) -> StreamingResponse:
@@ -246,14 +246,14 @@ def build_api(assistant: Assistant, settings: Settings) -> FastAPI:
                                             "owned_by": "guichet"}]}
 
     @api.post("/v1/chat/completions", tags=["OpenAI"], dependencies=[Depends(limited)], response_model=None)
-    def chat(body: api_openai.ChatRequest) -> dict[str, Any] | StreamingResponse:
+    def chat(body: api_openai.ChatRequest) -> JSONResponse | StreamingResponse:
         """The last user message answered from the texts (earlier ones make follow-ups standalone); the reply
         cites its sources in the text and carries `guichet ask --json` in the extra `guichet` field."""
         question, session = api_openai.question_and_session(body.messages, assistant.redactor)
         checked_question(question)
         if not body.stream:
             answer = assistant.ask(question, session, face=FACE_OPENAI)
-            return api_openai.completion(answer, answer_payload(answer))
+            return JSONResponse(api_openai.completion(answer, answer_payload(answer)))
         return StreamingResponse(streamed(chat_messages(question, session), FACE_OPENAI, "data: [DONE]\n\n"),
                                  media_type="text/event-stream", headers=SSE_HEADERS)
 

@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 
 from assistant import cli
 from assistant.api import MESSAGE_EMPTY, MESSAGE_FAILED, MESSAGE_UNKNOWN_ANSWER, build_api
-from assistant.api_access import MESSAGE_LOOPBACK_ONLY, MESSAGE_NO_TOKEN, new_token
+from assistant.api_access import MESSAGE_LOOPBACK_ONLY, MESSAGE_NO_TOKEN, new_token, token_digest
 from assistant.llama_server import free_port
 from assistant.pipeline import Assistant
 from guichet.config import ConfigError, Settings, load_settings
@@ -173,6 +173,12 @@ def test_token_digests_are_checked_by_the_configuration(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="sha256") as error:
         load_settings(env={"GUICHET_HOME": str(tmp_path), "GUICHET_API_TOKENS": token})
     assert token not in str(error.value)
+
+
+def test_the_token_command_prints_a_token_and_the_digest_to_configure(capsys: pytest.CaptureFixture[str]) -> None:
+    cli.main(["api", "token"])
+    token, digest = (line.rsplit(": ", 1)[1] for line in capsys.readouterr().out.splitlines())
+    assert len(token) >= 40 and digest == token_digest(token) and len(digest) == 64
 
 
 def test_bad_requests_get_a_french_message_and_no_trace(
