@@ -122,6 +122,14 @@ def passage_json(passage: Any) -> dict[str, Any]:
     }
 
 
+def search_json(query: str, passages: list[Any], timings: dict[str, float]) -> dict[str, Any]:
+    return {
+        "query": query,
+        "results": [passage_json(p) for p in passages],
+        "timings": {k: round(v, 1) for k, v in timings.items()},
+    }
+
+
 def answer_json(answer: Any) -> dict[str, Any]:
     return {
         "question": answer.question,
@@ -182,12 +190,7 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
     filters = _filters(args)
 
     def handle(query: str) -> dict[str, Any]:
-        passages, timings = assistant.search(query, k=args.k, filters=filters)
-        return {
-            "query": query,
-            "results": [passage_json(p) for p in passages],
-            "timings": {k: round(v, 1) for k, v in timings.items()},
-        }
+        return search_json(query, *assistant.search(query, k=args.k, filters=filters))
 
     args.render = render_search
     _run_single_or_batch(args, handle)
@@ -259,6 +262,14 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
     from assistant.ui import serve
 
     serve(settings)
+
+
+def cmd_api_token(settings: Settings, args: argparse.Namespace) -> None:
+    from assistant.api_access import new_token
+
+    token, digest = new_token()
+    print(f"token (give it to the calling system, it is not stored): {token}\n"
+          f"sha256 (add it to api_tokens in guichet.toml, or GUICHET_API_TOKENS): {digest}")
 
 
 def cmd_config(settings: Settings, args: argparse.Namespace) -> None:
@@ -411,6 +422,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.set_defaults(func=cmd_serve)
+
+    api = commands.add_parser("api", help="HTTP API: make a bearer token and the digest to configure")
+    api.add_argument("action", choices=["token"])
+    api.set_defaults(func=cmd_api_token)
 
     config = commands.add_parser("config", help="print the effective configuration")
     config.add_argument("--json", action="store_true")

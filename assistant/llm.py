@@ -22,6 +22,7 @@ NO_MODEL = "aucun-modele"
 RETRIES = 3
 BACKOFF_S = 0.5
 REPEAT_PENALTY = 1.1
+PROBE_TIMEOUT_S = 2.0
 
 
 class GenerationError(RuntimeError):
@@ -84,6 +85,13 @@ class LlamaCppGenerator:
         self._uses_chat = True
         self._lock = threading.Lock()
 
+    slots = 1
+
+    @property
+    def busy(self) -> int:
+        """Generations running now (0 or 1)."""
+        return int(self._lock.locked())
+
     def _load(self) -> Llama:
         if self._llama is not None:
             return self._llama
@@ -110,6 +118,10 @@ class LlamaCppGenerator:
     @property
     def problem(self) -> str:
         return model_file_problem(self.model_path)
+
+    def reachable(self) -> bool:
+        """Whether the model file can be loaded (it loads on the first draft)."""
+        return not self.problem
 
     @property
     def uses_chat_template(self) -> bool:
@@ -176,7 +188,10 @@ class OpenAIGenerator:
         self.settings = settings
         self._openai = openai
         self._transient = (openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError)
-        self._slots = threading.BoundedSemaphore(max(1, settings.llm_server_slots))
+        self.slots = max(1, settings.llm_server_slots)
+        self._slots = threading.BoundedSemaphore(self.slots)
+        self._busy = 0
+        self._busy_lock = threading.Lock()
         self._client = openai.OpenAI(
             base_url=settings.llm_base_url,
             api_key=settings.llm_api_key or "sans-cle",
@@ -205,6 +220,7 @@ class OpenAIGenerator:
     def stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
         if not self._slots.acquire(timeout=self.settings.llm_queue_wait_s):
             raise ModelBusy("every slot of the model server is busy with other questions")
+        self._count_busy(1)
         try:
             response = self._open(messages, max_tokens)
             try:
@@ -216,7 +232,25 @@ class OpenAIGenerator:
             finally:
                 response.close()
         finally:
+            self._count_busy(-1)
             self._slots.release()
+
+    @property
+    def busy(self) -> int:
+        """Slots of the model server that this process is using now."""
+        return self._busy
+
+    def reachable(self) -> bool:
+        """Whether the model server answers its model list within two seconds."""
+        try:
+            self._client.with_options(timeout=PROBE_TIMEOUT_S).models.list()
+        except self._openai.OpenAIError:
+            return False
+        return True
+
+    def _count_busy(self, change: int) -> None:
+        with self._busy_lock:
+            self._busy += change
 
 
 def configured_model_id(settings: Settings) -> str:

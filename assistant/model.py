@@ -38,6 +38,8 @@ class Answer:
     """The situations the main source distinguishes that the question does not settle."""
     extract: str = ""
     """A longer cited extract of the sources, for the agent who wants more than the answer."""
+    reason: str = ""
+    """Why the question was refused: one of `assistant.refusal`'s `REASON_*` (empty unless refused)."""
 
     @property
     def refused(self) -> bool:

@@ -14,6 +14,7 @@ from assistant.grammar import parse
 from assistant.intake import cut_notice, keep_end
 from assistant.key_terms import rare_count, unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
+from assistant.metrics import FACE_CLI, Metrics
 from assistant.model import (
     MODE_EXTRACTIVE,
     MODE_GENERATED,
@@ -197,6 +198,10 @@ class Assistant:
         self.generator = generator
         self.audit = audit
         self.drafting: DraftingMode = drafting_mode(settings, generator.model_id if generator else None)
+        self.metrics = Metrics()
+        manifest = searcher.index.manifest
+        self.metrics.describe_index(manifest.created, searcher.document_count, manifest.corpus_versions)
+        self.metrics.describe_model(getattr(generator, "slots", 0), lambda: getattr(generator, "busy", 0))
 
     @classmethod
     def from_settings(cls, settings: Settings, load_generator: bool = True) -> Assistant:
@@ -217,7 +222,7 @@ class Assistant:
         Assistant(self.settings, self.searcher, self.redactor, None, None).ask(WARM_UP_QUESTION)
 
     def search(
-        self, query: str, k: int = 10, filters: SearchFilters | None = None
+        self, query: str, k: int = 10, filters: SearchFilters | None = None, face: str = FACE_CLI
     ) -> tuple[list[Passage], dict[str, float]]:
         """Passages for a query, redacted first; timings in milliseconds."""
         started = time.perf_counter()
@@ -225,16 +230,27 @@ class Assistant:
         redaction_ms = _ms(started)
         clock = time.perf_counter()
         passages = self.searcher.search(redacted.text, k, filters)
+        self.metrics.searched(face, redacted.counts())
         return passages, {"redaction_ms": redaction_ms, "retrieval_ms": _ms(clock), "total_ms": _ms(started)}
 
-    def ask(self, question: str, session: Session | None = None, filters: SearchFilters | None = None) -> Answer:
-        for event in self.ask_stream(question, session, filters):
+    def ask(
+        self,
+        question: str,
+        session: Session | None = None,
+        filters: SearchFilters | None = None,
+        face: str = FACE_CLI,
+    ) -> Answer:
+        for event in self.ask_stream(question, session, filters, face):
             if isinstance(event, Final):
                 return event.answer
         raise RuntimeError("ask_stream ended without an answer")
 
     def ask_stream(
-        self, question: str, session: Session | None = None, filters: SearchFilters | None = None
+        self,
+        question: str,
+        session: Session | None = None,
+        filters: SearchFilters | None = None,
+        face: str = FACE_CLI,
     ) -> Iterator[Event]:
         session = session or Session()
         started = time.perf_counter()
@@ -289,15 +305,20 @@ class Assistant:
             redacted_answer = self.redactor.redact(answer.text, session.vault).text
         answer.text = session.vault.restore(answer.text)
         answer.audit_id = self._record(redacted, answer, redacted_answer)
+        self.metrics.answered(face, answer, redacted.counts())
         session.history.append(Turn(standalone, redacted_answer, answer.mode))
         del session.history[:-HISTORY_TURNS]
         yield Final(answer)
 
     def feedback(self, answer: Answer, useful: bool, comment: str = "") -> None:
         """Record whether an answer helped; the comment is redacted before it is stored."""
-        if self.audit is None or not answer.audit_id:
+        self.feedback_on(answer.audit_id, useful, comment)
+
+    def feedback_on(self, answer_id: str, useful: bool, comment: str = "") -> None:
+        """`feedback` by the answer's audit id; `KeyError` when the audit log holds no such answer."""
+        if self.audit is None or not answer_id:
             return
-        self.audit.record_feedback(answer.audit_id, useful, self.redactor.redact(comment))
+        self.audit.record_feedback(answer_id, useful, self.redactor.redact(comment))
 
     def _names_unknown_terms(
         self, question: str, passages: list[Passage], sections: dict[str, list[Section]]
@@ -404,6 +425,7 @@ class Assistant:
             passages=passages,
             redacted_question=standalone,
             notice=NOTICE[reason],
+            reason=reason,
         )
 
     def _record(self, redacted: RedactedText, answer: Answer, redacted_answer: str) -> str:

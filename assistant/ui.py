@@ -1,7 +1,6 @@
 """The agents' chat page (Gradio): streamed answers, sources to check, feedback."""
 from __future__ import annotations
 
-import ipaddress
 import logging
 import time
 from collections.abc import Iterator
@@ -12,10 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+import uvicorn
+from fastapi import FastAPI
 
+from assistant.api import build_api
+from assistant.api_access import is_loopback
 from assistant.drafting import DraftingMode
 from assistant.llm import warn_if_unusable
 from assistant.logs import configure_logging
+from assistant.metrics import FACE_PAGE
 from assistant.model import Answer
 from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
 from assistant.ui_render import (
@@ -79,15 +83,6 @@ def parse_auth(auth: str) -> list[tuple[str, str]]:
             raise ValueError("GUICHET_AUTH: each entry must be user:password")
         pairs.append((user, password))
     return pairs
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def maintainer_info(settings: Settings, drafting: DraftingMode | None = None) -> dict[str, Any]:
@@ -175,7 +170,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         yield frame()
         started = time.monotonic()
         try:
-            for event in assistant.ask_stream(question, session, _filters(sources, audiences)):
+            for event in assistant.ask_stream(question, session, _filters(sources, audiences), FACE_PAGE):
                 if isinstance(event, Redacted):
                     turn.question, turn.masked = event.redacted.text, event.redacted.counts()
                 elif isinstance(event, Retrieved):
@@ -340,18 +335,28 @@ def serve(settings: Settings) -> None:
     configure_logging(settings, assistant.redactor)
     warn_if_unusable(assistant.generator)
     assistant.warm_up()
-    app = build_app(assistant, settings)
-    app.queue(default_concurrency_limit=settings.max_concurrent_requests, max_size=settings.queue_size)
-    app.launch(
+    app = mount_page(assistant, settings, auth)
+    logger.info("page and API on http://%s:%s (schema: /openapi.json)", settings.host, settings.port)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+
+
+def mount_page(assistant: Assistant, settings: Settings, auth: list[tuple[str, str]] | None) -> FastAPI:
+    """The HTTP API (`assistant.api`) with the page mounted at its root: one server, one port."""
+    page = build_app(assistant, settings)
+    page.queue(default_concurrency_limit=settings.max_concurrent_requests, max_size=settings.queue_size)
+    return gr.mount_gradio_app(
+        build_api(assistant, settings),
+        page,
+        path="/",
         server_name=settings.host,
         server_port=settings.port,
-        share=False,
         auth=auth,
         auth_message="Guichet : identifiez-vous avec le compte fourni par votre administrateur.",
         show_error=False,
         footer_links=[],
         mcp_server=False,
         pwa=False,
+        ssr_mode=False,
         theme=theme(),
         css_paths=[CSS_PATH],
         js=FORCE_LIGHT_JS,

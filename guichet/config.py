@@ -159,6 +159,11 @@ class Settings:
     """Answers prepared at once by the page; generation itself stays one at a time behind a lock."""
     queue_size: int = 32
     request_timeout_s: float = 300.0
+    api_tokens: tuple[str, ...] = ()
+    """sha256 digests (hex) of the bearer tokens that may call the HTTP API (`guichet api token` makes one);
+    none: only clients on this machine (loopback) may call it."""
+    api_rate_per_minute: int = 60
+    """Requests a token (or, without tokens, the loopback) may make per minute, in bursts of as many."""
 
     @property
     def corpus_dir(self) -> Path:
@@ -209,10 +214,11 @@ TRUE_WORDS = frozenset({"true", "1", "yes", "on", "oui"})
 FALSE_WORDS = frozenset({"false", "0", "no", "off", "non"})
 POSITIVE_INTS = frozenset({
     "top_k", "n_ctx", "max_tokens", "prompt_passages", "embedding_batch_size", "embedding_max_tokens",
-    "llm_server_slots", "max_concurrent_requests", "queue_size", "port",
+    "llm_server_slots", "max_concurrent_requests", "queue_size", "port", "api_rate_per_minute",
 })
-SECRETS = frozenset({"llm_api_key", "auth"})
+SECRETS = frozenset({"llm_api_key", "auth", "api_tokens"})
 INTEGER = re.compile(r"[+-]?\d+")
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 class ConfigError(ValueError):
@@ -269,6 +275,11 @@ def _resolve(name: str, raw: Any, current: Any, origin: str) -> Any:
         raise ConfigError(f"{origin}: {name} = {shown} is not {_expected(current)}")
     if name in POSITIVE_INTS and value < 1:
         raise ConfigError(f"{origin}: {name} = {shown} must be at least 1")
+    if name == "api_tokens" and not all(SHA256_HEX.fullmatch(digest) for digest in value):
+        raise ConfigError(
+            f"{origin}: api_tokens = {shown} must list sha256 digests of tokens (64 lower-case hex digits), "
+            "not the tokens themselves: `guichet api token` prints a token and its digest"
+        )
     return value
 
 

@@ -1,6 +1,7 @@
-"""Leak test: questions full of personal data go through the whole `ask` path, the UI handlers and feedback —
-including paths where retrieval finds nothing and the model server is down — then every file under
-GUICHET_HOME, every captured log record and everything printed is scanned for each raw value."""
+"""Leak test: questions full of personal data go through the whole `ask` path, the UI handlers, the HTTP API
+(JSON, server-sent events, OpenAI chat) and feedback — including paths where retrieval finds nothing and the model
+server is down — then every file under GUICHET_HOME, every captured log record, everything printed and the
+Prometheus metrics are scanned for each raw value."""
 from __future__ import annotations
 
 import logging
@@ -14,7 +15,7 @@ import pytest
 
 from assistant.logs import configure_logging
 from assistant.pipeline import Assistant, Session
-from guichet.config import load_settings
+from guichet.config import Settings, load_settings
 from indexing.model import SearchFilters
 
 NIR = "2 85 03 75 112 045 53"
@@ -123,6 +124,8 @@ def test_no_raw_personal_data_anywhere(
         assert not [value for value in ("Benali", "06 12 34 56 78", "BENALI", "fr76 3000") if value in page]
         assert "enregistré" in mark_useful(state, FEEDBACK)[0]
 
+    metrics = _through_the_api(assistant, model_down)
+
     for handler in logging.getLogger().handlers:
         handler.flush()
     printed = capfd.readouterr()
@@ -135,12 +138,34 @@ def test_no_raw_personal_data_anywhere(
             + (["captured logs"] if value in logged else [])
             + (["stdout"] if value in printed.out else [])
             + (["stderr"] if value in printed.err else [])
+            + (["metrics"] if value in metrics else [])
         )
     }
     assert leaks == {}
     assert (leak_home / "logs" / "guichet.log").stat().st_mode & 0o077 == 0
     assert model_down.audit_db.stat().st_mode & 0o077 == 0
     assert any(re.search(r"<PERSONNE_\d+>", text) for text in _audit_texts(model_down.audit_db))
+
+
+def _through_the_api(assistant: Assistant, settings: Settings) -> str:
+    """Each question through every API route; the caller gets its own values back. Returns the metrics page."""
+    from fastapi.testclient import TestClient
+
+    from assistant.api import build_api
+
+    client = TestClient(build_api(assistant, settings), client=("127.0.0.1", 40000))
+    for question in (*QUESTIONS[:3], *QUESTIONS[5:8]):
+        answer = client.post("/api/ask", json={"question": question}).json()
+        assert answer["question"] == question and "Benali" not in answer["redacted_question"]
+        feedback = client.post(f"/api/feedback/{answer['answer_id']}", json={"useful": True, "comment": FEEDBACK})
+        assert feedback.is_success
+        assert client.post("/api/ask/stream", json={"question": question}).is_success
+        assert client.post("/api/search", json={"query": question}).is_success
+        for stream in (False, True):
+            chat = client.post("/v1/chat/completions", json={"stream": stream, "messages": [
+                {"role": "user", "content": QUESTIONS[0]}, {"role": "user", "content": question}]})
+            assert chat.is_success
+    return client.get("/metrics").text
 
 
 def _audit_texts(path: Path) -> list[str]:
