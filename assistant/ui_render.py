@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -166,7 +166,23 @@ def _card_from_citation(citation: Citation, passages: Sequence[Passage]) -> Sour
     )
 
 
-def source_card_html(card: SourceCard, today: date, stale_after_days: int) -> str:
+def source_snapshots(documents: Iterable[Any]) -> dict[str, date]:
+    """Per source, the date of its most recent text: the day the corpus snapshot of that source was taken."""
+    snapshots: dict[str, date] = {}
+    for document in documents:
+        if document.updated:
+            latest = snapshots.get(document.source)
+            snapshots[document.source] = max(latest, document.updated) if latest else document.updated
+    return snapshots
+
+
+def lags_behind_its_source(card: SourceCard, snapshots: dict[str, date], stale_after_days: int) -> bool:
+    """Whether a text is older than the rest of its source by more than the staleness period."""
+    snapshot = snapshots.get(card.source)
+    return card.updated is not None and snapshot is not None and is_stale(card.updated, snapshot, stale_after_days)
+
+
+def source_card_html(card: SourceCard, snapshots: dict[str, date], stale_after_days: int) -> str:
     anchor = f' id="source-{card.n}"' if card.n else ""
     number = f'<span class="card-number">[{card.n}]</span> ' if card.n else ""
     meta = [f'<span class="badge">{escape(source_label(card.source))}</span>'] if card.source else []
@@ -174,11 +190,12 @@ def source_card_html(card: SourceCard, today: date, stale_after_days: int) -> st
     if card.updated:
         meta.append(f'<span class="updated">mis à jour le {french_date(card.updated)}</span>')
     stale = ""
-    if is_stale(card.updated, today, stale_after_days):
-        age_years = (today - card.updated).days // 365 if card.updated else 0
+    if card.updated and lags_behind_its_source(card, snapshots, stale_after_days):
+        lag_years = (snapshots[card.source] - card.updated).days // 365
         stale = (
-            '<p class="stale" role="note">Attention : texte mis à jour il y a plus de '
-            f"{_age_phrase(age_years, stale_after_days)}, vérifiez qu'il est toujours en vigueur.</p>"
+            '<p class="stale" role="note">Attention : ce texte a été mis à jour '
+            f"{_age_phrase(lag_years, stale_after_days)} avant les plus récents de {escape(source_label(card.source))}"
+            " ; vérifiez qu'il est toujours en vigueur.</p>"
         )
     heading = f'<p class="heading-path">{escape(" › ".join(card.heading_path))}</p>' if card.heading_path else ""
     site = f" sur {source_label(card.source)}" if card.source else ""
@@ -197,10 +214,28 @@ def source_card_html(card: SourceCard, today: date, stale_after_days: int) -> st
     )
 
 
+def snapshot_notice(
+    cards: Sequence[SourceCard], snapshots: dict[str, date], today: date, stale_after_days: int
+) -> str:
+    """Said once above the cards: which sources come from a snapshot older than the staleness period, and when."""
+    sources = dict.fromkeys(card.source for card in cards if card.source in snapshots)
+    old = [source for source in sources if is_stale(snapshots[source], today, stale_after_days)]
+    if not old:
+        return ""
+    dated = " ; ".join(
+        f"{escape(source_label(source))} : textes à jour au {french_date(snapshots[source])}" for source in old
+    )
+    return (
+        '<p class="snapshot-notice" role="note">Ces textes viennent d\'une copie des sites officiels faite à une '
+        f"date donnée ({dated}). Le droit a pu changer depuis : avant de transmettre une réponse, ouvrez le texte "
+        "officiel pour vérifier qu'il est toujours en vigueur.</p>"
+    )
+
+
 def _age_phrase(age_years: int, stale_after_days: int) -> str:
     if age_years >= 2:
-        return f"{age_years} ans"
-    return f"{stale_after_days} jours"
+        return f"plus de {age_years} ans"
+    return f"plus de {stale_after_days} jours"
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -208,7 +243,13 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def sources_panel_html(cards: Sequence[SourceCard], today: date, stale_after_days: int, provisional: bool) -> str:
+def sources_panel_html(
+    cards: Sequence[SourceCard],
+    snapshots: dict[str, date],
+    today: date,
+    stale_after_days: int,
+    provisional: bool,
+) -> str:
     if not cards:
         return (
             '<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">Sources</h2>'
@@ -221,10 +262,11 @@ def sources_panel_html(cards: Sequence[SourceCard], today: date, stale_after_day
         if provisional
         else ("" if cited else '<p class="hint">Aucune source n\'est citée ; voici les passages consultés.</p>')
     )
-    body = "".join(source_card_html(card, today, stale_after_days) for card in cards)
+    notice = snapshot_notice(cards, snapshots, today, stale_after_days)
+    body = "".join(source_card_html(card, snapshots, stale_after_days) for card in cards)
     return (
         f'<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">{title}</h2>'
-        f"{hint}{body}</section>"
+        f"{hint}{notice}{body}</section>"
     )
 
 
@@ -263,7 +305,10 @@ def turn_html(turn: TurnView) -> str:
             '<details class="extract"><summary>Extrait plus complet des sources</summary>'
             f"{paragraphs(turn.extract, link_citations=True)}</details>"
         )
-    answer = f'<div class="msg msg-assistant"><p class="who">Guichet</p>{"".join(answer_parts)}</div>'
+    answer = (
+        '<div class="msg msg-assistant" tabindex="-1" aria-label="Réponse de Guichet">'
+        f'<p class="who">Guichet</p>{"".join(answer_parts)}</div>'
+    )
     return f'<div class="turn">{question}{answer}</div>'
 
 
@@ -280,7 +325,7 @@ def conversation_html(turns: Sequence[TurnView]) -> str:
         )
     else:
         body = "".join(turn_html(turn) for turn in turns)
-    return f'<div class="conversation" role="log" aria-live="polite" aria-label="Conversation">{body}</div>'
+    return f'<section class="conversation" aria-label="Conversation" tabindex="0">{body}</section>'
 
 
 def answer_plain_text(answer: Answer) -> str:
