@@ -78,9 +78,10 @@ FOCUS_ANSWER_JS = """() => {
   if (!newest || newest.dataset.announced) return;
   newest.dataset.announced = 'yes';
   newest.focus();
-  document.getElementById('announcer').textContent = newest.innerText;
+  const said = newest.querySelectorAll('.mode, .answer-text, .cases, .answer-notice, .error');
+  document.getElementById('announcer').textContent = Array.from(said, part => part.textContent).join(' ');
 }"""
-"""Once an answer is final: focus moves to it and its text is announced, once (a re-render is a new answer)."""
+"""Once an answer is final: focus moves to it and what it says is announced, once (a re-render is a new answer)."""
 
 
 @dataclass
