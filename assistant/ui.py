@@ -29,7 +29,7 @@ from assistant.ui_render import (
     conversation_html,
     french_date,
     settings_html,
-    source_snapshots,
+    source_dates,
     sources_panel_html,
 )
 from guichet.config import Settings
@@ -164,10 +164,10 @@ def _show(turn: TurnView, answer: Answer) -> None:
 
 def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
     today = date.today
-    snapshots = source_snapshots(assistant.searcher.index.documents)
+    dates = source_dates(assistant.searcher.index.documents)
 
     def sources_html(cards: list, provisional: bool = False) -> str:
-        return sources_panel_html(cards, snapshots, today(), settings.stale_after_days, provisional)
+        return sources_panel_html(cards, dates, today(), settings.stale_after_days, provisional)
 
     def enqueue(question: str, state: PageState) -> tuple[Any, ...]:
         question = (question or "").strip()
@@ -224,11 +224,13 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                     cards, provisional = cards_for_answer(final), False
                 if time.monotonic() - started > settings.request_timeout_s:
                     turn.pending, turn.error = "", TIMEOUT_MESSAGE
+                    cards, provisional = [replace(card, n=0) for card in cards], False
                     break
                 yield frame()
         except Exception as error:  # noqa: BLE001 - any failure becomes a French message, never a traceback
             logger.error("answer failed: %s", type(error).__name__)
             turn.pending, turn.error = "", ERROR_MESSAGE
+            cards, provisional = [replace(card, n=0) for card in cards], False
         yield frame()
 
     def give_feedback(state: PageState, useful: bool, comment: str) -> tuple[str, str]:

@@ -57,6 +57,8 @@ NOTICE = (
     "transmettre à un usager. Les données personnelles sont masquées dans ce qui est conservé."
 )
 CITATION_MARK = re.compile(r"\[(\d{1,2})\]")
+IN_FORCE_SOURCES = frozenset({"legifrance"})
+"""Sources indexed as the texts in force at the date of the copy (Légifrance's consolidated codes)."""
 
 
 @dataclass(frozen=True)
@@ -166,23 +168,34 @@ def _card_from_citation(citation: Citation, passages: Sequence[Passage]) -> Sour
     )
 
 
-def source_snapshots(documents: Iterable[Any]) -> dict[str, date]:
-    """Per source, the date of its most recent text: the day the corpus snapshot of that source was taken."""
-    snapshots: dict[str, date] = {}
+@dataclass(frozen=True)
+class SourceDates:
+    """The dates of one source's texts in the index: its newest (when the copy was taken) and its median."""
+
+    newest: date
+    typical: date
+
+
+def source_dates(documents: Iterable[Any]) -> dict[str, SourceDates]:
+    """Per source, from every indexed document's `source` and `updated`."""
+    dates: dict[str, list[date]] = {}
     for document in documents:
         if document.updated:
-            latest = snapshots.get(document.source)
-            snapshots[document.source] = max(latest, document.updated) if latest else document.updated
-    return snapshots
+            dates.setdefault(document.source, []).append(document.updated)
+    return {
+        source: SourceDates(newest=max(days), typical=sorted(days)[len(days) // 2]) for source, days in dates.items()
+    }
 
 
-def lags_behind_its_source(card: SourceCard, snapshots: dict[str, date], stale_after_days: int) -> bool:
-    """Whether a text is older than the rest of its source by more than the staleness period."""
-    snapshot = snapshots.get(card.source)
-    return card.updated is not None and snapshot is not None and is_stale(card.updated, snapshot, stale_after_days)
+def lags_behind_its_source(card: SourceCard, dates: dict[str, SourceDates], stale_after_days: int) -> bool:
+    """Whether a fiche is older than most texts of its source by more than the staleness period. A Légifrance
+    article is in force at the date of the copy whatever the date of its version, so its age says nothing."""
+    if card.source in IN_FORCE_SOURCES or card.source not in dates:
+        return False
+    return is_stale(card.updated, dates[card.source].typical, stale_after_days)
 
 
-def source_card_html(card: SourceCard, snapshots: dict[str, date], stale_after_days: int) -> str:
+def source_card_html(card: SourceCard, dates: dict[str, SourceDates], stale_after_days: int) -> str:
     anchor = f' id="source-{card.n}"' if card.n else ""
     number = f'<span class="card-number">[{card.n}]</span> ' if card.n else ""
     meta = [f'<span class="badge">{escape(source_label(card.source))}</span>'] if card.source else []
@@ -190,12 +203,12 @@ def source_card_html(card: SourceCard, snapshots: dict[str, date], stale_after_d
     if card.updated:
         meta.append(f'<span class="updated">mis à jour le {french_date(card.updated)}</span>')
     stale = ""
-    if card.updated and lags_behind_its_source(card, snapshots, stale_after_days):
-        lag_years = (snapshots[card.source] - card.updated).days // 365
+    if card.updated and lags_behind_its_source(card, dates, stale_after_days):
+        lag_years = (dates[card.source].typical - card.updated).days // 365
         stale = (
-            '<p class="stale" role="note">Attention : ce texte a été mis à jour '
-            f"{_age_phrase(lag_years, stale_after_days)} avant les plus récents de {escape(source_label(card.source))}"
-            " ; vérifiez qu'il est toujours en vigueur.</p>"
+            '<p class="stale" role="note">Attention : texte mis à jour '
+            f"{_age_phrase(lag_years, stale_after_days)} avant la plupart des textes de "
+            f"{escape(source_label(card.source))} ; vérifiez qu'il est toujours en vigueur.</p>"
         )
     heading = f'<p class="heading-path">{escape(" › ".join(card.heading_path))}</p>' if card.heading_path else ""
     site = f" sur {source_label(card.source)}" if card.source else ""
@@ -215,15 +228,15 @@ def source_card_html(card: SourceCard, snapshots: dict[str, date], stale_after_d
 
 
 def snapshot_notice(
-    cards: Sequence[SourceCard], snapshots: dict[str, date], today: date, stale_after_days: int
+    cards: Sequence[SourceCard], dates: dict[str, SourceDates], today: date, stale_after_days: int
 ) -> str:
-    """Said once above the cards: which sources come from a snapshot older than the staleness period, and when."""
-    sources = dict.fromkeys(card.source for card in cards if card.source in snapshots)
-    old = [source for source in sources if is_stale(snapshots[source], today, stale_after_days)]
+    """Said once above the cards: which sources come from a copy older than the staleness period, and its date."""
+    sources = dict.fromkeys(card.source for card in cards if card.source in dates)
+    old = [source for source in sources if is_stale(dates[source].newest, today, stale_after_days)]
     if not old:
         return ""
     dated = " ; ".join(
-        f"{escape(source_label(source))} : textes à jour au {french_date(snapshots[source])}" for source in old
+        f"{escape(source_label(source))} : textes à jour au {french_date(dates[source].newest)}" for source in old
     )
     return (
         '<p class="snapshot-notice" role="note">Ces textes viennent d\'une copie des sites officiels faite à une '
@@ -245,7 +258,7 @@ def _shorten(text: str, limit: int) -> str:
 
 def sources_panel_html(
     cards: Sequence[SourceCard],
-    snapshots: dict[str, date],
+    dates: dict[str, SourceDates],
     today: date,
     stale_after_days: int,
     provisional: bool,
@@ -262,8 +275,8 @@ def sources_panel_html(
         if provisional
         else ("" if cited else '<p class="hint">Aucune source n\'est citée ; voici les passages consultés.</p>')
     )
-    notice = snapshot_notice(cards, snapshots, today, stale_after_days)
-    body = "".join(source_card_html(card, snapshots, stale_after_days) for card in cards)
+    notice = snapshot_notice(cards, dates, today, stale_after_days)
+    body = "".join(source_card_html(card, dates, stale_after_days) for card in cards)
     return (
         f'<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">{title}</h2>'
         f"{hint}{notice}{body}</section>"

@@ -14,7 +14,8 @@ PUBLIC_SERVICE = "public_service"
 """The key, in a result's `scores`, of the penalty a public-service document took."""
 
 _PUBLIC_SERVICE = re.compile(
-    r"\b(?:fonctions? publiques?|fonctionnaires?|agents? (?:publics?|territoria(?:l|ux)|hospitaliers?)|fp[eth])\b"
+    r"\b(?:fonctions? publiques?|fonctionnaires?"
+    r"|agents? (?:publics?|territoria(?:l|ux)|hospitaliers?|contractuels?)|fp[eth])\b"
 )
 
 

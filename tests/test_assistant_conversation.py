@@ -67,11 +67,16 @@ def test_without_history_nothing_is_rewritten():
             "Quelle indemnité à la fin d'un CDD, pour un fonctionnaire ?",
         ),
         (
-            "Quel préavis pour un fonctionnaire qui démissionne ?",
-            "et pour un agent territorial ?",
-            "Quel préavis pour un fonctionnaire qui démissionne, pour un agent territorial ?",
+            "Quel est le préavis de démission d'un fonctionnaire ?",
+            "et pour un agent contractuel ?",
+            "Quel est le préavis de démission, pour un agent contractuel ?",
+        ),
+        (
+            "Quelle indemnité à la fin d'un CDD, pour un fonctionnaire ?",
+            "et pour un contractuel de la fonction publique ?",
+            "Quelle indemnité à la fin d'un CDD, pour un contractuel de la fonction publique ?",
         ),
     ],
 )
-def test_a_follow_up_naming_the_other_side_replaces_the_earlier_one(earlier, follow_up, standalone):
+def test_a_follow_up_naming_whom_the_rules_are_for_replaces_the_earlier_one(earlier, follow_up, standalone):
     assert rewrite(follow_up, [Turn(earlier, "…", "extractive")]) == standalone

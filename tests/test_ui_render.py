@@ -1,6 +1,7 @@
 """The chat page's pure rendering: anchors, escaping, dates, staleness, plain-text copy."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,8 @@ from assistant.model import (
     Citation,
 )
 from assistant.ui_render import (
+    SourceCard,
+    SourceDates,
     TurnView,
     answer_plain_text,
     cards_for_answer,
@@ -28,7 +31,7 @@ from assistant.ui_render import (
     settings_html,
     snapshot_notice,
     source_card_html,
-    source_snapshots,
+    source_dates,
     sources_panel_html,
 )
 from indexing.model import Passage
@@ -87,7 +90,7 @@ def test_answer_text_is_escaped_before_linking() -> None:
 
 def test_source_card_has_official_link_in_new_tab_and_french_date(answer: Answer) -> None:
     card = cards_for_answer(answer)[0]
-    html = source_card_html(card, {"service-public": TODAY}, stale_after_days=10_000)
+    html = source_card_html(card, {"service-public": SourceDates(TODAY, TODAY)}, stale_after_days=10_000)
     assert 'id="source-1"' in html
     assert 'href="https://www.service-public.fr/particuliers/vosdroits/F40" target="_blank"' in html
     assert 'rel="noopener noreferrer"' in html
@@ -101,36 +104,40 @@ def test_stale_text_shows_a_warning(answer: Answer) -> None:
     assert is_stale(card.updated, TODAY, 365)
     assert not is_stale(card.updated, TODAY, 10_000)
     assert not is_stale(None, TODAY, 1)
-    html = source_card_html(card, {"service-public": TODAY}, stale_after_days=365)
-    assert 'class="stale"' in html and "plus de 5 ans avant les plus récents de Service-Public.fr" in html
+    html = source_card_html(card, {"service-public": SourceDates(TODAY, TODAY)}, stale_after_days=365)
+    assert 'class="stale"' in html and "plus de 5 ans avant la plupart des textes de Service-Public.fr" in html
 
 
-def test_a_card_as_recent_as_its_source_has_no_warning_of_its_own(answer: Answer) -> None:
+def test_a_card_as_recent_as_most_of_its_source_has_no_warning_of_its_own(answer: Answer) -> None:
     card = cards_for_answer(answer)[0]
-    same_snapshot = {"service-public": date(2020, 3, 1)}
-    assert 'class="stale"' not in source_card_html(card, same_snapshot, stale_after_days=365)
+    copied_in_2020 = {"service-public": SourceDates(newest=date(2020, 11, 5), typical=date(2020, 1, 17))}
+    assert 'class="stale"' not in source_card_html(card, copied_in_2020, stale_after_days=365)
     assert 'class="stale"' not in source_card_html(card, {}, stale_after_days=365)
 
 
-def test_snapshot_dates_are_the_newest_text_of_each_source(passages: list[Passage]) -> None:
-    snapshots = source_snapshots(passages)
-    for source in {p.source for p in passages if p.updated}:
-        assert snapshots[source] == max(p.updated for p in passages if p.source == source and p.updated)
-    assert all(p.source in snapshots or p.updated is None for p in passages)
+def test_a_legifrance_article_is_in_force_whatever_the_date_of_its_version() -> None:
+    article = SourceCard(1, "Article L1243-8", "legifrance", "https://www.legifrance.gouv.fr/", "…", (),
+                         updated=date(2008, 5, 1))
+    copied = SourceDates(newest=date(2026, 3, 27), typical=date(2016, 8, 10))
+    assert 'class="stale"' not in source_card_html(article, {"legifrance": copied}, stale_after_days=365)
+    fiche = dataclasses.replace(article, source="travail-emploi")
+    assert 'class="stale"' in source_card_html(fiche, {"travail-emploi": copied}, stale_after_days=365)
 
 
-def test_an_old_snapshot_is_explained_once_above_the_cards(passages: list[Passage]) -> None:
+def test_source_dates_are_the_newest_and_the_median_of_each_source(passages: list[Passage]) -> None:
+    dates = source_dates(passages)
+    assert set(dates) == {"service-public"}
+    assert dates["service-public"] == SourceDates(newest=date(2020, 8, 6), typical=date(2019, 7, 11))
+
+
+def test_an_old_copy_is_explained_once_above_the_cards(passages: list[Passage]) -> None:
     cards = cards_for_passages(passages, numbered=True)
-    snapshots = source_snapshots(passages)
-    panel = sources_panel_html(cards, snapshots, TODAY, 365, provisional=False)
+    dates = source_dates(passages)
+    panel = sources_panel_html(cards, dates, TODAY, 365, provisional=False)
     assert panel.count('class="snapshot-notice"') == 1
-    newest = snapshots["service-public"]
-    assert f"Service-Public.fr : textes à jour au {french_date(newest)}" in panel
-    assert panel.count('class="stale"') == sum(
-        1 for card in cards if card.updated and (snapshots[card.source] - card.updated).days > 365
-    )
-    assert panel.count('class="stale"') < len([card for card in cards if card.updated])
-    assert snapshot_notice(cards, snapshots, newest, 365) == ""
+    assert "Service-Public.fr : textes à jour au 6 août 2020" in panel
+    assert 'class="stale"' not in panel, "no card is older than most of its source"
+    assert snapshot_notice(cards, dates, date(2020, 9, 1), 365) == "", "a recent copy needs no notice"
 
 
 def test_card_values_are_escaped(passages: list[Passage]) -> None:

@@ -152,6 +152,7 @@ def test_axe_finds_no_serious_violation_in_any_state(
         with _unwritable_audit_log(server.settings.audit_db):
             _send_with_enter(page, SECOND_QUESTION)
             page.locator("#conversation .turn").nth(2).locator(".error").wait_for(timeout=ANSWER_TIMEOUT_MS)
+        assert "rédaction en cours" not in page.locator("#sources-panel").inner_text()
         page.screenshot(path=str(screenshots / "error.png"))
         found["error"] = _serious_violations(page, axe_script)
     finally:
