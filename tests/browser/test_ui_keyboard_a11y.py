@@ -123,13 +123,12 @@ def test_the_maintenance_panel_is_not_shown_to_agents(browser: Any, server: Any)
         context.close()
 
 
-def _serious_violations(page: Any, axe_script: str) -> list[dict[str, Any]]:
+def _violations(page: Any, axe_script: str) -> list[dict[str, Any]]:
     page.add_script_tag(content=axe_script)
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         {"id": v["id"], "impact": v["impact"], "targets": [n["target"] for n in v["nodes"]][:5]}
         for v in results["violations"]
-        if v["impact"] in BLOCKING_IMPACTS
     ]
 
 
@@ -140,24 +139,26 @@ def test_axe_finds_no_serious_violation_in_any_state(
     found: dict[str, list[dict[str, Any]]] = {}
     try:
         page.screenshot(path=str(screenshots / "empty.png"))
-        found["empty"] = _serious_violations(page, axe_script)
+        found["empty"] = _violations(page, axe_script)
         _send_with_enter(page, CDD_QUESTION)
         _wait_for_turns(page, 1)
         assert page.locator("#sources-panel a.official-link").count() >= 1
         page.screenshot(path=str(screenshots / "answer-keyboard.png"))
-        found["answer with sources"] = _serious_violations(page, axe_script)
+        found["answer with sources"] = _violations(page, axe_script)
         _send_with_enter(page, INJECTION)
         _wait_for_turns(page, 2)
-        found["refusal"] = _serious_violations(page, axe_script)
+        found["refusal"] = _violations(page, axe_script)
         with _unwritable_audit_log(server.settings.audit_db):
             _send_with_enter(page, SECOND_QUESTION)
             page.locator("#conversation .turn").nth(2).locator(".error").wait_for(timeout=ANSWER_TIMEOUT_MS)
         assert "rédaction en cours" not in page.locator("#sources-panel").inner_text()
         page.screenshot(path=str(screenshots / "error.png"))
-        found["error"] = _serious_violations(page, axe_script)
+        found["error"] = _violations(page, axe_script)
     finally:
         context.close()
-    assert not any(found.values()), json.dumps(found, ensure_ascii=False, indent=1)
+    (screenshots / "axe.json").write_text(json.dumps(found, ensure_ascii=False, indent=1))
+    blocking = {state: [v for v in found_ if v["impact"] in BLOCKING_IMPACTS] for state, found_ in found.items()}
+    assert not any(blocking.values()), json.dumps(blocking, ensure_ascii=False, indent=1)
 
 
 @contextmanager
