@@ -68,7 +68,9 @@ PAGE_JS = """() => {
     const newest = log && log.querySelector('.turn:last-child');
     if (newest) log.scrollTop = newest.offsetTop;
   };
-  new MutationObserver(showNewestTurn).observe(document.body, {childList: true, subtree: true});
+  const inConversation = record => record.target.closest && record.target.closest('#conversation');
+  new MutationObserver(records => { if (records.some(inConversation)) showNewestTurn(); })
+    .observe(document.body, {childList: true, subtree: true});
 }"""
 """Set once at load: French, light theme, a live region that stays in the page (the conversation is re-rendered
 on every streamed frame, which screen readers would read again and again), and the newest turn kept in view."""

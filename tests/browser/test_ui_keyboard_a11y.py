@@ -132,6 +132,19 @@ def _violations(page: Any, axe_script: str) -> list[dict[str, Any]]:
     ]
 
 
+def test_the_audit_sees_what_it_must(browser: Any, axe_script: str) -> None:
+    """The harness itself: an image without text and an empty button are critical findings."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content('<html lang="fr"><head><title>t</title></head><body><main><img src="x.png">'
+                         "<button></button></main></body></html>")
+        found = {v["id"]: v["impact"] for v in _violations(page, axe_script)}
+        assert found.get("image-alt") == "critical" and found.get("button-name") == "critical"
+    finally:
+        context.close()
+
+
 def test_axe_finds_no_serious_violation_in_any_state(
     browser: Any, server: Any, axe_script: str, screenshots: Path
 ) -> None:
