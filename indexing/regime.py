@@ -46,11 +46,15 @@ def audience(text: str) -> str:
 def without_audience(text: str) -> str:
     """The text with the phrases naming the public service or the private sector taken out (« d'un fonctionnaire »,
     « dans le secteur privé »), with their preposition and article; accents and case ignored."""
-    folded = fold(text)
-    if len(folded) != len(text):
-        return text
+    folded: list[str] = []
+    origin: list[int] = []
+    """For each folded character, the position of the character it comes from (« œ » gives « oe »)."""
+    for position, char in enumerate(text):
+        for folded_char in fold(char):
+            folded.append(folded_char)
+            origin.append(position)
     kept, start = [], 0
-    for match in _AUDIENCE_PHRASE.finditer(folded):
-        kept.append(text[start:match.start()])
-        start = match.end()
+    for match in _AUDIENCE_PHRASE.finditer("".join(folded)):
+        kept.append(text[start:origin[match.start()]])
+        start = origin[match.end() - 1] + 1
     return "".join([*kept, text[start:]]).strip()

@@ -346,3 +346,4 @@ def test_the_phrases_naming_a_side_are_taken_out_with_their_article() -> None:
     assert without_audience("Congés d'un salarié du secteur privé") == "Congés"
     assert without_audience("Congés dans la fonction publique d'État") == "Congés"
     assert without_audience("Indemnité de fin de CDD") == "Indemnité de fin de CDD"
+    assert without_audience("Congé pour la sœur d'un FONCTIONNAIRE malade") == "Congé pour la sœur malade"
