@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 INPUT_FIELDS = ("query", "question", "text")
 MAX_RESULTS = 100
+MAX_AGENTS = 200
+MAX_QUESTIONS_PER_AGENT = 50
 
 
 def _dump(payload: Any) -> None:
@@ -318,6 +320,12 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
+    if args.page:
+        from eval import page_load
+
+        out = Path(args.out) if args.out else None
+        results = page_load.run(args.page, args.agents, args.questions_per_agent, out)
+        raise SystemExit(1 if any(result.failures for result in results) else 0)
     from eval.retrieval import main as bench_main
 
     bench_main([
@@ -366,6 +374,19 @@ def cmd_model_check(settings: Settings, args: argparse.Namespace) -> None:
         f"{card.first_token_p50_ms:.0f} ms, total p50 {card.total_p50_ms:.0f} ms — {verdict}\n"
         f"model card: {path}"
     )
+
+
+def agent_counts(raw: str) -> list[int]:
+    counts = [part.strip() for part in raw.split(",")]
+    if not all(part.isdigit() and 1 <= int(part) <= MAX_AGENTS for part in counts):
+        raise argparse.ArgumentTypeError(f"expected whole numbers from 1 to {MAX_AGENTS}, separated by commas")
+    return [int(part) for part in counts]
+
+
+def questions_per_agent(raw: str) -> int:
+    if not raw.strip().isdigit() or not 1 <= int(raw) <= MAX_QUESTIONS_PER_AGENT:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {MAX_QUESTIONS_PER_AGENT}")
+    return int(raw)
 
 
 def result_count(raw: str) -> int:
@@ -450,6 +471,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--cold", action="store_true", help="embed from scratch (empty cache) to time the builds")
     bench.add_argument("--sources", help="comma-separated sources (service-public,travail-emploi,legifrance): "
                        "bench on their documents only")
+    bench.add_argument("--page", metavar="URL", help="time agents asking at once through a running page "
+                       "(`guichet serve`), instead of benchmarking retrieval")
+    bench.add_argument("--agents", type=agent_counts, default=[1, 5, 20],
+                       help="with --page: comma-separated numbers of agents at once (default 1,5,20)")
+    bench.add_argument("--questions-per-agent", type=questions_per_agent, default=3,
+                       help="with --page: questions each agent asks in turn (default 3)")
+    bench.add_argument("--out", help="with --page: write the figures as JSON to this file")
     bench.set_defaults(func=cmd_bench)
 
     model = commands.add_parser("model", help="generation models: list, fetch, check (qualify for drafting)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexing.regime import audience, without_audience
 from indexing.text import fold, words
 
 MAX_FOLLOW_UP_WORDS = 10
@@ -41,11 +42,15 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
 
 
 def rewrite(question: str, history: list[Turn]) -> str:
-    """A standalone question: the question itself, or the previous topic completed or changed by the follow-up."""
+    """A standalone question: the question itself, or the previous topic completed or changed by the follow-up.
+    A follow-up that names whom the rules are for (« et pour un fonctionnaire ? » after « … d'un salarié », « et pour
+    un contractuel ? » after « … d'un fonctionnaire ») replaces whom the earlier question named."""
     if not is_follow_up(question, history):
         return question.strip()
     base = history[-1].question.strip().rstrip(" ?.!")
     remainder = CONNECTIVE.sub("", question, count=1).strip().rstrip(" ?.!")
+    if audience(remainder) and audience(base):
+        base = without_audience(base)
     new_terms = ACRONYM.findall(PLACEHOLDER.sub("", remainder))
     old_terms = [term for term in ACRONYM.findall(PLACEHOLDER.sub("", base)) if term not in new_terms]
     if new_terms and old_terms and _only_names(remainder, new_terms):

@@ -36,7 +36,7 @@ from assistant.verify import Verification, best_quote, hopeless, verify
 from assistant.workplace import named_trade
 from guichet.config import Settings
 from indexing.model import Chunk, Passage, SearchFilters
-from indexing.regime import PUBLIC_SERVICE
+from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, PUBLIC_SERVICE, audience
 from redaction.engine import Redactor, Vault
 from redaction.model import RedactedText
 
@@ -69,8 +69,23 @@ NOTICE_AGREEMENT = (
 )
 
 
-def _add_notice(answer: Answer, notice: str) -> None:
-    answer.notice = " ".join(filter(None, (answer.notice, notice)))
+NOTICE_OTHER_AUDIENCE = {
+    PUBLIC_AUDIENCE: (
+        "Attention : la question porte sur la fonction publique, mais les textes trouvés sont ceux du secteur privé "
+        "(Code du travail) ; ils ne s'appliquent pas tels quels aux agents publics. Aucune fiche propre à la fonction "
+        "publique n'est venue en tête : précisez la situation (« contractuel de la fonction publique », "
+        "« fonctionnaire titulaire ») ou consultez les fiches « Fonction publique » de Service-Public.fr."
+    ),
+    PRIVATE_AUDIENCE: (
+        "Attention : la question porte sur le secteur privé, mais les textes trouvés sont ceux de la fonction "
+        "publique ; ils ne s'appliquent pas aux salariés du privé. Précisez la situation dans la question."
+    ),
+}
+
+
+def _add_notice(answer: Answer, notice: str, first: bool = False) -> None:
+    parts = (notice, answer.notice) if first else (answer.notice, notice)
+    answer.notice = " ".join(filter(None, parts))
 
 
 @dataclass
@@ -294,11 +309,13 @@ class Assistant:
                     answer = composed
                 if any(PUBLIC_SERVICE in passage.scores for passage in passages):
                     _add_notice(answer, NOTICE_GENERAL_RULE)
+                if self._other_audience_only(standalone, passages):
+                    _add_notice(answer, NOTICE_OTHER_AUDIENCE[audience(standalone)], first=True)
                 if named_trade(standalone, self.searcher.document_frequency,
                                rare_count(self.searcher.document_count)):
                     _add_notice(answer, NOTICE_AGREEMENT)
         if pasted > len(question):
-            answer.notice = " ".join(filter(None, (cut_notice(len(question)), answer.notice)))
+            _add_notice(answer, cut_notice(len(question)), first=True)
         answer.timings = {**timings, **answer.timings, "total_ms": _ms(started)}
         redacted_answer = answer.text
         if not self.settings.redact_for_llm:
@@ -319,6 +336,15 @@ class Assistant:
         if self.audit is None or not answer_id:
             return
         self.audit.record_feedback(answer_id, useful, self.redactor.redact(comment))
+
+    def _other_audience_only(self, question: str, passages: list[Passage]) -> bool:
+        """Whether the question names the public service or the private sector and none of the documents the answer
+        is composed from is written for that side."""
+        asked = audience(question)
+        if not asked:
+            return False
+        public = [self.searcher.is_public_service(p.doc_id) for p in passages[:PASSAGES_CONSIDERED]]
+        return bool(public) and (not any(public) if asked == PUBLIC_AUDIENCE else all(public))
 
     def _names_unknown_terms(
         self, question: str, passages: list[Passage], sections: dict[str, list[Section]]

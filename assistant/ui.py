@@ -33,6 +33,7 @@ from assistant.ui_render import (
     conversation_html,
     french_date,
     settings_html,
+    source_dates,
     sources_panel_html,
 )
 from guichet.config import Settings
@@ -57,7 +58,36 @@ WAIT_MESSAGE = "En attente : le modèle répond à d'autres demandes, votre ques
 SEARCH_MESSAGE = "Recherche dans les textes officiels…"
 COMPOSE_MESSAGE = "Composition de la réponse à partir des textes…"
 DRAFT_MESSAGE = "Le modèle rédige une réponse, vérifiée avant d'être affichée à la place de celle-ci…"
-FORCE_LIGHT_JS = "() => { document.body.classList.remove('dark'); document.documentElement.lang = 'fr'; }"
+PAGE_JS = """() => {
+  document.body.classList.remove('dark');
+  document.documentElement.lang = 'fr';
+  const announcer = document.createElement('div');
+  announcer.id = 'announcer';
+  announcer.className = 'sr-only';
+  announcer.setAttribute('role', 'status');
+  announcer.setAttribute('aria-live', 'polite');
+  document.body.appendChild(announcer);
+  const showNewestTurn = () => {
+    const log = document.querySelector('#conversation .conversation');
+    const newest = log && log.querySelector('.turn:last-child');
+    if (newest) log.scrollTop = newest.offsetTop;
+  };
+  const inConversation = record => record.target.closest && record.target.closest('#conversation');
+  new MutationObserver(records => { if (records.some(inConversation)) showNewestTurn(); })
+    .observe(document.body, {childList: true, subtree: true});
+}"""
+"""Set once at load: French, light theme, a live region that stays in the page (the conversation is re-rendered
+on every streamed frame, which screen readers would read again and again), and the newest turn kept in view."""
+FOCUS_ANSWER_JS = """() => {
+  const answers = document.querySelectorAll('#conversation .msg-assistant');
+  const newest = answers[answers.length - 1];
+  if (!newest || newest.dataset.announced) return;
+  newest.dataset.announced = 'yes';
+  newest.focus();
+  const said = newest.querySelectorAll('.mode, .answer-text, .cases, .answer-notice, .error');
+  document.getElementById('announcer').textContent = Array.from(said, part => part.textContent).join(' ');
+}"""
+"""Once an answer is final: focus moves to it and what it says is announced, once (a re-render is a new answer)."""
 
 
 @dataclass
@@ -131,9 +161,10 @@ def _show(turn: TurnView, answer: Answer) -> None:
 
 def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
     today = date.today
+    dates = source_dates(assistant.searcher.index.documents)
 
     def sources_html(cards: list, provisional: bool = False) -> str:
-        return sources_panel_html(cards, today(), settings.stale_after_days, provisional)
+        return sources_panel_html(cards, dates, today(), settings.stale_after_days, provisional)
 
     def enqueue(question: str, state: PageState) -> tuple[Any, ...]:
         question = (question or "").strip()
@@ -190,11 +221,13 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                     cards, provisional = cards_for_answer(final), False
                 if time.monotonic() - started > settings.request_timeout_s:
                     turn.pending, turn.error = "", TIMEOUT_MESSAGE
+                    cards, provisional = [replace(card, n=0) for card in cards], False
                     break
                 yield frame()
         except Exception as error:  # noqa: BLE001 - any failure becomes a French message, never a traceback
             logger.error("answer failed: %s", type(error).__name__)
             turn.pending, turn.error = "", ERROR_MESSAGE
+            cards, provisional = [replace(card, n=0) for card in cards], False
         yield frame()
 
     def give_feedback(state: PageState, useful: bool, comment: str) -> tuple[str, str]:
@@ -230,7 +263,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 question = gr.Textbox(
                     label="Votre question",
                     placeholder="Ex. : Quelle indemnité à la fin d'un CDD ?",
-                    lines=2,
+                    lines=1,
                     max_lines=6,
                     elem_id="question",
                     info="Entrée pour envoyer, Maj+Entrée pour aller à la ligne.",
@@ -269,8 +302,9 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                         label="Public concerné (aucune case cochée : tous)",
                         elem_id="filter-audiences",
                     )
-                with gr.Accordion("Paramètres techniques (maintenance)", open=False):
-                    gr.HTML(settings_html(maintainer_info(settings, assistant.drafting)), elem_id="maintainer-info")
+                if settings.maintenance_panel:
+                    with gr.Accordion("Paramètres techniques (maintenance)", open=False):
+                        gr.HTML(settings_html(maintainer_info(settings, assistant.drafting)), elem_id="maintainer-info")
             with gr.Column(scale=2, min_width=320):
                 sources_panel = gr.HTML(sources_html([]), elem_id="sources-panel")
 
@@ -290,7 +324,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 concurrency_limit=settings.max_concurrent_requests,
                 show_progress="minimal",
                 show_progress_on=[status],
-            )
+            ).then(None, js=FOCUS_ANSWER_JS, queue=False)
         useful.click(mark_useful, [state, comment], [feedback_status, comment], queue=False)
         not_useful.click(mark_not_useful, [state, comment], [feedback_status, comment], queue=False)
         reset.click(
@@ -359,5 +393,5 @@ def mount_page(assistant: Assistant, settings: Settings, auth: list[tuple[str, s
         ssr_mode=False,
         theme=theme(),
         css_paths=[CSS_PATH],
-        js=FORCE_LIGHT_JS,
+        js=PAGE_JS,
     )

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -57,6 +57,8 @@ NOTICE = (
     "transmettre à un usager. Les données personnelles sont masquées dans ce qui est conservé."
 )
 CITATION_MARK = re.compile(r"\[(\d{1,2})\]")
+IN_FORCE_SOURCES = frozenset({"legifrance"})
+"""Sources indexed as the texts in force at the date of the copy (Légifrance's consolidated codes)."""
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,34 @@ def _card_from_citation(citation: Citation, passages: Sequence[Passage]) -> Sour
     )
 
 
-def source_card_html(card: SourceCard, today: date, stale_after_days: int) -> str:
+@dataclass(frozen=True)
+class SourceDates:
+    """The dates of one source's texts in the index: its newest (when the copy was taken) and its median."""
+
+    newest: date
+    typical: date
+
+
+def source_dates(documents: Iterable[Any]) -> dict[str, SourceDates]:
+    """Per source, from every indexed document's `source` and `updated`."""
+    dates: dict[str, list[date]] = {}
+    for document in documents:
+        if document.updated:
+            dates.setdefault(document.source, []).append(document.updated)
+    return {
+        source: SourceDates(newest=max(days), typical=sorted(days)[len(days) // 2]) for source, days in dates.items()
+    }
+
+
+def lags_behind_its_source(card: SourceCard, dates: dict[str, SourceDates], stale_after_days: int) -> bool:
+    """Whether a fiche is older than most texts of its source by more than the staleness period. A Légifrance
+    article is in force at the date of the copy whatever the date of its version, so its age says nothing."""
+    if card.source in IN_FORCE_SOURCES or card.source not in dates:
+        return False
+    return is_stale(card.updated, dates[card.source].typical, stale_after_days)
+
+
+def source_card_html(card: SourceCard, dates: dict[str, SourceDates], stale_after_days: int) -> str:
     anchor = f' id="source-{card.n}"' if card.n else ""
     number = f'<span class="card-number">[{card.n}]</span> ' if card.n else ""
     meta = [f'<span class="badge">{escape(source_label(card.source))}</span>'] if card.source else []
@@ -174,11 +203,12 @@ def source_card_html(card: SourceCard, today: date, stale_after_days: int) -> st
     if card.updated:
         meta.append(f'<span class="updated">mis à jour le {french_date(card.updated)}</span>')
     stale = ""
-    if is_stale(card.updated, today, stale_after_days):
-        age_years = (today - card.updated).days // 365 if card.updated else 0
+    if card.updated and lags_behind_its_source(card, dates, stale_after_days):
+        lag_years = (dates[card.source].typical - card.updated).days // 365
         stale = (
-            '<p class="stale" role="note">Attention : texte mis à jour il y a plus de '
-            f"{_age_phrase(age_years, stale_after_days)}, vérifiez qu'il est toujours en vigueur.</p>"
+            '<p class="stale" role="note">Attention : texte mis à jour '
+            f"{_age_phrase(lag_years, stale_after_days)} avant la plupart des textes de "
+            f"{escape(source_label(card.source))} ; vérifiez qu'il est toujours en vigueur.</p>"
         )
     heading = f'<p class="heading-path">{escape(" › ".join(card.heading_path))}</p>' if card.heading_path else ""
     site = f" sur {source_label(card.source)}" if card.source else ""
@@ -197,10 +227,28 @@ def source_card_html(card: SourceCard, today: date, stale_after_days: int) -> st
     )
 
 
+def snapshot_notice(
+    cards: Sequence[SourceCard], dates: dict[str, SourceDates], today: date, stale_after_days: int
+) -> str:
+    """Said once above the cards: which sources come from a copy older than the staleness period, and its date."""
+    sources = dict.fromkeys(card.source for card in cards if card.source in dates)
+    old = [source for source in sources if is_stale(dates[source].newest, today, stale_after_days)]
+    if not old:
+        return ""
+    dated = " ; ".join(
+        f"{escape(source_label(source))} : textes à jour au {french_date(dates[source].newest)}" for source in old
+    )
+    return (
+        '<p class="snapshot-notice" role="note">Ces textes viennent d\'une copie des sites officiels faite à une '
+        f"date donnée ({dated}). Le droit a pu changer depuis : avant de transmettre une réponse, ouvrez le texte "
+        "officiel pour vérifier qu'il est toujours en vigueur.</p>"
+    )
+
+
 def _age_phrase(age_years: int, stale_after_days: int) -> str:
     if age_years >= 2:
-        return f"{age_years} ans"
-    return f"{stale_after_days} jours"
+        return f"plus de {age_years} ans"
+    return f"plus de {stale_after_days} jours"
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -208,7 +256,13 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def sources_panel_html(cards: Sequence[SourceCard], today: date, stale_after_days: int, provisional: bool) -> str:
+def sources_panel_html(
+    cards: Sequence[SourceCard],
+    dates: dict[str, SourceDates],
+    today: date,
+    stale_after_days: int,
+    provisional: bool,
+) -> str:
     if not cards:
         return (
             '<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">Sources</h2>'
@@ -221,10 +275,11 @@ def sources_panel_html(cards: Sequence[SourceCard], today: date, stale_after_day
         if provisional
         else ("" if cited else '<p class="hint">Aucune source n\'est citée ; voici les passages consultés.</p>')
     )
-    body = "".join(source_card_html(card, today, stale_after_days) for card in cards)
+    notice = snapshot_notice(cards, dates, today, stale_after_days)
+    body = "".join(source_card_html(card, dates, stale_after_days) for card in cards)
     return (
         f'<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">{title}</h2>'
-        f"{hint}{body}</section>"
+        f"{hint}{notice}{body}</section>"
     )
 
 
@@ -263,7 +318,10 @@ def turn_html(turn: TurnView) -> str:
             '<details class="extract"><summary>Extrait plus complet des sources</summary>'
             f"{paragraphs(turn.extract, link_citations=True)}</details>"
         )
-    answer = f'<div class="msg msg-assistant"><p class="who">Guichet</p>{"".join(answer_parts)}</div>'
+    answer = (
+        '<div class="msg msg-assistant" tabindex="-1" aria-label="Réponse de Guichet">'
+        f'<p class="who">Guichet</p>{"".join(answer_parts)}</div>'
+    )
     return f'<div class="turn">{question}{answer}</div>'
 
 
@@ -280,7 +338,7 @@ def conversation_html(turns: Sequence[TurnView]) -> str:
         )
     else:
         body = "".join(turn_html(turn) for turn in turns)
-    return f'<div class="conversation" role="log" aria-live="polite" aria-label="Conversation">{body}</div>'
+    return f'<section class="conversation" aria-label="Conversation" tabindex="0">{body}</section>'
 
 
 def answer_plain_text(answer: Answer) -> str:

@@ -38,7 +38,7 @@ PART_DATASETS: dict[str, tuple[str, ...]] = {
 NOT_HASHED_SETTINGS = frozenset({
     "home", "corpus_dir", "index_dir", "cache_dir", "log_dir", "audit_db", "host", "port", "auth",
     "max_concurrent_requests", "queue_size", "request_timeout_s", "llm_api_key", "stale_after_days",
-    "audit_retention_days", "eval_regression_threshold",
+    "maintenance_panel", "audit_retention_days", "eval_regression_threshold",
 })
 MODEL_WEIGHTS = ("model.safetensors", "pytorch_model.bin", "model.onnx")
 

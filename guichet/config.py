@@ -155,6 +155,9 @@ class Settings:
     auth: str = ""
     """`user:password` pairs separated by commas, or a path to a file holding one pair a line."""
     stale_after_days: int = 365
+    """A text older than the newest of its source by more than this is flagged on its card."""
+    maintenance_panel: bool = False
+    """Show the page's « Paramètres techniques » panel (model, paths, index build) to whoever opens the page."""
     max_concurrent_requests: int = 4
     """Answers prepared at once by the page; generation itself stays one at a time behind a lock."""
     queue_size: int = 32

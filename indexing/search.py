@@ -189,6 +189,11 @@ class Searcher:
         """How many documents hold an analysed term."""
         return self.index.bm25_documents.document_frequency(term)
 
+    def is_public_service(self, doc_id: str) -> bool:
+        """Whether the document is written for the public service (its title or breadcrumb names it)."""
+        row = self.index.document_rows.get(doc_id)
+        return row is not None and bool(self.index.public_service[row])
+
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         """Every chunk of a document, in reading order."""
         row = self.index.document_rows.get(doc_id)

@@ -36,3 +36,47 @@ def test_standalone_questions_are_left_alone(question):
 
 def test_without_history_nothing_is_rewritten():
     assert rewrite("et pour un CDI ?", []) == "et pour un CDI ?"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "standalone"),
+    [
+        (
+            "Quel est le délai de préavis en cas de démission d'un fonctionnaire ?",
+            "et pour un salarié ?",
+            "Quel est le délai de préavis en cas de démission, pour un salarié ?",
+        ),
+        (
+            "Combien de jours de congés payés pour un salarié du secteur privé ?",
+            "et pour un agent public ?",
+            "Combien de jours de congés payés, pour un agent public ?",
+        ),
+        (
+            "Quelle indemnité de fin de contrat pour un contractuel de la fonction publique ?",
+            "et dans le secteur privé ?",
+            "Quelle indemnité de fin de contrat pour un contractuel, dans le secteur privé ?",
+        ),
+        (
+            "Congés annuels dans la fonction publique territoriale ?",
+            "Et dans le privé ?",
+            "Congés annuels, dans le privé ?",
+        ),
+        (
+            "Quelle indemnité à la fin d'un CDD ?",
+            "et pour un fonctionnaire ?",
+            "Quelle indemnité à la fin d'un CDD, pour un fonctionnaire ?",
+        ),
+        (
+            "Quel est le préavis de démission d'un fonctionnaire ?",
+            "et pour un agent contractuel ?",
+            "Quel est le préavis de démission, pour un agent contractuel ?",
+        ),
+        (
+            "Quelle indemnité à la fin d'un CDD, pour un fonctionnaire ?",
+            "et pour un contractuel de la fonction publique ?",
+            "Quelle indemnité à la fin d'un CDD, pour un contractuel de la fonction publique ?",
+        ),
+    ],
+)
+def test_a_follow_up_naming_whom_the_rules_are_for_replaces_the_earlier_one(earlier, follow_up, standalone):
+    assert rewrite(follow_up, [Turn(earlier, "…", "extractive")]) == standalone

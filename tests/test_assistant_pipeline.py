@@ -16,6 +16,7 @@ from assistant.model import MODE_EXTRACTIVE, MODE_GENERATED, MODE_REFUSED, Answe
 from assistant.pipeline import (
     NOTICE_BUSY,
     NOTICE_GENERAL_RULE,
+    NOTICE_OTHER_AUDIENCE,
     NOTICE_TRIMMED,
     NOTICE_UNREACHABLE,
     NOTICE_UNVERIFIED,
@@ -32,6 +33,7 @@ from eval import metrics
 from guichet.config import Settings, load_settings
 from indexing.build import build_index
 from indexing.embeddings import Embedder
+from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE
 from tests.corpus_fixtures import fixture_documents
 
 FICHE_QUESTIONS = Path(__file__).parent.parent / "eval" / "datasets" / "fiche-questions.jsonl"
@@ -201,6 +203,20 @@ def test_the_agent_is_told_the_general_rule_came_first_and_how_to_ask_for_the_pu
     assert ranked.index("F20873") < ranked.index("F589")
     public = extractive_only.ask("et pour un fonctionnaire ?", session)
     assert public.passages[0].doc_id == "F589" and NOTICE_GENERAL_RULE not in public.notice
+
+
+def test_a_question_for_the_public_service_answered_from_private_sector_texts_says_so(
+    extractive_only: Assistant,
+) -> None:
+    session = Session()
+    extractive_only.ask("Quelle est l'indemnité de fin de contrat d'un CDD ?", session)
+    public = extractive_only.ask("et pour un fonctionnaire ?", session)
+    assert "F589" not in [p.doc_id for p in public.passages[:3]]
+    assert public.notice.startswith(NOTICE_OTHER_AUDIENCE[PUBLIC_AUDIENCE])
+    held = extractive_only.ask("Comment sont rémunérées les astreintes dans la fonction publique ?", Session())
+    assert held.passages[0].doc_id == "F589" and NOTICE_OTHER_AUDIENCE[PUBLIC_AUDIENCE] not in held.notice
+    private = extractive_only.ask("Comment sont rémunérées les astreintes d'un salarié ?", Session())
+    assert NOTICE_OTHER_AUDIENCE[PRIVATE_AUDIENCE] not in private.notice
 
 
 def test_openai_backend_down_is_a_generation_error(settings: Settings) -> None:

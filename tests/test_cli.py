@@ -222,6 +222,25 @@ def test_result_count_out_of_range_is_a_usage_error(tmp_path: Path, k: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--agents", "0"), b"from 1 to 200"),
+        (("--agents", "1,cinq"), b"from 1 to 200"),
+        (("--questions-per-agent", "0"), b"from 1 to 50"),
+    ],
+)
+def test_page_bench_arguments_are_checked(tmp_path: Path, args: tuple, message: bytes) -> None:
+    result = guichet_bytes(tmp_path, "bench", "--page", "http://127.0.0.1:9/", *args)
+    assert result.returncode == 2 and message in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_page_bench_against_no_page_counts_every_question_failed(tmp_path: Path) -> None:
+    result = guichet_bytes(tmp_path, "bench", "--page", "http://127.0.0.1:9/", "--agents", "2",
+                           "--questions-per-agent", "1")
+    assert result.returncode == 1 and b"failures 2" in result.stdout and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
     ("env", "toml", "words"),
     [
         ({"GUICHET_REDACT_FOR_LLM": "ture"}, None, ["GUICHET_REDACT_FOR_LLM", "redact_for_llm"]),

@@ -102,3 +102,11 @@ def test_secret_values_stay_out_of_the_error(tmp_path: Path) -> None:
 
 def test_config_error_is_a_value_error() -> None:
     assert issubclass(ConfigError, ValueError)
+
+
+def test_the_maintenance_panel_is_off_unless_the_configuration_turns_it_on(tmp_path: Path) -> None:
+    assert load_settings(env={"GUICHET_HOME": str(tmp_path)}).maintenance_panel is False
+    (tmp_path / "guichet.toml").write_text("maintenance_panel = true\n", encoding="utf-8")
+    assert load_settings(env={"GUICHET_HOME": str(tmp_path)}).maintenance_panel is True
+    with pytest.raises(ConfigError, match="GUICHET_MAINTENANCE_PANEL.*maintenance_panel"):
+        load_settings(env={"GUICHET_HOME": str(tmp_path), "GUICHET_MAINTENANCE_PANEL": "admin"})

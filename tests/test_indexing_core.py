@@ -21,7 +21,7 @@ from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
 from indexing.model import SearchFilters
 from indexing.query import expand_query
-from indexing.regime import names_public_service
+from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, audience, names_public_service, without_audience
 from indexing.search import PUBLIC_SERVICE, TITLE, TITLE_DENSE, Index, IndexMismatch, SearchConfig, Searcher
 from indexing.text import analyze
 from tests.corpus_fixtures import fixture_document
@@ -167,6 +167,7 @@ def test_a_title_close_in_meaning_lifts_its_document(indexed_settings: Settings,
         ("Fonction publique : congés annuels", True),
         ("temps partiel FPH", True),
         ("AGENTS PUBLICS en télétravail", True),
+        ("modifier le contrat d'un agent contractuel", True),
         ("congés annuels", False),
         ("service public de l'emploi", False),
         ("fonctionnement du CSE", False),
@@ -319,3 +320,30 @@ def test_a_deep_legifrance_path_leaves_room_for_the_article_text(embedder: Embed
     first_line = chunks[0].text.split("\n", 1)[0]
     assert first_line.endswith(path[-1]) and "Livre II" not in first_line
     assert len(chunks) <= 4
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("congés annuels d'un fonctionnaire", PUBLIC_AUDIENCE),
+        ("contractuel de la fonction publique", PUBLIC_AUDIENCE),
+        ("astreinte d'un agent hospitalier", PUBLIC_AUDIENCE),
+        ("préavis d'un salarié", PRIVATE_AUDIENCE),
+        ("Salariées du SECTEUR PRIVÉ", PRIVATE_AUDIENCE),
+        ("et dans le privé ?", PRIVATE_AUDIENCE),
+        ("une entreprise privée", PRIVATE_AUDIENCE),
+        ("vie privée", ""),
+        ("fin d'un CDD", ""),
+        ("passer du privé à la fonction publique", ""),
+    ],
+)
+def test_the_side_a_text_names(text: str, side: str) -> None:
+    assert audience(text) == side
+
+
+def test_the_phrases_naming_a_side_are_taken_out_with_their_article() -> None:
+    assert without_audience("Démission d'un fonctionnaire") == "Démission"
+    assert without_audience("Congés d'un salarié du secteur privé") == "Congés"
+    assert without_audience("Congés dans la fonction publique d'État") == "Congés"
+    assert without_audience("Indemnité de fin de CDD") == "Indemnité de fin de CDD"
+    assert without_audience("Congé pour la sœur d'un FONCTIONNAIRE malade") == "Congé pour la sœur malade"

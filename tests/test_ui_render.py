@@ -1,6 +1,7 @@
 """The chat page's pure rendering: anchors, escaping, dates, staleness, plain-text copy."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,8 @@ from assistant.model import (
     Citation,
 )
 from assistant.ui_render import (
+    SourceCard,
+    SourceDates,
     TurnView,
     answer_plain_text,
     cards_for_answer,
@@ -26,7 +29,9 @@ from assistant.ui_render import (
     mode_label,
     paragraphs,
     settings_html,
+    snapshot_notice,
     source_card_html,
+    source_dates,
     sources_panel_html,
 )
 from indexing.model import Passage
@@ -85,7 +90,7 @@ def test_answer_text_is_escaped_before_linking() -> None:
 
 def test_source_card_has_official_link_in_new_tab_and_french_date(answer: Answer) -> None:
     card = cards_for_answer(answer)[0]
-    html = source_card_html(card, TODAY, stale_after_days=10_000)
+    html = source_card_html(card, {"service-public": SourceDates(TODAY, TODAY)}, stale_after_days=10_000)
     assert 'id="source-1"' in html
     assert 'href="https://www.service-public.fr/particuliers/vosdroits/F40" target="_blank"' in html
     assert 'rel="noopener noreferrer"' in html
@@ -99,8 +104,40 @@ def test_stale_text_shows_a_warning(answer: Answer) -> None:
     assert is_stale(card.updated, TODAY, 365)
     assert not is_stale(card.updated, TODAY, 10_000)
     assert not is_stale(None, TODAY, 1)
-    html = source_card_html(card, TODAY, stale_after_days=365)
-    assert 'class="stale"' in html and "5 ans" in html
+    html = source_card_html(card, {"service-public": SourceDates(TODAY, TODAY)}, stale_after_days=365)
+    assert 'class="stale"' in html and "plus de 5 ans avant la plupart des textes de Service-Public.fr" in html
+
+
+def test_a_card_as_recent_as_most_of_its_source_has_no_warning_of_its_own(answer: Answer) -> None:
+    card = cards_for_answer(answer)[0]
+    copied_in_2020 = {"service-public": SourceDates(newest=date(2020, 11, 5), typical=date(2020, 1, 17))}
+    assert 'class="stale"' not in source_card_html(card, copied_in_2020, stale_after_days=365)
+    assert 'class="stale"' not in source_card_html(card, {}, stale_after_days=365)
+
+
+def test_a_legifrance_article_is_in_force_whatever_the_date_of_its_version() -> None:
+    article = SourceCard(1, "Article L1243-8", "legifrance", "https://www.legifrance.gouv.fr/", "…", (),
+                         updated=date(2008, 5, 1))
+    copied = SourceDates(newest=date(2026, 3, 27), typical=date(2016, 8, 10))
+    assert 'class="stale"' not in source_card_html(article, {"legifrance": copied}, stale_after_days=365)
+    fiche = dataclasses.replace(article, source="travail-emploi")
+    assert 'class="stale"' in source_card_html(fiche, {"travail-emploi": copied}, stale_after_days=365)
+
+
+def test_source_dates_are_the_newest_and_the_median_of_each_source(passages: list[Passage]) -> None:
+    dates = source_dates(passages)
+    assert set(dates) == {"service-public"}
+    assert dates["service-public"] == SourceDates(newest=date(2020, 8, 6), typical=date(2019, 7, 11))
+
+
+def test_an_old_copy_is_explained_once_above_the_cards(passages: list[Passage]) -> None:
+    cards = cards_for_passages(passages, numbered=True)
+    dates = source_dates(passages)
+    panel = sources_panel_html(cards, dates, TODAY, 365, provisional=False)
+    assert panel.count('class="snapshot-notice"') == 1
+    assert "Service-Public.fr : textes à jour au 6 août 2020" in panel
+    assert 'class="stale"' not in panel, "no card is older than most of its source"
+    assert snapshot_notice(cards, dates, date(2020, 9, 1), 365) == "", "a recent copy needs no notice"
 
 
 def test_card_values_are_escaped(passages: list[Passage]) -> None:
@@ -108,7 +145,7 @@ def test_card_values_are_escaped(passages: list[Passage]) -> None:
         chunk_id="x#0", doc_id="x", source="service-public", title='<img src=x onerror="alert(1)">',
         url='javascript:alert(1)', heading_path=("<b>",), text="a < b & c",
     )
-    html = source_card_html(cards_for_passages([hostile], numbered=True)[0], TODAY, 365)
+    html = source_card_html(cards_for_passages([hostile], numbered=True)[0], {}, 365)
     assert "<img" not in html and "<b>" not in html
     assert "javascript:" not in html
     assert "a &lt; b &amp; c" in html
@@ -120,7 +157,7 @@ def test_cards_follow_citations_and_fall_back_to_passages(passages: list[Passage
     assert cards[0].source == "service-public" and cards[0].updated == date(2019, 7, 11)
     refused = Answer(question="", mode=MODE_REFUSED, text="", passages=passages[:2])
     assert [c.n for c in cards_for_answer(refused)] == [0, 0]
-    panel = sources_panel_html(cards_for_answer(refused), TODAY, 365, provisional=False)
+    panel = sources_panel_html(cards_for_answer(refused), {}, TODAY, 365, provisional=False)
     assert "passages consultés" in panel and 'id="source-' not in panel
 
 
@@ -141,7 +178,8 @@ def test_conversation_shows_only_the_redacted_question() -> None:
     assert "&lt;PERSONNE_1&gt;, &lt;TELEPHONE_1&gt;, demande le RSA" in html
     assert "Données masquées : 1 nom, 1 téléphone" in html
     assert "Réponse rédigée par le modèle" in html and 'href="#source-1"' in html
-    assert 'role="log"' in html
+    assert "aria-live" not in html, "re-rendered on every streamed frame: the page's own live region announces"
+    assert '<div class="msg msg-assistant" tabindex="-1"' in html, "focus can be moved to the answer"
 
 
 def test_a_composed_answer_names_the_cases_and_keeps_its_longer_extract_folded() -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from assistant.llama_server import free_port
-from guichet.config import CHECKOUT, Settings, load_settings
+from corpus.fetch import fetch_package, fetched_package
+from guichet.config import CHECKOUT, NpmPackage, Settings, load_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -28,6 +29,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = CHECKOUT / "var" / "screenshots"
+TEST_TOOLS = CHECKOUT / "var" / "test-tools"
+AXE = NpmPackage(
+    "axe-core",
+    "4.14.1",
+    "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+)
+"""Deque's accessibility engine (MPL-2.0), fetched from npm once and checked against the registry's integrity."""
 STARTUP_TIMEOUT_S = 240
 
 
@@ -106,3 +114,11 @@ def browser(server: Server) -> Iterator[object]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """The source of axe.min.js, to inject into a page."""
+    TEST_TOOLS.mkdir(parents=True, exist_ok=True)
+    fetched = fetched_package(TEST_TOOLS, AXE) or fetch_package(AXE, TEST_TOOLS, log=lambda _: None)
+    return (fetched.path / "axe.min.js").read_text(encoding="utf-8")
