@@ -21,7 +21,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 _OCCUPATION = re.compile(
-    rf"\b(?:je suis|j'etais|je travaille comme|travaillant comme|en tant que|embauche(?:e)? comme|"
+    rf"\b(?:je suis|j'etais|je travaille comme|travaillant comme|en tant qu(?:e\s|')|embauche(?:e)? comme|"
     rf"poste d[e'])\s*{_ARTICLE}(?P<phrase>{_WORD}(?:\s+(?:de\s+|d')?(?!(?:dans|chez|en)\b){_WORD})?"
     rf"(?:\s+(?:dans|chez|en)\s+{_ARTICLE}{_PHRASE})?)"
 )
@@ -60,7 +60,7 @@ def _leading_words(phrase: str) -> str:
 
 def setting_words(question: str) -> list[str]:
     """The stemmed content words of the phrases where the question names the asker's trade, employer or sector."""
-    folded = fold(question)
+    folded = fold(question).replace("\u2019", "'")
     matches = [match for pattern in _PATTERNS for match in pattern.finditer(folded)]
     phrases = [_leading_words(_clause(match.group("phrase"))) for match in matches]
     phrases += [worker for match in matches if (worker := match.groupdict().get("worker"))]

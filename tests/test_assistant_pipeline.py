@@ -15,6 +15,7 @@ from assistant.llm import GenerationError, LlamaCppGenerator, OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_GENERATED, MODE_REFUSED, Answer
 from assistant.pipeline import (
     NOTICE_BUSY,
+    NOTICE_AGREEMENT,
     NOTICE_GENERAL_RULE,
     NOTICE_OTHER_AUDIENCE,
     NOTICE_TRIMMED,
@@ -217,6 +218,16 @@ def test_a_question_for_the_public_service_answered_from_private_sector_texts_sa
     assert held.passages[0].doc_id == "F589" and NOTICE_OTHER_AUDIENCE[PUBLIC_AUDIENCE] not in held.notice
     private = extractive_only.ask("Comment sont rémunérées les astreintes d'un salarié ?", Session())
     assert NOTICE_OTHER_AUDIENCE[PRIVATE_AUDIENCE] not in private.notice
+
+
+def test_a_question_naming_a_trade_is_answered_from_the_general_rule_and_points_to_the_agreement(
+    extractive_only: Assistant,
+) -> None:
+    answer = extractive_only.ask("Je suis laveur de vitres : quelle indemnité à la fin de mon CDD ?", Session())
+    assert answer.mode == MODE_EXTRACTIVE and answer.passages[0].doc_id == "F40"
+    assert NOTICE_AGREEMENT in answer.notice
+    plain = extractive_only.ask("Quelle indemnité à la fin de mon CDD ?", Session())
+    assert NOTICE_AGREEMENT not in plain.notice
 
 
 def test_openai_backend_down_is_a_generation_error(settings: Settings) -> None:
