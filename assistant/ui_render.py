@@ -47,6 +47,7 @@ ENTITY_LABELS = {
     "IMMATRICULATION": "immatriculation",
     "ADRESSE": "adresse",
     "DATE_NAISSANCE": "date de naissance",
+    "SIRET": "numéro SIRET ou SIREN",
 }
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",

@@ -18,6 +18,7 @@ from redaction import TYPES
 from redaction.model import Entity, RedactedText
 from redaction.recognizers import french_recognizers
 from redaction.recognizers.base import LANGUAGE
+from redaction.recognizers.birth_date import DATE_AFTER_NAME
 from redaction.recognizers.checksums import compact
 from redaction.recognizers.person import NOT_NAMES, SPACY_LABEL, unshout
 from redaction.unicode_fold import fold
@@ -25,6 +26,7 @@ from redaction.unicode_fold import fold
 PLACEHOLDER = regex.compile(r"<(" + "|".join(sorted(TYPES, key=len, reverse=True)) + r")_(\d+)>")
 ECHO_SCORE = 0.7
 """Score of a name found again alone after its first, fuller mention."""
+DATE_AFTER_NAME_SCORE = 0.8
 _WARM_UP = "Mme Exemple, exemple@exemple.fr, 01 02 03 04 05."
 _NUMBER_TYPES = frozenset(TYPES) - {"PERSONNE", "ADRESSE", "EMAIL", "DATE_NAISSANCE"}
 
@@ -118,7 +120,7 @@ def build_analyzer(spacy_model: str) -> AnalyzerEngine:
     nlp_engine = _FrenchSpacyEngine(
         models=[{"lang_code": LANGUAGE, "model_name": spacy_model}], ner_model_configuration=ner
     )
-    registry = RecognizerRegistry(recognizers=french_recognizers(), supported_languages=[LANGUAGE])
+    registry = RecognizerRegistry(recognizers=french_recognizers(spacy_model), supported_languages=[LANGUAGE])
     analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
     analyzer.analyze(text=_WARM_UP, language=LANGUAGE)
     return analyzer
@@ -144,7 +146,8 @@ class Redactor:
     def analyze(self, text: str) -> list[Entity]:
         if not text.strip():
             return []
-        results = self._analyzer.analyze(text=fold(text), language=LANGUAGE)
+        folded = fold(text)
+        results = self._analyzer.analyze(text=folded, language=LANGUAGE)
         placeholders = [match.span() for match in PLACEHOLDER.finditer(text)]
         candidates = [
             Entity(result.entity_type, result.start, result.end, round(result.score, 3))
@@ -152,7 +155,7 @@ class Redactor:
             if result.score >= TYPES[result.entity_type]
             and not any(start < result.end and result.start < end for start, end in placeholders)
         ]
-        return _resolve_overlaps(_merge_same_type(candidates))
+        return _resolve_overlaps(_merge_same_type(candidates + _dates_after_names(folded, candidates)))
 
     def redact(self, text: str, vault: Vault | None = None) -> RedactedText:
         """Redact with placeholders from `vault` (a fresh one if None). A name already met in the conversation or
@@ -193,6 +196,16 @@ def _name_echoes(text: str, found: list[Entity], vault: Vault) -> list[Entity]:
 
 def _is_distinctive_name_word(word: str) -> bool:
     return len(word) >= 3 and word[0].isupper() and word.casefold() not in NOT_NAMES
+
+
+def _dates_after_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """A full date written right after a person's name is that person's date of birth."""
+    dates = []
+    for entity in entities:
+        match = DATE_AFTER_NAME.match(text, entity.end) if entity.type == "PERSONNE" else None
+        if match:
+            dates.append(Entity("DATE_NAISSANCE", match.start("date"), match.end("date"), DATE_AFTER_NAME_SCORE))
+    return dates
 
 
 def _merge_same_type(entities: Iterable[Entity]) -> list[Entity]:

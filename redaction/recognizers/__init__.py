@@ -8,7 +8,9 @@ from redaction.recognizers.address import FrAddressRecognizer
 from redaction.recognizers.bank_card import FrBankCardRecognizer
 from redaction.recognizers.benefits import FrBenefitsNumberRecognizer, FrFranceTravailIdRecognizer
 from redaction.recognizers.birth_date import FrBirthDateRecognizer
+from redaction.recognizers.business import FrBusinessNumberRecognizer
 from redaction.recognizers.email import FrEmailRecognizer
+from redaction.recognizers.french_words import french_words
 from redaction.recognizers.iban import FrIbanRecognizer
 from redaction.recognizers.identity_documents import FrIdentityCardRecognizer, FrPassportRecognizer
 from redaction.recognizers.nir import FrNirRecognizer
@@ -18,7 +20,6 @@ from redaction.recognizers.tax import FrTaxNumberRecognizer
 from redaction.recognizers.vehicle import FrLicencePlateRecognizer
 
 RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
-    FrPersonRecognizer,
     FrEmailRecognizer,
     FrPhoneRecognizer,
     FrNirRecognizer,
@@ -32,8 +33,10 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrAddressRecognizer,
     FrBirthDateRecognizer,
     FrBankCardRecognizer,
+    FrBusinessNumberRecognizer,
 )
 
 
-def french_recognizers() -> list[EntityRecognizer]:
-    return [recognizer_class() for recognizer_class in RECOGNIZER_CLASSES]
+def french_recognizers(spacy_model: str) -> list[EntityRecognizer]:
+    """The person recognizer reads the French dictionary of `spacy_model` to tell names typed in lower case."""
+    return [FrPersonRecognizer(french_words(spacy_model)), *(recognizer_class() for recognizer_class in RECOGNIZER_CLASSES)]

@@ -1,9 +1,12 @@
 """Dates of birth, in every usual form, after a word about birth ("né(e) le", "née en", "date de naissance",
 "DDN"): 12/03/1985, 12.03.85, 12-03-1985, 12 03 1985, 1985-03-12, 12 mars 1985, 1er mars 1985, mars 1985, or the
-year alone; a list of them ("nés en 2010 et 2013") too. Other dates are left alone."""
+year alone; a list of them ("nés en 2010 et 2013") too. A full date right after a person's name (« Karim Benali,
+12/03/1985 ») is one as well: the engine finds it (`DATE_AFTER_NAME`), names being known only there. Other dates
+are left alone."""
 
 from __future__ import annotations
 
+import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START
@@ -16,7 +19,7 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:19|20)\d{2}"
 _SEP = r"[/.-]\s?"
-_FULL_DATE = (
+FULL_DATE = (
     rf"(?:{_DAY}{_SEP}{_MONTH}{_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
     rf"|(?:1er|{_DAY})\s+{_MONTHS}\s+{_YEAR})"
 )
@@ -30,6 +33,9 @@ _YEAR_CUE = (
     r"|\bnaissance\s*:?\s*(?:en\s+)?|\bD\.?D\.?N\.?\s*:?\s*)"
 )
 
+DATE_AFTER_NAME = regex.compile(rf"[ \t]*(?:[,:–-][ \t]*|\([ \t]*)?(?P<date>{FULL_DATE}){END}", CASE_INSENSITIVE)
+"""Matched right at the end of a name: « , 12/03/1985 », « (03.04.1990) », « 1985-03-12 »; not « le 03/04/2024 »."""
+
 
 def _listed(date: str) -> str:
     """Dates before the one matched, in a list after the same cue ("nés le 3 mars 2010 et le 5 juin 2013")."""
@@ -38,7 +44,7 @@ def _listed(date: str) -> str:
 
 class FrBirthDateRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("Date après naissance", rf"(?<={_CUE}{_FILLER}{_listed(_FULL_DATE)}){START}{_FULL_DATE}{END}", 0.8),
+        Pattern("Date après naissance", rf"(?<={_CUE}{_FILLER}{_listed(FULL_DATE)}){START}{FULL_DATE}{END}", 0.8),
         Pattern("Année après né en", rf"(?<={_YEAR_CUE}{_listed(_PARTIAL_DATE)}){START}{_PARTIAL_DATE}{END}", 0.8),
     ]
 

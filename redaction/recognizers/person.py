@@ -1,5 +1,7 @@
 """Person names: spaCy's PER entities, cleaned, plus any name following a civility title, and names written in
-capitals after a word that announces a person ("le fils KARIM") or before what describes one ("BENALI, tél …").
+capitals after a word that announces a person ("le fils KARIM") or before what describes one ("BENALI, tél …"),
+and names in lower case after a civility or a kinship word ("mme dupont", "mon fils karim", "le petit yanis")
+when they are not ordinary French words ("mon fils aîné", "mme la maire" are left alone).
 
 Handles compound and particle names ("Pierre-Yves Le Gall", "de La Tour", "N'Diaye"); the title itself
 ("Mme", "M.", "Maître") is kept out of the span so the redacted text keeps it. spaCy reads words in capitals
@@ -14,7 +16,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from redaction.recognizers.acronyms import ACRONYMS, CIVILITIES, FUNCTION_WORDS, OFFICES
-from redaction.recognizers.base import CASE_SENSITIVE, LANGUAGE
+from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, LANGUAGE
+from redaction.recognizers.french_words import FrenchWords
 
 SPACY_LABEL = "PERSONNE"
 _TITLE = r"(?:M\.|MM\.|Mr\.?|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Ma[îi]tre|Me|Dr\.?|Docteur|Pr\.?|Professeur)"
@@ -72,6 +75,20 @@ CUED_CAPS_NAME = regex.compile(
     rf"|(?<![\w'’-]){_CAPS_NAME}(?![\w'’-]){_PERSON_FOLLOWS}",
     CASE_SENSITIVE,
 )
+_DETERMINER = r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs|le|la|les|l['’]|un|une|du|au)"
+_KINSHIP = (
+    r"(?:fils|fille|enfant|petite?-(?:fils|fille)|petite?|fr[èe]re|s(?:œ|oe)ur|[ée]poux|[ée]pouse|mari|femme"
+    r"|conjointe?|compagnon|compagne|concubine?|neveu|ni[èe]ce|cousine?|b[ée]b[ée]|jumeau|jumelle|beau-fils"
+    r"|belle-fille|petite?\s+(?:fils|fille|fr[èe]re|s(?:œ|oe)ur))"
+)
+_LOWER_CIVILITY = r"(?:m\.|mme|mlle|mr\.?|madame|monsieur|mademoiselle)"
+_WORD = r"\p{L}[\p{L}'’-]*"
+LOWER_CUED_NAME = regex.compile(
+    rf"(?<=(?<![\w'’-])(?:(?P<kin>{_DETERMINER}\s*{_KINSHIP})|{_LOWER_CIVILITY})\s+){_WORD}(?:\s{_WORD}){{0,3}}",
+    CASE_INSENSITIVE,
+)
+_NAME_TAGS = frozenset({"PROPN", "NOUN", "X"})
+_VERB_TAGS = frozenset({"VERB", "AUX"})
 _COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "AUX", "ADV"})
 _NAME_CHARS = regex.compile(r"^[\p{L}\s'’.-]+$")
 _ROLE_WORDS = frozenset(
@@ -90,7 +107,8 @@ class FrPersonRecognizer(EntityRecognizer):
     SINGLE_WORD_NER_SCORE = 0.4
     CONTEXT = sorted(_ROLE_WORDS | {"nom", "prénom"})
 
-    def __init__(self) -> None:
+    def __init__(self, french: FrenchWords) -> None:
+        self._french = french
         super().__init__(
             supported_entities=["PERSONNE"],
             name="FrPersonRecognizer",
@@ -107,6 +125,7 @@ class FrPersonRecognizer(EntityRecognizer):
         doc = nlp_artifacts.tokens if nlp_artifacts else None
         spans = [(match.start(), match.end(), self.TITLED_SCORE) for match in TITLED_NAME.finditer(text)]
         spans += [(*_without_acronyms(text, *match.span()), self.CUED_SCORE) for match in CUED_CAPS_NAME.finditer(text)]
+        spans += [(*span, self.CUED_SCORE) for span in self._lower_case_names(text, doc)]
         for span in nlp_artifacts.entities if nlp_artifacts else ():
             if span.label_ == SPACY_LABEL:
                 start, end, titled = self._strip(text, span.start_char, span.end_char)
@@ -125,6 +144,33 @@ class FrPersonRecognizer(EntityRecognizer):
                 score = self.SINGLE_WORD_NER_SCORE
             results.append(self._result(start, end, score))
         return results
+
+    def _lower_case_names(self, text: str, doc: Doc | None) -> list[tuple[int, int]]:
+        """After a kinship word the name must not be a French word; after a civility, neither a function word nor
+        a verb. Then the words that follow while they are nouns or unknown, never a verb or a function word."""
+        spans = []
+        for match in LOWER_CUED_NAME.finditer(text, overlapped=True):
+            words = list(regex.finditer(r"[^\s]+", match.group()))
+            first = words[0].group()
+            if match.group("kin"):
+                refused = self._french.is_common(first)
+            else:
+                first_end = match.start() + words[0].end()
+                refused = not self._could_be_a_name(first) or _tagged_as(doc, match.start(), first_end, _VERB_TAGS)
+            if refused or first.upper() in ACRONYMS or first.casefold() in NOT_NAMES:
+                continue
+            end = words[0].end()
+            for word in words[1:]:
+                start = match.start() + word.start()
+                tagged_otherwise = doc is not None and not _tagged_as(doc, start, start + len(word.group()), _NAME_TAGS)
+                if not self._could_be_a_name(word.group()) or tagged_otherwise:
+                    break
+                end = word.end()
+            spans.append((match.start(), match.start() + end))
+        return spans
+
+    def _could_be_a_name(self, word: str) -> bool:
+        return not (self._french.is_function_word(word) or self._french.is_verb(word) or word.upper() in ACRONYMS)
 
     @staticmethod
     def _is_common_noun(doc: Doc, start: int, end: int) -> bool:
@@ -182,6 +228,12 @@ class FrPersonRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def _tagged_as(doc: Doc | None, start: int, end: int, tags: frozenset[str]) -> bool:
+    """Whether spaCy tagged every token of the span with one of `tags` (False without spaCy's tokens)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    return span is not None and all(token.pos_ in tags for token in span)
 
 
 def _without_acronyms(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,76 @@
+"""Is a lower-case word French? The spaCy French model's lemmatizer tables (216,000 inflected forms, 107,000
+lemmas by part of speech and the suffix rules between them) and spaCy's French stop words, read once per model.
+
+Names typed in lower case are told from ordinary words this way: « mon fils karim » is a name, « mon fils
+aîné » is not."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+import spacy
+from spacy.lang.fr import French
+from spacy.lookups import Lookups, Table
+
+_PARTS_OF_SPEECH = ("noun", "adj", "verb", "adv")
+_ELISION = regex.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L}{2})", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FrenchWords:
+    stop_words: frozenset[str]
+    inflected: Table
+    """Inflected form → its lemmas (keys are hashed: look up, never list)."""
+    lemmas: dict[str, frozenset[str]]
+    rules: dict[str, tuple[tuple[str, str], ...]]
+
+    def is_function_word(self, word: str) -> bool:
+        return word.casefold() in self.stop_words
+
+    def is_verb(self, word: str) -> bool:
+        """A form of a verb (« demande », « habite », « retraitée »), whatever else it may be."""
+        folded = _without_elision(word.casefold())
+        verbs = self.lemmas["verb"]
+        return self._has_lemma(folded, "verb") or any(lemma in verbs for lemma in self.inflected.get(folded, ()))
+
+    def is_common(self, word: str) -> bool:
+        """A stop word, an inflected form or a lemma of the dictionary, or a form the suffix rules lead to one."""
+        folded = _without_elision(word.casefold())
+        return (
+            folded in self.stop_words
+            or folded in self.inflected
+            or any(self._has_lemma(folded, part) for part in _PARTS_OF_SPEECH)
+        )
+
+    def _has_lemma(self, word: str, part: str) -> bool:
+        lemmas = self.lemmas.get(part, frozenset())
+        if word in lemmas:
+            return True
+        return any(
+            word.endswith(old) and word[: len(word) - len(old)] + new in lemmas for old, new in self.rules.get(part, ())
+        )
+
+
+def _without_elision(word: str) -> str:
+    return _ELISION.sub("", word)
+
+
+@functools.lru_cache(maxsize=2)
+def french_words(spacy_model: str) -> FrenchWords:
+    lookups = Lookups().from_disk(_lemmatizer_lookups(spacy_model))
+    index = lookups.get_table("lemma_index")
+    rules = lookups.get_table("lemma_rules")
+    return FrenchWords(
+        stop_words=frozenset(French.Defaults.stop_words),
+        inflected=lookups.get_table("lemma_lookup"),
+        lemmas={part: frozenset(index.get(part, ())) for part in _PARTS_OF_SPEECH},
+        rules={part: tuple((old, new) for old, new in rules.get(part, ())) for part in _PARTS_OF_SPEECH},
+    )
+
+
+def _lemmatizer_lookups(spacy_model: str) -> Path:
+    package = spacy.util.get_package_path(spacy_model)
+    return next(package.glob("*/lemmatizer/lookups"))
