@@ -4,7 +4,7 @@ Entity types, which are also the placeholder names (`<PERSONNE_1>` …):
 
 | type | what | how it is confirmed |
 | --- | --- | --- |
-| PERSONNE | first and last names, in capitals or lower case too | spaCy PER, a civility title, a word announcing a person; in lower case, a word that is not French |
+| PERSONNE | first and last names, in capitals or lower case | spaCy PER, a title, a word announcing a person |
 | EMAIL | e-mail address | domain suffix (bundled PSL) |
 | TELEPHONE | French phone number (0X…, +33, 0033, overseas), not 08 services | format |
 | NIR | numéro de sécurité sociale, Corsica 2A/2B | format (INSEE key raises the score); without key: context |
@@ -17,8 +17,8 @@ Entity types, which are also the placeholder names (`<PERSONNE_1>` …):
 | CARTE_IDENTITE | identity-card number | after "carte d'identité", "CNI" |
 | IMMATRICULATION | licence plate (AA-123-AA, old 123 ABC 75) | format; old format needs context |
 | ADRESSE | number + street type + name, postcode + city | format |
-| SIRET | SIRET or SIREN of a sole trader (a company's is public: masked in context only) | "SIRET", "SIREN", "n° d'entreprise", "auto-entrepreneur" |
-| DATE_NAISSANCE | a date, a year after "né(e) le / en", "date de naissance", "DDN"; a date right after a name | cue words, a name |
+| SIRET | SIRET or SIREN (a sole trader's identifies a person) | context: "SIRET", "n° d'entreprise" |
+| DATE_NAISSANCE | a date, a year after "né(e) le / en", "date de naissance", "DDN"; a date after a name | cue words |
 """
 
 from __future__ import annotations

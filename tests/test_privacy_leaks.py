@@ -47,6 +47,10 @@ RAW_VALUES = (
     "+33 6 11 22 33 44",
     "0033 (0)7 98 76 54 32",
     "4970 1012 3456 7890",
+    "yanis",
+    "léa martin",
+    "123 456 789 00012",
+    "1985-03-12",
 )
 QUESTIONS = (
     f"Mme Fatima Benali, née le 12/03/1985, NIR {NIR}, demande la prime d'activité.",
@@ -60,6 +64,8 @@ QUESTIONS = (
     ": comment recevoir le RSA ?",
     "NIR 285037511204542 ou 2 85 03 75 112 045 42, numéro fiscal 1234567890067, carte 4970 1012 3456 7890, "
     "rappeler au 0033 (0)7 98 76 54 32 : quelle indemnité à la fin de son CDD ?",
+    "mon fils yanis et sa fille léa martin ; l'auto-entrepreneur KARIM BENALI 1985-03-12, SIRET 123 456 789 00012 : "
+    "quelle indemnité à la fin de son CDD ?",
     "Courrier collé par l'agent. " * 8000 + "Mme Fatima Benali (06 12 34 56 78) : quelle indemnité de fin de CDD ?",
 )
 FEEDBACK = "Réponse utile pour Mme Fatima Benali, rappeler au 06 12 34 56 78, NIR 2 85 03 75 112 045 42, KARIM BENALI"
@@ -154,7 +160,7 @@ def _through_the_api(assistant: Assistant, settings: Settings) -> str:
     from assistant.api import build_api
 
     client = TestClient(build_api(assistant, settings), client=("127.0.0.1", 40000))
-    for question in (*QUESTIONS[:3], *QUESTIONS[5:8]):
+    for question in (*QUESTIONS[:3], *QUESTIONS[5:9]):
         answer = client.post("/api/ask", json={"question": question}).json()
         assert answer["question"] == question and "Benali" not in answer["redacted_question"]
         feedback = client.post(f"/api/feedback/{answer['answer_id']}", json={"useful": True, "comment": FEEDBACK})

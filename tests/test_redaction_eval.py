@@ -61,7 +61,7 @@ def test_shipped_agent_and_clean_sets_hold_their_scores(redactor: Redactor) -> N
     agent = evaluate_pii(redactor, load_pii_rows(DATASETS / "agent-questions-pii.jsonl"))
     clean = evaluate_pii(redactor, load_pii_rows(DATASETS / "clean-questions.jsonl"))
     assert agent["micro"]["precision"] >= 0.98 and agent["micro"]["recall"] >= 0.95
-    assert clean["clean_rows"] == 65 and clean["false_redaction_rate"] == 0.0
+    assert clean["clean_rows"] == 71 and clean["false_redaction_rate"] == 0.0
 
 
 @pytest.mark.slow

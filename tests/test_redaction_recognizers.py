@@ -337,3 +337,93 @@ def test_pathological_text_stays_fast(redactor: Redactor, text: str) -> None:
     started = time.perf_counter()
     redactor.analyze(text)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("number", ["123 456 789 00012", "12345678900012", "732.829.320.00074", "732-829-320-00074",
+                                    "732 829 320", "732829320", "732.829.320"])
+@pytest.mark.parametrize(
+    "template",
+    ["SIRET {} de l'auto-entrepreneur", "siret : {}", "Son numéro SIREN est le {}.", "n° d'entreprise {}",
+     "micro-entrepreneur, immatriculé sous le {}, demande l'ACRE"],
+)
+def test_siret_and_siren_in_context_whatever_the_key(redactor: Redactor, number: str, template: str) -> None:
+    """A sole trader's SIRET or SIREN identifies a person: masked near a word about companies, Luhn-valid
+    (732 829 320 00074) or not (123 456 789 00012)."""
+    assert found(redactor, template.format(number)) == [("SIRET", number)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Article L1234-5 du code, le SIRET n'est pas demandé.",
+        "L'entreprise a un chiffre d'affaires de 123 456 789 € cette année.",
+        "SIRET exigé ; montant versé 123456789 euros.",
+        "Le contrat du 12/03/2024 au 12/09/2024 chez un auto-entrepreneur.",
+        "le numéro 732 829 320 00074 figure sur la facture",
+    ],
+)
+def test_amounts_articles_dates_and_bare_numbers_are_not_a_siret(redactor: Redactor, text: str) -> None:
+    assert [entity for entity in found(redactor, text) if entity[0] == "SIRET"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("mon fils karim est scolarisé", "karim"),
+        ("sa fille léa martin a 12 ans", "léa martin"),
+        ("mme dupont demande le RSA", "dupont"),
+        ("m. durand a perdu son emploi", "durand"),
+        ("monsieur jean dupont demande l'APL", "jean dupont"),
+        ("le petit yanis va à l'école", "yanis"),
+        ("la petite fille léa est malade", "léa"),
+        ("son épouse fatima travaille", "fatima"),
+        ("mme n'diaye demande un logement", "n'diaye"),
+        ("sa fille jean-pierre, pardon, son fils", "jean-pierre"),
+        ("mademoiselle benali veut un rendez-vous", "benali"),
+        ("Mon fils karim est scolarisé", "karim"),
+        ("MON FILS karim est scolarisé", "karim"),
+    ],
+)
+def test_names_in_lower_case_after_a_civility_or_a_kinship_word(redactor: Redactor, text: str, name: str) -> None:
+    assert ("PERSONNE", name) in found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon fils aîné est scolarisé",
+        "ma fille mineure travaille le samedi",
+        "mme la maire a signé l'arrêté",
+        "monsieur le directeur a répondu",
+        "madame demande le RSA",
+        "mon fils l'aîné a 19 ans",
+        "son mari décédé touchait une pension",
+        "le petit déjeuner est-il un avantage en nature ?",
+        "son frère jumeau est handicapé",
+        "ma fille enceinte a-t-elle droit au congé ?",
+        "ses enfants sont scolarisés",
+        "la fille de l'allocataire a droit à l'AAH",
+    ],
+)
+def test_ordinary_words_after_a_kinship_word_or_a_civility_are_kept(redactor: Redactor, text: str) -> None:
+    assert [entity for entity in found(redactor, text) if entity[0] == "PERSONNE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "date"),
+    [
+        ("Karim Benali, 12/03/1985, demande le RSA", "Karim Benali", "12/03/1985"),
+        ("Mme Léa Martin (03.04.1990) demande l'APL", "Léa Martin", "03.04.1990"),
+        ("KARIM BENALI 1985-03-12 demande l'APL", "KARIM BENALI", "1985-03-12"),
+        ("Mme Fatima Benali, 3 avril 1962, veuve", "Fatima Benali", "3 avril 1962"),
+        ("mon fils karim, 12-03-2015, est scolarisé", "karim", "12-03-2015"),
+        ("M. Durand : 12 03 1985", "Durand", "12 03 1985"),
+        ("Mme Léa Martin (12/03/85) demande l'APL", "Léa Martin", "12/03/85"),
+    ],
+)
+def test_a_date_right_after_a_name_is_a_date_of_birth(redactor: Redactor, text: str, name: str, date: str) -> None:
+    assert found(redactor, text) == [("PERSONNE", name), ("DATE_NAISSANCE", date)]
+
+
+def test_a_date_after_a_name_and_a_word_is_left_alone(redactor: Redactor) -> None:
+    assert found(redactor, "Mme Léa Martin le 03/04/2024 a signé son contrat") == [("PERSONNE", "Léa Martin")]

@@ -39,4 +39,5 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
 
 def french_recognizers(spacy_model: str) -> list[EntityRecognizer]:
     """The person recognizer reads the French dictionary of `spacy_model` to tell names typed in lower case."""
-    return [FrPersonRecognizer(french_words(spacy_model)), *(recognizer_class() for recognizer_class in RECOGNIZER_CLASSES)]
+    others = [recognizer_class() for recognizer_class in RECOGNIZER_CLASSES]
+    return [FrPersonRecognizer(french_words(spacy_model)), *others]

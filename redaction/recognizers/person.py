@@ -84,7 +84,8 @@ _KINSHIP = (
 _LOWER_CIVILITY = r"(?:m\.|mme|mlle|mr\.?|madame|monsieur|mademoiselle)"
 _WORD = r"\p{L}[\p{L}'’-]*"
 LOWER_CUED_NAME = regex.compile(
-    rf"(?<=(?<![\w'’-])(?:(?P<kin>{_DETERMINER}\s*{_KINSHIP})|{_LOWER_CIVILITY})\s+){_WORD}(?:\s{_WORD}){{0,3}}",
+    rf"(?<=(?<![\w'’-])(?:(?P<kin>{_DETERMINER}\s*{_KINSHIP})|{_LOWER_CIVILITY}(?:\s+{_MARITAL})?)\s+)"
+    rf"(?!{_MARITAL}\s){_WORD}(?:\s{_WORD}){{0,3}}",
     CASE_INSENSITIVE,
 )
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "X"})
