@@ -14,8 +14,8 @@ from assistant.llama_server import free_port
 from assistant.llm import GenerationError, LlamaCppGenerator, OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_GENERATED, MODE_REFUSED, Answer
 from assistant.pipeline import (
-    NOTICE_BUSY,
     NOTICE_AGREEMENT,
+    NOTICE_BUSY,
     NOTICE_GENERAL_RULE,
     NOTICE_OTHER_AUDIENCE,
     NOTICE_TRIMMED,
