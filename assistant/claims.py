@@ -205,9 +205,10 @@ def without_yes_no(text: str) -> str:
     return YES_NO.sub("", text, count=1)
 
 
-RELATIVE_CLAUSE = re.compile(r"\b(?:qui|dont|lequel|laquelle|lesquel\w*|auquel|auxquel\w*)\b[^,;:.]*")
-"""A clause that describes a noun (« le locataire, qui peut les remettre en mains propres »): what it allows is
-said of the noun, not the sentence's rule."""
+RELATIVE_CLAUSE = re.compile(r"(?:\b(?:qui|dont|lequel|laquelle|lesquel\w*|auquel|auxquel\w*)\b|,\s*qu(?:e\b|'))"
+                             r"[^,;:.]*")
+"""A clause that describes a noun (« le locataire, qui peut les remettre en mains propres », « un relevé, que vous
+pouvez télécharger »): what it allows is said of the noun, not the sentence's rule."""
 DENIED_BOUND = re.compile(r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:(?:pas|plus)\s+)?(?:etre\s+)?"
                           r"(?:depass\w*|exced\w*|superieur\w*|inferieur\w*)")
 """« ne peut pas dépasser 20 % », « ne doit pas être supérieur à 2 mois »: a bound, which says yes to « est-ce

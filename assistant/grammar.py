@@ -43,11 +43,14 @@ def _misread_verb(token: Token) -> bool:
     """A conjugated verb the tagger read as something else: an « adjective » that does not agree in gender with
     the noun it is hung on, or that it takes for a preposition (« un CDD conclu… dure au maximum 9 mois »); a
     noun or an adjective with a subject and no copula (« la période se décompte… »: a noun predicate needs
-    « être »); a participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »)."""
+    « être »); a participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »); a
+    conjugated verb hung on a noun as its modifier (« Tout salarié bénéficie d'un repos »)."""
     children = {child.dep_ for child in token.children}
     if token.pos_ in ("NOUN", "ADJ") and children & {"nsubj", "nsubj:pass"} and "cop" not in children:
         return True
     if token.pos_ == "VERB" and token.dep_ == "acl" and "obj" in children and not children & {"aux", "aux:pass"}:
+        return True
+    if token.pos_ == "VERB" and token.dep_ == "acl" and "Fin" in token.morph.get("VerbForm"):
         return True
     if token.pos_ != "ADJ" or token.head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -90,8 +93,8 @@ def parse(text: str) -> Parse:
             continue
         if token.dep_ in SUBJECT_RELATIONS:
             subjects.add((fold(token.text), fold(_verb_of(token).text)))
-        elif token.dep_ == "ROOT" and any(_misread_verb(child) for child in token.children):
-            verb = next(child for child in token.children if _misread_verb(child))
+        elif token.dep_ == "ROOT" and any(_misread_verb(other) for other in doc if other is not token):
+            verb = next(other for other in doc if other is not token and _misread_verb(other))
             subjects.add((fold(token.text), fold(verb.text)))
         else:
             others.add(fold(token.text))

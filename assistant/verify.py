@@ -102,12 +102,14 @@ CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "nean
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
 LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\by a lieu\b|\b(?:dans le |en )?cas general\b"
                        r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
-                       r"(?:,? (?:et|a) [lrd]\.? ?\d[\d-]*)*"
+                       r"(?:,? (?:et|a) [lrd]\.? ?\d[\d-]*)*|\bpar la loi\b"
                        r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)")
 """Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
 (« ouvre droit à »), « s'il y a lieu » and « dans le cas général » qualify nothing, a cross-reference (« aux
-articles L. 3131-2 et L. 3131-3 ») points to the law without saying it, and « âgé de 18 ans » says no more than
-« 18 ans »."""
+articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law without saying it, and « âgé de 18 ans »
+says no more than « 18 ans »."""
+ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons) droit\b(?=\s*(?:a|au|aux)\b|,)")
+"""« a droit à » says « bénéficie de »."""
 _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
@@ -132,7 +134,7 @@ def _terms(text: str, source: bool = False) -> set[str]:
     """Content words less the rule-changing words and quantities (checked on their own), paraphrases merged;
     a long form brings its acronym (« contrat à durée indéterminée » holds « CDI ») and, in a source, a short
     acronym its long form."""
-    plain = LOCUTIONS.sub(" ", claims.folded(strip_citations(text)))
+    plain = LOCUTIONS.sub(" ", ENTITLED.sub("beneficie", claims.folded(strip_citations(text))))
     plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", plain))
     plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
     kept = " ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)
@@ -232,7 +234,8 @@ def _context(passage: Passage) -> str:
 
 def _role_swap(claim_text: str, anchor_text: str) -> str:
     """A party put in another's place: the subject of a verb the anchor gives another subject, a subject that
-    the anchor names only as an object, or an object the anchor names only as a subject; "" if none."""
+    the anchor names only as an object, or an object the anchor names only as a subject (when the parser found
+    the sentence's subject at all); "" if none."""
     said, source = parse(claim_text), parse(anchor_text)
 
     def by_verb(subjects: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
@@ -251,6 +254,8 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
                 return role
             if verb in source_by_verb and role not in source_by_verb[verb]:
                 return role
+    if not said.subjects:
+        return ""
     said_subjects = set().union(*said_by_verb.values())
     for role in {claims.ROLES[noun] for noun in said.others if noun in claims.ROLES} - said_subjects:
         if role in source_subjects and role not in source_others:

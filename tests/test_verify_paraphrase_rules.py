@@ -151,3 +151,17 @@ def test_a_denied_bound_answers_yes_to_a_ceiling_and_no_to_going_past_it():
 def test_an_obligation_answers_no_to_may_one_refuse():
     assert stands("periode-essai-07") == ["ok"]
     assert stands("periode-essai-07", "Oui" + _planted()["periode-essai-07"].draft.removeprefix("Non")) == ["yes_no"]
+
+
+def test_a_right_said_a_droit_a_is_a_benefit_and_a_verb_hung_on_its_subject_still_has_it():
+    assert stands("code-travail-repos-01") == ["ok"]
+    assert stands("code-travail-repos-02") != ["ok"]
+    assert stands("jours-feries-10") == ["ok"]
+    assert stands("jours-feries-11") == ["missing_number"]
+    assert stands("code-travail-repos-01", "Tout employeur a droit à un repos quotidien d'au moins onze heures "
+                                           "consécutives, sauf en cas d'urgence [1].") != ["ok"]
+
+
+def test_what_a_relative_clause_allows_need_not_be_repeated():
+    assert stands("ij-maladie-07") == ["ok"]
+    assert stands("ij-maladie-08") != ["ok"]
