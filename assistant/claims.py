@@ -240,7 +240,8 @@ def _opposites() -> dict[str, set[str]]:
 def answers_by_opposite(question: str, claim_text: str) -> bool:
     """Whether the claim answers the question by the opposite of what it asks, so that its « Oui » / « Non » goes
     against its own polarity: it states the other form (« oral ? » — « doit être écrit »), allows the asked form
-    and its opposite alike (« doit-elle être écrite ? » — « peut prévenir par écrit ou par oral »), does without
+    and its opposite alike (« doit-elle être écrite ? » — « peut prévenir par écrit ou par oral », « à la demande
+    écrite ou orale »), does without
     what is asked about (« faut-il de l'ancienneté ? » — « sans condition d'ancienneté »), imposes what the question
     asks about refusing (« peut-il la refuser ? » — « elle s'impose au salarié »), or sets a requirement where the
     question asks about doing without one (« seul ? » — « ne peut signer qu'après autorisation »)."""
@@ -248,9 +249,11 @@ def answers_by_opposite(question: str, claim_text: str) -> bool:
     opposites = _opposites()
     if any(opposites.get(word, set()) & said and word not in said for word in asked):
         return True
-    if "possibility" in markers(claim_text) and any(word in said and opposites.get(word, set()) & said
-                                                    for word in asked):
-        return True
+    for word in asked & said:
+        for other in opposites.get(word, set()) & said:
+            either = rf"\b{word}\w* ou (?:par |en )?{other}|\b{other}\w* ou (?:par |en )?{word}"
+            if "possibility" in markers(claim_text) or re.search(either, folded(claim_text)):
+                return True
     question_folded, claim_folded = folded(question), folded(claim_text)
     if not ALONE.search(question_folded):
         done_without = {word for phrase in WITHOUT.findall(claim_folded) for word in analyze(phrase)}

@@ -30,6 +30,9 @@ class Parse:
     la prestation » narrows nothing."""
     naming: frozenset[str]
     """Folded nouns, proper nouns and adjectives: the words that bring in a thing, not a way of saying it."""
+    agents: frozenset[tuple[str, str]] = frozenset()
+    """(folded noun, folded noun of an action) for a noun that completes an action noun by « de »: « la demande de
+    l'employeur » gives (employeur, demande), the party that does what the noun names."""
 
 
 @cache
@@ -107,4 +110,12 @@ def parse(text: str) -> Parse:
         and any(child.dep_ in ("amod", "nummod") for child in complement.children)
         for word in (complement, *(child for child in complement.children if child.dep_ in ("amod", "nummod")))
     )
-    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming)
+    agents = frozenset(
+        (fold(child.text), fold(token.text))
+        for token in doc
+        if token.pos_ == "NOUN"
+        for child in token.children
+        if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN")
+        and any(fold(case.text) in ("de", "du", "des", "d'") for case in child.children if case.dep_ == "case")
+    )
+    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents)

@@ -28,6 +28,10 @@ CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
 """Where a draft (and an extract) is cut into sentences."""
+CLEFT = re.compile(r"^\s*(?:c['’]est|ce sont)\s+(.+?)\s+qui\s+", re.IGNORECASE)
+"""« C'est l'employeur qui demande… »: said plainly, « l'employeur demande… »."""
+BARE_YES_NO = re.compile(r"(^|[.!?]\s+)((?i:oui|non))\s*[.!]\s+(?=\S)")
+"""« Oui. Le salarié… »: the answer and the sentence that says why are one."""
 MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 
 LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?:des |les )?conditions suivantes\b")
@@ -108,8 +112,8 @@ LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\by a lieu\b|\b(?:dans l
 (« ouvre droit à »), « s'il y a lieu » and « dans le cas général » qualify nothing, a cross-reference (« aux
 articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law without saying it, and « âgé de 18 ans »
 says no more than « 18 ans »."""
-ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons) droit\b(?=\s*(?:a|au|aux)\b|,)")
-"""« a droit à » says « bénéficie de »."""
+ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
+"""« a droit à », « donne droit à » say « bénéficie de »."""
 _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
@@ -170,8 +174,10 @@ def cited_numbers(sentence: str) -> list[int]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences, each keeping the `[n]` markers that close it (`… contrat. [1]` becomes `… contrat [1].`)."""
+    """Sentences, each keeping the `[n]` markers that close it (`… contrat. [1]` becomes `… contrat [1].`); a
+    bare « Oui. » or « Non. » opens the sentence that follows it."""
     text = MARKERS_AFTER_STOP.sub(lambda m: f" {m.group(2).strip()}{m.group(1)}", text.strip())
+    text = BARE_YES_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", text)
     return [part.strip() for part in SENTENCE_END.split(text) if part.strip()]
 
 
@@ -233,10 +239,11 @@ def _context(passage: Passage) -> str:
 
 
 def _role_swap(claim_text: str, anchor_text: str) -> str:
-    """A party put in another's place: the subject of a verb the anchor gives another subject, a subject that
+    """A party put in another's place: the subject of a verb the anchor gives another subject (or whose noun it
+    gives another agent: « à la demande de l'employeur » for « le salarié demande »), a subject that
     the anchor names only as an object, or an object the anchor names only as a subject (when the parser found
     the sentence's subject at all); "" if none."""
-    said, source = parse(claim_text), parse(anchor_text)
+    said, source = parse(CLEFT.sub(r"\1 ", claim_text)), parse(anchor_text)
 
     def by_verb(subjects: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
         roles: dict[str, set[str]] = {}
@@ -246,13 +253,17 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
         return roles
 
     said_by_verb, source_by_verb = by_verb(said.subjects), by_verb(source.subjects)
+    source_by_action = by_verb(source.agents)
+    source_agents = set().union(*source_by_action.values())
     source_subjects = set().union(*source_by_verb.values())
     source_others = {claims.ROLES[noun] for noun in source.others if noun in claims.ROLES}
     for verb, roles in said_by_verb.items():
         for role in roles:
-            if role not in source_subjects and role in source_others:
+            if role not in source_subjects | source_agents and role in source_others:
                 return role
             if verb in source_by_verb and role not in source_by_verb[verb]:
+                return role
+            if verb not in source_by_verb and verb in source_by_action and role not in source_by_action[verb]:
                 return role
     if not said.subjects:
         return ""

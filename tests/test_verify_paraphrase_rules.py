@@ -165,3 +165,23 @@ def test_a_right_said_a_droit_a_is_a_benefit_and_a_verb_hung_on_its_subject_stil
 def test_what_a_relative_clause_allows_need_not_be_repeated():
     assert stands("ij-maladie-07") == ["ok"]
     assert stands("ij-maladie-08") != ["ok"]
+
+
+def test_a_bare_oui_opens_the_sentence_that_follows():
+    assert stands("conges-cdd-01") == ["ok"]
+    assert stands("conges-cdd-02") != ["ok"]
+    assert stands("conges-cdd-01", "Non. Le salarié en CDD a les mêmes droits aux congés payés que le salarié en "
+                                   "CDI [1].") == ["yes_no"]
+
+
+def test_either_form_answers_no_to_must_it_be_written():
+    assert stands("heures-sup-07") == ["ok"]
+    assert stands("heures-sup-08") != ["ok"]
+    assert stands("heures-sup-07", "Oui, les heures supplémentaires sont effectuées à la demande écrite ou orale "
+                                   "de l'employeur [1].") == ["yes_no"]
+
+
+def test_who_asks_is_the_party_the_passage_names_with_the_request():
+    assert stands("heures-sup-03") == ["ok"]
+    assert stands("heures-sup-04") != ["ok"]
+    assert stands("heures-sup-03", "Le salarié demande à l'employeur des heures supplémentaires [1].") != ["ok"]
