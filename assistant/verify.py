@@ -174,10 +174,8 @@ def cited_numbers(sentence: str) -> list[int]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences, each keeping the `[n]` markers that close it (`… contrat. [1]` becomes `… contrat [1].`); a
-    bare « Oui. » or « Non. » opens the sentence that follows it."""
+    """Sentences, each keeping the `[n]` markers that close it (`… contrat. [1]` becomes `… contrat [1].`)."""
     text = MARKERS_AFTER_STOP.sub(lambda m: f" {m.group(2).strip()}{m.group(1)}", text.strip())
-    text = BARE_YES_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", text)
     return [part.strip() for part in SENTENCE_END.split(text) if part.strip()]
 
 
@@ -539,8 +537,10 @@ def verify(
     draft: str, passages: list[Passage], similarity: Similarity | None = None, question: str = ""
 ) -> Verification:
     """Each sentence of the draft against the passages it cites; the question, when given, tells whether a
-    « Oui » / « Non » answers it by the opposite of what it asks."""
-    return Verification(tuple(verify_sentence(s, passages, similarity, question) for s in split_sentences(draft)))
+    « Oui » / « Non » answers it by the opposite of what it asks. A bare « Oui. » or « Non. » opens the sentence
+    that follows it."""
+    answered = BARE_YES_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", draft.strip())
+    return Verification(tuple(verify_sentence(s, passages, similarity, question) for s in split_sentences(answered)))
 
 
 def hopeless(partial_draft: str, passages: list[Passage]) -> bool:
