@@ -43,8 +43,11 @@ def passage_body(passage: Passage) -> str:
     return rest if rest and passage.title and first.startswith(passage.title) else passage.text
 
 
-def _is_item(line: str) -> bool:
-    return bool(BULLET.match(line)) or not line.rstrip().endswith((".", "!", "?", ":"))
+def _is_item(line: str, bulleted: bool) -> bool:
+    """A line of a list: bulleted like the list's first item, or, in a list without bullets, unpunctuated."""
+    if bulleted or BULLET.match(line):
+        return bool(BULLET.match(line))
+    return not line.rstrip().endswith((".", "!", "?", ":"))
 
 
 def anchors(body: str) -> list[Anchor]:
@@ -67,8 +70,9 @@ def anchors(body: str) -> list[Anchor]:
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
         items = []
-        if (line.endswith(":") and not ARITHMETIC.search(following)) or following.startswith(("- ", "• ")):
-            while index + 1 + len(items) < len(lines) and _is_item(lines[index + 1 + len(items)]):
+        bulleted = following.startswith(("- ", "• "))
+        if (line.endswith(":") and not ARITHMETIC.search(following)) or bulleted:
+            while index + 1 + len(items) < len(lines) and _is_item(lines[index + 1 + len(items)], bulleted):
                 items.append(BULLET.sub("", lines[index + 1 + len(items)]))
         if items:
             parts = [part for part in BODY_SENTENCE_END.split(line) if part.strip()]

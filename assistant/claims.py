@@ -13,8 +13,13 @@ from indexing.text import analyze, fold
 
 NUMBER_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-    "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cent": 100,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100,
 }
+_TENS = "dix|vingt|trente|quarante|cinquante|soixante"
+_DIGITS = "un|deux|trois|quatre|cinq|six|sept|huit|neuf"
+COMPOUND_NUMBER = re.compile(rf"({_TENS})(?:[- ]et[- ]un|-({_DIGITS}))")
+"""« dix-huit », « vingt-quatre », « trente-cinq », « quarante et un »: a ten and its unit, written in words."""
 UNITS = {
     "%": "pct", "pour cent": "pct", "€": "eur", "euro": "eur", "euros": "eur", "jour": "jour", "jours": "jour",
     "mois": "mois", "an": "an", "ans": "an", "annee": "an", "annees": "an", "semaine": "semaine",
@@ -22,8 +27,9 @@ UNITS = {
     "minutes": "minute", "fois": "fois", "lot": "lot", "lots": "lot", "salaries": "salarie",
 }
 _UNIT = "|".join(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))
+_NUMBER_WORD = "|".join([rf"(?:{_TENS})(?:[- ]et[- ]un|-(?:{_DIGITS}))", *sorted(NUMBER_WORDS, key=len, reverse=True)])
 QUANTITY = re.compile(
-    rf"(?<![\w,])(\d+(?:[\s\u00a0\u202f.]\d{{3}})*(?:,\d+)?|{'|'.join(NUMBER_WORDS)})"
+    rf"(?<![\w,-])(\d+(?:[\s\u00a0\u202f.]\d{{3}})*(?:,\d+)?|(?:{_NUMBER_WORD})(?![\w-]))"
     rf"(?:e|er|eme)?\s*(?:({_UNIT})(?![\w]))?"
 )
 
@@ -102,10 +108,15 @@ ROLES = {
     "copropriétaire": "coproprietaire", "coproprietaire": "coproprietaire", "coproprietaires": "coproprietaire",
     "apprenti": "apprenti", "stagiaire": "stagiaire", "candidat": "candidat", "interimaire": "interimaire",
 }
+_NEGATIVES = "pas|plus|jamais|rien|aucun|aucune|guere|point|nullement|ni"
 NEGATION = re.compile(
-    r"\bn(?:e\s+|')(?:[\w-]+\s+){0,3}?(?:pas|plus|jamais|rien|aucun|aucune|guere|point|nullement)\b"
+    rf"\bn(?:e\s+|')(?:[\w'-]+\s+){{0,3}}?(?:{_NEGATIVES})\b"
+    rf"|\bne (?:peu(?:t|vent)|pourr\w*|saur\w*) (?!(?:[\w'-]+\s+){{0,4}}?(?:{_NEGATIVES}|qu(?:e\b|')))"
     r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement)\b"
+    r"|\?\s*:\s*non\b"
 )
+"""A denial: « ne … pas » and its kin (across a pronominal verb: « ne s'appliquent pas »), the written « ne peut
+excéder » that needs no « pas », and a table cell that answers « Non »."""
 ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
 OPPOSITES = (("oral", "ecrit"), ("verbal", "ecrit"), ("gratuit", "payant"), ("provisoire", "definitif"))
@@ -113,8 +124,9 @@ OPPOSITES = (("oral", "ecrit"), ("verbal", "ecrit"), ("gratuit", "payant"), ("pr
 oral ? » is answered « Non » by « le CDD doit être écrit ». Not parties or kinds (CDD and CDI, mineur and
 majeur): a rule on one says nothing of the other."""
 ALONE = re.compile(r"\bseule?s?\b|\bsans\b")
-WITHOUT = re.compile(r"\bsans ((?:[\w']+ ){0,2}[\w']+)")
-"""What a rule does without (« sans condition d'ancienneté »): three words at most."""
+WITHOUT = re.compile(r"\bsans (?!que\b|qu')((?:[\w']+ ){0,2}[\w']+)")
+"""What a rule does without (« sans condition d'ancienneté »): three words at most; not « sans que ce refus
+constitue une faute », which says what does not follow."""
 ONLY_WITH = re.compile(r"\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\s+|')(?:apres|avec|sur|par)\b")
 """A restriction to a requirement (« il ne peut signer qu'après autorisation »): it answers « Non » to a question
 on doing without it (« peut-il signer seul ? »)."""
@@ -129,6 +141,9 @@ class Claim:
 
 
 def _normalise_number(raw: str) -> str:
+    compound = COMPOUND_NUMBER.fullmatch(raw)
+    if compound:
+        return str(NUMBER_WORDS[compound.group(1)] + (NUMBER_WORDS[compound.group(2)] if compound.group(2) else 1))
     if raw in NUMBER_WORDS:
         return str(NUMBER_WORDS[raw])
     value = re.sub(r"[\s\u00a0\u202f.]", "", raw).replace(",", ".")
@@ -145,7 +160,7 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
     found = set()
     for match in QUANTITY.finditer(folded(text)):
         raw, unit = match.group(1), match.group(2)
-        if raw in NUMBER_WORDS and not unit:
+        if (raw in NUMBER_WORDS or COMPOUND_NUMBER.fullmatch(raw)) and not unit:
             continue
         number = "1~" if raw in ("un", "une") else _normalise_number(raw)
         found.add((number, UNITS.get(unit, "") if unit else ""))
@@ -190,6 +205,26 @@ def without_yes_no(text: str) -> str:
     return YES_NO.sub("", text, count=1)
 
 
+RELATIVE_CLAUSE = re.compile(r"(?:\b(?:qui|dont|lequel|laquelle|lesquel\w*|auquel|auxquel\w*)\b|,\s*qu(?:e\b|'))"
+                             r"[^,;:.]*")
+"""A clause that describes a noun (« le locataire, qui peut les remettre en mains propres », « un relevé, que vous
+pouvez télécharger »): what it allows is said of the noun, not the sentence's rule."""
+DENIED_BOUND = re.compile(r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:(?:pas|plus)\s+)?(?:etre\s+)?"
+                          r"(?:depass\w*|exced\w*|superieur\w*|inferieur\w*)")
+"""« ne peut pas dépasser 20 % », « ne doit pas être supérieur à 2 mois »: a bound, which says yes to « est-ce
+plafonné ? » unless the question asks about going past it or about a quantity (« peut-il durer 24 mois ? »)."""
+ASKS_PAST_BOUND = re.compile(r"\bdepass\w*|\bexced\w*|\bsuperieur\w*|\binferieur\w*|\b(?:plus|moins)\s+(?!tard\b)\w+"
+                             r"|\bdavantage\b")
+
+
+def denies(statement: str, question: str = "") -> bool:
+    """Whether the statement denies, a bound aside: what a « Oui » or a « Non » must agree with."""
+    plain = folded(statement)
+    if not ASKS_PAST_BOUND.search(folded(question)) and not quantities(question):
+        plain = DENIED_BOUND.sub(" ", plain)
+    return negated(plain)
+
+
 def negated(text: str) -> bool:
     """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`); « peut ne pas
     comporter » allows, it does not deny."""
@@ -205,19 +240,25 @@ def _opposites() -> dict[str, set[str]]:
 def answers_by_opposite(question: str, claim_text: str) -> bool:
     """Whether the claim answers the question by the opposite of what it asks, so that its « Oui » / « Non » goes
     against its own polarity: it states the other form (« oral ? » — « doit être écrit »), allows the asked form
-    and its opposite alike (« doit-elle être écrite ? » — « peut prévenir par écrit ou par oral »), does without
-    what is asked about (« faut-il de l'ancienneté ? » — « sans condition d'ancienneté »), or sets a requirement
-    where the question asks about doing without one (« seul ? » — « ne peut signer qu'après autorisation »)."""
+    and its opposite alike (« doit-elle être écrite ? » — « peut prévenir par écrit ou par oral », « à la demande
+    écrite ou orale »), does without
+    what is asked about (« faut-il de l'ancienneté ? » — « sans condition d'ancienneté »), imposes what the question
+    asks about refusing (« peut-il la refuser ? » — « elle s'impose au salarié »), or sets a requirement where the
+    question asks about doing without one (« seul ? » — « ne peut signer qu'après autorisation »)."""
     asked, said = set(analyze(question)), set(analyze(claim_text))
     opposites = _opposites()
     if any(opposites.get(word, set()) & said and word not in said for word in asked):
         return True
-    if "possibility" in markers(claim_text) and any(word in said and opposites.get(word, set()) & said
-                                                    for word in asked):
-        return True
+    for word in asked & said:
+        for other in opposites.get(word, set()) & said:
+            either = rf"\b{word}\w* ou (?:par |en )?{other}|\b{other}\w* ou (?:par |en )?{word}"
+            if "possibility" in markers(claim_text) or re.search(either, folded(claim_text)):
+                return True
     question_folded, claim_folded = folded(question), folded(claim_text)
     if not ALONE.search(question_folded):
         done_without = {word for phrase in WITHOUT.findall(claim_folded) for word in analyze(phrase)}
         if done_without & asked:
             return True
+    if "refusal" in markers(question) and "obligation" in markers(claim_text) - markers(question):
+        return True
     return bool(ALONE.search(question_folded)) and bool(ONLY_WITH.search(claim_folded))

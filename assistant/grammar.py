@@ -30,6 +30,9 @@ class Parse:
     la prestation » narrows nothing."""
     naming: frozenset[str]
     """Folded nouns, proper nouns and adjectives: the words that bring in a thing, not a way of saying it."""
+    agents: frozenset[tuple[str, str]] = frozenset()
+    """(folded noun, folded noun of an action) for a noun that completes an action noun by « de »: « la demande de
+    l'employeur » gives (employeur, demande), the party that does what the noun names."""
 
 
 @cache
@@ -43,11 +46,14 @@ def _misread_verb(token: Token) -> bool:
     """A conjugated verb the tagger read as something else: an « adjective » that does not agree in gender with
     the noun it is hung on, or that it takes for a preposition (« un CDD conclu… dure au maximum 9 mois »); a
     noun or an adjective with a subject and no copula (« la période se décompte… »: a noun predicate needs
-    « être »); a participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »)."""
+    « être »); a participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »); a
+    conjugated verb hung on a noun as its modifier (« Tout salarié bénéficie d'un repos »)."""
     children = {child.dep_ for child in token.children}
     if token.pos_ in ("NOUN", "ADJ") and children & {"nsubj", "nsubj:pass"} and "cop" not in children:
         return True
     if token.pos_ == "VERB" and token.dep_ == "acl" and "obj" in children and not children & {"aux", "aux:pass"}:
+        return True
+    if token.pos_ == "VERB" and token.dep_ == "acl" and "Fin" in token.morph.get("VerbForm"):
         return True
     if token.pos_ != "ADJ" or token.head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -90,8 +96,8 @@ def parse(text: str) -> Parse:
             continue
         if token.dep_ in SUBJECT_RELATIONS:
             subjects.add((fold(token.text), fold(_verb_of(token).text)))
-        elif token.dep_ == "ROOT" and any(_misread_verb(child) for child in token.children):
-            verb = next(child for child in token.children if _misread_verb(child))
+        elif token.dep_ == "ROOT" and any(_misread_verb(other) for other in doc if other is not token):
+            verb = next(other for other in doc if other is not token and _misread_verb(other))
             subjects.add((fold(token.text), fold(verb.text)))
         else:
             others.add(fold(token.text))
@@ -104,4 +110,12 @@ def parse(text: str) -> Parse:
         and any(child.dep_ in ("amod", "nummod") for child in complement.children)
         for word in (complement, *(child for child in complement.children if child.dep_ in ("amod", "nummod")))
     )
-    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming)
+    agents = frozenset(
+        (fold(child.text), fold(token.text))
+        for token in doc
+        if token.pos_ == "NOUN"
+        for child in token.children
+        if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN")
+        and any(fold(case.text) in ("de", "du", "des", "d'") for case in child.children if case.dep_ == "case")
+    )
+    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents)

@@ -28,6 +28,10 @@ CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
 """Where a draft (and an extract) is cut into sentences."""
+CLEFT = re.compile(r"^\s*(?:c['’]est|ce sont)\s+(.+?)\s+qui\s+", re.IGNORECASE)
+"""« C'est l'employeur qui demande… »: said plainly, « l'employeur demande… »."""
+BARE_YES_NO = re.compile(r"(^|[.!?]\s+)((?i:oui|non))\s*[.!]\s+(?=\S)")
+"""« Oui. Le salarié… »: the answer and the sentence that says why are one."""
 MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 
 LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?:des |les )?conditions suivantes\b")
@@ -35,12 +39,34 @@ LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?
 a table row's first cell is the condition of its other cells."""
 CONDITION_SPAN = re.compile(r"\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|sauf|a l'exception)"
                             r"\b([^,;:.]*)")
+STATED_CONDITION = re.compile(r"(?:\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|des que"
+                              r"|en l'absence|a defaut)\b|\ben cas d(?:es?\b|u\b|'))([^,;:.]*)")
+"""The condition a passage sentence states, with its words: an answer may say it otherwise (« si vous êtes
+mensualisé » as « pour un salarié mensualisé ») as long as it keeps them."""
+SANS_QUE = re.compile(r"\bsans qu(?:e\b|')([^,;:.]*)")
+"""« sans que ce refus constitue une faute »: what the rule says does not follow."""
+ANAPHORIC_CONDITION = re.compile(r"^\s*(?:tel est le cas|c'est le cas|ce cas)\s*$")
+"""« si tel est le cas », « dans ce cas »: the condition is the sentence before, which the answer restates."""
+REQUIREMENT_ITEM = re.compile(r"^(?:\w+ant|avoir|etre|\w+er|\w+ir)\b")
+"""A list item that is a requirement to meet (« Comptant au moins 8 mois d'ancienneté », « Avoir travaillé… »): an
+answer says it with « doit »."""
+WHICHEVER = re.compile(r"\(?\b(?:que ce soit|qu['’]il s['’]agisse|quel(?:le)?s? que soi(?:t|ent))\b[^),;.]*\)?",
+                       re.IGNORECASE)
+"""« (que ce soit pour motif personnel ou économique) », « quel que soit le contrat »: every case, not a limit."""
+WIDENING = re.compile(r"(?:y compris|meme)\s*$")
+"""« y compris lorsque… », « même si… »: a case that the rule also covers, not one it is limited to."""
 MIN_CONDITION_COVERAGE = 0.6
 """Share of the words of the anchor's conditions (« lorsque l'immeuble a moins de 10 lots et que le syndicat
 décide… ») that the sentence must keep: keeping the « lorsque » and half the condition drops the other half."""
 
-HEADING_CASE = re.compile(r"^((?:[Pp]our|[Ee]n cas d|[Dd]ans le cas d|[Ll]ors d|[Ee]n)\b[^,]{2,80}),\s*(\S.*)$")
-"""An opening phrase that names a case (« Pour un CDD de 6 mois maximum, … »)."""
+HEADING_CASE = re.compile(r"^((?:[Pp]our|[Ee]n cas d|[Dd]ans le cas d|[Ll]ors d|[Ee]n|[Ss]i|[Ll]orsqu\w*|[Qq]uand)\b"
+                          r"[^,]{2,80}),\s*(\S.*)$")
+"""An opening phrase that names a case (« Pour un CDD de 6 mois maximum, … », « Si l'état des lieux est
+conforme, … »)."""
+JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s+et\s+(?:alors\s+)?"
+                          r"(?=(?:il|elle|ils|elles|on|le|la|les|l'|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b)")
+"""Where a sentence joins two rules: « mais », « ; », or « , et » before a new subject."""
+NOT_WORD = re.compile(r"\b(?:non|pas|sans)\b")
 
 MIN_OVERLAP = 0.6
 """Share of a sentence's content words that its anchor sentence must contain (its neighbours give context, the
@@ -71,16 +97,23 @@ SYNONYMS = {
     "delivre": "remet", "delivrer": "remet", "transmis": "remet", "transmet": "remet", "transmettre": "remet",
     "fournir": "remet", "durant": "pendant", "issue": "fin", "expiration": "fin", "risque": "encourt",
     "risquer": "encourir", "garde": "conserve", "garder": "conserve", "apparaitre": "figurer", "apparait": "figure",
-    "prevenir": "informer", "avertir": "informer", "devient": "transforme",
+    "prevenir": "informer", "avertir": "informer", "devient": "transforme", "demarre": "commence",
+    "demarrer": "commencer", "notifiant": "notifie",
 }
 """Everyday paraphrases of the administrative verbs, folded: the answer may say « remet » for « délivre »."""
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
                          "revanche", "ainsi", "effet", "outre", "pratique", "principe"})
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
-LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b"
+LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\by a lieu\b|\b(?:dans le |en )?cas general\b"
+                       r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
+                       r"(?:,? (?:et|a) [lrd]\.? ?\d[\d-]*)*|\bpar la loi\b"
                        r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)")
 """Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
-(« ouvre droit à »), and « âgé de 18 ans » says no more than « 18 ans »."""
+(« ouvre droit à »), « s'il y a lieu » and « dans le cas général » qualify nothing, a cross-reference (« aux
+articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law without saying it, and « âgé de 18 ans »
+says no more than « 18 ans »."""
+ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
+"""« a droit à », « donne droit à » say « bénéficie de »."""
 _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
@@ -105,7 +138,7 @@ def _terms(text: str, source: bool = False) -> set[str]:
     """Content words less the rule-changing words and quantities (checked on their own), paraphrases merged;
     a long form brings its acronym (« contrat à durée indéterminée » holds « CDI ») and, in a source, a short
     acronym its long form."""
-    plain = LOCUTIONS.sub(" ", claims.folded(strip_citations(text)))
+    plain = LOCUTIONS.sub(" ", ENTITLED.sub("beneficie", claims.folded(strip_citations(text))))
     plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", plain))
     plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
     kept = " ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)
@@ -204,9 +237,11 @@ def _context(passage: Passage) -> str:
 
 
 def _role_swap(claim_text: str, anchor_text: str) -> str:
-    """A party put in another's place: the subject of a verb the anchor gives another subject, a subject that
-    the anchor names only as an object, or an object the anchor names only as a subject; "" if none."""
-    said, source = parse(claim_text), parse(anchor_text)
+    """A party put in another's place: the subject of a verb the anchor gives another subject (or whose noun it
+    gives another agent: « à la demande de l'employeur » for « le salarié demande »), a subject that
+    the anchor names only as an object, or an object the anchor names only as a subject (when the parser found
+    the sentence's subject at all); "" if none."""
+    said, source = parse(CLEFT.sub(r"\1 ", claim_text)), parse(anchor_text)
 
     def by_verb(subjects: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
         roles: dict[str, set[str]] = {}
@@ -216,14 +251,20 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
         return roles
 
     said_by_verb, source_by_verb = by_verb(said.subjects), by_verb(source.subjects)
+    source_by_action = by_verb(source.agents)
+    source_agents = set().union(*source_by_action.values())
     source_subjects = set().union(*source_by_verb.values())
     source_others = {claims.ROLES[noun] for noun in source.others if noun in claims.ROLES}
     for verb, roles in said_by_verb.items():
         for role in roles:
-            if role not in source_subjects and role in source_others:
+            if role not in source_subjects | source_agents and role in source_others:
                 return role
             if verb in source_by_verb and role not in source_by_verb[verb]:
                 return role
+            if verb not in source_by_verb and verb in source_by_action and role not in source_by_action[verb]:
+                return role
+    if not said.subjects:
+        return ""
     said_subjects = set().union(*said_by_verb.values())
     for role in {claims.ROLES[noun] for noun in said.others if noun in claims.ROLES} - said_subjects:
         if role in source_subjects and role not in source_others:
@@ -233,11 +274,12 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
 
 def _dropped_restrictions(claim_text: str, anchor_text: str) -> str:
     """The words that narrow a subject in the anchor but not in the sentence (« le CDI à temps partiel doit être
-    écrit » said as « le CDI doit être écrit »); "" if none."""
+    écrit » said as « le CDI doit être écrit »); "" if none. « Que ce soit pour motif personnel ou économique »
+    widens: it narrows nothing."""
     said_subjects = {_terms(noun).pop() for noun, _ in parse(claim_text).subjects if _terms(noun)}
     missing = {
         term
-        for noun, modifier in parse(anchor_text).restrictions
+        for noun, modifier in parse(WHICHEVER.sub("", anchor_text)).restrictions
         if _terms(noun) & said_subjects
         for term in _terms(modifier) - _terms(claim_text, source=True)
     }
@@ -259,18 +301,69 @@ def _cells_used(anchor: Anchor, words: set[str]) -> str:
 
 
 def _uncovered_conditions(claim_text: str, anchor_text: str) -> set[str]:
-    """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them."""
+    """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them; a case the
+    rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits."""
     said = _terms(claim_text, source=True)
     missing: set[str] = set()
-    for span in CONDITION_SPAN.findall(claims.folded(anchor_text)):
-        words = _terms(LISTED_CASES.sub(" ", span), source=True)
+    folded = claims.folded(anchor_text)
+    for match in CONDITION_SPAN.finditer(folded):
+        span = match.group(1)
+        if WIDENING.search(folded[: match.start()]) or LISTED_CASES.search(span) or ANAPHORIC_CONDITION.match(span):
+            continue
+        words = _terms(span, source=True)
         if words and len(words & said) / len(words) < MIN_CONDITION_COVERAGE:
             missing |= words - said
     return missing
 
 
+@dataclass(frozen=True)
+class Reply:
+    """The « Oui » / « Non » a sentence opens with ("" if none), and the question it answers."""
+
+    word: str
+    flipped: bool
+    """The sentence answers by the opposite of what is asked, so that its « Oui » / « Non » goes against it."""
+    question: str
+
+
+def _condition_restated(claim_text: str, anchor_text: str) -> bool:
+    """Whether the sentence keeps the words of every condition the anchor states, in other words than its « si »
+    (« si vous êtes mensualisé » said « pour un salarié mensualisé »)."""
+    said = _terms(claim_text, source=True)
+    spans = [_terms(span, source=True) for span in STATED_CONDITION.findall(claims.folded(anchor_text))]
+    return bool(spans) and all(
+        words and len(words & said) / len(words) >= MIN_CONDITION_COVERAGE for words in spans
+    )
+
+
+def _states_the_exception(claim_text: str, anchor: Anchor) -> bool:
+    """Whether the sentence states one of the cases a lead-in excepts, by denying what the lead-in affirms for it
+    (« doit exécuter un préavis, sauf dans les cas suivants : faute grave » said « pour faute grave, il n'a pas à
+    exécuter de préavis »)."""
+    if not anchor.item or "exception" in claims.markers(claim_text):
+        return False
+    lead = anchor.text[: -len(anchor.item)]
+    if "exception" not in claims.markers(lead) or not LISTED_CASES.search(claims.folded(lead)):
+        return False
+    named = _terms(claim_text) & (_terms(anchor.item, source=True) - _terms(lead, source=True))
+    return bool(named) and negated(claim_text) != negated(lead)
+
+
+def _asserts_what_does_not_follow(claim_text: str, anchor_text: str) -> bool:
+    """The sentence affirms what the anchor says does not follow (« sans que ce refus constitue une faute » said
+    « ce refus constitue une faute »)."""
+    if claims.negated(claim_text) or "without" in claims.markers(claim_text):
+        return False
+    said = set(content_words(claim_text))
+    for span in SANS_QUE.findall(claims.folded(anchor_text)):
+        words = set(content_words(span))
+        if words and len(words & said) / len(words) >= MIN_CONDITION_COVERAGE:
+            return True
+    return False
+
+
 def _check(
-    claim_text: str, answer: str, flipped: bool, anchor: Anchor, passage: Passage, similarity: Similarity | None
+    claim_text: str, reply: Reply, anchor: Anchor, passage: Passage, similarity: Similarity | None
 ) -> tuple[str, str]:
     """(reason, detail) for a sentence against one anchor of a passage; reason `ok` when it rests on it. The
     parties and the audience it names may be named anywhere in the passage, its title and its headings. An
@@ -282,12 +375,21 @@ def _check(
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
     conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))
+    required = anchor.item and REQUIREMENT_ITEM.match(claims.folded(anchor.item))
     unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
+    unmatched -= {"obligation"} if required else set()
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
     if said.markers & held.markers & BOUNDS:
         dropped.discard("possibility")
+    if "condition" in dropped and _condition_restated(claim_text, anchor.text):
+        dropped.discard("condition")
+    if "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", claims.folded(anchor.text))):
+        dropped.discard("possibility")
+    excepted = _states_the_exception(claim_text, anchor)
+    if excepted:
+        dropped.discard("exception")
     if dropped:
         return "dropped_condition", ", ".join(sorted(dropped))
     named = claims.roles(f"{body}\n{context}") | claims.markers(f"{body}\n{context}")
@@ -313,10 +415,10 @@ def _check(
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))
     stated = _cells_used(anchor, words) if anchor.label else anchor.text
-    if negated(claim_text) != negated(stated):
+    if negated(claim_text) != (negated(stated) != excepted) or _asserts_what_does_not_follow(claim_text, anchor.text):
         return "negation", ""
-    if answer and (answer == "oui") == (negated(stated) != flipped):
-        return "yes_no", answer
+    if reply.word and (reply.word == "oui") == (claims.denies(claim_text, reply.question) != reply.flipped):
+        return "yes_no", reply.word
     swapped = _role_swap(claim_text, anchor.text)
     if swapped:
         return "role_swap", swapped
@@ -339,15 +441,17 @@ def _past_heading_case(claim_text: str, passage: Passage) -> str:
     context = _context(passage)
     said, heading = claims.claim(case), claims.claim(context)
     words = _terms(case)
-    held = words <= _terms(context, source=True) and said.markers <= heading.markers
+    same_sense = bool(NOT_WORD.search(claims.folded(case))) == bool(NOT_WORD.search(claims.folded(context)))
+    held = words <= _terms(context, source=True) and said.markers - {"condition"} <= heading.markers and same_sense
     if words and held and claims.quantities_held(said.quantities, heading.quantities):
         return rest
     return claim_text
 
 
 def _joined(claim_text: str) -> list[str]:
-    """The clauses of a sentence that joins two rules (« …, mais … », « … ; … »); one clause if it does not."""
-    return [clause.strip() for clause in CLAUSE_BREAK.split(claim_text) if clause.strip()]
+    """The clauses of a sentence that joins two rules (« …, mais … », « … ; … », « …, et le salarié … »); one
+    clause if it does not."""
+    return [clause.strip() for clause in JOINED_RULES.split(claim_text) if clause.strip()]
 
 
 def _clauses(claim_text: str) -> list[str]:
@@ -379,13 +483,14 @@ def verify_sentence(
         return SentenceVerdict(sentence, cited, False, "no_verb")
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
     mixed = len({negated(clause) for clause in _joined(claim_text)}) > 1
-    whole = None if mixed else _rest(sentence, cited, claim_text, answer, flipped, passages, similarity)
+    reply = Reply(answer, flipped, question)
+    whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, similarity)
     if whole is not None and whole.supported:
         return whole
     clauses = _clauses(claim_text)
     if not clauses:
         return whole or SentenceVerdict(sentence, cited, False, "negation", detail="clauses")
-    parts = [_rest(sentence, cited, clause, answer if n == 0 else "", flipped, passages, similarity)
+    parts = [_rest(sentence, cited, clause, reply if n == 0 else Reply("", flipped, question), passages, similarity)
              for n, clause in enumerate(clauses)]
     if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
         return SentenceVerdict(sentence, cited, True, "ok", min(part.overlap for part in parts), parts[0].support,
@@ -398,28 +503,30 @@ def _rest(
     sentence: str,
     cited: tuple[int, ...],
     claim_text: str,
-    answer: str,
-    flipped: bool,
+    reply: Reply,
     passages: list[Passage],
     similarity: Similarity | None,
 ) -> SentenceVerdict:
     """The verdict on a claim: supported by the first of the cited passages' best anchors that holds it, or the
-    reason the best of them does not."""
-    claims_by_passage = {n: _past_heading_case(claim_text, passages[n - 1]) for n in cited}
+    reason the best of them does not; the claim is tried whole and without an opening case that restates the
+    passage's headings. Anchors are tried by decreasing overlap, and among equals those that hold
+    the sentence's quantities first (a table of durations repeats the same words on every line)."""
     candidates = []
     for n in cited:
-        words = _terms(claims_by_passage[n])
-        for anchor in anchors(passage_body(passages[n - 1])):
-            share = _share(words, anchor, passages[n - 1])
-            candidates.append((share, n, anchor))
-    candidates.sort(key=lambda candidate: -candidate[0])
+        for claim in dict.fromkeys((_past_heading_case(claim_text, passages[n - 1]), claim_text)):
+            words, said = _terms(claim), claims.quantities(claim)
+            for anchor in anchors(passage_body(passages[n - 1])):
+                share = _share(words, anchor, passages[n - 1])
+                held = claims.quantities_held(said, claims.quantities(anchor.text))
+                candidates.append((share, held, n, claim, anchor))
+    candidates.sort(key=lambda candidate: (-candidate[0], not candidate[1]))
     first_failure: SentenceVerdict | None = None
-    tried: dict[int, int] = {}
-    for share, n, anchor in candidates:
-        if tried.get(n, 0) >= CANDIDATE_ANCHORS:
+    tried: dict[tuple[int, str], int] = {}
+    for share, _, n, claim, anchor in candidates:
+        if tried.get((n, claim), 0) >= CANDIDATE_ANCHORS:
             continue
-        tried[n] = tried.get(n, 0) + 1
-        reason, detail = _check(claims_by_passage[n], answer, flipped, anchor, passages[n - 1], similarity)
+        tried[(n, claim)] = tried.get((n, claim), 0) + 1
+        reason, detail = _check(claim, reply, anchor, passages[n - 1], similarity)
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
@@ -430,8 +537,10 @@ def verify(
     draft: str, passages: list[Passage], similarity: Similarity | None = None, question: str = ""
 ) -> Verification:
     """Each sentence of the draft against the passages it cites; the question, when given, tells whether a
-    « Oui » / « Non » answers it by the opposite of what it asks."""
-    return Verification(tuple(verify_sentence(s, passages, similarity, question) for s in split_sentences(draft)))
+    « Oui » / « Non » answers it by the opposite of what it asks. A bare « Oui. » or « Non. » opens the sentence
+    that follows it."""
+    answered = BARE_YES_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", draft.strip())
+    return Verification(tuple(verify_sentence(s, passages, similarity, question) for s in split_sentences(answered)))
 
 
 def hopeless(partial_draft: str, passages: list[Passage]) -> bool:

@@ -87,3 +87,101 @@ def test_an_opening_case_that_restates_the_headings_is_context():
                                         "l'enfant dure 11 jours calendaires consécutifs [1].") == ["missing_number"]
     assert stands("conge-paternite-11", "Pour la naissance d'un enfant, le congé de paternité et d'accueil de "
                                         "l'enfant dure 11 jours ouvrables consécutifs [1].") != ["ok"]
+
+
+def test_a_pronominal_verb_and_the_written_ne_peut_still_deny():
+    assert stands("code-travail-maladie-03") == ["ok"]
+    assert stands("code-travail-maladie-04") != ["ok"]
+    assert stands("code-travail-conges-03") == ["ok"]
+    assert stands("code-travail-conges-03", "Oui, la durée totale du congé exigible peut dépasser 30 jours "
+                                            "ouvrables [1].") != ["ok"]
+
+
+def test_a_table_cell_that_answers_non_denies():
+    assert stands("ij-maladie-15") == ["ok"]
+    assert stands("ij-maladie-16") != ["ok"]
+
+
+def test_numbers_written_in_words_with_a_hyphen_are_one_number():
+    assert stands("code-travail-repos-04") == ["ok"]
+    longer = "Le repos hebdomadaire dure au moins 36 heures consécutives, plus le repos quotidien [2]."
+    assert stands("code-travail-repos-04", longer) == ["missing_number"]
+    assert stands("code-travail-duree-01") == ["ok"]
+    assert stands("code-travail-duree-02") != ["ok"]
+
+
+def test_a_condition_said_without_si_is_kept_when_its_words_are():
+    assert stands("ij-maladie-09") == ["ok", "ok"]
+    assert stands("ij-maladie-09", "Le salaire journalier de base correspond au total des 3 derniers salaires "
+                                   "bruts perçus avant l'arrêt, divisé par 91,25 [1].") == ["dropped_condition"]
+    assert stands("preavis-locataire-07") == ["ok"]
+    assert stands("preavis-locataire-08") != ["ok"]
+
+
+def test_an_opening_if_that_restates_the_headings_is_context():
+    assert stands("depot-garantie-08") == ["ok"]
+    assert stands("depot-garantie-09") != ["ok"]
+
+
+def test_a_case_a_lead_in_excepts_is_stated_by_denying_the_rule_for_it():
+    assert stands("preavis-licenciement-06") == ["ok"]
+    assert stands("preavis-licenciement-07") == ["dropped_condition"]
+    assert stands("preavis-licenciement-06", "Non, un salarié licencié pour motif économique n'a pas à exécuter "
+                                             "de préavis [1].") != ["ok"]
+
+
+def test_what_a_rule_says_does_not_follow_cannot_be_said_to_follow():
+    assert stands("journee-solidarite-03") == ["ok"]
+    assert stands("journee-solidarite-04") == ["negation"]
+
+
+def test_two_rules_joined_by_et_and_a_new_subject_stand_clause_by_clause():
+    assert stands("preavis-licenciement-19") != ["ok"]
+    assert stands("preavis-licenciement-18") == ["ok", "ok"]
+
+
+def test_a_denied_bound_answers_yes_to_a_ceiling_and_no_to_going_past_it():
+    assert stands("depot-garantie-14") == ["ok"]
+    assert stands("depot-garantie-15") != ["ok"]
+    assert stands("depot-garantie-14", "Non, la provision ne peut pas dépasser 20 % du montant du dépôt de "
+                                       "garantie [1].") == ["yes_no"]
+    assert stands("depot-garantie-14", question="La provision peut-elle dépasser 20 % du dépôt ?") == ["yes_no"]
+
+
+def test_an_obligation_answers_no_to_may_one_refuse():
+    assert stands("periode-essai-07") == ["ok"]
+    assert stands("periode-essai-07", "Oui" + _planted()["periode-essai-07"].draft.removeprefix("Non")) == ["yes_no"]
+
+
+def test_a_right_said_a_droit_a_is_a_benefit_and_a_verb_hung_on_its_subject_still_has_it():
+    assert stands("code-travail-repos-01") == ["ok"]
+    assert stands("code-travail-repos-02") != ["ok"]
+    assert stands("jours-feries-10") == ["ok"]
+    assert stands("jours-feries-11") == ["missing_number"]
+    assert stands("code-travail-repos-01", "Tout employeur a droit à un repos quotidien d'au moins onze heures "
+                                           "consécutives, sauf en cas d'urgence [1].") != ["ok"]
+
+
+def test_what_a_relative_clause_allows_need_not_be_repeated():
+    assert stands("ij-maladie-07") == ["ok"]
+    assert stands("ij-maladie-08") != ["ok"]
+
+
+def test_a_bare_oui_opens_the_sentence_that_follows():
+    assert stands("conges-cdd-01") == ["ok"]
+    assert stands("conges-cdd-02") != ["ok"]
+    assert stands("conges-cdd-01", "Non. Le salarié en CDD a les mêmes droits aux congés payés que le salarié en "
+                                   "CDI [1].") == ["yes_no"]
+
+
+def test_either_form_answers_no_to_must_it_be_written():
+    assert stands("heures-sup-07") == ["ok"]
+    assert stands("heures-sup-08") != ["ok"]
+    assert stands("heures-sup-07", "Oui, les heures supplémentaires sont effectuées à la demande écrite ou orale "
+                                   "de l'employeur [1].") == ["yes_no"]
+
+
+def test_who_asks_is_the_party_the_passage_names_with_the_request():
+    assert stands("heures-sup-03") == ["ok"]
+    assert stands("heures-sup-04") != ["ok"]
+    assert stands("heures-sup-03", "Le salarié demande à l'employeur des heures supplémentaires [1].") != ["ok"]
