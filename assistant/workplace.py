@@ -15,10 +15,8 @@ from indexing.text import fold
 _WORD = r"[a-z][a-z'-]*"
 _PHRASE = rf"{_WORD}(?:\s+{_WORD}){{0,5}}"
 _ARTICLE = r"(?:(?:un|une|le|la|les|des|d'une|d'un|de la|du)\s+|l'|d')?"
-_FUNCTION_WORDS = frozenset(
-    "a au aux avec ce cette chez dans de des du en et il je la le les leur mais mon ne ou par pas pour que qui "
-    "sa se ses son sur un une y".split()
-)
+_KEPT_PREPOSITION = frozenset(content_words("chez"))
+"""The one preposition of the patterns that the analyser keeps as a content word; the others are stop words."""
 
 _OCCUPATION = re.compile(
     rf"\b(?:je suis|j'etais|je travaille comme|travaillant comme|en tant qu(?:e\s|')|embauche(?:e)? comme|"
@@ -64,7 +62,7 @@ def setting_words(question: str) -> list[str]:
     matches = [match for pattern in _PATTERNS for match in pattern.finditer(folded)]
     phrases = [_leading_words(_clause(match.group("phrase"))) for match in matches]
     phrases += [worker for match in matches if (worker := match.groupdict().get("worker"))]
-    words = [term for phrase in phrases for term in content_words(phrase) if term not in _FUNCTION_WORDS]
+    words = [term for phrase in phrases for term in content_words(phrase) if term not in _KEPT_PREPOSITION]
     return list(dict.fromkeys(words))
 
 
