@@ -8,7 +8,6 @@ import io
 import json
 import shutil
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -17,14 +16,13 @@ from typing import Any
 import httpx
 import openai
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from assistant import cli
 from assistant.api import MESSAGE_EMPTY, MESSAGE_FAILED, MESSAGE_UNKNOWN_ANSWER, build_api
 from assistant.api_access import MESSAGE_LOOPBACK_ONLY, MESSAGE_NO_TOKEN, new_token, token_digest
-from assistant.llama_server import free_port
 from assistant.pipeline import Assistant
+from eval.api_bench import serving
 from guichet.config import ConfigError, Settings, load_settings
 from tests.test_assistant_pipeline import CDD_QUESTION, QuotingModel
 
@@ -243,18 +241,8 @@ def test_the_schema_is_published(client: TestClient) -> None:
 @pytest.fixture(scope="module")
 def server(assistant: Assistant, settings: Settings) -> Iterator[str]:
     """`guichet serve`'s application (the API with the page mounted) under uvicorn on a free loopback port."""
-    from assistant.ui import mount_page
-
-    port = free_port()
-    running = uvicorn.Server(uvicorn.Config(mount_page(assistant, settings, None), host="127.0.0.1", port=port,
-                                            log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    while not running.started and thread.is_alive():
-        thread.join(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(10)
+    with serving(assistant, settings) as url:
+        yield url
 
 
 def test_a_real_server_serves_the_page_and_streams_the_api(server: str) -> None:

@@ -17,7 +17,8 @@ FEEDBACK_COMMENT = "Réponse claire, je rappelle M. Jean Dupont au 06 98 76 54 3
 ANSWER_TIMEOUT_MS = 240_000
 
 
-def _open(browser: Any, server: Any) -> tuple[Any, Any]:
+def open_page(browser: Any, server: Any) -> tuple[Any, Any]:
+    """A new browser context on the page, once its question box is there."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="fr-FR")
     page = context.new_page()
     page.goto(server.url)
@@ -42,7 +43,7 @@ def _audit_text(db: Path) -> str:
 
 
 def test_ask_stream_sources_and_feedback(browser: Any, server: Any, screenshots: Path) -> None:
-    context, page = _open(browser, server)
+    context, page = open_page(browser, server)
     try:
         assert page.get_by_role("note").first.inner_text().startswith("Brouillon rédigé automatiquement")
         assert page.locator("#answer-mode").inner_text().startswith("Réponses composées d'extraits")
@@ -86,7 +87,7 @@ def test_ask_stream_sources_and_feedback(browser: Any, server: Any, screenshots:
 
 
 def test_personal_data_is_shown_masked(browser: Any, server: Any, screenshots: Path) -> None:
-    context, page = _open(browser, server)
+    context, page = open_page(browser, server)
     try:
         _ask(page, PERSONAL_QUESTION)
         _wait_for_final(page)
@@ -107,7 +108,7 @@ def test_personal_data_is_shown_masked(browser: Any, server: Any, screenshots: P
 
 def test_parallel_agents_are_all_answered(browser: Any, server: Any, screenshots: Path) -> None:
     agents = 5
-    pages = [_open(browser, server) for _ in range(agents)]
+    pages = [open_page(browser, server) for _ in range(agents)]
     try:
         for _, page in pages:
             _ask(page, CDD_QUESTION)

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.test_ui_browser import open_page
+
 pytestmark = pytest.mark.browser
 
 CDD_QUESTION = "Quelle indemnité à la fin d'un CDD ?"
@@ -21,10 +23,7 @@ BLOCKING_IMPACTS = ("serious", "critical")
 
 
 def _open(browser: Any, server: Any) -> tuple[Any, Any]:
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    page.goto(server.url)
-    page.get_by_label("Votre question").wait_for()
+    context, page = open_page(browser, server)
     page.wait_for_function("document.getElementById('announcer') !== null")
     return context, page
 
