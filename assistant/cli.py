@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.intake import question_problem, unicode_problem
+from assistant.intake import json_lines, question_problem, unicode_problem
 from guichet.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -31,26 +31,13 @@ def _dump(payload: Any) -> None:
 def read_batch(path: Path) -> Iterator[dict[str, Any]]:
     """One JSON object a line, with a `query`, `question` or `text` field and an optional `id`. Each row has its
     `line` number, and either the `text` or the `error` that kept the line from being read; blank lines are skipped."""
-    with path.open("rb") as handle:
-        for line_number, raw in enumerate(handle, 1):
-            row = _batch_row(raw)
-            if row is not None:
-                yield {"line": line_number, **row}
+    for line_number, read in json_lines(path):
+        yield {"line": line_number, **_batch_row(read)}
 
 
-def _batch_row(raw: bytes) -> dict[str, Any] | None:
-    try:
-        line = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return {"id": None, "error": f"not valid UTF-8 (byte {error.start + 1})"}
-    if not line.strip():
-        return None
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as error:
-        return {"id": None, "error": f"not valid JSON ({error.msg}, column {error.colno})"}
-    if not isinstance(row, dict):
-        return {"id": None, "error": f"not a JSON object but {type(row).__name__}"}
+def _batch_row(row: dict[str, Any] | str) -> dict[str, Any]:
+    if isinstance(row, str):
+        return {"id": None, "error": row}
     row_id = row.get("id")
     if isinstance(row_id, str) and unicode_problem(row_id):
         return {"id": None, "error": "the id is not valid UTF-8"}
@@ -212,20 +199,33 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> None:
 
     if not args.batch and not (args.text and args.passage):
         raise SystemExit("give a draft and its --passage ids (in the order of its [n] markers), or --batch FILE.jsonl")
-    try:
-        items = (list(draft_check.read_drafts(Path(args.batch))) if args.batch else
-                 [draft_check.DraftToCheck(None, args.question or "", " ".join(args.text), tuple(args.passage))])
-        needs_index = any(isinstance(ref, str) for item in items for ref in item.passages)
-        index = Index.load(settings) if needs_index else None
-        similarity = Embedder(settings).similarity
-        for item in items:
+    if args.batch:
+        items = list(draft_check.read_drafts(Path(args.batch)))
+    else:
+        items = [(0, None, draft_check.DraftToCheck(None, args.question or "", " ".join(args.text),
+                                                     tuple(args.passage)))]
+    drafts = [item for _, _, item in items if not isinstance(item, str)]
+    index = Index.load(settings) if any(isinstance(ref, str) for item in drafts for ref in item.passages) else None
+    similarity = Embedder(settings).similarity
+    failed = 0
+    for line_number, row_id, item in items:
+        try:
+            if isinstance(item, str):
+                raise draft_check.DraftInputError(item)
             result = draft_check.check(item, draft_check.resolve(item.passages, index), similarity)
-            if args.json or args.batch:
-                _dump({"id": item.id, **result} if item.id is not None else result)
-            else:
-                print(draft_check.render(result))
-    except draft_check.DraftInputError as error:
-        raise SystemExit(f"guichet verify: {error}") from None
+        except draft_check.DraftInputError as error:
+            if not args.batch:
+                raise SystemExit(f"guichet verify: {error}") from None
+            failed += 1
+            print(f"{args.batch}:{line_number}: {error}", file=sys.stderr)
+            _dump({"id": row_id, "error": str(error)})
+            continue
+        if args.json or args.batch:
+            _dump({"id": item.id, **result} if item.id is not None else result)
+        else:
+            print(draft_check.render(result))
+    if failed:
+        raise SystemExit(f"guichet: {failed} line(s) of {args.batch} not checked (see the error rows)")
 
 
 def cmd_redact(settings: Settings, args: argparse.Namespace) -> None:

@@ -2,12 +2,12 @@
 sentence against the official passages it cites, given by index id (`F40`, `F40#5`) or quoted inline."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.intake import json_lines
 from assistant.verify import Similarity, verify
 from indexing.model import Passage
 
@@ -111,22 +111,23 @@ def check(item: DraftToCheck, passages: list[Passage], similarity: Similarity | 
     }
 
 
-def read_drafts(path: Path) -> Iterator[DraftToCheck]:
+def read_drafts(path: Path) -> Iterator[tuple[int, Any, DraftToCheck | str]]:
     """One JSON object a line: `question`, `draft` (or `answer`, `text`), `passages` (ids or inline passages,
-    in the order of the `[n]` markers), optional `id`."""
-    with path.open(encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise DraftInputError(f"{path}:{line_number}: not valid JSON ({error.msg})") from None
-            draft = next((row[f] for f in DRAFT_FIELDS if isinstance(row.get(f), str)), None)
-            passages = row.get("passages")
-            if draft is None or not isinstance(passages, list) or not passages:
-                raise DraftInputError(f"{path}:{line_number}: needs a `draft` and a non-empty `passages` list")
-            yield DraftToCheck(row.get("id"), str(row.get("question", "")), draft, tuple(passages))
+    in the order of the `[n]` markers), optional `id`. Each line's number and id with its draft, or why it holds
+    none."""
+    for line_number, row in json_lines(path):
+        if isinstance(row, str):
+            yield line_number, None, row
+        else:
+            yield line_number, row.get("id"), _draft(row)
+
+
+def _draft(row: dict[str, Any]) -> DraftToCheck | str:
+    draft = next((row[f] for f in DRAFT_FIELDS if isinstance(row.get(f), str)), None)
+    passages = row.get("passages")
+    if draft is None or not isinstance(passages, list) or not passages:
+        return "needs a `draft` and a non-empty `passages` list"
+    return DraftToCheck(row.get("id"), str(row.get("question", "")), draft, tuple(passages))
 
 
 def render(result: dict[str, Any]) -> str:

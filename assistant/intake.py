@@ -1,6 +1,11 @@
 """What a question must be before it enters the pipeline: text, not empty, and of a bounded length."""
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
 import regex
 
 MAX_QUESTION_CHARS = 4000
@@ -27,6 +32,32 @@ def unicode_problem(text: str) -> str:
     """A lone surrogate: what Python makes of bytes that are not UTF-8 (in arguments) or of a JSON `\\ud800`."""
     surrogate = _SURROGATE.search(text)
     return f"the text is not valid UTF-8 (character {surrogate.start() + 1})" if surrogate else ""
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """Each non-blank line of a JSON Lines file with its number: the object it holds, or why it holds none (not
+    UTF-8, not JSON, not an object), so that a batch answers every other line."""
+    with path.open("rb") as handle:
+        for line_number, raw in enumerate(handle, 1):
+            read = _json_object(raw)
+            if read is not None:
+                yield line_number, read
+
+
+def _json_object(raw: bytes) -> dict[str, Any] | str | None:
+    try:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return f"not valid UTF-8 (byte {error.start + 1})"
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        return f"not valid JSON ({error.msg}, column {error.colno})"
+    if not isinstance(row, dict):
+        return f"not a JSON object but {type(row).__name__}"
+    return row
 
 
 def keep_end(text: str, limit: int = MAX_QUESTION_CHARS) -> str:

@@ -54,3 +54,30 @@ def test_an_unknown_passage_id_is_a_clear_error(indexed_home: Path) -> None:
     result = guichet(indexed_home, "verify", "--passage", "F00000", GROUNDED)
     assert result.returncode != 0
     assert "F00000" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_batch_checks_every_line_it_can_and_reports_the_others_in_place(indexed_home: Path, tmp_path: Path) -> None:
+    inline = {"doc_id": "F40", "title": "Fin d'un CDD", "text": (
+        "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute totale.")}
+    good = json.dumps({"id": "good", "question": "Montant ?", "draft": GROUNDED, "passages": [inline]},
+                      ensure_ascii=False).encode("utf-8")
+    lines = [
+        good,
+        b"pas du json",
+        b"[1, 2]",
+        b"\xff\xfe pas de l'UTF-8",
+        json.dumps({"id": "no-passages", "draft": GROUNDED}).encode("utf-8"),
+        json.dumps({"id": "unknown", "draft": GROUNDED, "passages": ["F00000"]}).encode("utf-8"),
+        good,
+    ]
+    batch = tmp_path / "drafts.jsonl"
+    batch.write_bytes(b"\n".join(lines))
+    result = guichet(indexed_home, "verify", "--batch", str(batch))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == len(lines)
+    assert [("error" in row) for row in rows] == [False, True, True, True, True, True, False]
+    assert rows[0]["id"] == rows[-1]["id"] == "good" and rows[0]["acceptable"]
+    assert rows[4]["id"] == "no-passages" and "F00000" in rows[5]["error"]
+    for line_number in range(2, 7):
+        assert f"{batch}:{line_number}:" in result.stderr
