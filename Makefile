@@ -35,7 +35,7 @@ test-all: index
 	$(BIN)/python -m pytest -q
 
 eval: index
-	$(BIN)/guichet eval all
+	$(BIN)/guichet eval all --baselines bm25,langchain
 
 bench: index
 	$(BIN)/guichet bench

@@ -13,13 +13,11 @@ from corpus.model import Document
 from eval import retrieval
 from eval.datasets import load_rows
 from eval.metrics import mean, percentile
+from eval.systems import BASELINES, BM25_SYSTEM, DEFAULT_BASELINES, LANGCHAIN_SYSTEM, MAIN_SYSTEM
 from guichet.config import Settings
 from indexing.embeddings import Embedder
 from indexing.search import Index, Searcher
 
-MAIN_SYSTEM = "Guichet (hybride)"
-BM25_SYSTEM = "BM25 seul"
-LANGCHAIN_SYSTEM = "LangChain manuel"
 WORST = 10
 NO_THEME = "(sans thème)"
 
@@ -72,16 +70,20 @@ def evaluate_retrieval(
     embedder: Embedder,
     limit: int | None = None,
     progress: bool = True,
+    baselines: Sequence[str] = DEFAULT_BASELINES,
 ) -> dict[str, Any]:
+    unknown = set(baselines) - set(BASELINES)
+    if unknown:
+        raise ValueError(f"unknown baseline(s) {', '.join(sorted(unknown))}; expected {', '.join(BASELINES)}")
     queries = retrieval.load_queries(path)[:limit]
     resolved = retrieval.resolve_queries(queries, documents)
     kept = [(query, relevant) for query, relevant in zip(queries, resolved, strict=True) if relevant]
     queries, relevance = [q for q, _ in kept], [r for _, r in kept]
-    rankers: dict[str, Ranker] = {
-        MAIN_SYSTEM: retrieval.searcher_ranker(Searcher(index, embedder, settings)),
-        BM25_SYSTEM: retrieval.build_bm25_documents(documents).rank,
-        LANGCHAIN_SYSTEM: retrieval.build_langchain_textbook(settings, documents).rank,
-    }
+    rankers: dict[str, Ranker] = {MAIN_SYSTEM: retrieval.searcher_ranker(Searcher(index, embedder, settings))}
+    if "bm25" in baselines:
+        rankers[BM25_SYSTEM] = retrieval.build_bm25_documents(documents).rank
+    if "langchain" in baselines:
+        rankers[LANGCHAIN_SYSTEM] = retrieval.build_langchain_textbook(settings, documents).rank
     systems: dict[str, Any] = {}
     main_scores: list[dict[str, float]] = []
     main_rankings: list[list[str]] = []

@@ -16,6 +16,7 @@ from eval import datasets as ds
 from eval.answers import Asked, ask_all, evaluate_answers, evaluate_refusals
 from eval.latency import summarize
 from eval.report import write_report
+from eval.systems import DEFAULT_BASELINES
 from guichet.config import Settings
 from indexing.embeddings import Embedder
 from indexing.search import Index, Searcher
@@ -176,13 +177,16 @@ class Shared:
 
 
 def run_retrieval(
-    shared: Shared, path: Path, documents: Sequence[Document] | None, limit: int | None, progress: bool
+    shared: Shared, path: Path, documents: Sequence[Document] | None, limit: int | None, progress: bool,
+    baselines: Sequence[str],
 ) -> dict[str, Any]:
     from corpus.load import load_documents
     from eval.ranking import evaluate_retrieval
 
     documents = list(load_documents(shared.settings)) if documents is None else documents
-    return evaluate_retrieval(shared.settings, path, documents, shared.index, shared.embedder, limit, progress)
+    return evaluate_retrieval(
+        shared.settings, path, documents, shared.index, shared.embedder, limit, progress, baselines
+    )
 
 
 def run_pii(shared: Shared, chosen: dict[str, Path], limit: int | None) -> tuple[dict[str, Any], dict[str, int]]:
@@ -252,10 +256,12 @@ def run_eval(
     limit: int | None = None,
     progress: bool = True,
     documents: Sequence[Document] | None = None,
+    baselines: Sequence[str] = DEFAULT_BASELINES,
 ) -> tuple[Path, int]:
     """Run the parts, write the report into `out_dir`; the exit status is 1 when `compare_with` shows a
     regression beyond `settings.eval_regression_threshold`, else 0. `documents` is the corpus retrieval is
-    scored against (default: the fetched corpus, as indexed)."""
+    scored against (default: the fetched corpus, as indexed); `baselines` the reference systems retrieval is
+    compared with (`eval.ranking.BASELINES`)."""
     unknown = parts - set(PARTS)
     if unknown:
         raise ValueError(f"unknown part(s) {', '.join(sorted(unknown))}; expected {', '.join(PARTS)}")
@@ -267,7 +273,9 @@ def run_eval(
     used: dict[str, int] = {}
     shared = Shared(settings)
     if "retrieval" in parts and "retrieval-queries" in chosen:
-        results["retrieval"] = run_retrieval(shared, chosen["retrieval-queries"], documents, limit, progress)
+        results["retrieval"] = run_retrieval(
+            shared, chosen["retrieval-queries"], documents, limit, progress, baselines
+        )
         used["retrieval-queries"] = results["retrieval"]["n"] + results["retrieval"]["unresolved"]
     if "pii" in parts:
         results["pii"], pii_used = run_pii(shared, chosen, limit)

@@ -234,6 +234,38 @@ def test_page_bench_arguments_are_checked(tmp_path: Path, args: tuple, message: 
     assert result.returncode == 2 and message in result.stderr and b"Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--baselines", "bm25,textbook"), b"none or names among bm25, langchain"),
+        (("--baselines", ""), b"none or names among bm25, langchain"),
+        (("--limit", "0"), b"at least 1"),
+        (("--limit", "dix"), b"at least 1"),
+    ],
+)
+def test_eval_arguments_are_checked(tmp_path: Path, args: tuple, message: bytes) -> None:
+    result = guichet_bytes(tmp_path, "eval", "retrieval", *args)
+    assert result.returncode == 2 and message in result.stderr and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("all", "--dataset", "questions.jsonl"), "name the part, not `all`"),
+        (("answers", "--dataset", "absent.jsonl"), "dataset absent.jsonl does not exist"),
+    ],
+)
+def test_eval_dataset_is_checked_before_any_model_loads(tmp_path: Path, args: tuple, message: str) -> None:
+    assert message in one_line_error(guichet_bytes(tmp_path, "eval", *args))
+
+
+def test_eval_help_explains_every_option(tmp_path: Path) -> None:
+    help_text = " ".join(guichet_bytes(tmp_path, "eval", "--help").stdout.decode().split())
+    for option in ("--dataset FILE.jsonl", "--out DIR", "--compare OLD_DIR", "--limit N", "--baselines LIST"):
+        assert option in help_text
+    assert "default: bm25" in help_text and "about 20 minutes" in help_text and "verify: planted drafts" in help_text
+
+
 def test_page_bench_against_no_page_counts_every_question_failed(tmp_path: Path) -> None:
     result = guichet_bytes(tmp_path, "bench", "--page", "http://127.0.0.1:9/", "--agents", "2",
                            "--questions-per-agent", "1")

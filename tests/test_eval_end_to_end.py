@@ -40,7 +40,8 @@ def run(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     shipped = DEFAULT_DATASETS["retrieval-queries"].read_text(encoding="utf-8").splitlines()
     queries.write_text("\n".join(shipped[:LIMIT]) + "\n", encoding="utf-8")
     out_dir, status = run_eval(settings, {"retrieval", "answers", "latency"}, datasets={"retrieval": queries},
-                               out_dir=out, limit=LIMIT, progress=False, documents=fixture_documents())
+                               out_dir=out, limit=LIMIT, progress=False, documents=fixture_documents(),
+                               baselines=("bm25", "langchain"))
     return out_dir, status, json.loads((out_dir / "results.json").read_text(encoding="utf-8"))
 
 
