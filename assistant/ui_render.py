@@ -16,6 +16,7 @@ from assistant.model import (
     Citation,
 )
 from indexing.model import Passage
+from redaction.entities import label as entity_label
 
 SOURCE_LABELS = {
     "service-public": "Service-Public.fr",
@@ -31,23 +32,6 @@ MODE_LABELS = {
     MODE_GENERATED: "Réponse rédigée par le modèle",
     MODE_EXTRACTIVE: "Réponse composée d'extraits des textes officiels",
     MODE_REFUSED: "Pas de réponse",
-}
-ENTITY_LABELS = {
-    "PERSONNE": "nom",
-    "EMAIL": "courriel",
-    "TELEPHONE": "téléphone",
-    "NIR": "numéro de sécurité sociale",
-    "IBAN": "IBAN",
-    "CARTE_BANCAIRE": "carte bancaire",
-    "NUMERO_FISCAL": "numéro fiscal",
-    "NUMERO_ALLOCATAIRE": "numéro d'allocataire",
-    "IDENTIFIANT_FRANCE_TRAVAIL": "identifiant France Travail",
-    "PASSEPORT": "passeport",
-    "CARTE_IDENTITE": "carte d'identité",
-    "IMMATRICULATION": "immatriculation",
-    "ADRESSE": "adresse",
-    "DATE_NAISSANCE": "date de naissance",
-    "SIRET": "numéro SIRET ou SIREN",
 }
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -110,7 +94,7 @@ def mode_label(mode: str) -> str:
 
 
 def masked_summary(counts: dict[str, int]) -> str:
-    parts = [f"{count} {ENTITY_LABELS.get(kind, kind.lower())}" for kind, count in sorted(counts.items())]
+    parts = [f"{count} {entity_label(kind)}" for kind, count in sorted(counts.items())]
     return "Données masquées : " + ", ".join(parts) if parts else "Aucune donnée personnelle détectée"
 
 

@@ -14,7 +14,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from spacy.tokens import Doc
 
 from guichet.config import Settings
-from redaction import TYPES
+from redaction.entities import TYPES, SameValue
 from redaction.model import Entity, RedactedText
 from redaction.recognizers import french_recognizers
 from redaction.recognizers.base import LANGUAGE
@@ -28,14 +28,14 @@ ECHO_SCORE = 0.7
 """Score of a name found again alone after its first, fuller mention."""
 DATE_AFTER_NAME_SCORE = 0.8
 _WARM_UP = "Mme Exemple, exemple@exemple.fr, 01 02 03 04 05."
-_NUMBER_TYPES = frozenset(TYPES) - {"PERSONNE", "ADRESSE", "EMAIL", "DATE_NAISSANCE"}
 
 
 def _value_key(entity_type: str, value: str) -> str:
     value = fold(value)
-    if entity_type == "TELEPHONE":
+    same_value = TYPES[entity_type].same_value
+    if same_value is SameValue.PHONE:
         return compact(value)[-9:]
-    if entity_type in _NUMBER_TYPES:
+    if same_value is SameValue.DIGITS:
         return compact(value)
     return " ".join(value.split()).casefold()
 
@@ -152,7 +152,7 @@ class Redactor:
         candidates = [
             Entity(result.entity_type, result.start, result.end, round(result.score, 3))
             for result in results
-            if result.score >= TYPES[result.entity_type]
+            if result.score >= TYPES[result.entity_type].threshold
             and not any(start < result.end and result.start < end for start, end in placeholders)
         ]
         return _resolve_overlaps(_merge_same_type(candidates + _dates_after_names(folded, candidates)))

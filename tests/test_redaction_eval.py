@@ -1,4 +1,4 @@
-"""PII evaluation (overlap matching, label mapping), the `guichet redact` JSON contract and the benchmark."""
+"""PII evaluation (overlap matching, label mapping) and the `guichet redact` JSON contract."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from eval.pii import evaluate_pii, load_pii_rows
 from guichet.config import Settings
-from redaction.bench import bench_redaction
 from redaction.engine import Redactor
-from redaction.eval_pii import evaluate_pii, format_report, load_pii_rows
 from redaction.jsonio import redacted_to_dict
 
 SAMPLE = Path(__file__).parent / "fixtures" / "redaction" / "pii-sample.jsonl"
@@ -30,7 +29,6 @@ def test_evaluate_pii_on_a_small_labelled_set(redactor: Redactor) -> None:
     assert report["micro"] == {"precision": 1.0, "recall": 0.875, "f1": 0.9333, "predicted": 6, "gold": 8}
     assert report["clean_rows"] == 2 and report["false_redaction_rate"] == 0.0
     assert report["unmapped_labels"] == []
-    assert "micro" in format_report(report)
 
 
 def test_out_of_scope_labels_count_neither_way(redactor: Redactor) -> None:
@@ -47,11 +45,6 @@ def test_redact_json_contract(redactor: Redactor) -> None:
             {"type": "TELEPHONE", "start": 24, "end": 38, "score": 0.95},
         ],
     }
-
-
-def test_bench_reports_percentiles(redactor: Redactor) -> None:
-    timings = bench_redaction(redactor, ["Mme Fatima Benali demande l'APL.", "Bonjour"], repeats=2, warmup=1)
-    assert timings["runs"] == 4 and 0 < timings["p50_ms"] <= timings["p95_ms"] <= timings["max_ms"]
 
 
 DATASETS = Path(__file__).parent.parent / "eval" / "datasets"

@@ -9,6 +9,7 @@ import pytest
 
 from guichet.config import Settings
 from redaction.engine import Redactor, Vault
+from redaction.entities import ENTITY_TYPES, SameValue
 
 QUESTION = "Mme Fatima Benali, née le 12/03/1985, tél. 06 12 34 56 78, demande la prime d'activité."
 
@@ -34,6 +35,16 @@ def test_same_value_same_placeholder_within_a_conversation(redactor: Redactor) -
     assert second.text == "Et si Mme <PERSONNE_1> rappelle au <TELEPHONE_1> ? M. <PERSONNE_2> aussi."
     assert "<PERSONNE_1>" in first.text
     assert redactor.redact("M. Paul Roux", Vault()).text == "M. <PERSONNE_1>"
+
+
+@pytest.mark.parametrize("entity_type", ENTITY_TYPES, ids=lambda t: t.name)
+def test_each_type_says_when_two_mentions_are_one_value(entity_type) -> None:
+    """Identifiers are one value whatever their separators; words (names, streets) are not squeezed into one."""
+    vault = Vault()
+    first = vault.placeholder(entity_type.name, "AB 12-34 56 78 90")
+    regrouped = vault.placeholder(entity_type.name, "ab1234567890")
+    assert (first == regrouped) is (entity_type.same_value is not SameValue.WORDS)
+    assert vault.placeholder(entity_type.name, "ab  12-34 56 78 90") == first
 
 
 def test_restore_puts_values_back(redactor: Redactor) -> None:

@@ -1,7 +1,7 @@
 """Precision, recall and F1 per entity type on span-labelled JSON Lines.
 
 Rows hold `note_text` (AP-HP eds-pseudo shape) or `text`, and `entities: [{start, end, label}]`.
-Gold labels are mapped to this package's types (`LABEL_MAP`); labels mapped to None are out of scope.
+Gold labels are mapped to the redaction types (`LABEL_MAP`); labels mapped to None are out of scope.
 
 Matching rule (overlap-based, per type): a gold span is found when a predicted span of the same type overlaps
 it by at least one character; a prediction is correct when it overlaps a gold span of its type. So "Mme
@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from redaction import TYPES
 from redaction.engine import Redactor
+from redaction.entities import TYPES
 from redaction.model import Entity
 
 LABEL_MAP: dict[str, str | None] = {
@@ -110,14 +110,3 @@ def _count_row(
         tally = counts.setdefault(entity_type, [0, 0, 0, 0])
         tally[3] += 1
         tally[2] += any(p.type == entity_type and _overlaps(p.start, p.end, start, end) for p in predicted)
-
-
-def format_report(report: Mapping[str, Any]) -> str:
-    lines = [f"{'type':<28} {'P':>6} {'R':>6} {'F1':>6} {'pred':>5} {'gold':>5}"]
-    for name, scores in [*report["per_type"].items(), ("micro", report["micro"])]:
-        lines.append(
-            f"{name:<28} {scores['precision']:>6.3f} {scores['recall']:>6.3f} {scores['f1']:>6.3f}"
-            f" {scores['predicted']:>5} {scores['gold']:>5}"
-        )
-    lines.append(f"false-redaction rate on {report['clean_rows']} clean rows: {report['false_redaction_rate']:.3f}")
-    return "\n".join(lines)

@@ -1,0 +1,73 @@
+"""Every entity type Guichet redacts, each one self-describing unit that the rest reads: its placeholder name
+(`<PERSONNE_1>`), what agents read on the page, the score from which it is redacted (context words add 0.35), how
+two mentions are known to be one value, what it covers and what confirms it. A new type is one entry here and one
+recognizer in `redaction.recognizers`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class SameValue(Enum):
+    """How the vault tells that two mentions are one value (one placeholder for both)."""
+
+    WORDS = "words"
+    """Case and spacing aside: names, addresses, e-mails, dates."""
+    DIGITS = "digits"
+    """Separators and case aside: identifiers (« 1 85 05 » and « 18505 »)."""
+    PHONE = "phone"
+    """The last nine digits: « 06 12… », « +33 6 12… » and « 0033 6 12… » are one number."""
+
+
+@dataclass(frozen=True)
+class EntityType:
+    name: str
+    label: str
+    """French, for agents: « 2 noms, 1 téléphone masqués »."""
+    threshold: float
+    same_value: SameValue
+    covers: str
+    confirmed_by: str
+
+
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    EntityType("PERSONNE", "nom", 0.5, SameValue.WORDS,
+               "first and last names, in capitals or lower case", "spaCy PER, a title, a word announcing a person"),
+    EntityType("EMAIL", "courriel", 0.5, SameValue.WORDS, "e-mail address", "domain suffix (bundled PSL)"),
+    EntityType("TELEPHONE", "téléphone", 0.4, SameValue.PHONE,
+               "French phone number (0X…, +33, 0033, overseas), not 08 services", "format"),
+    EntityType("NIR", "numéro de sécurité sociale", 0.45, SameValue.DIGITS,
+               "numéro de sécurité sociale, Corsica 2A/2B",
+               "format (INSEE key raises the score); without key: context"),
+    EntityType("IBAN", "IBAN", 0.5, SameValue.DIGITS,
+               "bank account, any case and grouping; French RIB",
+               "country length (mod-97 raises the score); RIB: context"),
+    EntityType("CARTE_BANCAIRE", "carte bancaire", 0.5, SameValue.DIGITS,
+               "bank card number", "grouped format; a run of digits: context (Luhn raises the score)"),
+    EntityType("NUMERO_FISCAL", "numéro fiscal", 0.5, SameValue.DIGITS,
+               "numéro fiscal de référence (SPI)", "context (key = first ten digits mod 511 is enough)"),
+    EntityType("NUMERO_ALLOCATAIRE", "numéro d'allocataire", 0.5, SameValue.DIGITS,
+               "CAF / MSA allocataire number", "after « allocataire », « CAF », « MSA »"),
+    EntityType("IDENTIFIANT_FRANCE_TRAVAIL", "identifiant France Travail", 0.5, SameValue.DIGITS,
+               "France Travail (Pôle emploi) identifier", "after « France Travail », « identifiant »"),
+    EntityType("PASSEPORT", "passeport", 0.5, SameValue.DIGITS,
+               "French passport number (99AA99999)", "format, « passeport » context"),
+    EntityType("CARTE_IDENTITE", "carte d'identité", 0.5, SameValue.DIGITS,
+               "identity-card number", "after « carte d'identité », « CNI »"),
+    EntityType("IMMATRICULATION", "immatriculation", 0.5, SameValue.DIGITS,
+               "licence plate (AA-123-AA, old 123 ABC 75)", "format; old format needs context"),
+    EntityType("ADRESSE", "adresse", 0.45, SameValue.WORDS,
+               "number + street type + name, postcode + city", "format"),
+    EntityType("DATE_NAISSANCE", "date de naissance", 0.5, SameValue.WORDS,
+               "a date, a year after « né(e) le / en », « date de naissance », « DDN »; a date after a name",
+               "cue words"),
+    EntityType("SIRET", "numéro SIRET ou SIREN", 0.5, SameValue.DIGITS,
+               "SIRET or SIREN (a sole trader's identifies a person)", "context: « SIRET », « n° d'entreprise »"),
+)
+TYPES: dict[str, EntityType] = {entity_type.name: entity_type for entity_type in ENTITY_TYPES}
+
+
+def label(name: str) -> str:
+    """What agents read for a type (its placeholder name in lower case if it is not one of ours)."""
+    return TYPES[name].label if name in TYPES else name.lower()
