@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import errno
 import json
 import os
@@ -201,6 +202,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_verify(settings: Settings, args: argparse.Namespace) -> None:
     from assistant import draft_check
+    from assistant.verify import resemblance_of
     from indexing.embeddings import Embedder
     from indexing.search import Index
 
@@ -213,13 +215,13 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> None:
                                                      tuple(args.passage)))]
     drafts = [item for _, _, item in items if not isinstance(item, str)]
     index = Index.load(settings) if any(isinstance(ref, str) for item in drafts for ref in item.passages) else None
-    similarity = Embedder(settings).similarity
+    resemblance = resemblance_of(Embedder(settings))
     failed = 0
     for line_number, row_id, item in items:
         try:
             if isinstance(item, str):
                 raise draft_check.DraftInputError(item)
-            result = draft_check.check(item, draft_check.resolve(item.passages, index), similarity)
+            result = draft_check.check(item, draft_check.resolve(item.passages, index), resemblance)
         except draft_check.DraftInputError as error:
             if not args.batch:
                 raise SystemExit(f"guichet verify: {error}") from None
@@ -284,9 +286,11 @@ def cmd_api_token(settings: Settings, args: argparse.Namespace) -> None:
 def cmd_config(settings: Settings, args: argparse.Namespace) -> None:
     from assistant.drafting import drafting_mode
     from assistant.llm import configured_model_id
+    from indexing.profiles import profile_for
     from indexing.rebuild import read_manifest
 
     data = settings.to_dict()
+    data["embedding_profile"] = dataclasses.asdict(profile_for(settings.embedding_model))
     data["answer_mode"] = drafting_mode(settings, configured_model_id(settings)).to_dict()
     data["index_manifest"] = read_manifest(settings)
     if args.json:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.intake import json_lines
-from assistant.verify import Similarity, verify
+from assistant.verify import Resemblance, verify
 from indexing.model import Passage
 
 if TYPE_CHECKING:
@@ -84,9 +84,9 @@ def resolve(refs: Sequence[PassageRef], index: Index | None) -> list[Passage]:
     return passages
 
 
-def check(item: DraftToCheck, passages: list[Passage], similarity: Similarity | None) -> dict[str, Any]:
+def check(item: DraftToCheck, passages: list[Passage], resemblance: Resemblance | None) -> dict[str, Any]:
     """Which sentences stand and which go, and why; `text` is what would be shown."""
-    verification = verify(item.draft, passages, similarity, item.question)
+    verification = verify(item.draft, passages, resemblance, item.question)
     return {
         "question": item.question,
         "draft": item.draft,

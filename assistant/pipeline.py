@@ -32,7 +32,7 @@ from assistant.refusal import (
     refusal_reason,
     refusal_text,
 )
-from assistant.verify import Verification, best_quote, hopeless, verify
+from assistant.verify import Verification, best_quote, hopeless, resemblance_of, verify
 from assistant.workplace import named_trade
 from guichet.config import Settings
 from indexing.model import Chunk, Passage, SearchFilters
@@ -381,8 +381,8 @@ class Assistant:
         model_id = self.drafting.model_id
         if not draft.failure:
             embedder = self.searcher.embedder
-            similarity = embedder.similarity if embedder is not None else None
-            verification = verify(draft.text, prompt_passages, similarity, standalone)
+            resemblance = resemblance_of(embedder) if embedder is not None else None
+            verification = verify(draft.text, prompt_passages, resemblance, standalone)
             yield Checked(verification)
             if verification.acceptable:
                 return self._generated(composed, prompt_passages, verification, model_id)

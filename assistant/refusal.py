@@ -10,6 +10,7 @@ from assistant.verify import content_words
 from assistant.workplace import setting_words
 from guichet.config import Settings
 from indexing.model import Passage
+from indexing.profiles import profile_for
 from indexing.text import fold
 
 if TYPE_CHECKING:
@@ -20,15 +21,6 @@ REASON_OUT_OF_SCOPE = "out_of_scope"
 REASON_NOT_FOUND = "not_found"
 REASON_UNKNOWN_TERMS = "unknown_terms"
 
-CALIBRATED_THRESHOLD = 0.684
-"""Relevance below which the assistant refuses: `calibrate` on the full default index (81,302 chunks, embedded by
-multilingual-e5-small), the 55 fiche questions and 60 clean agent questions against the 20 out-of-corpus questions
-that reach retrieval.
-
-Answerable fiche questions score 0.88–0.98, agent questions 0.59–0.97, out-of-corpus ones 0.20–0.76 (e5's cosines
-sit higher than MiniLM's, hence a higher cut than the 0.56 of MiniLM): the sets overlap, so 0.684 refuses 19 of
-those 20 (and 6 of the 60 agent questions); the patterns above refuse the other 20 out-of-corpus questions before
-retrieval. `guichet eval answers` recomputes this cut on every run."""
 DENSE_KEY = "dense"
 PASSAGES_JUDGED = 3
 NEAREST_LISTED = 3
@@ -120,7 +112,8 @@ def relevance(question: str, passages: Sequence[Passage]) -> float:
 
 
 def threshold(settings: Settings) -> float:
-    return settings.refusal_threshold or CALIBRATED_THRESHOLD
+    """The configured cut, or the one measured for the embedding model (`indexing.profiles`)."""
+    return settings.refusal_threshold or profile_for(settings.embedding_model).refusal_threshold
 
 
 def refusal_reason(question: str, passages: Sequence[Passage], settings: Settings) -> str | None:

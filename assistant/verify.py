@@ -17,12 +17,29 @@ from assistant import claims
 from assistant.anchors import CLAUSE_BREAK, Anchor, anchors, passage_body
 from assistant.claims import negated
 from assistant.grammar import parse
+from indexing.embeddings import Embedder
 from indexing.model import Passage
 from indexing.query import ACRONYMS
 from indexing.text import analyze
 
 Similarity = Callable[[str, str], float]
 """Semantic similarity of two texts in [-1, 1] (cosine of their embeddings)."""
+
+
+@dataclass(frozen=True)
+class Resemblance:
+    """How close in meaning a claim must be to the passage sentence it rests on: the embedding model's similarity
+    and its cut (`indexing.profiles.EmbeddingProfile.claim_similarity`)."""
+
+    similarity: Similarity
+    minimum: float
+
+    def holds(self, claim: str, anchor: str) -> bool:
+        return self.similarity(claim, anchor) >= self.minimum
+
+
+def resemblance_of(embedder: Embedder) -> Resemblance:
+    return Resemblance(embedder.similarity, embedder.profile.claim_similarity)
 
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
@@ -77,11 +94,6 @@ headings: one verb or adverb is a paraphrase (« touche » for « perçoit »); 
 word, is a new fact."""
 EARLY_STOP_SENTENCES = 2
 """A draft whose first sentences are all unsupported is abandoned before it is finished."""
-MIN_SIMILARITY = 0.88
-"""Cosine between a sentence and the passage sentence it rests on, below which it is not supported. For
-multilingual-e5-small, whose cosines sit high: 0.88 rejects two thirds of random sentence pairs of the same fiche
-and none of the sentences cut to their first two thirds, as 0.5 did with all-MiniLM-L6-v2 (0.3 %). Another
-embedding model needs its own cut, found the same way."""
 MIN_SUPPORTED_SHARE = 0.5
 """Share of a draft's sentences that must survive for the draft to be shown as `generated`."""
 ACRONYM_EXPANDED_WORDS = 3
@@ -363,7 +375,7 @@ def _asserts_what_does_not_follow(claim_text: str, anchor_text: str) -> bool:
 
 
 def _check(
-    claim_text: str, reply: Reply, anchor: Anchor, passage: Passage, similarity: Similarity | None
+    claim_text: str, reply: Reply, anchor: Anchor, passage: Passage, resemblance: Resemblance | None
 ) -> tuple[str, str]:
     """(reason, detail) for a sentence against one anchor of a passage; reason `ok` when it rests on it. The
     parties and the audience it names may be named anywhere in the passage, its title and its headings. An
@@ -425,7 +437,7 @@ def _check(
     narrowed = _dropped_restrictions(claim_text, anchor.text)
     if narrowed:
         return "dropped_condition", narrowed
-    if similarity is not None and similarity(claim_text, anchor.text) < MIN_SIMILARITY:
+    if resemblance is not None and not resemblance.holds(claim_text, anchor.text):
         return "low_similarity", ""
     return "ok", ""
 
@@ -465,7 +477,7 @@ def _clauses(claim_text: str) -> list[str]:
 
 
 def verify_sentence(
-    sentence: str, passages: list[Passage], similarity: Similarity | None = None, question: str = ""
+    sentence: str, passages: list[Passage], resemblance: Resemblance | None = None, question: str = ""
 ) -> SentenceVerdict:
     """Supported when one sentence of a cited passage's body holds it (see the module's docstring); a sentence
     that joins two rules by « mais » or « ; » when each of its clauses rests on the same cited passage, and only
@@ -484,13 +496,13 @@ def verify_sentence(
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
     mixed = len({negated(clause) for clause in _joined(claim_text)}) > 1
     reply = Reply(answer, flipped, question)
-    whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, similarity)
+    whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, resemblance)
     if whole is not None and whole.supported:
         return whole
     clauses = _clauses(claim_text)
     if not clauses:
         return whole or SentenceVerdict(sentence, cited, False, "negation", detail="clauses")
-    parts = [_rest(sentence, cited, clause, reply if n == 0 else Reply("", flipped, question), passages, similarity)
+    parts = [_rest(sentence, cited, clause, reply if n == 0 else Reply("", flipped, question), passages, resemblance)
              for n, clause in enumerate(clauses)]
     if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
         return SentenceVerdict(sentence, cited, True, "ok", min(part.overlap for part in parts), parts[0].support,
@@ -505,7 +517,7 @@ def _rest(
     claim_text: str,
     reply: Reply,
     passages: list[Passage],
-    similarity: Similarity | None,
+    resemblance: Resemblance | None,
 ) -> SentenceVerdict:
     """The verdict on a claim: supported by the first of the cited passages' best anchors that holds it, or the
     reason the best of them does not; the claim is tried whole and without an opening case that restates the
@@ -526,7 +538,7 @@ def _rest(
         if tried.get((n, claim), 0) >= CANDIDATE_ANCHORS:
             continue
         tried[(n, claim)] = tried.get((n, claim), 0) + 1
-        reason, detail = _check(claim, reply, anchor, passages[n - 1], similarity)
+        reason, detail = _check(claim, reply, anchor, passages[n - 1], resemblance)
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
@@ -534,13 +546,13 @@ def _rest(
 
 
 def verify(
-    draft: str, passages: list[Passage], similarity: Similarity | None = None, question: str = ""
+    draft: str, passages: list[Passage], resemblance: Resemblance | None = None, question: str = ""
 ) -> Verification:
     """Each sentence of the draft against the passages it cites; the question, when given, tells whether a
     « Oui » / « Non » answers it by the opposite of what it asks. A bare « Oui. » or « Non. » opens the sentence
     that follows it."""
     answered = BARE_YES_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", draft.strip())
-    return Verification(tuple(verify_sentence(s, passages, similarity, question) for s in split_sentences(answered)))
+    return Verification(tuple(verify_sentence(s, passages, resemblance, question) for s in split_sentences(answered)))
 
 
 def hopeless(partial_draft: str, passages: list[Passage]) -> bool:

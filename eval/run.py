@@ -285,9 +285,10 @@ def run_eval(
         results.update(part_results)
         used.update(part_used)
     if "verify" in parts and "verify-drafts" in chosen:
+        from assistant.verify import resemblance_of
         from eval.verify import evaluate_verifier
 
-        results["verify"] = evaluate_verifier(chosen["verify-drafts"], shared.embedder.similarity, limit)
+        results["verify"] = evaluate_verifier(chosen["verify-drafts"], resemblance_of(shared.embedder), limit)
         used["verify-drafts"] = results["verify"]["n"]
     results["meta"] = {
         "date": now.isoformat(timespec="seconds"),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.draft_check import inline_passage
-from assistant.verify import Similarity, Verification, verify
+from assistant.verify import Resemblance, Verification, verify
 from indexing.model import Passage
 
 FAITHFUL = "faithful"
@@ -86,6 +86,6 @@ def score(results: Iterable[tuple[PlantedDraft, Verification]]) -> dict[str, Any
     return {"splits": splits, "failures": failures}
 
 
-def evaluate_verifier(path: Path, similarity: Similarity | None, limit: int | None = None) -> dict[str, Any]:
+def evaluate_verifier(path: Path, resemblance: Resemblance | None, limit: int | None = None) -> dict[str, Any]:
     drafts = load_drafts(path)[:limit]
-    return {"n": len(drafts), **score((d, verify(d.draft, list(d.passages), similarity, d.question)) for d in drafts)}
+    return {"n": len(drafts), **score((d, verify(d.draft, list(d.passages), resemblance, d.question)) for d in drafts)}

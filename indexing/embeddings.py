@@ -13,6 +13,7 @@ from tqdm import tqdm
 from guichet.config import BUNDLED_EMBEDDING_MODEL, Settings
 from indexing.e5_model import ensure_converted
 from indexing.model import Chunk
+from indexing.profiles import profile_for
 
 PRECISIONS = ("auto", "float32", "bfloat16")
 NATIVE_BF16_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
@@ -61,6 +62,8 @@ class Embedder:
         """What is embedded: the head of each chunk (title, heading path, first words)."""
         self.precision = resolve_precision(settings.embedding_precision)
         self.model_id = f"{model_id(settings.embedding_model)}@{self.model.max_seq_length}"
+        self.profile = profile_for(settings.embedding_model)
+        """The cuts tuned to this model's cosines (refusal, claims, title vectors)."""
         self.truncates = self.model.max_seq_length < self.max_tokens
         self.dimension: int = int(self.model.get_embedding_dimension() or 0)
         self.batch_size = settings.embedding_batch_size

@@ -1,6 +1,7 @@
 """Hybrid search: BM25 over chunks and whole documents + dense vectors, fused by reciprocal rank, per document."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import time
@@ -31,6 +32,7 @@ from indexing.build import (
 from indexing.embeddings import Embedder
 from indexing.lexical import LexicalIndex
 from indexing.model import Chunk, Passage, SearchFilters
+from indexing.profiles import profile_for
 from indexing.qdrant_store import QdrantUnavailable
 from indexing.query import expand_query
 from indexing.regime import PUBLIC_SERVICE, names_public_service
@@ -148,11 +150,9 @@ class SearchConfig:
     """Added to a document's fused score times its title's share of the query terms (`Index.title_coverage`, `title`
     in its scores). With rrf_k 20 instead of 60, keyword queries hit@5 / MRR@10 0.819 / 0.625 → 0.832 / 0.654 on the
     full corpus, 0.833 / 0.684 → 0.854 / 0.714 on the service-public fiches (`guichet bench --ablations`)."""
-    title_dense_weight: float = 0.6
+    title_dense_weight: float | None = None
     """Added to a document's fused score times the cosine of the query and its title's vector (`title_dense` in its
-    scores); needs the dense side. Set for multilingual-e5-small's cosines (0.7–1): keyword hit@5 / MRR@10 0.844 /
-    0.664 → 0.849 / 0.685 on the full corpus, 0.864 / 0.729 → 0.873 / 0.749 on the service-public fiches. Another
-    model needs its own weight (`guichet bench --ablations`)."""
+    scores); needs the dense side. None: the embedding model's own weight (`indexing.profiles`)."""
     public_service_penalty: float = 0.03
     """Taken from the score of a public-service document when the query does not name the public service
     (`indexing.regime`): about three places down, still on the first page. Keyword hit@5 / MRR@10 0.873 / 0.749 →
@@ -171,7 +171,11 @@ class Searcher:
         self.index = index
         self.embedder = embedder
         self.settings = settings
-        self.config = config or SearchConfig()
+        config = config or SearchConfig()
+        if config.title_dense_weight is None:
+            profile = embedder.profile if embedder is not None else profile_for(settings.embedding_model)
+            config = dataclasses.replace(config, title_dense_weight=profile.title_dense_weight)
+        self.config = config
         self._masks: dict[SearchFilters, tuple[np.ndarray, np.ndarray]] = {}
         if self.config.weights.get(DENSE) and embedder is None:
             raise ValueError("dense retrieval needs an embedder")

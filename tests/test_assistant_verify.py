@@ -3,9 +3,19 @@ from __future__ import annotations
 import pytest
 from assistant_passages import by_chunk, load_passages
 
-from assistant.verify import MIN_SIMILARITY, best_quote, hopeless, negated, numbers, split_sentences, verify
+from assistant.verify import (
+    Resemblance,
+    best_quote,
+    hopeless,
+    negated,
+    numbers,
+    resemblance_of,
+    split_sentences,
+    verify,
+)
 from guichet.config import Settings
 from indexing.embeddings import Embedder
+from indexing.profiles import MULTILINGUAL_E5_SMALL
 
 
 @pytest.fixture(scope="module")
@@ -111,13 +121,14 @@ def test_a_sentence_that_reverses_the_passage_is_rejected(passages):
 
 def test_a_sentence_far_in_meaning_from_its_quote_is_rejected(passages):
     sentence = "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1]."
-    assert verify(sentence, passages, lambda left, right: MIN_SIMILARITY - 0.1).verdicts[0].reason == (
+    cut = MULTILINGUAL_E5_SMALL.claim_similarity
+    assert verify(sentence, passages, Resemblance(lambda left, right: cut - 0.01, cut)).verdicts[0].reason == (
         "low_similarity"
     )
-    assert verify(sentence, passages, lambda left, right: MIN_SIMILARITY + 0.1).acceptable
+    assert verify(sentence, passages, Resemblance(lambda left, right: cut, cut)).acceptable
 
 
 def test_a_paraphrase_passes_the_semantic_check_with_the_real_model(passages, tmp_path):
     embedder = Embedder(Settings(home=tmp_path))
     paraphrase = "Le salarié reçoit une indemnité de fin de contrat d'au moins 10 % de sa rémunération brute [1]."
-    assert [v.reason for v in verify(paraphrase, passages, embedder.similarity).verdicts] == ["ok"]
+    assert [v.reason for v in verify(paraphrase, passages, resemblance_of(embedder)).verdicts] == ["ok"]

@@ -68,6 +68,7 @@ def test_config_json_names_resolved_models(indexed_home: Path) -> None:
     config = json.loads(result.stdout)
     assert Path(config["llm_model_path"]).is_file()
     assert Path(config["embedding_model"]).is_dir()
+    assert config["embedding_profile"]["model"] == "multilingual-e5-small" and config["embedding_profile"]["calibrated"]
     assert config["index_manifest"]["corpus_versions"] == {"fixtures": "tests/fixtures/corpus"}
     assert config["home"] == str(indexed_home)
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from guichet.config import ConfigError, load_settings
+from guichet.config import ConfigError, default_embedding_model, load_settings
+from indexing.profiles import MULTILINGUAL_E5_SMALL, profile_for
 
 
 @pytest.mark.parametrize("word", ["true", "TRUE", "1", "yes", "On", "oui", " Oui "])
@@ -110,3 +111,11 @@ def test_the_maintenance_panel_is_off_unless_the_configuration_turns_it_on(tmp_p
     assert load_settings(env={"GUICHET_HOME": str(tmp_path)}).maintenance_panel is True
     with pytest.raises(ConfigError, match="GUICHET_MAINTENANCE_PANEL.*maintenance_panel"):
         load_settings(env={"GUICHET_HOME": str(tmp_path), "GUICHET_MAINTENANCE_PANEL": "admin"})
+
+
+def test_each_embedding_model_has_its_cuts_or_says_it_has_none() -> None:
+    assert profile_for(default_embedding_model()) == MULTILINGUAL_E5_SMALL
+    assert profile_for("intfloat/multilingual-e5-small/") == MULTILINGUAL_E5_SMALL
+    other = profile_for("/opt/models/camembert-retriever")
+    assert other.model == "camembert-retriever" and not other.calibrated
+    assert other.refusal_threshold == MULTILINGUAL_E5_SMALL.refusal_threshold
