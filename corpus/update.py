@@ -21,7 +21,7 @@ from corpus.fetch import RegistryError, fetched_package, install_dir, install_ta
 from corpus.load import PACKAGE_SOURCES, load_documents_from_roots
 from corpus.model import SOURCE_SERVICE_PUBLIC
 from guichet.config import Settings
-from guichet.pins import INTEGRITY, NpmPackage, PinsError, version_key
+from guichet.pins import INTEGRITY, NpmPackage, PinsError, is_iso_time, version_key
 
 Log = Callable[[str], None]
 SHOWN_TITLES = 3
@@ -171,13 +171,14 @@ def staged_update(settings: Settings, registry: Registry, log: Log = print) -> I
 
 
 def _checked(newest: NpmPackage, name: str) -> NpmPackage:
+    """The registry's answer as a pin: a MAJOR.MINOR.PATCH version, an SRI integrity, an ISO date or none."""
     try:
         version_key(newest.version)
     except PinsError as error:
         raise RegistryError(f"{name}: the registry's latest {error}") from None
     if not INTEGRITY.fullmatch(newest.integrity):
         raise RegistryError(f"{newest.spec}: the registry gave no SRI integrity ({newest.integrity!r})")
-    return newest
+    return newest if is_iso_time(newest.published) else dataclasses.replace(newest, published="")
 
 
 def _stage(

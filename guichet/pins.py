@@ -82,12 +82,12 @@ def _package(path: Path, position: int, entry: object) -> NpmPackage:
         raise PinsError(f"{where} ({package.name}): {error}") from None
     if not INTEGRITY.fullmatch(package.integrity):
         raise PinsError(f"{where} ({package.name}): integrity {package.integrity!r} is not an SRI sha digest")
-    if package.published and not _is_iso_time(package.published):
+    if package.published and not is_iso_time(package.published):
         raise PinsError(f"{where} ({package.name}): published {package.published!r} is not an ISO date")
     return package
 
 
-def _is_iso_time(text: str) -> bool:
+def is_iso_time(text: str) -> bool:
     try:
         datetime.fromisoformat(text)
     except ValueError:

@@ -264,3 +264,20 @@ def test_already_up_to_date(
         "updates": [], "up_to_date": [f"{name}@1.0.0" for name in FOLDERS], "applied": False
     }
     assert state(home) == before
+
+
+def test_npm_registry_reads_the_latest_version_its_integrity_and_date(tmp_path: Path) -> None:
+    """`npm view` as the real registry answers it (checked by hand on @socialgouv/legi-data)."""
+    integrity = "sha512-YaBJPF39Ic/EKdBq+gCagjPJdHeqA1Fpa5lHKEn3G7za/j9ZENRqMKcenntnNBUXFvrVA+fSXVfpi4gQr228UA=="
+    answer = {"version": "2.513.0", "dist.integrity": integrity,
+              "time": {"2.512.0": "2026-03-21T23:53:50.581Z", "2.513.0": "2026-03-29T02:25:16.193Z"}}
+    npm, calls = tmp_path / "npm", tmp_path / "calls.txt"
+    npm.write_text(f"#!/bin/sh\necho \"$@\" > {calls}\ncat <<'EOF'\n{json.dumps(answer)}\nEOF\n")
+    npm.chmod(0o755)
+    newest = corpus.update.NpmRegistry(str(npm)).newest("@socialgouv/legi-data")
+    assert calls.read_text().split() == ["view", "@socialgouv/legi-data", "version", "dist.integrity", "time", "--json"]
+    assert newest == NpmPackage("@socialgouv/legi-data", "2.513.0", integrity, "2026-03-29T02:25:16.193Z")
+    assert newest.published_on.date().isoformat() == "2026-03-29"
+    npm.write_text("#!/bin/sh\necho 'npm error code E404' >&2\nexit 1\n")
+    with pytest.raises(corpus.update.RegistryError, match="failed \\(1\\): npm error code E404"):
+        corpus.update.NpmRegistry(str(npm)).newest("@socialgouv/legi-data")
