@@ -60,17 +60,51 @@ def default_llm_model_path() -> str:
     return str(gguf) if gguf else ""
 
 
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "corpus": ("sources", "legi_codes", "service_public_xml"),
+    "indexing": ("embedding_model", "embedding_backend", "embedding_precision", "embedding_batch_size",
+                 "chunk_max_tokens", "embedding_max_tokens", "vector_store", "qdrant_url"),
+    "retrieval": ("top_k", "refusal_threshold"),
+    "generation": ("llm_backend", "llm_model_path", "llm_base_url", "llm_model", "llm_api_key", "llm_timeout_s",
+                   "llm_queue_wait_s", "llm_server_slots", "n_gpu_layers", "n_ctx", "n_threads", "max_tokens",
+                   "temperature", "chat_format", "draft_policy", "redact_for_llm", "prompt_passages"),
+    "evaluation": ("eval_judge_base_url", "eval_judge_model", "eval_regression_threshold"),
+    "privacy": ("audit_retention_days", "redaction_spacy_model"),
+    "server": ("host", "port", "auth", "stale_after_days", "maintenance_panel", "max_concurrent_requests",
+               "queue_size", "request_timeout_s", "api_tokens", "api_rate_per_minute"),
+}
+"""The settings by section, in the order `Settings` declares them: the configuration file may group them under
+`[section]` tables (or list them at the top level); `home` belongs to none, it is read first."""
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be read as its type or is not one of its choices, or a configuration file that cannot
+    be read; `setting` names the setting when there is one."""
+
+    def __init__(self, message: str, setting: str = "") -> None:
+        super().__init__(message)
+        self.setting = setting
+
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "embedding_backend": ("torch", "onnx", "openvino"),
+    "embedding_precision": ("auto", "float32", "bfloat16"),
+    "vector_store": ("faiss", "qdrant"),
+    "llm_backend": ("llama_cpp", "openai"),
+    "draft_policy": ("auto", "always", "never"),
+}
+"""The settings that take one of a few values, checked whenever a `Settings` is made."""
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path = CHECKOUT / "var"
-    # corpus
     sources: tuple[str, ...] = ("service-public", "travail-emploi", "legifrance")
     legi_codes: tuple[str, ...] = ("LEGITEXT000006072050", "LEGITEXT000031366350")
     """Code du travail and Code des relations entre le public et l'administration."""
     service_public_xml: str = ""
     """A DILA "vosdroits" XML zip, or a folder of XML files and/or zips: when set, service-public fiches come
     from there instead of the npm package."""
-    # indexing
     embedding_model: str = field(default_factory=default_embedding_model)
     embedding_backend: str = "torch"
     embedding_precision: str = "auto"
@@ -85,11 +119,9 @@ class Settings:
     Encoding cost grows with this: 64 keeps a full build of the default corpus near 10 minutes on 2 cores."""
     vector_store: str = "faiss"
     qdrant_url: str = ""
-    # retrieval
     top_k: int = 5
     refusal_threshold: float = 0.0
     """Below this calibrated relevance, the assistant refuses; 0 means the calibrated default."""
-    # generation
     llm_backend: str = "llama_cpp"
     llm_model_path: str = field(default_factory=default_llm_model_path)
     llm_base_url: str = ""
@@ -115,17 +147,14 @@ class Settings:
     redact_for_llm: bool = True
     prompt_passages: int = 3
     """How many of the retrieved passages go into the prompt (each cut at about 1,000 characters)."""
-    # evaluation
     eval_judge_base_url: str = ""
     """An OpenAI-compatible endpoint for the optional LLM-as-judge score; empty: no judge."""
     eval_judge_model: str = ""
     eval_regression_threshold: float = 0.02
     """`guichet eval --compare`: a quality figure dropping by more than this fails the run."""
-    # audit and privacy
     audit_retention_days: int = 90
     redaction_spacy_model: str = "fr_core_news_md"
     """spaCy pipeline (an installed package name or a path) behind the person-name recognizer."""
-    # server
     host: str = "127.0.0.1"
     port: int = 7860
     auth: str = ""
@@ -143,6 +172,12 @@ class Settings:
     none: only clients on this machine (loopback) may call it."""
     api_rate_per_minute: int = 60
     """Requests a token (or, without tokens, the loopback) may make per minute, in bursts of as many."""
+
+    def __post_init__(self) -> None:
+        for name, allowed in CHOICES.items():
+            value = getattr(self, name)
+            if value not in allowed:
+                raise ConfigError(f"{name} = {value!r} is not one of {', '.join(allowed)}", name)
 
     @property
     def corpus_dir(self) -> Path:
@@ -210,10 +245,6 @@ POSITIVE_INTS = frozenset({
 SECRETS = frozenset({"llm_api_key", "auth", "api_tokens"})
 INTEGER = re.compile(r"[+-]?\d+")
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
-
-
-class ConfigError(ValueError):
-    """A setting that cannot be read as its type, or a configuration file that cannot be read."""
 
 
 def _expected(current: Any) -> str:
@@ -284,6 +315,26 @@ def _read_toml(config_file: Path) -> dict[str, Any]:
         raise ConfigError(f"{config_file}: cannot be read ({getattr(error, 'strerror', None) or error})") from None
 
 
+def _without_sections(data: dict[str, Any], config_file: Path) -> dict[str, Any]:
+    """The file's settings with its `[section]` tables opened: each holds only its own section's settings, and
+    no setting is given twice."""
+    flat = {key: value for key, value in data.items() if key not in SECTIONS}
+    for section, table in data.items():
+        if section not in SECTIONS:
+            continue
+        if not isinstance(table, dict):
+            raise ConfigError(f"{config_file}: {section} is a section: write [{section}] and its settings below it")
+        for name, value in table.items():
+            if name not in SECTIONS[section]:
+                home = next((other for other, names in SECTIONS.items() if name in names), None)
+                where = f"it belongs in [{home}]" if home else "unknown setting"
+                raise ConfigError(f"{config_file}: [{section}] {name}: {where}", name)
+            if name in flat:
+                raise ConfigError(f"{config_file}: {name} is given twice", name)
+            flat[name] = value
+    return flat
+
+
 def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
     """Defaults, then the TOML file (`GUICHET_CONFIG` or `$GUICHET_HOME/guichet.toml`), then `GUICHET_*`.
 
@@ -302,7 +353,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
     else:
         config_file = home / "guichet.toml"
     if config_file.is_file():
-        values.update(_read_toml(config_file))
+        values.update(_without_sections(_read_toml(config_file), config_file))
         origins.update(dict.fromkeys(values, str(config_file)))
     known = {f.name for f in dataclasses.fields(Settings)}
     unknown = sorted(set(values) - known)
@@ -319,4 +370,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         for name, raw in values.items()
     }
     resolved.setdefault("home", home)
-    return dataclasses.replace(base, **resolved)
+    try:
+        return dataclasses.replace(base, **resolved)
+    except ConfigError as error:
+        raise ConfigError(f"{origins.get(error.setting, 'command line')}: {error}", error.setting) from None

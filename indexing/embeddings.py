@@ -15,7 +15,6 @@ from indexing.e5_model import ensure_converted
 from indexing.model import Chunk
 from indexing.profiles import profile_for
 
-PRECISIONS = ("auto", "float32", "bfloat16")
 NATIVE_BF16_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
 
 
@@ -32,8 +31,6 @@ def cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
 
 def resolve_precision(precision: str, flags: frozenset[str] | None = None) -> str:
     """`auto` becomes bfloat16 only on CPUs that compute it natively; elsewhere bfloat16 would be slower."""
-    if precision not in PRECISIONS:
-        raise ValueError(f"embedding_precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
     if precision != "auto":
         return precision
     return "bfloat16" if NATIVE_BF16_FLAGS & (cpu_flags() if flags is None else flags) else "float32"

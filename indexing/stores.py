@@ -117,8 +117,6 @@ def create_store(settings: Settings, dimension: int, size: int, kind: str = "") 
     """An empty store for `size` vectors: Qdrant when configured, else FAISS of `kind` or chosen by size."""
     if settings.vector_store == "qdrant":
         return QdrantStore(dimension, url=settings.qdrant_url)
-    if settings.vector_store != "faiss":
-        raise ValueError(f"unknown vector_store {settings.vector_store!r}: expected 'faiss' or 'qdrant'")
     kind = kind or faiss_kind(size)
     if kind == "flat":
         return FaissStore(dimension)

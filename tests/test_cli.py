@@ -282,6 +282,10 @@ def test_page_bench_against_no_page_counts_every_question_failed(tmp_path: Path)
         ({}, "top_k = true\n", ["guichet.toml", "top_k"]),
         ({}, "top_k = = 5\n", ["guichet.toml", "not valid TOML"]),
         ({"GUICHET_CONFIG": "/nonexistent/guichet.toml"}, None, ["/nonexistent/guichet.toml"]),
+        ({"GUICHET_VECTOR_STORE": "milvus"}, None, ["GUICHET_VECTOR_STORE", "vector_store", "faiss, qdrant"]),
+        ({}, 'draft_policy = "sometimes"\n', ["guichet.toml", "draft_policy", "auto, always, never"]),
+        ({}, "[indexing]\ntop_k = 3\n", ["guichet.toml", "top_k", "belongs in [retrieval]"]),
+        ({}, "top_k = 3\n[retrieval]\ntop_k = 4\n", ["guichet.toml", "top_k is given twice"]),
     ],
 )
 def test_configuration_error_is_one_line(tmp_path: Path, env: dict, toml: str | None, words: list[str]) -> None:

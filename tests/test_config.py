@@ -1,11 +1,12 @@
 """Settings are read strictly: a value that is not of its setting's type is an error naming where it came from."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from guichet.config import ConfigError, default_embedding_model, load_settings
+from guichet.config import SECTIONS, ConfigError, Settings, default_embedding_model, load_settings
 from indexing.profiles import MULTILINGUAL_E5_SMALL, profile_for
 
 
@@ -119,3 +120,26 @@ def test_each_embedding_model_has_its_cuts_or_says_it_has_none() -> None:
     other = profile_for("/opt/models/camembert-retriever")
     assert other.model == "camembert-retriever" and not other.calibrated
     assert other.refusal_threshold == MULTILINGUAL_E5_SMALL.refusal_threshold
+
+
+def test_the_file_may_group_settings_by_section(tmp_path: Path) -> None:
+    (tmp_path / "guichet.toml").write_text(
+        'top_k = 6\n[indexing]\nvector_store = "qdrant"\nchunk_max_tokens = 128\n[server]\nport = 8080\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(env={"GUICHET_HOME": str(tmp_path)})
+    assert (settings.top_k, settings.vector_store, settings.chunk_max_tokens, settings.port) == (6, "qdrant", 128, 8080)
+
+
+def test_every_setting_but_home_has_one_section() -> None:
+    names = [name for section in SECTIONS.values() for name in section]
+    assert sorted(names) == sorted(f.name for f in dataclasses.fields(Settings) if f.name != "home")
+
+
+@pytest.mark.parametrize(("name", "value"), [("vector_store", "milvus"), ("llm_backend", "vllm"),
+                                             ("embedding_backend", "tensorflow"), ("draft_policy", "")])
+def test_a_value_outside_its_choices_is_refused_however_the_settings_are_made(name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=f"{name} = {value!r} is not one of"):
+        Settings(**{name: value})
+    with pytest.raises(ConfigError, match=f"environment variable GUICHET_{name.upper()}: {name}"):
+        load_settings(env={f"GUICHET_{name.upper()}": value})
