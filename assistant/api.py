@@ -9,6 +9,7 @@ import dataclasses
 import json
 import logging
 from collections.abc import Callable, Coroutine, Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -49,9 +50,12 @@ MODEL_UNREACHABLE = "unreachable"
 class Filters(BaseModel):
     sources: list[str] = Field(default_factory=list, description="service-public, travail-emploi, legifrance")
     audiences: list[str] = Field(default_factory=list, description="particuliers, professionnels, associations")
+    as_of: date | None = Field(
+        None, strict=True, description="AAAA-MM-JJ : seulement les articles en vigueur ce jour-là (fiches gardées)"
+    )
 
     def search_filters(self) -> SearchFilters:
-        return SearchFilters(sources=tuple(self.sources), audiences=tuple(self.audiences))
+        return SearchFilters(sources=tuple(self.sources), audiences=tuple(self.audiences), as_of=self.as_of)
 
 
 class SearchRequest(Filters):
@@ -212,7 +216,8 @@ def build_api(assistant: Assistant, settings: Settings) -> FastAPI:
     def search(body: SearchRequest) -> JSONResponse:
         """The passages of the index for a query, as `guichet search --json`."""
         query = checked_question(body.query)
-        return JSONResponse(search_json(query, *assistant.search(query, body.k, body.search_filters(), face=FACE_API)))
+        found = assistant.search(query, body.k, body.search_filters(), face=FACE_API)
+        return JSONResponse(search_json(query, *found, as_of=body.as_of))
 
     @api.post("/api/ask", tags=["questions"], dependencies=[Depends(limited)])
     def ask(body: AskRequest) -> JSONResponse:
