@@ -16,11 +16,12 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from assistant import api_openai
 from assistant.api_access import ApiError, Gate
 from assistant.cli import MAX_RESULTS, answer_json, passage_json, search_json
+from assistant.dates import ISO_DAY
 from assistant.intake import question_problem
 from assistant.metrics import FACE_API, FACE_OPENAI, Metrics
 from assistant.model import Answer
@@ -51,8 +52,16 @@ class Filters(BaseModel):
     sources: list[str] = Field(default_factory=list, description="service-public, travail-emploi, legifrance")
     audiences: list[str] = Field(default_factory=list, description="particuliers, professionnels, associations")
     as_of: date | None = Field(
-        None, strict=True, description="AAAA-MM-JJ : seulement les articles en vigueur ce jour-là (fiches gardées)"
+        None, description="AAAA-MM-JJ : seulement les articles en vigueur ce jour-là (les fiches restent)"
     )
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def iso_day(cls, value: Any) -> Any:
+        """A day written AAAA-MM-JJ, nothing else (no timestamp, no time of day)."""
+        if value is not None and not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+            raise ValueError("AAAA-MM-JJ")
+        return value
 
     def search_filters(self) -> SearchFilters:
         return SearchFilters(sources=tuple(self.sources), audiences=tuple(self.audiences), as_of=self.as_of)
