@@ -9,17 +9,19 @@ import dataclasses
 import json
 import logging
 from collections.abc import Callable, Coroutine, Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from assistant import api_openai
 from assistant.api_access import ApiError, Gate
 from assistant.cli import MAX_RESULTS, answer_json, passage_json, search_json
+from assistant.dates import ISO_DAY
 from assistant.intake import question_problem
 from assistant.metrics import FACE_API, FACE_OPENAI, Metrics
 from assistant.model import Answer
@@ -49,9 +51,20 @@ MODEL_UNREACHABLE = "unreachable"
 class Filters(BaseModel):
     sources: list[str] = Field(default_factory=list, description="service-public, travail-emploi, legifrance")
     audiences: list[str] = Field(default_factory=list, description="particuliers, professionnels, associations")
+    as_of: date | None = Field(
+        None, description="AAAA-MM-JJ : seulement les articles en vigueur ce jour-là (les fiches restent)"
+    )
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def iso_day(cls, value: Any) -> Any:
+        """A day written AAAA-MM-JJ, nothing else (no timestamp, no time of day)."""
+        if value is not None and not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+            raise ValueError("AAAA-MM-JJ")
+        return value
 
     def search_filters(self) -> SearchFilters:
-        return SearchFilters(sources=tuple(self.sources), audiences=tuple(self.audiences))
+        return SearchFilters(sources=tuple(self.sources), audiences=tuple(self.audiences), as_of=self.as_of)
 
 
 class SearchRequest(Filters):
@@ -212,7 +225,8 @@ def build_api(assistant: Assistant, settings: Settings) -> FastAPI:
     def search(body: SearchRequest) -> JSONResponse:
         """The passages of the index for a query, as `guichet search --json`."""
         query = checked_question(body.query)
-        return JSONResponse(search_json(query, *assistant.search(query, body.k, body.search_filters(), face=FACE_API)))
+        found = assistant.search(query, body.k, body.search_filters(), face=FACE_API)
+        return JSONResponse(search_json(query, *found, as_of=body.as_of))
 
     @api.post("/api/ask", tags=["questions"], dependencies=[Depends(limited)])
     def ask(body: AskRequest) -> JSONResponse:

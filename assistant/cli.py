@@ -9,9 +9,11 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.dates import ISO_DAY, text_dates
 from assistant.intake import json_lines, question_problem, unicode_problem
 from eval.systems import BASELINES, DEFAULT_BASELINES
 from guichet.config import ConfigError, Settings, load_settings
@@ -116,15 +118,35 @@ def passage_json(passage: Any) -> dict[str, Any]:
         "score": round(float(passage.score), 6),
         "text": passage.text,
         "audience": list(passage.audience),
-        "updated": passage.updated.isoformat() if passage.updated else None,
+        "updated": _iso(passage.updated),
+        "in_force_since": _iso(passage.in_force_since),
+        "in_force_until": _iso(passage.in_force_until),
     }
 
 
-def search_json(query: str, passages: list[Any], timings: dict[str, float]) -> dict[str, Any]:
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def search_json(
+    query: str, passages: list[Any], timings: dict[str, float], as_of: date | None = None
+) -> dict[str, Any]:
     return {
         "query": query,
+        "as_of": _iso(as_of),
         "results": [passage_json(p) for p in passages],
         "timings": {k: round(v, 1) for k, v in timings.items()},
+    }
+
+
+def set_aside_json(item: Any) -> dict[str, Any]:
+    return {
+        "doc_id": item.doc_id,
+        "title": item.title,
+        "number": item.number,
+        "url": item.url,
+        "in_force_since": _iso(item.in_force_since),
+        "in_force_until": _iso(item.in_force_until),
     }
 
 
@@ -143,14 +165,23 @@ def answer_json(answer: Any) -> dict[str, Any]:
         "refused": answer.refused,
         "mode": answer.mode,
         "notice": answer.notice,
+        "as_of": _iso(answer.as_of),
+        "set_aside": [set_aside_json(item) for item in answer.set_aside],
         "timings": {k: round(v, 1) for k, v in answer.timings.items()},
     }
 
 
+def _dates(hit: dict[str, Any]) -> str:
+    return text_dates(*(date.fromisoformat(hit[key]) if hit.get(key) else None
+                        for key in ("in_force_since", "in_force_until", "updated")))
+
+
 def render_search(result: dict[str, Any]) -> str:
-    lines = [f"{len(result['results'])} results in {result['timings']['total_ms']:.0f} ms"]
+    as_of = f", texts in force on {result['as_of']}" if result.get("as_of") else ""
+    lines = [f"{len(result['results'])} results in {result['timings']['total_ms']:.0f} ms{as_of}"]
     for rank, hit in enumerate(result["results"], 1):
-        lines.append(f"{rank:>2}. [{hit['doc_id']}] {hit['title']} ({hit['source']}, {hit['score']:.3f})")
+        dated = f", {_dates(hit)}" if _dates(hit) else ""
+        lines.append(f"{rank:>2}. [{hit['doc_id']}] {hit['title']} ({hit['source']}{dated}, {hit['score']:.3f})")
         lines.append(f"    {hit['url']}")
     return "\n".join(lines)
 
@@ -161,15 +192,20 @@ def render_answer(result: dict[str, Any]) -> str:
         lines.append(f"Selon la situation : {' ; '.join(result['cases'])}.")
     if result["notice"]:
         lines.append(f"({result['notice']})")
+    sources = {source["doc_id"]: source for source in result["sources"]}
     for citation in result["citations"]:
-        lines.append(f"[{citation['n']}] {citation['title']} — {citation['url']}")
+        source = sources.get(citation["doc_id"])
+        dated = f" ({_dates(source)})" if source and _dates(source) else ""
+        lines.append(f"[{citation['n']}] {citation['title']}{dated} — {citation['url']}")
+    for item in result["set_aside"]:
+        lines.append(f"Écarté (pas en vigueur le {result['as_of']}) : {item['title']} — {item['url']}")
     return "\n".join(lines)
 
 
 def _filters(args: argparse.Namespace) -> Any:
     from indexing.search import SearchFilters
 
-    return SearchFilters(sources=tuple(args.source or ()), audiences=tuple(args.audience or ()))
+    return SearchFilters(sources=tuple(args.source or ()), audiences=tuple(args.audience or ()), as_of=args.as_of)
 
 
 def load_assistant(settings: Settings) -> Assistant:
@@ -188,7 +224,7 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
     filters = _filters(args)
 
     def handle(query: str) -> dict[str, Any]:
-        return search_json(query, *assistant.search(query, k=args.k, filters=filters))
+        return search_json(query, *assistant.search(query, k=args.k, filters=filters), as_of=filters.as_of)
 
     args.render = render_search
     _run_single_or_batch(args, handle)
@@ -455,6 +491,15 @@ def result_count(raw: str) -> int:
     return int(raw)
 
 
+def as_of_day(raw: str) -> date:
+    try:
+        if ISO_DAY.fullmatch(raw):
+            return date.fromisoformat(raw)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError("expected a calendar day as YYYY-MM-DD, e.g. 2020-01-01")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="guichet", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -467,6 +512,8 @@ def build_parser() -> argparse.ArgumentParser:
     def with_filters(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--source", action="append", help="service-public, travail-emploi, legifrance")
         sub.add_argument("--audience", action="append", help="particuliers, professionnels, associations")
+        sub.add_argument("--as-of", type=as_of_day, metavar="YYYY-MM-DD",
+                         help="only the articles in force on that day (fiches, undated, are kept)")
 
     search = commands.add_parser("search", help="hybrid search over the index")
     with_batch(search)

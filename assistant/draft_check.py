@@ -69,6 +69,8 @@ def indexed_passage(index: Index, ref: str) -> Passage:
         audience=document.audience,
         updated=document.updated,
         number=document.number,
+        in_force_since=document.in_force_since,
+        in_force_until=document.in_force_until,
     )
 
 

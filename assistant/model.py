@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
-from indexing.model import Passage
+from indexing.model import Passage, SetAside
 
 MODE_GENERATED = "generated"
 MODE_EXTRACTIVE = "extractive"
@@ -40,6 +41,10 @@ class Answer:
     """A longer cited extract of the sources, for the agent who wants more than the answer."""
     reason: str = ""
     """Why the question was refused: one of `assistant.refusal`'s `REASON_*` (empty unless refused)."""
+    as_of: date | None = None
+    """The day the answer is given for (its texts in force then), when the agent asked for one."""
+    set_aside: list[SetAside] = field(default_factory=list)
+    """Articles found for the question but not in force on `as_of` (their version then is not in the index)."""
 
     @property
     def refused(self) -> bool:

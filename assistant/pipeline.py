@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.compose import PASSAGES_CONSIDERED, Composition, Encode, Section, compose
 from assistant.conversation import Turn, rewrite
+from assistant.dates import as_of_notice
 from assistant.drafting import DraftingMode, drafting_mode
 from assistant.grammar import parse
 from assistant.intake import cut_notice, keep_end
@@ -314,6 +315,8 @@ class Assistant:
                 if named_trade(standalone, self.searcher.document_frequency,
                                rare_count(self.searcher.document_count)):
                     _add_notice(answer, NOTICE_AGREEMENT)
+            if filters is not None and filters.as_of is not None:
+                self._say_as_of(answer, standalone, filters)
         if pasted > len(question):
             _add_notice(answer, cut_notice(len(question)), first=True)
         answer.timings = {**timings, **answer.timings, "total_ms": _ms(started)}
@@ -336,6 +339,14 @@ class Assistant:
         if self.audit is None or not answer_id:
             return
         self.audit.record_feedback(answer_id, useful, self.redactor.redact(comment))
+
+    def _say_as_of(self, answer: Answer, question: str, filters: SearchFilters) -> None:
+        """An answer at a date says so, and names the articles found that were not in force then."""
+        if filters.as_of is None:
+            return
+        answer.as_of = filters.as_of
+        answer.set_aside = self.searcher.set_aside(question, self.settings.top_k, filters)
+        _add_notice(answer, as_of_notice(filters.as_of, answer.set_aside), first=True)
 
     def _other_audience_only(self, question: str, passages: list[Passage]) -> bool:
         """Whether the question names the public service or the private sector and none of the documents the answer

@@ -25,8 +25,15 @@ def as_data(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›")
 
 
+def source_date(passage: Passage) -> str:
+    """An article's version by its entry into force, a fiche by its update."""
+    if passage.in_force_since:
+        return f"en vigueur depuis le {passage.in_force_since.isoformat()}"
+    return passage.updated.isoformat() if passage.updated else "non datée"
+
+
 def render_source(n: int, passage: Passage) -> str:
-    date = passage.updated.isoformat() if passage.updated else "non datée"
+    date = source_date(passage)
     heading = " > ".join(passage.heading_path)
     body = passage.text if len(passage.text) <= MAX_PASSAGE_CHARS else passage.text[:MAX_PASSAGE_CHARS] + "…"
     lines = [

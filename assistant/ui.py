@@ -16,6 +16,7 @@ from fastapi import FastAPI
 
 from assistant.api import build_api
 from assistant.api_access import is_loopback
+from assistant.dates import BAD_DAY_FRENCH, parse_day
 from assistant.drafting import DraftingMode
 from assistant.llm import warn_if_unusable
 from assistant.logs import configure_logging
@@ -155,8 +156,18 @@ def _total(counts: dict[str, int] | None) -> str:
     return str(sum(counts.values())) if counts else "—"
 
 
-def _filters(sources: list[str] | None, audiences: list[str] | None) -> SearchFilters:
-    return SearchFilters(sources=tuple(sources or ()), audiences=tuple(audiences or ()))
+def _filters(sources: list[str] | None, audiences: list[str] | None, as_of: str | None) -> SearchFilters:
+    day = parse_day(as_of) if (as_of or "").strip() else None
+    return SearchFilters(sources=tuple(sources or ()), audiences=tuple(audiences or ()), as_of=day)
+
+
+def as_of_problem(as_of: str | None) -> str:
+    """The French message for a date the page cannot read; empty when it is a day or left blank."""
+    try:
+        _filters(None, None, as_of)
+    except ValueError:
+        return BAD_DAY_FRENCH
+    return ""
 
 
 def mode_line(drafting: DraftingMode) -> str:
@@ -168,6 +179,7 @@ def mode_line(drafting: DraftingMode) -> str:
 def _show(turn: TurnView, answer: Answer) -> None:
     turn.answer_text, turn.mode, turn.notice = answer.text, answer.mode, answer.notice
     turn.cases, turn.extract = answer.cases, answer.extract
+    turn.set_aside = tuple(answer.set_aside)
 
 
 def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
@@ -177,15 +189,17 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
     def sources_html(cards: list, provisional: bool = False) -> str:
         return sources_panel_html(cards, dates, today(), settings.stale_after_days, provisional)
 
-    def enqueue(question: str, state: PageState) -> tuple[Any, ...]:
+    def enqueue(question: str, state: PageState, as_of: str) -> tuple[Any, ...]:
         question = (question or "").strip()
         if not question:
             return state, gr.update(), gr.update(), "Saisissez une question avant d'envoyer."
+        if as_of_problem(as_of):
+            return state, gr.update(), gr.update(), as_of_problem(as_of)
         turns = [*state.turns, TurnView(pending=WAIT_MESSAGE)]
         state = replace(state, turns=turns, pending_question=question)
         return state, conversation_html(turns), "", ""
 
-    def answer(state: PageState, sources: list[str], audiences: list[str]) -> Iterator[tuple[Any, ...]]:
+    def answer(state: PageState, sources: list[str], audiences: list[str], as_of: str) -> Iterator[tuple[Any, ...]]:
         question, state = state.pending_question, replace(state, pending_question="")
         if not question:
             yield (state, *[gr.update()] * 5)
@@ -212,7 +226,8 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         yield frame()
         started = time.monotonic()
         try:
-            for event in assistant.ask_stream(question, session, _filters(sources, audiences), FACE_PAGE):
+            filters = _filters(sources, audiences, as_of)
+            for event in assistant.ask_stream(question, session, filters, FACE_PAGE):
                 if isinstance(event, Redacted):
                     turn.question, turn.masked = event.redacted.text, event.redacted.counts()
                 elif isinstance(event, Retrieved):
@@ -313,6 +328,13 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                         label="Public concerné (aucune case cochée : tous)",
                         elem_id="filter-audiences",
                     )
+                    as_of = gr.Textbox(
+                        label="Textes en vigueur au (facultatif)",
+                        placeholder="JJ/MM/AAAA",
+                        info="Seulement les articles en vigueur ce jour-là ; les fiches, sans historique, restent.",
+                        max_lines=1,
+                        elem_id="filter-as-of",
+                    )
                 if settings.maintenance_panel:
                     with gr.Accordion("Paramètres techniques (maintenance)", open=False):
                         gr.HTML(settings_html(maintainer_info(settings, assistant.drafting)), elem_id="maintainer-info")
@@ -323,13 +345,13 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         for trigger in (question.submit, send.click):
             trigger(
                 enqueue,
-                [question, state],
+                [question, state, as_of],
                 [state, conversation, question, status],
                 queue=False,
                 show_progress="hidden",
             ).then(
                 answer,
-                [state, sources, audiences],
+                [state, sources, audiences, as_of],
                 answer_outputs,
                 concurrency_id="model",
                 concurrency_limit=settings.max_concurrent_requests,

@@ -8,6 +8,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
+from assistant.dates import french_date, text_dates
 from assistant.model import (
     MODE_EXTRACTIVE,
     MODE_GENERATED,
@@ -15,7 +16,7 @@ from assistant.model import (
     Answer,
     Citation,
 )
-from indexing.model import Passage
+from indexing.model import Passage, SetAside
 from redaction.entities import label as entity_label
 
 SOURCE_LABELS = {
@@ -33,10 +34,6 @@ MODE_LABELS = {
     MODE_EXTRACTIVE: "Réponse composée d'extraits des textes officiels",
     MODE_REFUSED: "Pas de réponse",
 }
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
 NOTICE = (
     "Brouillon rédigé automatiquement à partir de sources officielles : à vérifier avant de le "
     "transmettre à un usager. Les données personnelles sont masquées dans ce qui est conservé."
@@ -58,6 +55,13 @@ class SourceCard:
     audience: tuple[str, ...] = ()
     updated: date | None = None
     heading_path: tuple[str, ...] = ()
+    in_force_since: date | None = None
+    in_force_until: date | None = None
+
+    @property
+    def dates(self) -> str:
+        """« en vigueur depuis le … » for an article, « mis à jour le … » for a fiche; empty when undated."""
+        return text_dates(self.in_force_since, self.in_force_until, self.updated)
 
 
 @dataclass
@@ -75,10 +79,8 @@ class TurnView:
     extract: str = ""
     draft_text: str = ""
     """A model's draft while it streams: shown apart, unverified, until the final answer replaces it."""
-
-
-def french_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    set_aside: tuple[SetAside, ...] = ()
+    """Articles an as-of date left out, linked to the official site at that date."""
 
 
 def is_stale(updated: date | None, today: date, stale_after_days: int) -> bool:
@@ -132,6 +134,8 @@ def cards_for_passages(passages: Sequence[Passage], numbered: bool) -> list[Sour
             audience=passage.audience,
             updated=passage.updated,
             heading_path=passage.heading_path,
+            in_force_since=passage.in_force_since,
+            in_force_until=passage.in_force_until,
         )
         for index, passage in enumerate(passages, 1)
     ]
@@ -150,6 +154,8 @@ def _card_from_citation(citation: Citation, passages: Sequence[Passage]) -> Sour
         audience=passage.audience if passage else (),
         updated=passage.updated if passage else None,
         heading_path=passage.heading_path if passage else (),
+        in_force_since=passage.in_force_since if passage else None,
+        in_force_until=passage.in_force_until if passage else None,
     )
 
 
@@ -185,8 +191,9 @@ def source_card_html(card: SourceCard, dates: dict[str, SourceDates], stale_afte
     number = f'<span class="card-number">[{card.n}]</span> ' if card.n else ""
     meta = [f'<span class="badge">{escape(source_label(card.source))}</span>'] if card.source else []
     meta += [f'<span class="badge badge-grey">{escape(AUDIENCE_LABELS.get(a, a))}</span>' for a in card.audience]
-    if card.updated:
-        meta.append(f'<span class="updated">mis à jour le {french_date(card.updated)}</span>')
+    if card.dates:
+        kind = "in-force" if card.in_force_since or card.in_force_until else "updated"
+        meta.append(f'<span class="{kind}">{escape(card.dates)}</span>')
     stale = ""
     if card.updated and lags_behind_its_source(card, dates, stale_after_days):
         lag_years = (dates[card.source].typical - card.updated).days // 365
@@ -296,6 +303,8 @@ def turn_html(turn: TurnView) -> str:
         answer_parts.append(f'<p class="pending" role="status">{escape(turn.pending)}</p>')
     if turn.notice:
         answer_parts.append(f'<p class="answer-notice">{escape(turn.notice)}</p>')
+    if turn.set_aside:
+        answer_parts.append(set_aside_html(turn.set_aside))
     if turn.error:
         answer_parts.append(f'<p class="error" role="alert">{escape(turn.error)}</p>')
     if turn.extract and turn.extract != turn.answer_text:
@@ -308,6 +317,21 @@ def turn_html(turn: TurnView) -> str:
         f'<p class="who">Guichet</p>{"".join(answer_parts)}</div>'
     )
     return f'<div class="turn">{question}{answer}</div>'
+
+
+def set_aside_html(set_aside: Sequence[SetAside]) -> str:
+    """The articles an as-of date left out, each linked to its page on the official site at that date."""
+    items = []
+    for item in set_aside:
+        if not item.url.startswith(("https://", "http://")):
+            continue
+        dated = text_dates(item.in_force_since, item.in_force_until, None)
+        items.append(
+            f'<li><a href="{escape(item.url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+            f'{escape(item.title)}<span class="sr-only"> (nouvel onglet)</span></a>'
+            f"{escape(' — version de l’index ' + dated) if dated else ''}</li>"
+        )
+    return f'<ul class="set-aside" aria-label="Articles écartés par la date">{"".join(items)}</ul>' if items else ""
 
 
 def cases_line(cases: Sequence[str]) -> str:
@@ -335,7 +359,7 @@ def answer_plain_text(answer: Answer) -> str:
     if cards:
         lines += ["", "Sources :"]
         for card in cards:
-            dated = f", mis à jour le {french_date(card.updated)}" if card.updated else ""
+            dated = f", {card.dates}" if card.dates else ""
             origin = f" ({source_label(card.source)}{dated})" if card.source else ""
             lines.append(f"[{card.n}] {card.title}{origin}")
             if card.url:

@@ -3,6 +3,10 @@
 Which articles: those in force on the code's snapshot date (`dateModif`), i.e. `etat` VIGUEUR, plus
 ABROGE_DIFF (in force, repealed at a later date), VIGUEUR_DIFF and MODIFIE when their
 [dateDebut, dateFin) span covers the snapshot date. ABROGE, PERIME, ANNULE… are left out.
+
+Each article carries its version's dates: in force since `dateDebut`, until `dateFin` unless that is Légifrance's
+« no end » (2999-01-01). The package holds one version per article (the one in force on the snapshot), not the
+earlier ones.
 """
 from __future__ import annotations
 
@@ -10,11 +14,13 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
-from corpus.model import SOURCE_LEGIFRANCE, Document, Section
+from corpus.model import SOURCE_LEGIFRANCE, Document, Section, in_force_on
 from corpus.text import clean, clean_lines, html_to_text
 
 IN_FORCE_STATES = frozenset({"VIGUEUR", "ABROGE_DIFF", "VIGUEUR_DIFF", "MODIFIE"})
 ARTICLE_URL = "https://www.legifrance.gouv.fr/codes/article_lc/{id}"
+OPEN_END = date(2999, 1, 1)
+"""Légifrance's `dateFin` for a version with no planned end."""
 
 
 def parse_code(tree: dict[str, Any]) -> Iterator[Document]:
@@ -47,8 +53,13 @@ def in_force(article: dict[str, Any], snapshot: date | None) -> bool:
         return False
     if snapshot is None:
         return state == "ABROGE_DIFF"
-    start, end = _epoch_date(article.get("dateDebut")), _epoch_date(article.get("dateFin"))
-    return (start is None or start <= snapshot) and (end is None or snapshot < end)
+    return in_force_on(snapshot, *version_dates(article))
+
+
+def version_dates(article: dict[str, Any]) -> tuple[date | None, date | None]:
+    """(in force since, in force until) of an article's version; until is None when open-ended or unknown."""
+    end = _epoch_date(article.get("dateFin"))
+    return _epoch_date(article.get("dateDebut")), end if end is not None and end < OPEN_END else None
 
 
 def parse_article(article: dict[str, Any], path: tuple[str, ...], code_title: str) -> Document:
@@ -62,6 +73,7 @@ def parse_article(article: dict[str, Any], path: tuple[str, ...], code_title: st
     if nota:
         text = f"{text}\nNOTA : {nota}"
     cid = article.get("cid") or ""
+    since, until = version_dates(article)
     return Document(
         id=article_id,
         source=SOURCE_LEGIFRANCE,
@@ -69,10 +81,19 @@ def parse_article(article: dict[str, Any], path: tuple[str, ...], code_title: st
         url=ARTICLE_URL.format(id=article_id),
         sections=(Section(path, text),) if text else (),
         breadcrumb=path,
-        updated=_epoch_date(article.get("dateDebut")),
         number=number,
         aliases=(cid,) if cid and cid != article_id else (),
+        in_force_since=since,
+        in_force_until=until,
     )
+
+
+def url_on(url: str, day: date) -> str:
+    """A Légifrance article's page as it stood on `day` (its version then, and the list of its versions); any other
+    address as it is."""
+    if url.startswith(ARTICLE_URL.format(id="")):
+        return f"{url}/{day.isoformat()}"
+    return url
 
 
 def _epoch_date(milliseconds: Any) -> date | None:

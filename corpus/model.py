@@ -30,12 +30,22 @@ class Document:
     audience: tuple[str, ...] = ()
     breadcrumb: tuple[str, ...] = ()
     updated: date | None = None
+    """When a fiche was last updated; None for a versioned text (an article), which has in-force dates instead."""
     references: tuple[str, ...] = ()
     number: str = ""
     """A Légifrance article's number (`L1243-8`); empty for fiches."""
     aliases: tuple[str, ...] = field(default=())
     """Other stable ids of the same text (e.g. a Légifrance article's `cid`), used by evaluation only."""
+    in_force_since: date | None = None
+    """The day this version of a versioned text (an article) entered into force; None for a fiche or when unknown."""
+    in_force_until: date | None = None
+    """The day this version stops being in force, when the text already says so; None when open-ended or unknown."""
 
     @property
     def text(self) -> str:
         return "\n\n".join(section.text for section in self.sections)
+
+
+def in_force_on(day: date, since: date | None, until: date | None) -> bool:
+    """Whether a text with these in-force dates applies on `day`; an unknown bound does not exclude it."""
+    return (since is None or since <= day) and (until is None or day < until)

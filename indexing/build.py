@@ -197,6 +197,13 @@ def document_lexical_text(document: Document) -> str:
 
 
 def document_record(document: Document) -> dict[str, Any]:
+    """A row of documents.jsonl. The in-force dates are written only when known: a row without them (any build
+    before they existed included) reads as « unknown », so older builds stay readable as they are."""
+    in_force = {
+        name: day.isoformat()
+        for name, day in (("in_force_since", document.in_force_since), ("in_force_until", document.in_force_until))
+        if day is not None
+    }
     return {
         "id": document.id,
         "source": document.source,
@@ -207,6 +214,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "number": document.number,
         "breadcrumb": list(document.breadcrumb),
         "aliases": list(document.aliases),
+        **in_force,
     }
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from corpus.legifrance import url_on
+from corpus.model import in_force_on
 from guichet.config import Settings
 from indexing.build import (
     BM25_CHUNKS_DIR,
@@ -31,7 +33,7 @@ from indexing.build import (
 )
 from indexing.embeddings import Embedder
 from indexing.lexical import LexicalIndex
-from indexing.model import Chunk, Passage, SearchFilters
+from indexing.model import Chunk, Passage, SearchFilters, SetAside
 from indexing.profiles import profile_for
 from indexing.qdrant_store import QdrantUnavailable
 from indexing.query import expand_query
@@ -59,6 +61,8 @@ class DocumentInfo:
     updated: date | None
     number: str
     breadcrumb: tuple[str, ...] = ()
+    in_force_since: date | None = None
+    in_force_until: date | None = None
 
 
 @dataclass
@@ -81,6 +85,10 @@ class Index:
     title_term_counts: Counter[str] = field(init=False)
     public_service: np.ndarray = field(init=False)
     """Per document, whether its title or its place in the site (breadcrumb) is the public service."""
+    in_force_from: np.ndarray = field(init=False)
+    in_force_to: np.ndarray = field(init=False)
+    """Per document, the first day it is in force and the first day it no longer is (proleptic ordinals; the widest
+    bounds when unknown), so that an as-of date is one vector comparison."""
 
     def __post_init__(self) -> None:
         self.document_rows = {d.id: row for row, d in enumerate(self.documents)}
@@ -91,6 +99,17 @@ class Index:
         self.public_service = np.array(
             [names_public_service(" ".join((d.title, *d.breadcrumb))) for d in self.documents], dtype=bool
         )
+        self.in_force_from = np.array(
+            [d.in_force_since.toordinal() if d.in_force_since else 0 for d in self.documents], dtype=np.int64
+        )
+        self.in_force_to = np.array(
+            [d.in_force_until.toordinal() if d.in_force_until else date.max.toordinal() + 1 for d in self.documents],
+            dtype=np.int64,
+        )
+
+    def in_force_on(self, day: date) -> np.ndarray:
+        """Per document, whether it is in force on `day` (a text without in-force dates always is)."""
+        return (self.in_force_from <= day.toordinal()) & (day.toordinal() < self.in_force_to)
 
     def title_coverage(self, terms: Iterable[str], document_rows: Iterable[int]) -> dict[int, float]:
         """Per document, the share of the query terms its title holds, each term weighted by its rarity in titles."""
@@ -176,7 +195,8 @@ class Searcher:
             profile = embedder.profile if embedder is not None else profile_for(settings.embedding_model)
             config = dataclasses.replace(config, title_dense_weight=profile.title_dense_weight)
         self.config = config
-        self._masks: dict[SearchFilters, tuple[np.ndarray, np.ndarray]] = {}
+        self._masks: dict[SearchFilters, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._last_query: tuple[str, np.ndarray] | None = None
         if self.config.weights.get(DENSE) and embedder is None:
             raise ValueError("dense retrieval needs an embedder")
         if embedder is not None and index.manifest.embedding_model != embedder.model_id:
@@ -227,11 +247,10 @@ class Searcher:
         timings["bm25_ms"] = _elapsed_ms(clock)
         if weights.get(DENSE) and self.embedder is not None:
             clock = time.perf_counter()
-            vector = self.embedder.encode_query(query)
+            vector = self._query_vector(self.embedder, query)
             timings["embed_ms"] = _elapsed_ms(clock)
             clock = time.perf_counter()
-            hits = self.index.vectors.search(vector, self.config.candidates, filters)
-            ranked[DENSE] = [(self.index.chunk_rows[chunk_id], score) for chunk_id, score in hits]
+            ranked[DENSE] = self._dense(vector, filters)
             timings["dense_ms"] = _elapsed_ms(clock)
         clock = time.perf_counter()
         passages = self._fuse(ranked, terms, vector, k, names_public_service(query))
@@ -239,15 +258,54 @@ class Searcher:
         timings["total_ms"] = _elapsed_ms(started)
         return passages, timings
 
+    def set_aside(self, query: str, k: int, filters: SearchFilters) -> list[SetAside]:
+        """The documents the same search without its as-of date ranks in its `k` best that are not in force on that
+        date: what the as-of filter left out, for the answer to say so. Empty without an as-of date."""
+        if filters.as_of is None:
+            return []
+        as_of = filters.as_of
+        found = self.search(query, k, dataclasses.replace(filters, as_of=None))
+        return [
+            SetAside(p.doc_id, p.title, p.number, url_on(p.url, as_of), p.in_force_since, p.in_force_until)
+            for p in found
+            if not in_force_on(as_of, p.in_force_since, p.in_force_until)
+        ]
+
+    def _query_vector(self, embedder: Embedder, query: str) -> np.ndarray:
+        """The query's embedding; the last one is kept, as `set_aside` searches the same query again."""
+        last = self._last_query
+        if last is not None and last[0] == query:
+            return last[1]
+        vector = embedder.encode_query(query)
+        self._last_query = (query, vector)
+        return vector
+
+    def _dense(self, vector: np.ndarray, filters: SearchFilters | None) -> list[tuple[int, float]]:
+        """The vector store filters on sources and audiences; an as-of date is applied to its hits here."""
+        as_of = filters.as_of if filters else None
+        store_filters = dataclasses.replace(filters, as_of=None) if filters else None
+        hits = self.index.vectors.search(vector, self.config.candidates, store_filters)
+        rows = [(self.index.chunk_rows[chunk_id], score) for chunk_id, score in hits]
+        if as_of is None:
+            return rows
+        in_force = self.index.in_force_on(as_of)
+        return [(row, score) for row, score in rows if in_force[self.index.chunk_document_rows[row]]]
+
     def _allowed(self, filters: SearchFilters | None) -> tuple[np.ndarray | None, np.ndarray | None]:
-        if filters is None or not (filters.sources or filters.audiences):
+        """The chunk and document rows a search may return (None: all). The source and audience masks are cached
+        (few combinations); an as-of date, which any day can be, is applied on top of them at each search."""
+        if filters is None or not (filters.sources or filters.audiences or filters.as_of):
             return None, None
-        if filters not in self._masks:
-            accepted = np.array([filters.accepts(d.source, d.audience) for d in self.index.documents], dtype=bool)
-            document_rows = np.flatnonzero(accepted)
+        by_kind = dataclasses.replace(filters, as_of=None)
+        if by_kind not in self._masks:
+            accepted = np.array([by_kind.accepts(d.source, d.audience) for d in self.index.documents], dtype=bool)
             chunk_rows = np.flatnonzero(accepted[self.index.chunk_document_rows])
-            self._masks[filters] = (chunk_rows, document_rows)
-        return self._masks[filters]
+            self._masks[by_kind] = (accepted, chunk_rows, np.flatnonzero(accepted))
+        accepted, chunk_rows, document_rows = self._masks[by_kind]
+        if filters.as_of is None:
+            return chunk_rows, document_rows
+        accepted = accepted & self.index.in_force_on(filters.as_of)
+        return np.flatnonzero(accepted[self.index.chunk_document_rows]), np.flatnonzero(accepted)
 
     def _fuse(
         self,
@@ -327,6 +385,8 @@ class Searcher:
             number=document.number,
             score=score,
             scores={**scores, "rrf": score},
+            in_force_since=document.in_force_since,
+            in_force_until=document.in_force_until,
         )
 
 
@@ -350,10 +410,16 @@ def document_info(row: dict[str, Any]) -> DocumentInfo:
         title=row["title"],
         url=row["url"],
         audience=tuple(row["audience"]),
-        updated=date.fromisoformat(row["updated"]) if row["updated"] else None,
+        updated=_optional_date(row["updated"]),
         number=row["number"],
         breadcrumb=tuple(row.get("breadcrumb", ())),
+        in_force_since=_optional_date(row.get("in_force_since")),
+        in_force_until=_optional_date(row.get("in_force_until")),
     )
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _chunk(row: dict[str, Any]) -> Chunk:

@@ -272,3 +272,44 @@ def test_an_official_openai_client_gets_the_answer_and_its_sources(server: str) 
     assert chunks[-1].choices[0].finish_reason == "stop"
     assert last["redacted_question"] == "Quelle indemnité à la fin d'un CDI ?"
     assert streamed.startswith(last["answer"])
+
+
+L1243_11_1 = "LEGIARTI000048600685"
+"""Code du travail, article L1243-11-1 (fixture): in force since 2024-01-01."""
+
+
+def test_the_api_keeps_the_articles_in_force_on_its_as_of_date_and_names_the_others(client: TestClient) -> None:
+    def found(as_of: str) -> list[dict[str, Any]]:
+        response = client.post("/api/search", json={"query": "article L1243-11-1", "k": 5, "as_of": as_of})
+        assert response.status_code == 200 and response.json()["as_of"] == as_of
+        return response.json()["results"]
+
+    assert L1243_11_1 not in [hit["doc_id"] for hit in found("2023-12-31")]
+    first = found("2024-01-01")[0]
+    assert (first["doc_id"], first["in_force_since"], first["in_force_until"]) == (L1243_11_1, "2024-01-01", None)
+    answer = client.post("/api/ask", json={"question": "Que prévoit l'article L1243-11-1 du Code du travail ?",
+                                           "as_of": "2023-12-31"}).json()
+    assert answer["as_of"] == "2023-12-31" and "Textes en vigueur au 31 décembre 2023" in answer["notice"]
+    left_out = {item["doc_id"]: item for item in answer["set_aside"]}
+    assert left_out[L1243_11_1]["url"].endswith(f"{L1243_11_1}/2023-12-31")
+    assert L1243_11_1 not in [source["doc_id"] for source in answer["sources"]]
+    for bad in ("31/12/2023", "2023-02-30", 20231231):
+        refused = client.post("/api/search", json={"query": "fin de CDD", "as_of": bad})
+        assert refused.status_code == 422 and "« as_of »" in refused.json()["error"]["message"]
+
+
+def test_the_page_answers_at_a_date_and_reads_a_bad_one_in_french(server: str) -> None:
+    from gradio_client import Client
+
+    from assistant.dates import BAD_DAY_FRENCH
+
+    page = Client(server, verbose=False, analytics_enabled=False, download_files=False)
+    try:
+        assert page.predict("fin de CDD", "31/02/2024", api_name="/enqueue")[-1] == BAD_DAY_FRENCH
+        page.predict("Que prévoit l'article L1243-11-1 du Code du travail ?", "31/12/2023", api_name="/enqueue")
+        conversation, sources = page.predict([], [], "31/12/2023", api_name="/answer")[:2]
+    finally:
+        page.close()
+    assert "Textes en vigueur au 31 décembre 2023" in conversation
+    assert f'href="https://www.legifrance.gouv.fr/codes/article_lc/{L1243_11_1}/2023-12-31"' in conversation
+    assert "en vigueur depuis le" in sources and L1243_11_1 not in sources

@@ -332,3 +332,24 @@ def test_unusable_model_is_said_at_start_up(indexed_home: Path, tmp_path: Path, 
     assert f"model file {model_path}" in stderr and "without the model" in stderr
     assert f"model file {model_path}" in (home / "logs" / "guichet.log").read_text(encoding="utf-8")
     assert json.loads(result.stdout)["mode"] == "extractive"
+
+
+@pytest.mark.parametrize("day", ["2024-02-30", "31/12/2023", "20231231", "demain"])
+def test_a_bad_as_of_date_is_a_usage_error(tmp_path: Path, day: str) -> None:
+    result = guichet_bytes(tmp_path, "search", "fin de CDD", "--as-of", day)
+    assert result.returncode == 2 and b"expected a calendar day as YYYY-MM-DD" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_search_and_ask_at_a_date_show_the_texts_in_force_then(indexed_home: Path) -> None:
+    searched = guichet(indexed_home, "search", "article L1243-11-1", "--k", "3", "--as-of", "2023-12-31")
+    assert searched.returncode == 0, searched.stderr[-2000:]
+    assert "texts in force on 2023-12-31" in searched.stdout and "L1243-11-1" not in searched.stdout
+    assert "en vigueur depuis le 22 décembre 2014" in searched.stdout
+    asked = guichet(indexed_home, "ask", "Que prévoit l'article L1243-11-1 du Code du travail ?", "--json",
+                    "--as-of", "2024-01-01")
+    assert asked.returncode == 0, asked.stderr[-2000:]
+    answer = json.loads(asked.stdout)
+    assert answer["as_of"] == "2024-01-01" and answer["set_aside"] == []
+    assert answer["sources"][0]["doc_id"] == "LEGIARTI000048600685"
+    assert answer["sources"][0]["in_force_since"] == "2024-01-01"

@@ -47,7 +47,16 @@ def test_legifrance_article_document() -> None:
     assert article.breadcrumb[-1] == "Section 2 : Echéance du terme du contrat et poursuite après échéance."
     assert article.sections[0].heading_path == article.breadcrumb
     assert "Cette indemnité est égale à 10 % de la rémunération totale brute" in article.text
-    assert article.updated == date(2008, 5, 1)
+    assert (article.in_force_since, article.in_force_until, article.updated) == (date(2008, 5, 1), None, None)
+
+
+def test_an_article_repealed_at_a_later_date_says_until_when_it_is_in_force() -> None:
+    by_number = {d.number: d for d in fixture_documents() if d.source == "legifrance"}
+    assert (by_number["L1142-11"].in_force_since, by_number["L1142-11"].in_force_until) == (
+        date(2026, 3, 1), date(2029, 3, 1)
+    )
+    assert by_number["R4451-39"].in_force_until == date(2027, 7, 1)
+    assert by_number["L1243-11-1"].in_force_since == date(2024, 1, 1)
 
 
 def test_legifrance_ids_cids_and_relevant_ids_of_the_dev_queries() -> None:
