@@ -8,16 +8,9 @@ from pathlib import Path
 import pytest
 
 from corpus.model import Document, Section
-from eval.retrieval import (
-    Query,
-    evaluate,
-    format_table,
-    hit_at,
-    load_queries,
-    ndcg_at,
-    reciprocal_rank,
-    resolve_queries,
-)
+from eval.relevance import Query, load_queries, resolve_queries
+from eval.retrieval import evaluate, format_table
+from eval.retrieval_metrics import hit_at, ndcg_at, reciprocal_rank
 
 
 def test_hit_and_reciprocal_rank() -> None:
