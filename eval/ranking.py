@@ -10,16 +10,8 @@ from corpus.model import Document
 from eval.datasets import load_rows
 from eval.relevance import queries_of, resolve_queries
 from eval.retrieval_metrics import Ranker, Scored, score_ranker, summary
-from eval.systems import (
-    BASELINES,
-    BM25_SYSTEM,
-    DEFAULT_BASELINES,
-    LANGCHAIN_SYSTEM,
-    MAIN_SYSTEM,
-    build_bm25_documents,
-    build_langchain_textbook,
-    searcher_ranker,
-)
+from eval.retrievers import build_bm25_documents, build_langchain_textbook, searcher_ranker
+from eval.systems import BASELINES, BM25_SYSTEM, DEFAULT_BASELINES, LANGCHAIN_SYSTEM, MAIN_SYSTEM
 from guichet.config import Settings
 from indexing.embeddings import Embedder
 from indexing.search import Index, Searcher

@@ -17,7 +17,7 @@ from corpus.model import Document
 from eval.datasets import DEFAULT_DATASETS
 from eval.relevance import Query, load_queries, resolve_queries
 from eval.retrieval_metrics import Ranker, hit_at, score_ranker, summary
-from eval.systems import (
+from eval.retrievers import (
     ABLATIONS,
     BENCH_SYSTEMS,
     GUICHET_VARIANTS,

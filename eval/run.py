@@ -261,7 +261,7 @@ def run_eval(
     """Run the parts, write the report into `out_dir`; the exit status is 1 when `compare_with` shows a
     regression beyond `settings.eval_regression_threshold`, else 0. `documents` is the corpus retrieval is
     scored against (default: the fetched corpus, as indexed); `baselines` the reference systems retrieval is
-    compared with (`eval.ranking.BASELINES`)."""
+    compared with (`eval.systems.BASELINES`)."""
     unknown = parts - set(PARTS)
     if unknown:
         raise ValueError(f"unknown part(s) {', '.join(sorted(unknown))}; expected {', '.join(PARTS)}")
