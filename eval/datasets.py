@@ -1,32 +1,47 @@
-"""Evaluation sets as JSON Lines: the shipped files and any file in the same shape.
+"""Evaluation sets as JSON Lines: the one registry of the shipped files, and the one loader of their rows (and of
+any file in the same shape), which every bench, `guichet eval` and `guichet model check` read.
 
 A row's text is read from `query`, `question`, `text` or `note_text`; its expected documents from
 `relevant` (graded) or `sources`; the expected answer from `answer_span` or `reference_answer`; personal-data
-spans from `entities`.
+spans from `entities`; every other field is kept in `extra` (a planted draft's `passages`, `label`, `class`…).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.intake import json_lines
 from indexing.build import sha256_file
 
 DATASETS_DIR = Path(__file__).resolve().parent / "datasets"
 
-DEFAULT_DATASETS: dict[str, Path] = {
-    "retrieval-queries": DATASETS_DIR / "retrieval-queries.jsonl",
-    "fiche-questions": DATASETS_DIR / "fiche-questions.jsonl",
-    "qa-reference": DATASETS_DIR / "qa-reference.jsonl",
-    "pii-notes": DATASETS_DIR / "pii-notes.jsonl",
-    "agent-questions-pii": DATASETS_DIR / "agent-questions-pii.jsonl",
-    "clean-questions": DATASETS_DIR / "clean-questions.jsonl",
-    "unanswerable": DATASETS_DIR / "unanswerable.jsonl",
-    "invented-questions": DATASETS_DIR / "invented-questions.jsonl",
-    "injections": DATASETS_DIR / "injections.jsonl",
-    "verify-drafts": DATASETS_DIR / "verify-drafts.jsonl",
-}
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    holds: str
+    """What a row holds, in a few words (`eval/datasets/SOURCES.md` says where it comes from)."""
+
+    @property
+    def path(self) -> Path:
+        return DATASETS_DIR / f"{self.name}.jsonl"
+
+
+SHIPPED: tuple[Dataset, ...] = (
+    Dataset("retrieval-queries", "keyword queries with graded relevant documents and a theme"),
+    Dataset("fiche-questions", "questions on service-public fiches with the fiche id and an answer span"),
+    Dataset("qa-reference", "labour-law questions with a reference answer"),
+    Dataset("pii-notes", "clinical-register notes with personal-data spans"),
+    Dataset("agent-questions-pii", "agents' questions with personal-data spans"),
+    Dataset("clean-questions", "questions holding no personal data"),
+    Dataset("unanswerable", "questions the corpus cannot answer"),
+    Dataset("invented-questions", "questions on services that do not exist"),
+    Dataset("injections", "prompt-injection attempts with the text they must not obtain"),
+    Dataset("verify-drafts", "planted drafts with their question, cited passages, label, class and split"),
+    Dataset("verify-drafts-corpus", "planted drafts on documents of the full corpus, in the same shape"),
+)
+DEFAULT_DATASETS: dict[str, Path] = {dataset.name: dataset.path for dataset in SHIPPED}
 
 TEXT_KEYS = ("query", "question", "text", "note_text")
 ID_KEYS = ("id", "note_id")
@@ -34,10 +49,14 @@ ID_KEYS = ("id", "note_id")
 
 @dataclass(frozen=True)
 class Relevant:
+    """An expected document: by `id`, or (travail-emploi fiches of 2019) by `title` and `url` only."""
+
     id: str
     relevance: int = 1
     corpus: str = ""
     num: str = ""
+    title: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,7 +81,7 @@ class EvalRow:
 
     @property
     def gold_ids(self) -> tuple[str, ...]:
-        return tuple(item.id for item in self.relevant)
+        return tuple(item.id for item in self.relevant if item.id)
 
 
 class DatasetError(ValueError):
@@ -81,7 +100,7 @@ def parse_row(data: dict[str, Any], fallback_id: str) -> EvalRow:
         id=row_id,
         text=text,
         relevant=tuple(_relevant(item) for item in (data.get("relevant") or data.get("sources") or [])
-                       if isinstance(item, dict) and item.get("id")),
+                       if isinstance(item, dict) and (item.get("id") or item.get("url") or item.get("title"))),
         answer_span=str(data.get("answer_span") or ""),
         reference_answer=str(data.get("reference_answer") or ""),
         entities=tuple(
@@ -96,26 +115,24 @@ def parse_row(data: dict[str, Any], fallback_id: str) -> EvalRow:
 
 def _relevant(item: dict[str, Any]) -> Relevant:
     return Relevant(
-        id=str(item["id"]),
+        id=str(item.get("id") or ""),
         relevance=int(item.get("relevance") or 1),
         corpus=str(item.get("corpus", "")),
         num=str(item.get("num", "")),
+        title=str(item.get("title") or ""),
+        url=str(item.get("url") or ""),
     )
 
 
 def load_rows(path: Path, limit: int | None = None) -> list[EvalRow]:
+    """The first `limit` rows (all by default); a line that is not a JSON object stops the load with its number."""
     rows: list[EvalRow] = []
-    with Path(path).open(encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise DatasetError(f"{path}:{line_number}: not JSON ({error.msg})") from None
-            rows.append(parse_row(data, f"{Path(path).stem}-{line_number}"))
-            if limit is not None and len(rows) >= limit:
-                break
+    for line_number, read in json_lines(Path(path)):
+        if isinstance(read, str):
+            raise DatasetError(f"{path}:{line_number}: {read}")
+        rows.append(parse_row(read, f"{Path(path).stem}-{line_number}"))
+        if limit is not None and len(rows) >= limit:
+            break
     return rows
 
 

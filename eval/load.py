@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import threading
 import time
 from collections import Counter
@@ -25,10 +24,9 @@ from pathlib import Path
 
 from assistant.llama_server import llama_server
 from assistant.pipeline import Assistant, Session
+from eval.datasets import DEFAULT_DATASETS, load_rows
 from eval.metrics import percentile
-from guichet.config import CHECKOUT, Settings, load_settings
-
-QUESTIONS = CHECKOUT / "eval" / "datasets" / "clean-questions.jsonl"
+from guichet.config import Settings, load_settings
 
 
 @dataclass
@@ -44,11 +42,6 @@ class Tally:
     @property
     def requests(self) -> int:
         return len(self.latencies_ms) + sum(self.failures.values())
-
-
-def load_questions(path: Path = QUESTIONS) -> list[str]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line)["text"] for line in handle if line.strip()]
 
 
 def run_sessions(
@@ -132,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not 1 <= args.sessions <= 200 or not 0 < args.duration <= 900:
         parser.error("--sessions must be in 1..200 and --duration in (0, 900]")
     settings = load_settings()
-    questions = load_questions()
+    questions = [row.text for row in load_rows(DEFAULT_DATASETS["clean-questions"])]
     with _model_server(settings) if args.llm_server else _as_is(settings) as effective:
         assistant = Assistant.from_settings(effective)
         assistant.ask(questions[0])

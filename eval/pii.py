@@ -1,6 +1,7 @@
 """Precision, recall and F1 per entity type on span-labelled JSON Lines.
 
-Rows hold `note_text` (AP-HP eds-pseudo shape) or `text`, and `entities: [{start, end, label}]`.
+Rows (read by `eval.datasets.load_rows`) hold `note_text` (AP-HP eds-pseudo shape) or `text`, and
+`entities: [{start, end, label}]`.
 Gold labels are mapped to the redaction types (`LABEL_MAP`); labels mapped to None are out of scope.
 
 Matching rule (overlap-based, per type): a gold span is found when a predicted span of the same type overlaps
@@ -13,11 +14,10 @@ The false-redaction rate is the share of rows with no gold span at all where som
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
+from eval.datasets import EvalRow
 from redaction.engine import Redactor
 from redaction.entities import TYPES
 from redaction.model import Entity
@@ -41,15 +41,6 @@ LABEL_MAP: dict[str, str | None] = {
 }
 
 
-def load_pii_rows(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def row_text(row: Mapping[str, Any]) -> str:
-    return row["note_text"] if "note_text" in row else row["text"]
-
-
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
@@ -65,20 +56,20 @@ def _scores(true_predictions: int, predictions: int, found_gold: int, gold: int)
     return {"precision": precision, "recall": recall, "f1": f1, "predicted": predictions, "gold": gold}
 
 
-def evaluate_pii(redactor: Redactor, rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+def evaluate_pii(redactor: Redactor, rows: Iterable[EvalRow]) -> dict[str, Any]:
     counts: dict[str, list[int]] = {}
     clean_rows = falsely_redacted = total_rows = 0
     unknown_labels: set[str] = set()
     for row in rows:
         total_rows += 1
-        predicted = redactor.analyze(row_text(row))
+        predicted = redactor.analyze(row.text)
         gold, out_of_scope = [], []
-        for span in row.get("entities", ()):
-            if span["label"] not in LABEL_MAP:
-                unknown_labels.add(span["label"])
-            mapped = LABEL_MAP.get(span["label"])
-            (gold if mapped else out_of_scope).append((mapped, span["start"], span["end"]))
-        if not row.get("entities"):
+        for span in row.entities:
+            if span.label not in LABEL_MAP:
+                unknown_labels.add(span.label)
+            mapped = LABEL_MAP.get(span.label)
+            (gold if mapped else out_of_scope).append((mapped, span.start, span.end))
+        if not row.entities:
             clean_rows += 1
             falsely_redacted += bool(predicted)
         _count_row(counts, predicted, gold, out_of_scope)

@@ -2,17 +2,15 @@
 pipeline, on the same queries and corpus, per query so that themes and failures can be shown."""
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 from corpus.model import Document
-from eval import retrieval
 from eval.datasets import load_rows
-from eval.metrics import mean, percentile
+from eval.relevance import queries_of, resolve_queries
+from eval.retrieval_metrics import Ranker, Scored, score_ranker, summary
+from eval.retrievers import build_bm25_documents, build_langchain_textbook, searcher_ranker
 from eval.systems import BASELINES, BM25_SYSTEM, DEFAULT_BASELINES, LANGCHAIN_SYSTEM, MAIN_SYSTEM
 from guichet.config import Settings
 from indexing.embeddings import Embedder
@@ -20,46 +18,6 @@ from indexing.search import Index, Searcher
 
 WORST = 10
 NO_THEME = "(sans thème)"
-
-Ranker = Callable[[str], list[str]]
-
-
-def query_scores(ranked: Sequence[str], relevant: Mapping[str, int]) -> dict[str, float]:
-    return {
-        "hit@1": retrieval.hit_at(ranked, relevant, 1),
-        "hit@5": retrieval.hit_at(ranked, relevant, 5),
-        "hit@10": retrieval.hit_at(ranked, relevant, 10),
-        "mrr@10": retrieval.reciprocal_rank(ranked, relevant),
-        "ndcg@10": retrieval.ndcg_at(ranked, relevant),
-    }
-
-
-def score_system(
-    name: str, rank: Ranker, queries: Sequence[retrieval.Query], relevance: Sequence[Mapping[str, int]],
-    progress: bool,
-) -> tuple[list[dict[str, float]], list[list[str]], list[float]]:
-    scores, rankings, latencies = [], [], []
-    for query, relevant in tqdm(list(zip(queries, relevance, strict=True)), desc=name, unit="q", disable=not progress):
-        started = time.perf_counter()
-        ranked = rank(query.text)
-        latencies.append((time.perf_counter() - started) * 1000)
-        rankings.append(ranked)
-        scores.append(query_scores(ranked, relevant))
-    return scores, rankings, latencies
-
-
-def _summary(scores: Sequence[Mapping[str, float]], latencies: Sequence[float]) -> dict[str, float | None]:
-    names = list(scores[0]) if scores else []
-    return {
-        **{name: mean(row[name] for row in scores) for name in names},
-        "p50_ms": percentile(latencies, 50) if latencies else None,
-        "p95_ms": percentile(latencies, 95) if latencies else None,
-    }
-
-
-def themes_of(path: Path) -> dict[str, str]:
-    """Query text -> its theme, from the dataset's `theme` field."""
-    return {row.text: row.theme for row in load_rows(path) if row.theme}
 
 
 def evaluate_retrieval(
@@ -75,38 +33,43 @@ def evaluate_retrieval(
     unknown = set(baselines) - set(BASELINES)
     if unknown:
         raise ValueError(f"unknown baseline(s) {', '.join(sorted(unknown))}; expected {', '.join(BASELINES)}")
-    queries = retrieval.load_queries(path)[:limit]
-    resolved = retrieval.resolve_queries(queries, documents)
+    rows = load_rows(path)
+    queries = queries_of(rows)[:limit]
+    resolved = resolve_queries(queries, documents)
     kept = [(query, relevant) for query, relevant in zip(queries, resolved, strict=True) if relevant]
-    queries, relevance = [q for q, _ in kept], [r for _, r in kept]
-    rankers: dict[str, Ranker] = {MAIN_SYSTEM: retrieval.searcher_ranker(Searcher(index, embedder, settings))}
+    texts, relevance = [query.text for query, _ in kept], [relevant for _, relevant in kept]
+    rankers: dict[str, Ranker] = {MAIN_SYSTEM: searcher_ranker(Searcher(index, embedder, settings))}
     if "bm25" in baselines:
-        rankers[BM25_SYSTEM] = retrieval.build_bm25_documents(documents).rank
+        rankers[BM25_SYSTEM] = build_bm25_documents(documents).rank
     if "langchain" in baselines:
-        rankers[LANGCHAIN_SYSTEM] = retrieval.build_langchain_textbook(settings, documents).rank
-    systems: dict[str, Any] = {}
-    main_scores: list[dict[str, float]] = []
-    main_rankings: list[list[str]] = []
-    for name, rank in rankers.items():
-        scores, rankings, latencies = score_system(name, rank, queries, relevance, progress)
-        systems[name] = _summary(scores, latencies)
-        if name == MAIN_SYSTEM:
-            main_scores, main_rankings = scores, rankings
-    themes = themes_of(path)
-    grouped: dict[str, list[dict[str, float]]] = {}
-    for query, scores in zip(queries, main_scores, strict=True):
-        grouped.setdefault(themes.get(query.text, NO_THEME), []).append(scores)
-    order = sorted(range(len(queries)), key=lambda i: (main_scores[i]["ndcg@10"], main_scores[i]["mrr@10"]))
+        rankers[LANGCHAIN_SYSTEM] = build_langchain_textbook(settings, documents).rank
+    scored = {name: score_ranker(rank, texts, relevance, name, progress) for name, rank in rankers.items()}
+    main = scored[MAIN_SYSTEM]
     return {
-        "n": len(queries),
-        "unresolved": len(resolved) - len(queries),
-        "systems": systems,
-        "by_theme": {theme: {"n": len(rows), **_summary(rows, [])} for theme, rows in grouped.items()},
-        "worst": [
-            {"query": queries[i].text,
-             "expected": sorted(relevance[i], key=lambda doc: -relevance[i][doc]),
-             "retrieved": main_rankings[i][:5],
-             "ndcg@10": main_scores[i]["ndcg@10"]}
-            for i in order[:WORST]
-        ],
+        "n": len(texts),
+        "unresolved": len(resolved) - len(texts),
+        "systems": {name: summary(run.scores, run.latencies_ms) for name, run in scored.items()},
+        "by_theme": by_theme(texts, main, {row.text: row.theme for row in rows if row.theme}),
+        "worst": worst(texts, relevance, main),
     }
+
+
+def by_theme(texts: Sequence[str], main: Scored, themes: dict[str, str]) -> dict[str, Any]:
+    """The main system's means per theme of the dataset (`theme` field)."""
+    grouped: dict[str, list[dict[str, float]]] = {}
+    for text, scores in zip(texts, main.scores, strict=True):
+        grouped.setdefault(themes.get(text, NO_THEME), []).append(scores)
+    return {theme: {"n": len(rows), **summary(rows, [])} for theme, rows in grouped.items()}
+
+
+def worst(texts: Sequence[str], relevance: Sequence[dict[str, int]], main: Scored) -> list[dict[str, Any]]:
+    """The main system's lowest-scoring queries, with what was expected and what came first."""
+    scores = main.scores
+    order = sorted(range(len(texts)), key=lambda i: (scores[i]["ndcg@10"], scores[i]["mrr@10"]))
+    return [
+        {"query": texts[i],
+         "expected": sorted(relevance[i], key=lambda doc: -relevance[i][doc]),
+         "retrieved": main.rankings[i][:5],
+         "ndcg@10": scores[i]["ndcg@10"]}
+        for i in order[:WORST]
+    ]

@@ -191,9 +191,9 @@ def run_retrieval(
 
 def run_pii(shared: Shared, chosen: dict[str, Path], limit: int | None) -> tuple[dict[str, Any], dict[str, int]]:
     """Redaction scored on every PII set together (per type) and on each set alone."""
-    from eval.pii import evaluate_pii, load_pii_rows
+    from eval.pii import evaluate_pii
 
-    rows = {name: load_pii_rows(chosen[name])[:limit] for name in PART_DATASETS["pii"] if name in chosen}
+    rows = _rows(chosen, PART_DATASETS["pii"], limit)
     combined = evaluate_pii(shared.redactor, [row for name_rows in rows.values() for row in name_rows])
     by_dataset = {}
     for name, name_rows in rows.items():
@@ -261,7 +261,7 @@ def run_eval(
     """Run the parts, write the report into `out_dir`; the exit status is 1 when `compare_with` shows a
     regression beyond `settings.eval_regression_threshold`, else 0. `documents` is the corpus retrieval is
     scored against (default: the fetched corpus, as indexed); `baselines` the reference systems retrieval is
-    compared with (`eval.ranking.BASELINES`)."""
+    compared with (`eval.systems.BASELINES`)."""
     unknown = parts - set(PARTS)
     if unknown:
         raise ValueError(f"unknown part(s) {', '.join(sorted(unknown))}; expected {', '.join(PARTS)}")

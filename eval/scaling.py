@@ -21,8 +21,9 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from eval.datasets import DEFAULT_DATASETS, load_rows
 from eval.metrics import percentile
-from eval.retrieval import DEFAULT_DATASETS, load_queries
+from eval.relevance import queries_of
 from guichet.config import CHECKOUT, Settings, load_settings
 from indexing.build import current_build_dir
 from indexing.embeddings import Embedder
@@ -80,7 +81,7 @@ def real_vectors(settings: Settings, query_count: int) -> tuple[np.ndarray, np.n
     so that every theme is represented) embedded as agents' queries are."""
     stored = FaissStore.load(current_build_dir(settings)).index
     base = stored.reconstruct_n(0, stored.ntotal)
-    texts = [query.text for query in load_queries(DEFAULT_DATASETS["keywords"])]
+    texts = [query.text for query in queries_of(load_rows(DEFAULT_DATASETS["retrieval-queries"]))]
     picked = texts[:: max(1, len(texts) // query_count)][:query_count]
     return base, Embedder(settings).encode(picked, query=True)
 

@@ -2,7 +2,6 @@
 drafts kept — on the development half and on the held-out half (other documents) of the set."""
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from typing import Any
 
 from assistant.draft_check import inline_passage
 from assistant.verify import Resemblance, Verification, verify
+from eval.datasets import load_rows
 from indexing.model import Passage
 
 FAITHFUL = "faithful"
@@ -32,16 +32,11 @@ class PlantedDraft:
 
 
 def load_drafts(path: Path) -> list[PlantedDraft]:
-    drafts = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            passages = tuple(inline_passage(p, n) for n, p in enumerate(row["passages"], start=1))
-            drafts.append(PlantedDraft(row["id"], row.get("split", "dev"), row["label"], row["class"],
-                                       row["question"], row["draft"], passages))
-    return drafts
+    return [
+        PlantedDraft(row.id, row.extra.get("split", "dev"), row.extra["label"], row.extra["class"], row.text,
+                     row.extra["draft"], tuple(inline_passage(p, n) for n, p in enumerate(row.extra["passages"], 1)))
+        for row in load_rows(path)
+    ]
 
 
 def passed(draft: PlantedDraft, verification: Verification) -> bool:

@@ -46,8 +46,17 @@ def test_rows_without_text_or_json_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ds.DatasetError, match="none of query"):
         ds.load_rows(path)
     path.write_text("{oops\n", encoding="utf-8")
-    with pytest.raises(ds.DatasetError, match="bad.jsonl:1"):
+    with pytest.raises(ds.DatasetError, match="bad.jsonl:1: not valid JSON"):
         ds.load_rows(path)
+    path.write_text('{"text": "x"}\n["y"]\n', encoding="utf-8")
+    with pytest.raises(ds.DatasetError, match="bad.jsonl:2: not a JSON object"):
+        ds.load_rows(path)
+
+
+def test_every_shipped_file_is_registered_with_what_it_holds() -> None:
+    assert {path.name for path in ds.DATASETS_DIR.glob("*.jsonl")} == {d.path.name for d in ds.SHIPPED}
+    for dataset in ds.SHIPPED:
+        assert dataset.holds and ds.load_rows(dataset.path, limit=1)[0].text
 
 
 def test_sources_file_lists_every_shipped_set() -> None:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from eval.report import compare, direction, flatten, render_markdown, write_report
+from eval.report import write_report
+from eval.report.compare import compare, direction, flatten
+from eval.report.render import render_markdown
 
 
 def synthetic_results(ndcg: float = 0.42, p95: float = 900.0) -> dict:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from eval.pii import evaluate_pii, load_pii_rows
+from eval.datasets import load_rows, parse_row
+from eval.pii import evaluate_pii
 from guichet.config import Settings
 from redaction.engine import Redactor
 from redaction.jsonio import redacted_to_dict
@@ -20,7 +21,7 @@ def redactor() -> Redactor:
 
 
 def test_evaluate_pii_on_a_small_labelled_set(redactor: Redactor) -> None:
-    report = evaluate_pii(redactor, load_pii_rows(SAMPLE))
+    report = evaluate_pii(redactor, load_rows(SAMPLE))
     per_type = report["per_type"]
     assert per_type["PERSONNE"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "predicted": 3, "gold": 4}
     assert per_type["ADRESSE"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "predicted": 0, "gold": 1}
@@ -32,7 +33,9 @@ def test_evaluate_pii_on_a_small_labelled_set(redactor: Redactor) -> None:
 
 
 def test_out_of_scope_labels_count_neither_way(redactor: Redactor) -> None:
-    row = {"text": "Consultation du Dr Blaye à Necker.", "entities": [{"start": 19, "end": 24, "label": "HOPITAL"}]}
+    row = parse_row(
+        {"text": "Consultation du Dr Blaye à Necker.", "entities": [{"start": 19, "end": 24, "label": "HOPITAL"}]}, "1"
+    )
     assert evaluate_pii(redactor, [row])["micro"]["predicted"] == 0
 
 
@@ -51,13 +54,13 @@ DATASETS = Path(__file__).parent.parent / "eval" / "datasets"
 
 
 def test_shipped_agent_and_clean_sets_hold_their_scores(redactor: Redactor) -> None:
-    agent = evaluate_pii(redactor, load_pii_rows(DATASETS / "agent-questions-pii.jsonl"))
-    clean = evaluate_pii(redactor, load_pii_rows(DATASETS / "clean-questions.jsonl"))
+    agent = evaluate_pii(redactor, load_rows(DATASETS / "agent-questions-pii.jsonl"))
+    clean = evaluate_pii(redactor, load_rows(DATASETS / "clean-questions.jsonl"))
     assert agent["micro"]["precision"] >= 0.98 and agent["micro"]["recall"] >= 0.95
     assert clean["clean_rows"] == 71 and clean["false_redaction_rate"] == 0.0
 
 
 @pytest.mark.slow
 def test_clinical_notes_precision(redactor: Redactor) -> None:
-    notes = evaluate_pii(redactor, load_pii_rows(DATASETS / "pii-notes.jsonl"))
+    notes = evaluate_pii(redactor, load_rows(DATASETS / "pii-notes.jsonl"))
     assert notes["micro"]["precision"] >= 0.9 and notes["micro"]["recall"] >= 0.45

@@ -8,16 +8,9 @@ from pathlib import Path
 import pytest
 
 from corpus.model import Document, Section
-from eval.retrieval import (
-    Query,
-    evaluate,
-    format_table,
-    hit_at,
-    load_queries,
-    ndcg_at,
-    reciprocal_rank,
-    resolve_queries,
-)
+from eval.relevance import Query, load_queries, resolve_queries
+from eval.retrieval import evaluate, format_table
+from eval.retrieval_metrics import hit_at, ndcg_at, reciprocal_rank, score_ranker, summary
 
 
 def test_hit_and_reciprocal_rank() -> None:
@@ -85,3 +78,16 @@ def test_loaders_accept_both_shapes_and_resolve_aliases_and_slugs(tmp_path: Path
         }
     )
     assert "corpus: 3 documents" in table and "hit@5" in table and "s " in table
+
+
+def test_both_benches_score_with_the_same_metrics() -> None:
+    """`guichet bench` rounds what `guichet eval retrieval` reports; queries expecting nothing are not ranked."""
+    rankings = {"a": ["F9", "F1"], "b": ["F2"], "c": ["F1"]}
+    queries = [Query("a", {"F1": 2}), Query("b", {"F2": 1}), Query("c", {"F7": 1})]
+    relevance = [{"F1": 2}, {"F2": 1}, {}]
+    bench = evaluate(rankings.__getitem__, queries, relevance)
+    scored = score_ranker(rankings.__getitem__, [query.text for query in queries], relevance)
+    reported = summary(scored.scores, scored.latencies_ms)
+    assert bench["queries"] == len(scored.rankings) == 2
+    assert bench["mrr@10"] == round(reported["mrr@10"], 4) == 0.75
+    assert bench["hit@1"] == reported["hit@1"] == 0.5 and bench["hit@5"] == reported["hit@5"] == 1.0

@@ -3,7 +3,6 @@ its wrong sibling — the same words with the fact changed — is still removed.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,7 @@ from assistant.verify import verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.verify import PlantedDraft, load_drafts
 
-CORPUS_DRAFTS = Path(__file__).parent.parent / "eval" / "datasets" / "verify-drafts-corpus.jsonl"
+CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
 """Dev drafts on documents of the full corpus that the test fixtures do not hold (passages quoted inline)."""
 
 
