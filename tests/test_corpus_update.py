@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import corpus.update
-from assistant.cli import main
+from assistant.faces.cli import main
 from corpus.fetch import MARKER, install_tarball
 from corpus.update import staged_update
 from guichet.config import Settings, load_settings

@@ -8,11 +8,12 @@ from html import unescape
 
 import pytest
 
-from assistant.cli import answer_json, render_answer, render_search, search_json
+from assistant.answer_json import answer_json, search_json
 from assistant.dates import BAD_DAY_FRENCH, as_of_notice, parse_day
+from assistant.faces.cli import render_answer, render_search
+from assistant.faces.ui import as_of_problem
+from assistant.faces.ui_render import answer_plain_text, cards_for_passages, source_card_html
 from assistant.model import MODE_EXTRACTIVE, Answer, Citation
-from assistant.ui import as_of_problem
-from assistant.ui_render import answer_plain_text, cards_for_passages, source_card_html
 from guichet.config import Settings
 from indexing.embeddings import Embedder
 from indexing.model import SearchFilters

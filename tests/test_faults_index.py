@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.llama_server import LOOPBACK, free_port
+from assistant.ops.llama_server import LOOPBACK, free_port
 from corpus.model import Document
 from guichet.config import CHECKOUT, Settings
 from indexing.build import (
@@ -238,7 +238,7 @@ def test_serving_from_a_qdrant_server_that_is_down_says_so_without_a_traceback(
         Index.load(embedded)
     env = {**os.environ, "GUICHET_HOME": str(settings.home), "GUICHET_VECTOR_STORE": "qdrant", "HF_HUB_OFFLINE": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "search", QUESTION],
+        [sys.executable, "-m", "assistant.faces.cli", "search", QUESTION],
         env=env, capture_output=True, text=True, timeout=300, check=False,
     )
     assert result.returncode != 0

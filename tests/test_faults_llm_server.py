@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.llama_server import LOOPBACK, LlamaServer, free_port, llama_server
 from assistant.llm import OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_REFUSED
+from assistant.ops.llama_server import LOOPBACK, LlamaServer, free_port, llama_server
 from assistant.pipeline import NOTICE_BUSY, NOTICE_UNREACHABLE, Assistant, Final, Retrieved, Token
 from guichet.config import Settings
 from indexing.build import build_index

@@ -14,16 +14,12 @@ import gradio as gr
 import uvicorn
 from fastapi import FastAPI
 
-from assistant.api import build_api
-from assistant.api_access import is_loopback
 from assistant.dates import BAD_DAY_FRENCH, parse_day
 from assistant.drafting import DraftingMode
-from assistant.llm import warn_if_unusable
-from assistant.logs import configure_logging
-from assistant.metrics import FACE_PAGE
-from assistant.model import Answer
-from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
-from assistant.ui_render import (
+from assistant.faces.api import build_api
+from assistant.faces.api_access import is_loopback
+from assistant.faces.logs import configure_logging
+from assistant.faces.ui_render import (
     AUDIENCE_LABELS,
     NOTICE,
     SOURCE_LABELS,
@@ -37,6 +33,10 @@ from assistant.ui_render import (
     source_dates,
     sources_panel_html,
 )
+from assistant.llm import warn_if_unusable
+from assistant.metrics import FACE_PAGE
+from assistant.model import Answer
+from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
 from guichet.config import Settings
 from indexing.model import SearchFilters
 from indexing.rebuild import read_manifest
@@ -408,7 +408,7 @@ def serve(settings: Settings) -> None:
 
 
 def mount_page(assistant: Assistant, settings: Settings, auth: list[tuple[str, str]] | None) -> FastAPI:
-    """The HTTP API (`assistant.api`) with the page mounted at its root: one server, one port."""
+    """The HTTP API (`assistant.faces.api`) with the page mounted at its root: one server, one port."""
     page = build_app(assistant, settings)
     page.queue(default_concurrency_limit=settings.max_concurrent_requests, max_size=settings.queue_size)
     return gr.mount_gradio_app(
