@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from indexing.build import sha256_file
+from indexing.index import sha256_file
 
 DATASETS_DIR = Path(__file__).resolve().parent / "datasets"
 

@@ -16,7 +16,8 @@ from eval.metrics import mean, percentile
 from eval.systems import BASELINES, BM25_SYSTEM, DEFAULT_BASELINES, LANGCHAIN_SYSTEM, MAIN_SYSTEM
 from guichet.config import Settings
 from indexing.embeddings import Embedder
-from indexing.search import Index, Searcher
+from indexing.index import Index
+from indexing.search import Searcher
 
 WORST = 10
 NO_THEME = "(sans thème)"

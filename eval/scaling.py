@@ -24,8 +24,8 @@ import numpy as np
 from eval.metrics import percentile
 from eval.retrieval import DEFAULT_DATASETS, load_queries
 from guichet.config import CHECKOUT, Settings, load_settings
-from indexing.build import current_build_dir
 from indexing.embeddings import Embedder
+from indexing.index import current_build_dir
 from indexing.stores import HNSW_M, IVF_TRAINING_SAMPLE, REFINE_K_FACTOR, faiss_index, ivf_lists
 from indexing.vector_store import FaissStore
 

@@ -16,8 +16,9 @@ from assistant.faces.ui_render import answer_plain_text, cards_for_passages, sou
 from assistant.model import MODE_EXTRACTIVE, Answer, Citation
 from guichet.config import Settings
 from indexing.embeddings import Embedder
+from indexing.index import Index, document_info
 from indexing.model import SearchFilters
-from indexing.search import Index, Searcher, document_info
+from indexing.search import Searcher
 
 L1243_11_1 = "LEGIARTI000048600685"
 """Code du travail, article L1243-11-1: in force since 2024-01-01 (loi n° 2023-1196)."""
@@ -27,7 +28,7 @@ R4451_39 = "LEGIARTI000037024754"
 
 @pytest.fixture(scope="module")
 def searcher(indexed_settings: Settings) -> Searcher:
-    return Searcher(Index.load(indexed_settings), Embedder(indexed_settings), indexed_settings)
+    return Searcher(Index.open(indexed_settings), Embedder(indexed_settings), indexed_settings)
 
 
 def _ids(searcher: Searcher, query: str, as_of: date | None, **filters: tuple[str, ...]) -> list[str]:

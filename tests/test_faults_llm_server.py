@@ -16,7 +16,8 @@ from assistant.pipeline import NOTICE_BUSY, NOTICE_UNREACHABLE, Assistant, Final
 from guichet.config import Settings
 from indexing.build import build_index
 from indexing.embeddings import Embedder
-from indexing.search import Index, Searcher
+from indexing.index import Index
+from indexing.search import Searcher
 from redaction.engine import Redactor
 from tests.corpus_fixtures import fixture_documents
 
@@ -51,7 +52,7 @@ def searcher(settings: Settings) -> Searcher:
     embedder = Embedder(settings)
     documents = [d for d in fixture_documents() if d.id in DOCUMENT_IDS]
     build_index(settings, documents, progress=False, embedder=embedder)
-    return Searcher(Index.load(settings), embedder, settings)
+    return Searcher(Index.open(settings), embedder, settings)
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from guichet.pins import PinsError
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
+    from indexing.index import Manifest
 
 INPUT_FIELDS = ("query", "question", "text")
 MAX_RESULTS = 100
@@ -179,7 +180,7 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> None:
     from assistant import draft_check
     from assistant.verify import resemblance_of
     from indexing.embeddings import Embedder
-    from indexing.search import Index
+    from indexing.index import Index
 
     if not args.batch and not (args.text and args.passage):
         raise SystemExit("give a draft and its --passage ids (in the order of its [n] markers), or --batch FILE.jsonl")
@@ -189,7 +190,7 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> None:
         items = [(0, None, draft_check.DraftToCheck(None, args.question or "", " ".join(args.text),
                                                      tuple(args.passage)))]
     drafts = [item for _, _, item in items if not isinstance(item, str)]
-    index = Index.load(settings) if any(isinstance(ref, str) for item in drafts for ref in item.passages) else None
+    index = Index.open(settings) if any(isinstance(ref, str) for item in drafts for ref in item.passages) else None
     resemblance = resemblance_of(Embedder(settings))
     failed = 0
     for line_number, row_id, item in items:
@@ -242,7 +243,7 @@ def cmd_corpus_update(settings: Settings, args: argparse.Namespace) -> None:
             print(plan.summary())
         if plan.updates and (args.yes or _confirmed("Write these pins, fetch and re-index? [y/N] ")):
             manifest = apply_update(settings, plan, log)
-            result.update(applied=True, pins_file=str(settings.pins_override), index=manifest.get("build_id"))
+            result.update(applied=True, pins_file=str(settings.pins_override), index=manifest.build_id)
             if not args.json:
                 print(manifest_summary(manifest))
         elif plan.updates:
@@ -263,15 +264,15 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> None:
     from indexing.rebuild import rebuild_index
 
     manifest = rebuild_index(settings, fetch=not args.no_fetch, force=args.force)
-    print(json.dumps(manifest, ensure_ascii=False, indent=2, default=str) if args.json else manifest_summary(manifest))
+    print(json.dumps(manifest.to_dict(), ensure_ascii=False, indent=2) if args.json else manifest_summary(manifest))
 
 
-def manifest_summary(manifest: dict[str, Any]) -> str:
-    documents, chunks = manifest.get("documents", {}), manifest.get("chunks", {})
+def manifest_summary(manifest: Manifest) -> str:
+    documents, chunks = manifest.documents, manifest.chunks
     per_source = ", ".join(f"{source} {count}/{chunks.get(source, 0)}" for source, count in sorted(documents.items()))
     return (
-        f"index {manifest.get('build_id', '?')} ready: {sum(documents.values())} documents, "
-        f"{sum(chunks.values())} chunks ({per_source}; embeddings {manifest.get('embedding_model', '?')})"
+        f"index {manifest.build_id} ready: {sum(documents.values())} documents, "
+        f"{sum(chunks.values())} chunks ({per_source}; embeddings {manifest.embedding_model})"
     )
 
 
@@ -292,13 +293,14 @@ def cmd_api_token(settings: Settings, args: argparse.Namespace) -> None:
 def cmd_config(settings: Settings, args: argparse.Namespace) -> None:
     from assistant.drafting import drafting_mode
     from assistant.llm import configured_model_id
+    from indexing.index import Manifest
     from indexing.profiles import profile_for
-    from indexing.rebuild import read_manifest
 
     data = settings.to_dict()
     data["embedding_profile"] = dataclasses.asdict(profile_for(settings.embedding_model))
     data["answer_mode"] = drafting_mode(settings, configured_model_id(settings)).to_dict()
-    data["index_manifest"] = read_manifest(settings)
+    manifest = Manifest.current(settings)
+    data["index_manifest"] = manifest.to_dict() if manifest else None
     if args.json:
         _dump(data)
     else:
@@ -580,7 +582,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     except ConfigError as error:
         raise SystemExit(f"guichet: {error}") from None
     from corpus.fetch import IntegrityError, RegistryError
-    from indexing.build import IndexCorrupted, IndexNotFound
+    from indexing.index import IndexCorrupted, IndexNotFound
     from indexing.qdrant_store import QdrantUnavailable
     from redaction.audit import AuditUnavailable
 

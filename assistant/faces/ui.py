@@ -38,8 +38,8 @@ from assistant.metrics import FACE_PAGE
 from assistant.model import Answer
 from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
 from guichet.config import Settings
+from indexing.index import Manifest
 from indexing.model import SearchFilters
-from indexing.rebuild import read_manifest
 
 logger = logging.getLogger(__name__)
 
@@ -117,17 +117,18 @@ def parse_auth(auth: str) -> list[tuple[str, str]]:
 
 
 def maintainer_info(settings: Settings, drafting: DraftingMode | None = None) -> dict[str, Any]:
-    manifest = read_manifest(settings) or {}
+    manifest = Manifest.current(settings)
     return {
         "Mode de réponse": drafting.reason if drafting else "—",
         "Modèle d'embeddings": settings.embedding_model,
         "Moteur de génération": settings.llm_backend,
         "Modèle de langue": settings.llm_model_path or settings.llm_model,
-        "Versions du corpus": corpus_versions_line(settings, manifest.get("corpus_versions")),
+        "Versions du corpus": corpus_versions_line(settings, manifest.corpus_versions if manifest else None),
         "Fichiers des versions épinglées": ", ".join(str(path) for path in settings.pins_files),
-        "Index construit le": _built_on(manifest.get("created")),
-        "Identifiant de l'index": manifest.get("build_id"),
-        "Documents / passages indexés": f"{_total(manifest.get('documents'))} / {_total(manifest.get('chunks'))}",
+        "Index construit le": _built_on(manifest.created if manifest else None),
+        "Identifiant de l'index": manifest.build_id if manifest else None,
+        "Documents / passages indexés": (f"{_total(manifest.documents)} / {_total(manifest.chunks)}" if manifest
+                                         else "— / —"),
         "Dossier des données": settings.home,
         "Texte signalé ancien après": f"{settings.stale_after_days} jours",
         "Requêtes simultanées / file d'attente": f"{settings.max_concurrent_requests} / {settings.queue_size}",
@@ -152,7 +153,7 @@ def _built_on(created: str | None) -> str:
     return f"{french_date(moment.date())} à {moment:%H:%M} (UTC)"
 
 
-def _total(counts: dict[str, int] | None) -> str:
+def _total(counts: dict[str, int]) -> str:
     return str(sum(counts.values())) if counts else "—"
 
 
