@@ -12,7 +12,7 @@ from assistant.verify import Resemblance, verify
 from indexing.model import Passage
 
 if TYPE_CHECKING:
-    from indexing.search import Index
+    from indexing.index import Index
 
 PassageRef = str | dict[str, Any]
 """A document or chunk id of the index, or an inline passage (`text`, optional `doc_id`, `title`,
@@ -48,14 +48,11 @@ def inline_passage(row: dict[str, Any], n: int) -> Passage:
 
 def indexed_passage(index: Index, ref: str) -> Passage:
     """A chunk (`F40#5`) as indexed, or a whole document (`F40`): the bodies of all its chunks, in order."""
-    if ref in index.chunk_rows:
-        rows = [index.chunk_rows[ref]]
-    elif ref in index.document_rows:
-        rows = [int(row) for row in (index.chunk_document_rows == index.document_rows[ref]).nonzero()[0]]
-    else:
+    chunk = index.chunk(ref)
+    chunks = [chunk] if chunk else index.document_chunks(ref)
+    document = index.document(chunks[0].doc_id) if chunks else None
+    if document is None:
         raise DraftInputError(f"{ref}: no such document or chunk in the index")
-    chunks = [index.chunks[row] for row in rows]
-    document = index.documents[index.document_rows[chunks[0].doc_id]]
     bodies = [chunk.text.partition("\n")[2] if chunk.text.startswith(document.title) else chunk.text
               for chunk in chunks]
     return Passage(

@@ -42,7 +42,7 @@ class Generator(Protocol):
 
 def registered_path(settings: Settings) -> str:
     """`llm_model_path` may name a registry entry (`qwen2.5-7b-instruct`) instead of a file."""
-    from assistant import models
+    from assistant.ops import models
 
     name = settings.llm_model_path
     if name not in models.REGISTRY:

@@ -224,11 +224,12 @@ class Assistant:
         """Audit log (first: no model is loaded for a home where nothing could be recorded), index, embedder and
         redactor loaded once; the LLM itself loads on first generation."""
         from indexing.embeddings import Embedder
-        from indexing.search import Index, Searcher
+        from indexing.index import Index
+        from indexing.search import Searcher
         from redaction.audit import AuditLog
 
         audit = AuditLog(settings.audit_db, settings.audit_retention_days)
-        searcher = Searcher(Index.load(settings), Embedder(settings), settings)
+        searcher = Searcher(Index.open(settings), Embedder(settings), settings)
         generator = make_generator(settings) if load_generator else None
         return cls(settings, searcher, Redactor.from_settings(settings), generator, audit)
 

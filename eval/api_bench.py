@@ -1,18 +1,18 @@
 """The HTTP API against the in-process call: same answers as `guichet ask --json`, and what HTTP adds to each.
 
-    python -m eval.api_bench --cli-answers answers.jsonl   # from `guichet ask --batch questions.jsonl --json`
+    guichet bench --api --cli-answers answers.jsonl   # from `guichet ask --batch questions.jsonl --json`
 
+The served application comes from the caller (`guichet serve`'s, built by the CLI): evaluation never imports a face.
 Each development question is asked in process and through `guichet serve`'s application under uvicorn on loopback,
 alternately, `--repeat` times; the overhead is the difference of each pair's wall times, and, less noisy, the API's
 wall time beyond the pipeline's own `total_ms` for the same request (a benchmark: the figures depend on the machine
 and its load)."""
 from __future__ import annotations
 
-import argparse
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,23 +20,23 @@ from typing import Any
 import httpx
 import uvicorn
 
-from assistant.cli import answer_json
-from assistant.llama_server import free_port
+from assistant.answer_json import answer_json
+from assistant.ops.llama_server import free_port
 from assistant.pipeline import Assistant, Session
-from assistant.ui import mount_page
 from eval.datasets import DEFAULT_DATASETS, load_rows
 from eval.metrics import percentile
-from guichet.config import Settings, load_settings
 
+App = Callable[..., Awaitable[None]]
+"""An ASGI application."""
 COMPARED = ("question", "redacted_question", "answer", "citations", "sources", "cases", "extract", "refused", "mode",
             "notice")
 
 
 @contextmanager
-def serving(assistant: Assistant, settings: Settings) -> Iterator[str]:
+def serving(app: App) -> Iterator[str]:
+    """The application under uvicorn on a free loopback port, for as long as the block runs; yields its URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(mount_page(assistant, settings, None), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started and thread.is_alive():
@@ -52,12 +52,12 @@ def compared(answer: dict[str, Any]) -> dict[str, Any]:
     return {key: answer[key] for key in COMPARED}
 
 
-def bench(assistant: Assistant, settings: Settings, questions: list[str], repeat: int) -> dict[str, Any]:
+def bench(assistant: Assistant, app: App, questions: list[str], repeat: int) -> dict[str, Any]:
     in_process: list[float] = []
     over_http: list[float] = []
     beyond_pipeline: list[float] = []
     answers: list[dict[str, Any]] = []
-    with serving(assistant, settings) as url, httpx.Client(base_url=url, timeout=300) as client:
+    with serving(app) as url, httpx.Client(base_url=url, timeout=300) as client:
         for question in questions:
             for attempt in range(repeat):
                 started = time.perf_counter()
@@ -83,28 +83,20 @@ def bench(assistant: Assistant, settings: Settings, questions: list[str], repeat
     }
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m eval.api_bench", description=__doc__)
-    parser.add_argument("--cli-answers", type=Path, help="`guichet ask --batch --json` output for the same questions")
-    parser.add_argument("--limit", type=int, default=12, help="first N development fiche questions")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    settings = load_settings()
-    assistant = Assistant.from_settings(settings)
+def run(assistant: Assistant, app: App, limit: int, repeat: int, cli_answers: Path | None) -> dict[str, Any]:
+    """The first `limit` development fiche questions, each asked `repeat` times both ways; the API's answers are
+    compared with `cli_answers` (`guichet ask --batch --json` output for the same questions) when given, else with
+    the in-process ones."""
     assistant.warm_up()
-    questions = [row.text for row in load_rows(DEFAULT_DATASETS["fiche-questions"], args.limit)]
-    result = bench(assistant, settings, questions, args.repeat)
+    questions = [row.text for row in load_rows(DEFAULT_DATASETS["fiche-questions"], limit)]
+    result = bench(assistant, app, questions, repeat)
     answers = result.pop("answers")
-    if args.cli_answers:
-        from_cli = [json.loads(line) for line in args.cli_answers.read_text(encoding="utf-8").splitlines()]
+    if cli_answers:
+        from_cli = [json.loads(line) for line in cli_answers.read_text(encoding="utf-8").splitlines()]
         result["equal_to_cli"] = sum(compared(a) == compared(c) for a, c in zip(answers, from_cli, strict=True))
     else:
         result["equal_to_in_process"] = sum(
             compared(a) == compared(answer_json(assistant.ask(q, Session()))) for a, q in zip(answers, questions,
                                                                                              strict=True))
     result["modes"] = {mode: sum(a["mode"] == mode for a in answers) for mode in sorted({a["mode"] for a in answers})}
-    print(json.dumps(result, ensure_ascii=False, indent=2))
-
-
-if __name__ == "__main__":
-    main()
+    return result

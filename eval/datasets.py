@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.intake import json_lines
-from indexing.build import sha256_file
+from indexing.index import sha256_file
 
 DATASETS_DIR = Path(__file__).resolve().parent / "datasets"
 

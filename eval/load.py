@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.llama_server import llama_server
+from assistant.ops.llama_server import llama_server
 from assistant.pipeline import Assistant, Session
 from eval.datasets import DEFAULT_DATASETS, load_rows
 from eval.metrics import percentile

@@ -14,7 +14,8 @@ from eval.retrievers import build_bm25_documents, build_langchain_textbook, sear
 from eval.systems import BASELINES, BM25_SYSTEM, DEFAULT_BASELINES, LANGCHAIN_SYSTEM, MAIN_SYSTEM
 from guichet.config import Settings
 from indexing.embeddings import Embedder
-from indexing.search import Index, Searcher
+from indexing.index import Index
+from indexing.search import Searcher
 
 WORST = 10
 NO_THEME = "(sans thème)"

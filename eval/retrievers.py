@@ -16,19 +16,12 @@ import Stemmer
 from corpus.model import Document
 from eval.retrieval_metrics import CUTOFF, Ranker
 from guichet.config import Settings, textbook_embedding_model
-from indexing.build import Manifest, build_index, document_lexical_text, document_record
+from indexing.build import build_index, document_lexical_text, document_record
 from indexing.chunking import chunk_document, chunk_hash
 from indexing.embeddings import Embedder, EmbeddingCache, embed_texts_cached
+from indexing.index import Index, Manifest, document_info
 from indexing.lexical import LexicalIndex
-from indexing.search import (
-    BM25_CHUNKS,
-    BM25_DOCUMENTS,
-    DENSE,
-    Index,
-    SearchConfig,
-    Searcher,
-    document_info,
-)
+from indexing.search import BM25_CHUNKS, BM25_DOCUMENTS, DENSE, SearchConfig, Searcher
 from indexing.vector_store import FaissStore
 
 
@@ -103,7 +96,7 @@ def build_langchain_textbook(settings: Settings, documents: Sequence[Document]) 
 def build_guichet(settings: Settings, documents: Sequence[Document], embedder: Embedder) -> tuple[Index, Built]:
     started = time.perf_counter()
     manifest = build_index(settings, documents, progress=True, embedder=embedder)
-    index = Index.load(settings)
+    index = Index.open(settings)
     built = Built(
         lambda query: [],
         time.perf_counter() - started,

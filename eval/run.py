@@ -19,7 +19,8 @@ from eval.report import write_report
 from eval.systems import DEFAULT_BASELINES
 from guichet.config import Settings
 from indexing.embeddings import Embedder
-from indexing.search import Index, Searcher
+from indexing.index import Index
+from indexing.search import Searcher
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
@@ -107,19 +108,13 @@ def model_descriptions(settings: Settings, parts: set[str]) -> dict[str, dict[st
 
 
 def index_description(settings: Settings) -> dict[str, Any]:
-    from indexing.build import (
-        MANIFEST_FILE,
-        IndexCorrupted,
-        IndexNotFound,
-        current_build_dir,
-    )
+    from indexing.index import Manifest
 
-    try:
-        manifest = json.loads((current_build_dir(settings) / MANIFEST_FILE).read_text(encoding="utf-8"))
-    except (IndexNotFound, IndexCorrupted, OSError, ValueError):
+    manifest = Manifest.current(settings)
+    if manifest is None:
         return {}
     keys = ("build_id", "created", "embedding_model", "corpus_versions", "documents", "chunks")
-    return {key: manifest.get(key) for key in keys}
+    return {key: getattr(manifest, key) for key in keys}
 
 
 def corpus_description(settings: Settings) -> list[dict[str, str]]:
@@ -156,7 +151,7 @@ class Shared:
     @property
     def index(self) -> Index:
         if self._index is None:
-            self._index = Index.load(self.settings)
+            self._index = Index.open(self.settings)
         return self._index
 
     @property

@@ -25,8 +25,8 @@ from eval.datasets import DEFAULT_DATASETS, load_rows
 from eval.metrics import percentile
 from eval.relevance import queries_of
 from guichet.config import CHECKOUT, Settings, load_settings
-from indexing.build import current_build_dir
 from indexing.embeddings import Embedder
+from indexing.index import current_build_dir
 from indexing.stores import HNSW_M, IVF_TRAINING_SAMPLE, REFINE_K_FACTOR, faiss_index, ivf_lists
 from indexing.vector_store import FaissStore
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import shutil
@@ -10,7 +9,6 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,81 +20,22 @@ from corpus.model import Document
 from guichet.config import Settings
 from indexing.chunking import chunk_document, chunk_hash
 from indexing.embeddings import Embedder, EmbeddingCache, embed_chunks, embed_texts_cached
+from indexing.index import (
+    BM25_CHUNKS_DIR,
+    BM25_DOCUMENTS_DIR,
+    CHUNKS_FILE,
+    CURRENT_FILE,
+    DOCUMENTS_FILE,
+    MANIFEST_FILE,
+    TITLE_VECTORS_FILE,
+    Manifest,
+    builds_dir,
+    sha256_file,
+)
 from indexing.lexical import LexicalIndex
 from indexing.model import Chunk
 from indexing.stores import create_store
 from indexing.vector_store import Payload
-
-MANIFEST_FILE = "manifest.json"
-CURRENT_FILE = "CURRENT"
-DOCUMENTS_FILE = "documents.jsonl"
-CHUNKS_FILE = "chunks.jsonl"
-BM25_CHUNKS_DIR = "bm25_chunks"
-BM25_DOCUMENTS_DIR = "bm25_documents"
-TITLE_VECTORS_FILE = "title_vectors.npy"
-"""One vector per document (row order of documents.jsonl): its title embedded as a passage."""
-FORMAT_VERSION = 4
-"""Raised whenever what a build writes changes (files, lexical fields), so that `guichet index` rebuilds."""
-
-
-class IndexNotFound(RuntimeError):
-    pass
-
-
-class IndexCorrupted(RuntimeError):
-    pass
-
-
-class IndexMismatch(IndexCorrupted):
-    """The index was built with another embedding model than the one configured: its vectors cannot be compared."""
-
-
-@dataclass(frozen=True)
-class Manifest:
-    build_id: str
-    created: str
-    embedding_model: str
-    max_tokens: int
-    corpus_versions: dict[str, str]
-    documents: dict[str, int]
-    chunks: dict[str, int]
-    durations_s: dict[str, float]
-    embedded_chunks: int
-    """Chunks whose vectors were computed by this build (the others came from the cache)."""
-    embedding_precision: str = "float32"
-    files: dict[str, str] = field(default_factory=dict)
-    """sha256 of every file of the build, by path relative to the build directory."""
-    format_version: int = FORMAT_VERSION
-
-    def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> Manifest:
-        data: dict[str, Any] = json.loads(text)
-        return cls(**data)
-
-
-def builds_dir(settings: Settings) -> Path:
-    return settings.index_dir / "builds"
-
-
-def current_build_dir(settings: Settings) -> Path:
-    pointer = settings.index_dir / CURRENT_FILE
-    if not pointer.is_file():
-        raise IndexNotFound(f"no index under {settings.index_dir}: run `guichet index` first")
-    build = builds_dir(settings) / pointer.read_text(encoding="utf-8").strip()
-    if not (build / MANIFEST_FILE).is_file():
-        raise IndexCorrupted(f"{pointer} points to {build}, which has no {MANIFEST_FILE}: rebuild the index")
-    return build
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def build_index(

@@ -22,16 +22,9 @@ from corpus.load import ParseReport, load_documents
 from corpus.update import UpdatePlan
 from guichet.config import Settings
 from guichet.pins import NpmPackage, write_pins
-from indexing.build import (
-    CHUNKS_FILE,
-    FORMAT_VERSION,
-    MANIFEST_FILE,
-    IndexCorrupted,
-    IndexNotFound,
-    build_index,
-    current_build_dir,
-)
+from indexing.build import build_index
 from indexing.chunking import CHUNKING_VERSION
+from indexing.index import CHUNKS_FILE, FORMAT_VERSION, Manifest, current_build_dir
 
 INPUTS_FILE = "inputs.json"
 Log = Callable[[str], None]
@@ -49,15 +42,6 @@ class ChangeReport:
             f"{self.added} new, {self.changed} changed, {self.removed} removed, "
             f"{self.unchanged} unchanged documents"
         )
-
-
-def read_manifest(settings: Settings) -> dict[str, Any] | None:
-    """The manifest of the index in service, or None when there is none (or it is unreadable)."""
-    try:
-        build = current_build_dir(settings)
-        return json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8"))
-    except (IndexNotFound, IndexCorrupted, OSError, ValueError):
-        return None
 
 
 def index_inputs(settings: Settings, corpus_versions: dict[str, str]) -> dict[str, Any]:
@@ -82,7 +66,7 @@ def rebuild_index(
     force: bool = False,
     log: Log = print,
     pins: Sequence[NpmPackage] | None = None,
-) -> dict[str, Any]:
+) -> Manifest:
     """Fetch (optionally), then build a new index if its inputs changed; returns the manifest in service.
 
     `pins`: the packages to index, by default the pins in force (`guichet corpus update` indexes its new pins
@@ -92,9 +76,9 @@ def rebuild_index(
         packages = fetch_corpus(settings, log, pins) if fetch else fetched_packages(settings, pins)
         versions = {p.name: p.version for p in packages}
         inputs = index_inputs(settings, versions)
-        manifest = read_manifest(settings)
-        if manifest and not force and _recorded_inputs(settings, manifest["build_id"]) == inputs:
-            log(f"index {manifest['build_id']} is up to date")
+        manifest = Manifest.current(settings)
+        if manifest and not force and _recorded_inputs(settings, manifest.build_id) == inputs:
+            log(f"index {manifest.build_id} is up to date")
             return manifest
         previous = _chunk_hashes_by_document(settings) if manifest else {}
         report = ParseReport()
@@ -108,10 +92,10 @@ def rebuild_index(
             f"embedded {built.embedded_chunks} chunks (the others came from the cache) "
             f"in {built.durations_s.get('embed', 0):.1f} s; build {built.durations_s.get('total', 0):.1f} s"
         )
-        return read_manifest(settings) or {}
+        return built
 
 
-def apply_update(settings: Settings, plan: UpdatePlan, log: Log = print) -> dict[str, Any]:
+def apply_update(settings: Settings, plan: UpdatePlan, log: Log = print) -> Manifest:
     """Install the staged packages, index them, then write the pins; returns the manifest of the new index."""
     installed: list[Path] = []
     try:

@@ -2,159 +2,29 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-import math
 import time
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from corpus.legifrance import url_on
 from corpus.model import in_force_on
 from guichet.config import Settings
-from indexing.build import (
-    BM25_CHUNKS_DIR,
-    BM25_DOCUMENTS_DIR,
-    CHUNKS_FILE,
-    DOCUMENTS_FILE,
-    MANIFEST_FILE,
-    TITLE_VECTORS_FILE,
-    IndexCorrupted,
-    IndexMismatch,
-    IndexNotFound,
-    Manifest,
-    current_build_dir,
-    sha256_file,
-)
 from indexing.embeddings import Embedder
-from indexing.lexical import LexicalIndex
+from indexing.index import Index, IndexMismatch
 from indexing.model import Chunk, Passage, SearchFilters, SetAside
 from indexing.profiles import profile_for
-from indexing.qdrant_store import QdrantUnavailable
 from indexing.query import expand_query
 from indexing.regime import PUBLIC_SERVICE, names_public_service
-from indexing.stores import load_store
 from indexing.text import analyze
-from indexing.vector_store import VectorStore
 
-__all__ = ["Index", "IndexCorrupted", "IndexMismatch", "IndexNotFound", "SearchConfig", "Searcher"]
+__all__ = ["SearchConfig", "Searcher"]
 
 BM25_CHUNKS = "bm25"
 BM25_DOCUMENTS = "bm25_doc"
 DENSE = "dense"
 TITLE = "title"
 TITLE_DENSE = "title_dense"
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    id: str
-    source: str
-    title: str
-    url: str
-    audience: tuple[str, ...]
-    updated: date | None
-    number: str
-    breadcrumb: tuple[str, ...] = ()
-    in_force_since: date | None = None
-    in_force_until: date | None = None
-
-
-@dataclass
-class Index:
-    """Everything a search needs, loaded once and held in memory."""
-
-    directory: Path
-    manifest: Manifest
-    documents: list[DocumentInfo]
-    chunks: list[Chunk]
-    vectors: VectorStore
-    bm25_chunks: LexicalIndex
-    bm25_documents: LexicalIndex
-    title_vectors: np.ndarray | None = None
-    """A vector per document, of its title: how close the query is to what the document is about."""
-    document_rows: dict[str, int] = field(init=False)
-    chunk_rows: dict[str, int] = field(init=False)
-    chunk_document_rows: np.ndarray = field(init=False)
-    title_terms: list[frozenset[str]] = field(init=False)
-    title_term_counts: Counter[str] = field(init=False)
-    public_service: np.ndarray = field(init=False)
-    """Per document, whether its title or its place in the site (breadcrumb) is the public service."""
-    in_force_from: np.ndarray = field(init=False)
-    in_force_to: np.ndarray = field(init=False)
-    """Per document, the first day it is in force and the first day it no longer is (proleptic ordinals; the widest
-    bounds when unknown), so that an as-of date is one vector comparison."""
-
-    def __post_init__(self) -> None:
-        self.document_rows = {d.id: row for row, d in enumerate(self.documents)}
-        self.chunk_rows = {c.id: row for row, c in enumerate(self.chunks)}
-        self.chunk_document_rows = np.array([self.document_rows[c.doc_id] for c in self.chunks], dtype=np.int64)
-        self.title_terms = [frozenset(analyze(d.title)) for d in self.documents]
-        self.title_term_counts = Counter(term for terms in self.title_terms for term in terms)
-        self.public_service = np.array(
-            [names_public_service(" ".join((d.title, *d.breadcrumb))) for d in self.documents], dtype=bool
-        )
-        self.in_force_from = np.array(
-            [d.in_force_since.toordinal() if d.in_force_since else 0 for d in self.documents], dtype=np.int64
-        )
-        self.in_force_to = np.array(
-            [d.in_force_until.toordinal() if d.in_force_until else date.max.toordinal() + 1 for d in self.documents],
-            dtype=np.int64,
-        )
-
-    def in_force_on(self, day: date) -> np.ndarray:
-        """Per document, whether it is in force on `day` (a text without in-force dates always is)."""
-        return (self.in_force_from <= day.toordinal()) & (day.toordinal() < self.in_force_to)
-
-    def title_coverage(self, terms: Iterable[str], document_rows: Iterable[int]) -> dict[int, float]:
-        """Per document, the share of the query terms its title holds, each term weighted by its rarity in titles."""
-        weights = {term: math.log(1 + len(self.documents) / (1 + self.title_term_counts[term])) for term in terms}
-        total = sum(weights.values())
-        if not total:
-            return {}
-        return {
-            row: sum(weight for term, weight in weights.items() if term in self.title_terms[row]) / total
-            for row in document_rows
-        }
-
-    @classmethod
-    def load(cls, settings: Settings) -> Index:
-        return cls.load_directory(current_build_dir(settings), settings)
-
-    @classmethod
-    def load_directory(cls, directory: Path, settings: Settings) -> Index:
-        if not (directory / MANIFEST_FILE).is_file():
-            raise IndexNotFound(f"no index manifest in {directory}")
-        try:
-            manifest = Manifest.from_json((directory / MANIFEST_FILE).read_text(encoding="utf-8"))
-        except (ValueError, TypeError) as error:
-            raise IndexCorrupted(f"unreadable manifest in {directory}: {error}") from error
-        for name, expected in manifest.files.items():
-            path = directory / name
-            if not path.is_file():
-                raise IndexCorrupted(f"index file missing: {path}; rebuild the index")
-            if sha256_file(path) != expected:
-                raise IndexCorrupted(f"index file corrupted (hash mismatch): {path}; rebuild the index")
-        try:
-            return cls(
-                directory=directory,
-                manifest=manifest,
-                documents=[document_info(row) for row in _read_jsonl(directory / DOCUMENTS_FILE)],
-                chunks=[_chunk(row) for row in _read_jsonl(directory / CHUNKS_FILE)],
-                vectors=load_store(settings, directory),
-                bm25_chunks=LexicalIndex.load(directory / BM25_CHUNKS_DIR),
-                bm25_documents=LexicalIndex.load(directory / BM25_DOCUMENTS_DIR),
-                title_vectors=np.load(directory / TITLE_VECTORS_FILE),
-            )
-        except QdrantUnavailable:
-            raise
-        except (OSError, ValueError, KeyError, RuntimeError) as error:
-            raise IndexCorrupted(f"cannot load the index in {directory}: {error}") from error
 
 
 @dataclass(frozen=True)
@@ -219,11 +89,8 @@ class Searcher:
         return row is not None and bool(self.index.public_service[row])
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
-        """Every chunk of a document, in reading order."""
-        row = self.index.document_rows.get(doc_id)
-        if row is None:
-            return []
-        return [self.index.chunks[r] for r in np.flatnonzero(self.index.chunk_document_rows == row)]
+        """Every chunk of a document, in reading order: what widens a passage to its sections."""
+        return self.index.document_chunks(doc_id)
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[Passage]:
         return self.search_timed(query, k, filters)[0]
@@ -396,37 +263,3 @@ def _document_scores(scores: dict[str, float]) -> dict[str, float]:
 
 def _elapsed_ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 3)
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def document_info(row: dict[str, Any]) -> DocumentInfo:
-    return DocumentInfo(
-        id=row["id"],
-        source=row["source"],
-        title=row["title"],
-        url=row["url"],
-        audience=tuple(row["audience"]),
-        updated=_optional_date(row["updated"]),
-        number=row["number"],
-        breadcrumb=tuple(row.get("breadcrumb", ())),
-        in_force_since=_optional_date(row.get("in_force_since")),
-        in_force_until=_optional_date(row.get("in_force_until")),
-    )
-
-
-def _optional_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _chunk(row: dict[str, Any]) -> Chunk:
-    return Chunk(
-        id=row["id"],
-        doc_id=row["doc_id"],
-        heading_path=tuple(row["heading_path"]),
-        text=row["text"],
-        hash=row["hash"],
-    )

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from assistant.llama_server import LOOPBACK
+from assistant.ops.llama_server import LOOPBACK
 
 SOURCE = re.compile(r'<source numero="(\d+)">(.*?)</source>', re.S)
 QUESTION = re.compile(r"<question>\s*(.*?)\s*</question>", re.S)

@@ -18,9 +18,10 @@ import openai
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant import cli
-from assistant.api import MESSAGE_EMPTY, MESSAGE_FAILED, MESSAGE_UNKNOWN_ANSWER, build_api
-from assistant.api_access import MESSAGE_LOOPBACK_ONLY, MESSAGE_NO_TOKEN, new_token, token_digest
+from assistant.faces import cli
+from assistant.faces.api import MESSAGE_EMPTY, MESSAGE_FAILED, MESSAGE_UNKNOWN_ANSWER, build_api
+from assistant.faces.api_access import MESSAGE_LOOPBACK_ONLY, MESSAGE_NO_TOKEN, new_token, token_digest
+from assistant.faces.ui import mount_page
 from assistant.pipeline import Assistant
 from eval.api_bench import serving
 from guichet.config import ConfigError, Settings, load_settings
@@ -241,7 +242,7 @@ def test_the_schema_is_published(client: TestClient) -> None:
 @pytest.fixture(scope="module")
 def server(assistant: Assistant, settings: Settings) -> Iterator[str]:
     """`guichet serve`'s application (the API with the page mounted) under uvicorn on a free loopback port."""
-    with serving(assistant, settings) as url:
+    with serving(mount_page(assistant, settings, None)) as url:
         yield url
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import models
+from assistant.ops import models
 from guichet.config import default_llm_model_path
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from assistant.drafting import MIN_QUESTIONS, DraftingMode, ModelCard, write_card
-from assistant.llama_server import free_port
 from assistant.llm import GenerationError, LlamaCppGenerator, OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_GENERATED, MODE_REFUSED, Answer
+from assistant.ops.llama_server import free_port
 from assistant.pipeline import (
     NOTICE_AGREEMENT,
     NOTICE_BUSY,

@@ -14,7 +14,7 @@ import pytest
 def guichet(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "GUICHET_HOME": str(home), "HF_HUB_OFFLINE": "1", "GUICHET_MAX_TOKENS": "96"}
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "assistant.faces.cli", *args],
         env=env,
         input=stdin,
         capture_output=True,
@@ -127,7 +127,8 @@ def guichet_bytes(home: Path, *args: str | bytes, **env: str) -> subprocess.Comp
     """The CLI with arguments that may not be UTF-8, and extra environment variables."""
     full_env = {**os.environ, "GUICHET_HOME": str(home), "HF_HUB_OFFLINE": "1", **env}
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args], env=full_env, capture_output=True, timeout=600, check=False
+        [sys.executable, "-m", "assistant.faces.cli", *args], env=full_env, capture_output=True, timeout=600,
+        check=False,
     )
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
-from assistant.ui import maintainer_info
+from assistant.faces.cli import main
+from assistant.faces.ui import maintainer_info
 from guichet.config import SHIPPED_PINS, Settings
 from guichet.pins import PinsError, read_pins, write_pins
 

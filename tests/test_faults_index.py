@@ -15,22 +15,23 @@ from pathlib import Path
 
 import pytest
 
-from assistant.llama_server import LOOPBACK, free_port
+from assistant.ops.llama_server import LOOPBACK, free_port
 from corpus.model import Document
 from guichet.config import CHECKOUT, Settings
-from indexing.build import (
+from indexing.build import build_index
+from indexing.embeddings import Embedder
+from indexing.index import (
     CURRENT_FILE,
     MANIFEST_FILE,
+    Index,
     IndexCorrupted,
     Manifest,
-    build_index,
     builds_dir,
     current_build_dir,
     sha256_file,
 )
-from indexing.embeddings import Embedder
 from indexing.qdrant_store import LOCAL_DIR, REFERENCE_FILE, QdrantUnavailable
-from indexing.search import Index, Searcher
+from indexing.search import Searcher
 from indexing.vector_store import VECTORS_FILE
 from tests.corpus_fixtures import fixture_documents
 
@@ -71,7 +72,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def top_documents(settings: Settings, embedder: Embedder) -> list[str]:
-    return [passage.doc_id for passage in Searcher(Index.load(settings), embedder, settings).search(QUESTION, 3)]
+    return [passage.doc_id for passage in Searcher(Index.open(settings), embedder, settings).search(QUESTION, 3)]
 
 
 def test_a_build_killed_mid_write_leaves_the_previous_index_serving(settings: Settings, embedder: Embedder) -> None:
@@ -91,14 +92,14 @@ def test_a_build_killed_mid_write_leaves_the_previous_index_serving(settings: Se
     partial = [path for path in builds_dir(settings).iterdir() if path.name != old.build_id]
     assert len(partial) == 1 and (partial[0] / VECTORS_FILE).is_file() and not (partial[0] / MANIFEST_FILE).exists()
 
-    index = Index.load(settings)
+    index = Index.open(settings)
     assert index.manifest.build_id == old.build_id
     assert {d.id for d in index.documents} == set(OLD_IDS)
     assert top_documents(settings, embedder) == expected
 
     rebuilt = build_index(settings, documents(NEW_IDS), progress=False, embedder=embedder)
     assert rebuilt.embedded_chunks == 0, "the killed build had already cached its new embeddings"
-    assert Index.load(settings).manifest.build_id == rebuilt.build_id
+    assert Index.open(settings).manifest.build_id == rebuilt.build_id
     assert not partial[0].exists(), "the next successful build removes the killed build's leftovers"
 
 
@@ -115,7 +116,7 @@ def test_a_corrupted_file_is_refused_with_a_clear_error_then_rebuilt(
     path.write_bytes(bytes(data))
 
     with pytest.raises(IndexCorrupted, match="rebuild|unreadable") as error:
-        Index.load(settings)
+        Index.open(settings)
     assert str(builds_dir(settings)) in str(error.value)
 
     rebuilt = build_index(settings, documents(OLD_IDS), progress=False, embedder=embedder)
@@ -127,7 +128,7 @@ def test_a_current_pointer_to_a_missing_build_is_an_error(settings: Settings, em
     build_index(settings, documents(OLD_IDS), progress=False, embedder=embedder)
     (settings.index_dir / CURRENT_FILE).write_text("20990101T000000-deadbeef", encoding="utf-8")
     with pytest.raises(IndexCorrupted, match="rebuild the index"):
-        Index.load(settings)
+        Index.open(settings)
 
 
 @pytest.fixture
@@ -164,7 +165,7 @@ def test_a_full_disk_during_a_build_keeps_the_old_index(tiny_disk: Path, embedde
     with pytest.raises((OSError, RuntimeError), match="No space left on device"):
         build_index(settings, documents(OLD_IDS), progress=False, embedder=embedder)
     assert [path.name for path in builds_dir(settings).iterdir()] == [old.build_id]
-    assert Index.load(settings).manifest.build_id == old.build_id
+    assert Index.open(settings).manifest.build_id == old.build_id
     assert top_documents(settings, embedder) == expected
 
     filler.unlink()
@@ -235,10 +236,10 @@ def test_serving_from_a_qdrant_server_that_is_down_says_so_without_a_traceback(
     point_build_at_server(embedded, url)
 
     with pytest.raises(QdrantUnavailable, match=url):
-        Index.load(embedded)
+        Index.open(embedded)
     env = {**os.environ, "GUICHET_HOME": str(settings.home), "GUICHET_VECTOR_STORE": "qdrant", "HF_HUB_OFFLINE": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "search", QUESTION],
+        [sys.executable, "-m", "assistant.faces.cli", "search", QUESTION],
         env=env, capture_output=True, text=True, timeout=300, check=False,
     )
     assert result.returncode != 0

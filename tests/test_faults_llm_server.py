@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.llama_server import LOOPBACK, LlamaServer, free_port, llama_server
 from assistant.llm import OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_REFUSED
+from assistant.ops.llama_server import LOOPBACK, LlamaServer, free_port, llama_server
 from assistant.pipeline import NOTICE_BUSY, NOTICE_UNREACHABLE, Assistant, Final, Retrieved, Token
 from guichet.config import Settings
 from indexing.build import build_index
 from indexing.embeddings import Embedder
-from indexing.search import Index, Searcher
+from indexing.index import Index
+from indexing.search import Searcher
 from redaction.engine import Redactor
 from tests.corpus_fixtures import fixture_documents
 
@@ -51,7 +52,7 @@ def searcher(settings: Settings) -> Searcher:
     embedder = Embedder(settings)
     documents = [d for d in fixture_documents() if d.id in DOCUMENT_IDS]
     build_index(settings, documents, progress=False, embedder=embedder)
-    return Searcher(Index.load(settings), embedder, settings)
+    return Searcher(Index.open(settings), embedder, settings)
 
 
 @pytest.fixture

@@ -10,19 +10,14 @@ import pytest
 from corpus.model import Document, Section
 from guichet.config import Settings, textbook_embedding_model
 from indexing import build as build_module
-from indexing.build import (
-    CURRENT_FILE,
-    IndexCorrupted,
-    IndexNotFound,
-    build_index,
-    builds_dir,
-)
+from indexing.build import build_index
 from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
+from indexing.index import CURRENT_FILE, Index, IndexCorrupted, IndexMismatch, IndexNotFound, builds_dir
 from indexing.model import SearchFilters
 from indexing.query import expand_query
 from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, audience, names_public_service, without_audience
-from indexing.search import PUBLIC_SERVICE, TITLE, TITLE_DENSE, Index, IndexMismatch, SearchConfig, Searcher
+from indexing.search import PUBLIC_SERVICE, TITLE, TITLE_DENSE, SearchConfig, Searcher
 from indexing.text import analyze
 from tests.corpus_fixtures import fixture_document
 
@@ -62,7 +57,7 @@ def embedder(settings: Settings) -> Embedder:
 @pytest.fixture(scope="module")
 def searcher(settings: Settings, documents: list[Document], embedder: Embedder) -> Searcher:
     build_index(settings, documents, progress=False, embedder=embedder)
-    return Searcher(Index.load(settings), embedder, settings)
+    return Searcher(Index.open(settings), embedder, settings)
 
 
 def test_analyzer_splits_elisions_folds_accents_and_stems() -> None:
@@ -134,7 +129,7 @@ ARTICLE_NUMBER_QUERIES = [
 
 
 def test_a_title_that_holds_the_query_lifts_its_document(indexed_settings: Settings, embedder: Embedder) -> None:
-    index = Index.load(indexed_settings)
+    index = Index.open(indexed_settings)
     searcher = Searcher(index, embedder, indexed_settings)
     without_titles = Searcher(
         index, embedder, indexed_settings, SearchConfig(title_weight=0.0, title_dense_weight=0.0)
@@ -150,7 +145,7 @@ def test_a_title_that_holds_the_query_lifts_its_document(indexed_settings: Setti
 
 def test_a_title_close_in_meaning_lifts_its_document(indexed_settings: Settings, embedder: Embedder) -> None:
     """No word of « Qui peut toucher la prime de précarité à la fin d'un contrat ? » is in the query but its sense."""
-    index = Index.load(indexed_settings)
+    index = Index.open(indexed_settings)
     assert index.title_vectors is not None and index.title_vectors.shape == (len(index.documents), embedder.dimension)
     query = "argent versé quand le contrat court se termine"
     with_titles = Searcher(index, embedder, indexed_settings).search(query, k=3)
@@ -182,7 +177,7 @@ def test_the_general_rule_comes_first_unless_the_query_names_the_public_service(
     indexed_settings: Settings, embedder: Embedder
 ) -> None:
     """F589 « Astreintes dans la fonction publique » and F20873 « Astreinte dans le secteur privé »."""
-    index = Index.load(indexed_settings)
+    index = Index.open(indexed_settings)
     assert index.documents[index.document_rows["F589"]].breadcrumb == fixture_document("F589").breadcrumb
     assert "Temps de travail dans la fonction publique" in fixture_document("F589").breadcrumb
     assert index.public_service[index.document_rows["F589"]] and not index.public_service[index.document_rows["F20873"]]
@@ -201,7 +196,7 @@ def test_the_general_rule_comes_first_unless_the_query_names_the_public_service(
 def test_an_index_embedded_by_another_model_is_not_searched(indexed_settings: Settings) -> None:
     other = Embedder(dataclasses.replace(indexed_settings, embedding_model=textbook_embedding_model()))
     with pytest.raises(IndexMismatch, match="run `guichet index`"):
-        Searcher(Index.load(indexed_settings), other, indexed_settings)
+        Searcher(Index.open(indexed_settings), other, indexed_settings)
 
 
 def test_filters_by_source_and_audience(searcher: Searcher) -> None:
@@ -230,7 +225,7 @@ def test_failed_build_keeps_the_previous_index(
     searcher: Searcher,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    before = Index.load(settings).manifest.build_id
+    before = Index.open(settings).manifest.build_id
     builds_before = set(builds_dir(settings).iterdir())
 
     def explode(*args: object, **kwargs: object) -> None:
@@ -239,7 +234,7 @@ def test_failed_build_keeps_the_previous_index(
     monkeypatch.setattr(build_module.LexicalIndex, "build", explode)
     with pytest.raises(KeyboardInterrupt):
         build_index(settings, documents, progress=False, embedder=embedder)
-    assert Index.load(settings).manifest.build_id == before
+    assert Index.open(settings).manifest.build_id == before
     assert set(builds_dir(settings).iterdir()) == builds_before
 
 
@@ -248,13 +243,13 @@ def test_corrupted_or_missing_index_is_reported(
 ) -> None:
     settings = Settings(home=tmp_path)
     with pytest.raises(IndexNotFound):
-        Index.load(settings)
+        Index.open(settings)
     build_index(settings, documents[:1], progress=False, embedder=embedder)
     build = builds_dir(settings) / (settings.index_dir / CURRENT_FILE).read_text().strip()
     chunks_file = build / "chunks.jsonl"
     chunks_file.write_text(chunks_file.read_text().replace("CDD", "CDI"))
     with pytest.raises(IndexCorrupted, match="chunks.jsonl"):
-        Index.load(settings)
+        Index.open(settings)
 
 
 def test_langchain_chain_uses_the_retriever(searcher: Searcher) -> None:

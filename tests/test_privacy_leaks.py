@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from assistant.logs import configure_logging
+from assistant.faces.logs import configure_logging
 from assistant.pipeline import Assistant, Session
 from guichet.config import Settings, load_settings
 from indexing.model import SearchFilters
@@ -94,7 +94,7 @@ def _files_with(home: Path, value: str) -> list[str]:
 def test_no_raw_personal_data_anywhere(
     leak_home: Path, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    from assistant.ui import PageState, build_app
+    from assistant.faces.ui import PageState, build_app
 
     caplog.set_level(logging.DEBUG)
     model_down = load_settings(
@@ -157,7 +157,7 @@ def _through_the_api(assistant: Assistant, settings: Settings) -> str:
     """Each question through every API route; the caller gets its own values back. Returns the metrics page."""
     from fastapi.testclient import TestClient
 
-    from assistant.api import build_api
+    from assistant.faces.api import build_api
 
     client = TestClient(build_api(assistant, settings), client=("127.0.0.1", 40000))
     for question in (*QUESTIONS[:3], *QUESTIONS[5:9]):

@@ -8,14 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.model import (
-    MODE_EXTRACTIVE,
-    MODE_GENERATED,
-    MODE_REFUSED,
-    Answer,
-    Citation,
-)
-from assistant.ui_render import (
+from assistant.faces.ui_render import (
     SourceCard,
     SourceDates,
     TurnView,
@@ -33,6 +26,13 @@ from assistant.ui_render import (
     source_card_html,
     source_dates,
     sources_panel_html,
+)
+from assistant.model import (
+    MODE_EXTRACTIVE,
+    MODE_GENERATED,
+    MODE_REFUSED,
+    Answer,
+    Citation,
 )
 from indexing.model import Passage
 

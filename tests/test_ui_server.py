@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ui import is_loopback, maintainer_info, parse_auth, serve
+from assistant.faces.ui import is_loopback, maintainer_info, parse_auth, serve
 from guichet.config import SHIPPED_PINS, Settings
 
 

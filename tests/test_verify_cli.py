@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from guichet.config import Settings
-from indexing.search import Index
+from indexing.index import Index
 from tests.test_cli import guichet
 
 GROUNDED = "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute totale [1]."
@@ -28,7 +28,7 @@ def test_a_draft_is_checked_against_a_document_of_the_index(indexed_home: Path) 
 def test_a_batch_mixes_chunk_ids_and_inline_passages_and_keeps_ids(
     indexed_home: Path, indexed_settings: Settings, tmp_path: Path
 ) -> None:
-    amount = next(chunk.id for chunk in Index.load(indexed_settings).chunks
+    amount = next(chunk.id for chunk in Index.open(indexed_settings).chunks
                   if chunk.doc_id == "F40" and "égale au minimum à 10 %" in chunk.text)
     inline = {"doc_id": "F87", "title": "Certificat de travail", "text": (
         "Si l'employeur ne remet pas de certificat de travail au salarié qui quitte l'entreprise, "

@@ -45,7 +45,7 @@ def asked(indexed_home: Path, rows: list[dict], tmp_path_factory: pytest.TempPat
             "GUICHET_LLM_BACKEND": "openai", "GUICHET_LLM_BASE_URL": server.base_url,
             "GUICHET_LLM_MODEL": "planted", "GUICHET_PROMPT_PASSAGES": "5", "GUICHET_DRAFT_POLICY": "always",
         }
-        result = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "--batch", str(batch), "--json"],
+        result = subprocess.run([sys.executable, "-m", "assistant.faces.cli", "ask", "--batch", str(batch), "--json"],
                                 env=env, capture_output=True, text=True, timeout=1800, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     answers = {answer["id"]: answer for answer in map(json.loads, result.stdout.splitlines())}

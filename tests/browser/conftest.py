@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.llama_server import free_port
+from assistant.ops.llama_server import free_port
 from corpus.fetch import fetch_package, fetched_package
 from guichet.config import CHECKOUT, NpmPackage, Settings, load_settings
 
@@ -83,7 +83,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, indexed_home: Path) -> Iter
     log = home / "server.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve"], cwd=CHECKOUT, env=env, stdout=sink, stderr=sink
+            [sys.executable, "-m", "assistant.faces.cli", "serve"], cwd=CHECKOUT, env=env, stdout=sink, stderr=sink
         )
     url = f"http://127.0.0.1:{settings.port}/"
     try:

@@ -14,16 +14,12 @@ import gradio as gr
 import uvicorn
 from fastapi import FastAPI
 
-from assistant.api import build_api
-from assistant.api_access import is_loopback
 from assistant.dates import BAD_DAY_FRENCH, parse_day
 from assistant.drafting import DraftingMode
-from assistant.llm import warn_if_unusable
-from assistant.logs import configure_logging
-from assistant.metrics import FACE_PAGE
-from assistant.model import Answer
-from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
-from assistant.ui_render import (
+from assistant.faces.api import build_api
+from assistant.faces.api_access import is_loopback
+from assistant.faces.logs import configure_logging
+from assistant.faces.ui_render import (
     AUDIENCE_LABELS,
     NOTICE,
     SOURCE_LABELS,
@@ -37,9 +33,13 @@ from assistant.ui_render import (
     source_dates,
     sources_panel_html,
 )
+from assistant.llm import warn_if_unusable
+from assistant.metrics import FACE_PAGE
+from assistant.model import Answer
+from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
 from guichet.config import Settings
+from indexing.index import Manifest
 from indexing.model import SearchFilters
-from indexing.rebuild import read_manifest
 
 logger = logging.getLogger(__name__)
 
@@ -117,17 +117,18 @@ def parse_auth(auth: str) -> list[tuple[str, str]]:
 
 
 def maintainer_info(settings: Settings, drafting: DraftingMode | None = None) -> dict[str, Any]:
-    manifest = read_manifest(settings) or {}
+    manifest = Manifest.current(settings)
     return {
         "Mode de réponse": drafting.reason if drafting else "—",
         "Modèle d'embeddings": settings.embedding_model,
         "Moteur de génération": settings.llm_backend,
         "Modèle de langue": settings.llm_model_path or settings.llm_model,
-        "Versions du corpus": corpus_versions_line(settings, manifest.get("corpus_versions")),
+        "Versions du corpus": corpus_versions_line(settings, manifest.corpus_versions if manifest else None),
         "Fichiers des versions épinglées": ", ".join(str(path) for path in settings.pins_files),
-        "Index construit le": _built_on(manifest.get("created")),
-        "Identifiant de l'index": manifest.get("build_id"),
-        "Documents / passages indexés": f"{_total(manifest.get('documents'))} / {_total(manifest.get('chunks'))}",
+        "Index construit le": _built_on(manifest.created if manifest else None),
+        "Identifiant de l'index": manifest.build_id if manifest else None,
+        "Documents / passages indexés": (f"{_total(manifest.documents)} / {_total(manifest.chunks)}" if manifest
+                                         else "— / —"),
         "Dossier des données": settings.home,
         "Texte signalé ancien après": f"{settings.stale_after_days} jours",
         "Requêtes simultanées / file d'attente": f"{settings.max_concurrent_requests} / {settings.queue_size}",
@@ -152,7 +153,7 @@ def _built_on(created: str | None) -> str:
     return f"{french_date(moment.date())} à {moment:%H:%M} (UTC)"
 
 
-def _total(counts: dict[str, int] | None) -> str:
+def _total(counts: dict[str, int]) -> str:
     return str(sum(counts.values())) if counts else "—"
 
 
@@ -408,7 +409,7 @@ def serve(settings: Settings) -> None:
 
 
 def mount_page(assistant: Assistant, settings: Settings, auth: list[tuple[str, str]] | None) -> FastAPI:
-    """The HTTP API (`assistant.api`) with the page mounted at its root: one server, one port."""
+    """The HTTP API (`assistant.faces.api`) with the page mounted at its root: one server, one port."""
     page = build_app(assistant, settings)
     page.queue(default_concurrency_limit=settings.max_concurrent_requests, max_size=settings.queue_size)
     return gr.mount_gradio_app(

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer_json import answer_json, search_json
 from assistant.dates import ISO_DAY, text_dates
 from assistant.intake import json_lines, question_problem, unicode_problem
 from eval.systems import BASELINES, DEFAULT_BASELINES
@@ -21,6 +22,7 @@ from guichet.pins import PinsError
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
+    from indexing.index import Manifest
 
 INPUT_FIELDS = ("query", "question", "text")
 MAX_RESULTS = 100
@@ -108,69 +110,6 @@ def check_input(args: argparse.Namespace) -> None:
             raise SystemExit(f"guichet: {problem}")
 
 
-def passage_json(passage: Any) -> dict[str, Any]:
-    return {
-        "doc_id": passage.doc_id,
-        "source": passage.source,
-        "title": passage.title,
-        "url": passage.url,
-        "chunk_id": passage.chunk_id,
-        "score": round(float(passage.score), 6),
-        "text": passage.text,
-        "audience": list(passage.audience),
-        "updated": _iso(passage.updated),
-        "in_force_since": _iso(passage.in_force_since),
-        "in_force_until": _iso(passage.in_force_until),
-    }
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def search_json(
-    query: str, passages: list[Any], timings: dict[str, float], as_of: date | None = None
-) -> dict[str, Any]:
-    return {
-        "query": query,
-        "as_of": _iso(as_of),
-        "results": [passage_json(p) for p in passages],
-        "timings": {k: round(v, 1) for k, v in timings.items()},
-    }
-
-
-def set_aside_json(item: Any) -> dict[str, Any]:
-    return {
-        "doc_id": item.doc_id,
-        "title": item.title,
-        "number": item.number,
-        "url": item.url,
-        "in_force_since": _iso(item.in_force_since),
-        "in_force_until": _iso(item.in_force_until),
-    }
-
-
-def answer_json(answer: Any) -> dict[str, Any]:
-    return {
-        "question": answer.question,
-        "redacted_question": answer.redacted_question,
-        "answer": answer.text,
-        "citations": [
-            {"n": c.n, "doc_id": c.doc_id, "title": c.title, "url": c.url, "quote": c.quote}
-            for c in answer.citations
-        ],
-        "sources": [passage_json(p) for p in answer.passages],
-        "cases": list(answer.cases),
-        "extract": answer.extract,
-        "refused": answer.refused,
-        "mode": answer.mode,
-        "notice": answer.notice,
-        "as_of": _iso(answer.as_of),
-        "set_aside": [set_aside_json(item) for item in answer.set_aside],
-        "timings": {k: round(v, 1) for k, v in answer.timings.items()},
-    }
-
-
 def _dates(hit: dict[str, Any]) -> str:
     return text_dates(*(date.fromisoformat(hit[key]) if hit.get(key) else None
                         for key in ("in_force_since", "in_force_until", "updated")))
@@ -209,8 +148,8 @@ def _filters(args: argparse.Namespace) -> Any:
 
 
 def load_assistant(settings: Settings) -> Assistant:
+    from assistant.faces.logs import configure_logging
     from assistant.llm import warn_if_unusable
-    from assistant.logs import configure_logging
     from assistant.pipeline import Assistant
 
     assistant = Assistant.from_settings(settings)
@@ -241,7 +180,7 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> None:
     from assistant import draft_check
     from assistant.verify import resemblance_of
     from indexing.embeddings import Embedder
-    from indexing.search import Index
+    from indexing.index import Index
 
     if not args.batch and not (args.text and args.passage):
         raise SystemExit("give a draft and its --passage ids (in the order of its [n] markers), or --batch FILE.jsonl")
@@ -251,7 +190,7 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> None:
         items = [(0, None, draft_check.DraftToCheck(None, args.question or "", " ".join(args.text),
                                                      tuple(args.passage)))]
     drafts = [item for _, _, item in items if not isinstance(item, str)]
-    index = Index.load(settings) if any(isinstance(ref, str) for item in drafts for ref in item.passages) else None
+    index = Index.open(settings) if any(isinstance(ref, str) for item in drafts for ref in item.passages) else None
     resemblance = resemblance_of(Embedder(settings))
     failed = 0
     for line_number, row_id, item in items:
@@ -304,7 +243,7 @@ def cmd_corpus_update(settings: Settings, args: argparse.Namespace) -> None:
             print(plan.summary())
         if plan.updates and (args.yes or _confirmed("Write these pins, fetch and re-index? [y/N] ")):
             manifest = apply_update(settings, plan, log)
-            result.update(applied=True, pins_file=str(settings.pins_override), index=manifest.get("build_id"))
+            result.update(applied=True, pins_file=str(settings.pins_override), index=manifest.build_id)
             if not args.json:
                 print(manifest_summary(manifest))
         elif plan.updates:
@@ -325,26 +264,26 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> None:
     from indexing.rebuild import rebuild_index
 
     manifest = rebuild_index(settings, fetch=not args.no_fetch, force=args.force)
-    print(json.dumps(manifest, ensure_ascii=False, indent=2, default=str) if args.json else manifest_summary(manifest))
+    print(json.dumps(manifest.to_dict(), ensure_ascii=False, indent=2) if args.json else manifest_summary(manifest))
 
 
-def manifest_summary(manifest: dict[str, Any]) -> str:
-    documents, chunks = manifest.get("documents", {}), manifest.get("chunks", {})
+def manifest_summary(manifest: Manifest) -> str:
+    documents, chunks = manifest.documents, manifest.chunks
     per_source = ", ".join(f"{source} {count}/{chunks.get(source, 0)}" for source, count in sorted(documents.items()))
     return (
-        f"index {manifest.get('build_id', '?')} ready: {sum(documents.values())} documents, "
-        f"{sum(chunks.values())} chunks ({per_source}; embeddings {manifest.get('embedding_model', '?')})"
+        f"index {manifest.build_id} ready: {sum(documents.values())} documents, "
+        f"{sum(chunks.values())} chunks ({per_source}; embeddings {manifest.embedding_model})"
     )
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
-    from assistant.ui import serve
+    from assistant.faces.ui import serve
 
     serve(settings)
 
 
 def cmd_api_token(settings: Settings, args: argparse.Namespace) -> None:
-    from assistant.api_access import new_token
+    from assistant.faces.api_access import new_token
 
     token, digest = new_token()
     print(f"token (give it to the calling system, it is not stored): {token}\n"
@@ -354,13 +293,14 @@ def cmd_api_token(settings: Settings, args: argparse.Namespace) -> None:
 def cmd_config(settings: Settings, args: argparse.Namespace) -> None:
     from assistant.drafting import drafting_mode
     from assistant.llm import configured_model_id
+    from indexing.index import Manifest
     from indexing.profiles import profile_for
-    from indexing.rebuild import read_manifest
 
     data = settings.to_dict()
     data["embedding_profile"] = dataclasses.asdict(profile_for(settings.embedding_model))
     data["answer_mode"] = drafting_mode(settings, configured_model_id(settings)).to_dict()
-    data["index_manifest"] = read_manifest(settings)
+    manifest = Manifest.current(settings)
+    data["index_manifest"] = manifest.to_dict() if manifest else None
     if args.json:
         _dump(data)
     else:
@@ -406,6 +346,15 @@ def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
         out = Path(args.out) if args.out else None
         results = page_load.run(args.page, args.agents, args.questions_per_agent, out)
         raise SystemExit(1 if any(result.failures for result in results) else 0)
+    if args.api:
+        from assistant.faces.ui import mount_page
+        from eval import api_bench
+
+        assistant = load_assistant(settings)
+        app = mount_page(assistant, settings, None)
+        cli_answers = Path(args.cli_answers) if args.cli_answers else None
+        _dump(api_bench.run(assistant, app, args.limit or API_BENCH_QUESTIONS, args.repeat, cli_answers))
+        return
     from eval.retrieval import main as bench_main
 
     bench_main([
@@ -417,7 +366,7 @@ def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_model(settings: Settings, args: argparse.Namespace) -> None:
-    from assistant import models
+    from assistant.ops import models
 
     if args.action == "check":
         cmd_model_check(settings, args)
@@ -467,6 +416,9 @@ def questions_per_agent(raw: str) -> int:
     if not raw.strip().isdigit() or not 1 <= int(raw) <= MAX_QUESTIONS_PER_AGENT:
         raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {MAX_QUESTIONS_PER_AGENT}")
     return int(raw)
+
+
+API_BENCH_QUESTIONS = 12
 
 
 def positive_count(raw: str) -> int:
@@ -604,6 +556,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--questions-per-agent", type=questions_per_agent, default=3,
                        help="with --page: questions each agent asks in turn (default 3)")
     bench.add_argument("--out", help="with --page: write the figures as JSON to this file")
+    bench.add_argument("--api", action="store_true",
+                       help="time the HTTP API against the in-process call on the first development questions "
+                            f"(--limit, default {API_BENCH_QUESTIONS}) and check it answers alike")
+    bench.add_argument("--repeat", type=positive_count, default=3, help="with --api: times each question is asked")
+    bench.add_argument("--cli-answers", metavar="FILE.jsonl",
+                       help="with --api: `guichet ask --batch --json` output for the same questions, to compare with")
     bench.set_defaults(func=cmd_bench)
 
     model = commands.add_parser("model", help="generation models: list, fetch, check (qualify for drafting)")
@@ -624,7 +582,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     except ConfigError as error:
         raise SystemExit(f"guichet: {error}") from None
     from corpus.fetch import IntegrityError, RegistryError
-    from indexing.build import IndexCorrupted, IndexNotFound
+    from indexing.index import IndexCorrupted, IndexNotFound
     from indexing.qdrant_store import QdrantUnavailable
     from redaction.audit import AuditUnavailable
 

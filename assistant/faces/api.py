@@ -18,10 +18,11 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, field_validator
 
-from assistant import api_openai
-from assistant.api_access import ApiError, Gate
-from assistant.cli import MAX_RESULTS, answer_json, passage_json, search_json
+from assistant.answer_json import answer_json, passage_json, search_json
 from assistant.dates import ISO_DAY
+from assistant.faces import api_openai
+from assistant.faces.api_access import ApiError, Gate
+from assistant.faces.cli import MAX_RESULTS
 from assistant.intake import question_problem
 from assistant.metrics import FACE_API, FACE_OPENAI, Metrics
 from assistant.model import Answer
