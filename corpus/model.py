@@ -7,7 +7,6 @@ from datetime import date
 SOURCE_SERVICE_PUBLIC = "service-public"
 SOURCE_TRAVAIL_EMPLOI = "travail-emploi"
 SOURCE_LEGIFRANCE = "legifrance"
-SOURCES = (SOURCE_SERVICE_PUBLIC, SOURCE_TRAVAIL_EMPLOI, SOURCE_LEGIFRANCE)
 
 AUDIENCES = ("particuliers", "professionnels", "associations")
 

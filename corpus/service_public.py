@@ -17,6 +17,8 @@ from corpus.model import AUDIENCES, SOURCE_SERVICE_PUBLIC, Document, Section
 from corpus.text import clean
 
 FICHE_ID = re.compile(r"F\d+")
+FICHE_FILE = re.compile(r"F\d+\.(json|xml)")
+"""A fiche's file in the npm package (JSON) or the DILA archive (XML)."""
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LEGIFRANCE = re.compile(r"https?://(?:www\.)?legifrance\.gouv\.fr/\S+")
 _URL_AUDIENCE = {"particuliers": "particuliers", "professionnels": "professionnels-entreprises",

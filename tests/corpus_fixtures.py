@@ -8,13 +8,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from corpus.load import ParseReport, load_documents_from_roots
+from corpus.load import load_documents_from_roots
 from corpus.model import (
     SOURCE_LEGIFRANCE,
     SOURCE_SERVICE_PUBLIC,
     SOURCE_TRAVAIL_EMPLOI,
     Document,
 )
+from corpus.report import ParseReport
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "corpus"
 FIXTURE_ROOTS = {

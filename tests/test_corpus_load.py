@@ -9,13 +9,10 @@ import orjson
 import pytest
 
 from corpus.fetch import FetchedPackage, fetch_corpus
-from corpus.load import (
-    ParseReport,
-    load_documents,
-    load_documents_from_roots,
-    load_xml_zip,
-)
+from corpus.load import load_documents, load_documents_from_roots, load_xml_zip
+from corpus.report import ParseReport
 from corpus.service_public import xmljs_to_xml
+from corpus.sources import DEFAULT_SOURCES, SOURCES, source_label, source_of_package
 from guichet.config import Settings, load_settings
 from tests.corpus_fixtures import (
     FIXTURE_ROOTS,
@@ -110,3 +107,11 @@ def test_full_corpus_loads_quickly() -> None:
     assert report.documents["service-public"] > 3500 and report.documents["legifrance"] > 12000
     assert len(documents) == sum(report.documents.values())
     assert report.seconds < 60
+
+
+def test_each_source_is_one_unit_that_the_rest_reads() -> None:
+    pinned = {package.name for package in Settings().corpus_packages}
+    assert all(source.package in pinned for source in SOURCES.values())
+    assert Settings().sources == DEFAULT_SOURCES
+    assert [source_of_package(source.package) for source in SOURCES.values()] == list(SOURCES.values())
+    assert source_label("legifrance") == "Légifrance" and source_label("wikipedia") == "wikipedia"

@@ -27,6 +27,7 @@ from assistant.intake import question_problem
 from assistant.metrics import FACE_API, FACE_OPENAI, Metrics
 from assistant.model import Answer
 from assistant.pipeline import Assistant, Checked, Composed, Event, Redacted, Retrieved, Session, Token
+from corpus.sources import SOURCES
 from guichet.config import Settings
 from indexing.model import SearchFilters
 from redaction.engine import Vault
@@ -50,7 +51,7 @@ MODEL_UNREACHABLE = "unreachable"
 
 
 class Filters(BaseModel):
-    sources: list[str] = Field(default_factory=list, description="service-public, travail-emploi, legifrance")
+    sources: list[str] = Field(default_factory=list, description=", ".join(SOURCES))
     audiences: list[str] = Field(default_factory=list, description="particuliers, professionnels, associations")
     as_of: date | None = Field(
         None, description="AAAA-MM-JJ : seulement les articles en vigueur ce jour-là (les fiches restent)"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer_json import answer_json, search_json
 from assistant.dates import ISO_DAY, text_dates
 from assistant.intake import json_lines, question_problem, unicode_problem
+from corpus.sources import SOURCES
 from eval.systems import BASELINES, DEFAULT_BASELINES
 from guichet.config import ConfigError, Settings, load_settings
 from guichet.pins import PinsError
@@ -462,7 +463,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--json", action="store_true")
 
     def with_filters(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--source", action="append", help="service-public, travail-emploi, legifrance")
+        sub.add_argument("--source", action="append", help=", ".join(SOURCES))
         sub.add_argument("--audience", action="append", help="particuliers, professionnels, associations")
         sub.add_argument("--as-of", type=as_of_day, metavar="YYYY-MM-DD",
                          help="only the articles in force on that day (fiches, undated, are kept)")
@@ -547,7 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--limit", type=int, help="first N queries of each dataset")
     bench.add_argument("--ablations", action="store_true", help="also each technique on and off")
     bench.add_argument("--cold", action="store_true", help="embed from scratch (empty cache) to time the builds")
-    bench.add_argument("--sources", help="comma-separated sources (service-public,travail-emploi,legifrance): "
+    bench.add_argument("--sources", help=f"comma-separated sources ({','.join(SOURCES)}): "
                        "bench on their documents only")
     bench.add_argument("--page", metavar="URL", help="time agents asking at once through a running page "
                        "(`guichet serve`), instead of benchmarking retrieval")

@@ -22,7 +22,6 @@ from assistant.faces.logs import configure_logging
 from assistant.faces.ui_render import (
     AUDIENCE_LABELS,
     NOTICE,
-    SOURCE_LABELS,
     TurnView,
     answer_plain_text,
     cards_for_answer,
@@ -37,6 +36,7 @@ from assistant.llm import warn_if_unusable
 from assistant.metrics import FACE_PAGE
 from assistant.model import Answer
 from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
+from corpus.sources import source_label
 from guichet.config import Settings
 from indexing.index import Manifest
 from indexing.model import SearchFilters
@@ -320,7 +320,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 gr.Examples(examples=[[e] for e in EXAMPLES], inputs=[question], label="Exemples de questions")
                 with gr.Accordion("Filtres de recherche", open=False):
                     sources = gr.CheckboxGroup(
-                        [(label, value) for value, label in SOURCE_LABELS.items()],
+                        [(source_label(name), name) for name in settings.sources],
                         label="Sources (aucune case cochée : toutes)",
                         elem_id="filter-sources",
                     )

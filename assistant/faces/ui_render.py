@@ -16,14 +16,10 @@ from assistant.model import (
     Answer,
     Citation,
 )
+from corpus.sources import source_label
 from indexing.model import Passage, SetAside
 from redaction.entities import label as entity_label
 
-SOURCE_LABELS = {
-    "service-public": "Service-Public.fr",
-    "travail-emploi": "Travail-emploi.gouv.fr",
-    "legifrance": "Légifrance",
-}
 AUDIENCE_LABELS = {
     "particuliers": "Particuliers",
     "professionnels": "Professionnels",
@@ -85,10 +81,6 @@ class TurnView:
 
 def is_stale(updated: date | None, today: date, stale_after_days: int) -> bool:
     return updated is not None and (today - updated).days > stale_after_days
-
-
-def source_label(source: str) -> str:
-    return SOURCE_LABELS.get(source, source)
 
 
 def mode_label(mode: str) -> str:
