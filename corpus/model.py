@@ -7,7 +7,9 @@ from datetime import date
 SOURCE_SERVICE_PUBLIC = "service-public"
 SOURCE_TRAVAIL_EMPLOI = "travail-emploi"
 SOURCE_LEGIFRANCE = "legifrance"
-SOURCES = (SOURCE_SERVICE_PUBLIC, SOURCE_TRAVAIL_EMPLOI, SOURCE_LEGIFRANCE)
+SOURCE_KALI = "kali"
+"""Collective agreements (conventions collectives nationales), from Légifrance's KALI base."""
+SOURCES = (SOURCE_SERVICE_PUBLIC, SOURCE_TRAVAIL_EMPLOI, SOURCE_LEGIFRANCE, SOURCE_KALI)
 
 AUDIENCES = ("particuliers", "professionnels", "associations")
 
@@ -18,6 +20,16 @@ class Section:
 
     heading_path: tuple[str, ...]
     text: str
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """The collective agreement a KALI article belongs to."""
+
+    idcc: str
+    """Its four-digit number (`1486`), the one printed on payslips."""
+    short_title: str
+    """Légifrance's short name (« Métallurgie », « Hôtels, cafés, restaurants »)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,8 @@ class Document:
     """A Légifrance article's number (`L1243-8`); empty for fiches."""
     aliases: tuple[str, ...] = field(default=())
     """Other stable ids of the same text (e.g. a Légifrance article's `cid`), used by evaluation only."""
+    agreement: Agreement | None = None
+    """The collective agreement of a KALI article; None for every other text."""
 
     @property
     def text(self) -> str:

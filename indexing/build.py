@@ -197,6 +197,8 @@ def document_lexical_text(document: Document) -> str:
 
 
 def document_record(document: Document) -> dict[str, Any]:
+    """A document's row; `agreement` only for a collective agreement's article, so older readers stay valid."""
+    agreement = {"agreement": dataclasses.asdict(document.agreement)} if document.agreement else {}
     return {
         "id": document.id,
         "source": document.source,
@@ -207,6 +209,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "number": document.number,
         "breadcrumb": list(document.breadcrumb),
         "aliases": list(document.aliases),
+        **agreement,
     }
 
 
