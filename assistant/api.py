@@ -47,7 +47,7 @@ MODEL_UNREACHABLE = "unreachable"
 
 
 class Filters(BaseModel):
-    sources: list[str] = Field(default_factory=list, description="service-public, travail-emploi, legifrance")
+    sources: list[str] = Field(default_factory=list, description="service-public, travail-emploi, legifrance, kali")
     audiences: list[str] = Field(default_factory=list, description="particuliers, professionnels, associations")
 
     def search_filters(self) -> SearchFilters:

@@ -158,9 +158,16 @@ def render_answer(result: dict[str, Any]) -> str:
 
 
 def _filters(args: argparse.Namespace) -> Any:
+    from corpus.kali import normalize_idcc
     from indexing.search import SearchFilters
 
-    return SearchFilters(sources=tuple(args.source or ()), audiences=tuple(args.audience or ()))
+    try:
+        agreements = tuple(normalize_idcc(idcc) for idcc in args.agreement or ())
+    except ValueError as error:
+        raise SystemExit(f"--agreement: {error}") from None
+    return SearchFilters(
+        sources=tuple(args.source or ()), audiences=tuple(args.audience or ()), agreements=agreements
+    )
 
 
 def load_assistant(settings: Settings) -> Assistant:
@@ -405,8 +412,10 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--json", action="store_true")
 
     def with_filters(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--source", action="append", help="service-public, travail-emploi, legifrance")
+        sub.add_argument("--source", action="append", help="service-public, travail-emploi, legifrance, kali")
         sub.add_argument("--audience", action="append", help="particuliers, professionnels, associations")
+        sub.add_argument("--agreement", action="append", metavar="IDCC",
+                         help="search this collective agreement's articles (source kali), e.g. 1486")
 
     search = commands.add_parser("search", help="hybrid search over the index")
     with_batch(search)
@@ -469,7 +478,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--limit", type=int, help="first N queries of each dataset")
     bench.add_argument("--ablations", action="store_true", help="also each technique on and off")
     bench.add_argument("--cold", action="store_true", help="embed from scratch (empty cache) to time the builds")
-    bench.add_argument("--sources", help="comma-separated sources (service-public,travail-emploi,legifrance): "
+    bench.add_argument("--sources", help="comma-separated sources (service-public,travail-emploi,legifrance,kali): "
                        "bench on their documents only")
     bench.add_argument("--page", metavar="URL", help="time agents asking at once through a running page "
                        "(`guichet serve`), instead of benchmarking retrieval")

