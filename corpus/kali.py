@@ -32,6 +32,8 @@ VERSION_LINKS = frozenset({"MODIFIE", "MODIFICATION"})
 """Links by which a text changed this article (`linkOrientation` `cible`): the newest gives the version's start."""
 NO_DATE = "2999-01-01"
 """Légifrance's « no end / not yet » placeholder date."""
+LAST_PLAUSIBLE_YEAR = 2100
+"""Later dates are placeholders or typos (a text « modified » on 2207-03-05): no date."""
 _DATED_TITLE = re.compile(
     r"[\s,]+(?:du|en date du)\s+(?:1er|\d{1,2})\s+[a-zéû]+\s+\d{4}\b.*$", re.IGNORECASE
 )
@@ -194,6 +196,7 @@ def _iso_date(value: Any) -> date | None:
     if not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(value[:10])
+        parsed = date.fromisoformat(value[:10])
     except ValueError:
         return None
+    return parsed if parsed.year <= LAST_PLAUSIBLE_YEAR else None

@@ -88,7 +88,7 @@ def load_documents(
 
 def load_documents_from_roots(
     roots: Mapping[str, Path],
-    sources: Iterable[str] = SOURCES,
+    sources: Iterable[str] = Settings.sources,
     legi_codes: Iterable[str] = Settings.legi_codes,
     service_public_xml: str = "",
     report: ParseReport | None = None,
