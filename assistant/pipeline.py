@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 HISTORY_TURNS = 10
 LABOUR_SOURCES = frozenset({SOURCE_LEGIFRANCE, SOURCE_TRAVAIL_EMPLOI})
 """Sources of an answer on which a collective agreement may provide better."""
+LABOUR_HEADING = "Travail"
+"""Service-Public.fr's part on work (« Accueil particuliers > Travail > … »): its fiches are labour law too."""
 WARM_UP_QUESTION = "Quel est le montant de l'indemnité de fin de contrat d'un CDD ?"
 PROMPT_UNITS = 6
 """Composed units of each passage given to a drafting model, the best first."""
@@ -364,7 +366,8 @@ class Assistant:
             return NOTICE_AGREEMENT if trade else ""
         if filters and filters.agreements:
             return ""
-        labour = any(p.source in LABOUR_SOURCES for p in passages[:PASSAGES_CONSIDERED])
+        labour = any(p.source in LABOUR_SOURCES or LABOUR_HEADING in self.searcher.breadcrumb(p.doc_id)
+                     for p in passages)
         return NOTICE_AGREEMENT_UNNAMED if labour else ""
 
     def _other_audience_only(self, question: str, passages: list[Passage]) -> bool:
