@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assistant.agreements import named_agreements
 from assistant.compose import PASSAGES_CONSIDERED, Composition, Encode, Section, compose
 from assistant.conversation import Turn, rewrite
 from assistant.dates import as_of_notice
@@ -35,6 +36,7 @@ from assistant.refusal import (
 )
 from assistant.verify import Verification, best_quote, hopeless, resemblance_of, verify
 from assistant.workplace import named_trade
+from corpus.model import SOURCE_LEGIFRANCE, SOURCE_TRAVAIL_EMPLOI
 from guichet.config import Settings
 from indexing.model import Chunk, Passage, SearchFilters
 from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, PUBLIC_SERVICE, audience
@@ -46,6 +48,10 @@ if TYPE_CHECKING:
     from redaction.audit import AuditLog
 
 HISTORY_TURNS = 10
+LABOUR_SOURCES = frozenset({SOURCE_LEGIFRANCE, SOURCE_TRAVAIL_EMPLOI})
+"""Sources of an answer on which a collective agreement may provide better."""
+LABOUR_HEADING = "Travail"
+"""Service-Public.fr's part on work (« Accueil particuliers > Travail > … »): its fiches are labour law too."""
 WARM_UP_QUESTION = "Quel est le montant de l'indemnité de fin de contrat d'un CDD ?"
 PROMPT_UNITS = 6
 """Composed units of each passage given to a drafting model, the best first."""
@@ -63,6 +69,12 @@ NOTICE_GENERAL_RULE = (
     "Pour un agent public, précisez-le dans la question (« fonctionnaire », « agent public »)."
 )
 
+NOTICE_AGREEMENT_UNNAMED = (
+    "Réponse selon la règle générale (Code du travail, fiches officielles) : la convention collective du salarié "
+    "peut prévoir mieux (durées, primes, préavis…). Nommez-la dans la question (« convention Syntec », "
+    "« IDCC 1486 » : le numéro figure sur le bulletin de paie) pour chercher aussi dans son texte."
+)
+"""When the collective agreements are indexed but the question names none: the agreements' articles are left out."""
 NOTICE_AGREEMENT = (
     "La question nomme un métier ou un secteur : pour un salarié, la convention collective de ce secteur peut "
     "prévoir mieux que les textes cités (durées, primes, préavis…). Les conventions collectives ne font pas partie "
@@ -246,7 +258,7 @@ class Assistant:
         redacted = self.redactor.redact(keep_end(query))
         redaction_ms = _ms(started)
         clock = time.perf_counter()
-        passages = self.searcher.search(redacted.text, k, filters)
+        passages = self.searcher.search(redacted.text, k, self._with_agreements(redacted.text, filters))
         self.metrics.searched(face, redacted.counts())
         return passages, {"redaction_ms": redaction_ms, "retrieval_ms": _ms(clock), "total_ms": _ms(started)}
 
@@ -284,6 +296,7 @@ class Assistant:
             answer = self._refusal(question, standalone, REASON_INJECTION, [])
         else:
             clock = time.perf_counter()
+            filters = self._with_agreements(standalone, filters)
             passages = self.searcher.search(standalone, self.settings.top_k, filters)
             timings["retrieval_ms"] = _ms(clock)
             yield Retrieved(passages)
@@ -313,9 +326,9 @@ class Assistant:
                     _add_notice(answer, NOTICE_GENERAL_RULE)
                 if self._other_audience_only(standalone, passages):
                     _add_notice(answer, NOTICE_OTHER_AUDIENCE[audience(standalone)], first=True)
-                if named_trade(standalone, self.searcher.document_frequency,
-                               rare_count(self.searcher.document_count)):
-                    _add_notice(answer, NOTICE_AGREEMENT)
+                notice = self._agreement_notice(standalone, filters, passages)
+                if notice:
+                    _add_notice(answer, notice)
             if filters is not None and filters.as_of is not None:
                 self._say_as_of(answer, standalone, filters)
         if pasted > len(question):
@@ -348,6 +361,26 @@ class Assistant:
         answer.as_of = filters.as_of
         answer.set_aside = self.searcher.set_aside(question, self.settings.top_k, filters)
         _add_notice(answer, as_of_notice(filters.as_of, answer.set_aside), first=True)
+
+    def _with_agreements(self, question: str, filters: SearchFilters | None) -> SearchFilters | None:
+        """The filters with the agreements the question names (« IDCC 1486 », « convention Syntec »), when the
+        collective agreements are indexed and the filters name none."""
+        if not self.searcher.agreements or (filters and filters.agreements):
+            return filters
+        named = named_agreements(question, self.searcher.agreements)
+        return dataclasses.replace(filters or SearchFilters(), agreements=named) if named else filters
+
+    def _agreement_notice(self, question: str, filters: SearchFilters | None, passages: list[Passage]) -> str:
+        """Without the agreements indexed, a named trade points to its agreement; with them, a labour-law answer to a
+        question that names no agreement says that the agreement may provide better."""
+        if not self.searcher.agreements:
+            trade = named_trade(question, self.searcher.document_frequency, rare_count(self.searcher.document_count))
+            return NOTICE_AGREEMENT if trade else ""
+        if filters and filters.agreements:
+            return ""
+        labour = any(p.source in LABOUR_SOURCES or LABOUR_HEADING in self.searcher.breadcrumb(p.doc_id)
+                     for p in passages)
+        return NOTICE_AGREEMENT_UNNAMED if labour else ""
 
     def _other_audience_only(self, question: str, passages: list[Passage]) -> bool:
         """Whether the question names the public service or the private sector and none of the documents the answer

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from corpus.sources import configured_packages
 from guichet.config import NpmPackage, Settings
 
 MARKER = "guichet-fetched.json"
@@ -67,9 +68,10 @@ def fetched_package(corpus_dir: Path, package: NpmPackage) -> FetchedPackage | N
 
 
 def fetched_packages(settings: Settings, pins: Sequence[NpmPackage] | None = None) -> list[FetchedPackage]:
-    """The pinned packages (`pins`, by default the pins in force) already fetched; raises if one is missing."""
+    """The pinned packages of the configured sources (`pins`, by default the pins in force) already fetched; raises
+    if one is missing."""
     found: list[FetchedPackage] = []
-    for package in settings.corpus_packages if pins is None else pins:
+    for package in configured_packages(settings, pins):
         fetched = fetched_package(settings.corpus_dir, package)
         if fetched is None:
             raise FileNotFoundError(
@@ -82,10 +84,11 @@ def fetched_packages(settings: Settings, pins: Sequence[NpmPackage] | None = Non
 def fetch_corpus(
     settings: Settings, log: Log = print, pins: Sequence[NpmPackage] | None = None
 ) -> list[FetchedPackage]:
-    """Fetch the pinned packages (`pins`, by default the pins in force) that are not already there."""
+    """Fetch the pinned packages of the configured sources (`pins`, by default the pins in force) that are not
+    already there."""
     settings.corpus_dir.mkdir(parents=True, exist_ok=True)
     packages: list[FetchedPackage] = []
-    for package in settings.corpus_packages if pins is None else pins:
+    for package in configured_packages(settings, pins):
         fetched = fetched_package(settings.corpus_dir, package)
         if fetched is not None:
             log(f"{package.spec}: already fetched in {fetched.path}")
@@ -175,4 +178,4 @@ def _package_root(staging: Path) -> Path:
 
 def corpus_versions(settings: Settings) -> dict[str, str]:
     """Package name → version, for the index manifest."""
-    return {package.name: package.version for package in settings.corpus_packages}
+    return {package.name: package.version for package in configured_packages(settings)}

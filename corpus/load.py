@@ -30,6 +30,8 @@ def load_documents(
         legi_codes=settings.legi_codes,
         service_public_xml=settings.service_public_xml,
         report=report,
+        kali_agreements=settings.kali_agreements,
+        kali_attached=settings.kali_texts == "all",
     )
 
 
@@ -39,10 +41,12 @@ def load_documents_from_roots(
     legi_codes: Iterable[str] = Settings.legi_codes,
     service_public_xml: str = "",
     report: ParseReport | None = None,
+    kali_agreements: tuple[str, ...] = (),
+    kali_attached: bool = False,
 ) -> Iterator[Document]:
     """Documents from package roots laid out like the npm packages (`<root>/data/…`), keyed by source."""
     report = report if report is not None else ParseReport()
-    options = LoadOptions(tuple(legi_codes))
+    options = LoadOptions(tuple(legi_codes), tuple(kali_agreements), kali_attached)
     started = time.perf_counter()
     seen: set[str] = set()
     for source in sources:

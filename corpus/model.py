@@ -7,6 +7,8 @@ from datetime import date
 SOURCE_SERVICE_PUBLIC = "service-public"
 SOURCE_TRAVAIL_EMPLOI = "travail-emploi"
 SOURCE_LEGIFRANCE = "legifrance"
+SOURCE_KALI = "kali"
+"""Collective agreements (conventions collectives nationales), from Légifrance's KALI base."""
 
 AUDIENCES = ("particuliers", "professionnels", "associations")
 
@@ -17,6 +19,16 @@ class Section:
 
     heading_path: tuple[str, ...]
     text: str
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """The collective agreement a KALI article belongs to."""
+
+    idcc: str
+    """Its four-digit number (`1486`), the one printed on payslips."""
+    short_title: str
+    """Légifrance's short name (« Métallurgie », « Hôtels, cafés, restaurants »)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,8 @@ class Document:
     """The day this version of a versioned text (an article) entered into force; None for a fiche or when unknown."""
     in_force_until: date | None = None
     """The day this version stops being in force, when the text already says so; None when open-ended or unknown."""
+    agreement: Agreement | None = None
+    """The collective agreement of a KALI article; None for every other text."""
 
     @property
     def text(self) -> str:

@@ -4,16 +4,25 @@ and the loader that turns the package's `data/` folder into `Document`s. A new s
 parser module, and its pin in `corpus/pins.json`."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 
-from corpus import legifrance, service_public, travail
-from corpus.model import AUDIENCES, SOURCE_LEGIFRANCE, SOURCE_SERVICE_PUBLIC, SOURCE_TRAVAIL_EMPLOI, Document
+from corpus import kali, legifrance, service_public, travail
+from corpus.model import (
+    AUDIENCES,
+    SOURCE_KALI,
+    SOURCE_LEGIFRANCE,
+    SOURCE_SERVICE_PUBLIC,
+    SOURCE_TRAVAIL_EMPLOI,
+    Document,
+)
 from corpus.report import ParseReport, guarded
 from corpus.service_public import FICHE_FILE
+from guichet.config import Settings
+from guichet.pins import NpmPackage
 
 TRAVAIL_FILE = "fiches-travail.json"
 
@@ -24,6 +33,10 @@ class LoadOptions:
 
     legi_codes: tuple[str, ...] = ()
     """The Légifrance codes, by LEGITEXT id."""
+    kali_agreements: tuple[str, ...] = ()
+    """The collective agreements, by IDCC (`corpus.kali.agreement_files`)."""
+    kali_attached: bool = False
+    """With each agreement's attached texts (avenants, annexes, wage scales), not only its own text."""
 
 
 Loader = Callable[[Path, ParseReport, LoadOptions], Iterator[Document]]
@@ -89,6 +102,19 @@ def _legifrance(data_dir: Path, report: ParseReport, options: LoadOptions) -> It
         yield from documents or ()
 
 
+
+def _kali(data_dir: Path, report: ParseReport, options: LoadOptions) -> Iterator[Document]:
+    paths, missing = kali.agreement_files(data_dir, options.kali_agreements)
+    for idcc in missing:
+        report.skip(f"IDCC {idcc}", f"aucune convention collective de ce numéro dans {data_dir}")
+    for path in paths:
+        report.files[SOURCE_KALI] += 1
+        documents = guarded(
+            report, path, lambda p=path: list(kali.parse_agreement(orjson.loads(p.read_bytes()), options.kali_attached))
+        )
+        yield from documents or ()
+
+
 SOURCES: dict[str, Source] = {
     source.name: source
     for source in (
@@ -98,6 +124,8 @@ SOURCES: dict[str, Source] = {
                "fiches travail-emploi.gouv.fr, Ministère du Travail", _travail),
         Source(SOURCE_LEGIFRANCE, "Légifrance", "@socialgouv/legi-data",
                "codes Légifrance, DILA, Licence Ouverte 2.0", _legifrance),
+        Source(SOURCE_KALI, "Conventions collectives (Légifrance)", "@socialgouv/kali-data",
+               "conventions collectives (Légifrance KALI), DILA, Licence Ouverte 2.0", _kali, default=False),
     )
 }
 DEFAULT_SOURCES = tuple(name for name, source in SOURCES.items() if source.default)
@@ -105,6 +133,15 @@ DEFAULT_SOURCES = tuple(name for name, source in SOURCES.items() if source.defau
 
 def source_of_package(package: str) -> Source | None:
     return next((source for source in SOURCES.values() if source.package == package), None)
+
+
+def configured_packages(settings: Settings, pins: Sequence[NpmPackage] | None = None) -> tuple[NpmPackage, ...]:
+    """The pins (by default those in force) of the sources the configuration indexes: the agreements' package is
+    fetched only when the `kali` source is on."""
+    return tuple(
+        package for package in (settings.corpus_packages if pins is None else pins)
+        if (source := source_of_package(package.name)) is None or source.name in settings.sources
+    )
 
 
 def source_label(name: str) -> str:

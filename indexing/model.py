@@ -49,8 +49,12 @@ class SearchFilters:
     sources: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     as_of: date | None = None
+    agreements: tuple[str, ...] = ()
+    """IDCCs: a collective agreement's articles are searched only when their agreement is named here."""
 
-    def accepts(self, source: str, audience: tuple[str, ...]) -> bool:
+    def accepts(self, source: str, audience: tuple[str, ...], agreement: str = "") -> bool:
+        if agreement and agreement not in self.agreements:
+            return False
         if self.sources and source not in self.sources:
             return False
         return not self.audiences or any(a in self.audiences for a in audience)

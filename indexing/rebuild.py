@@ -19,6 +19,7 @@ from typing import Any
 
 from corpus.fetch import fetch_corpus, fetched_packages, install_dir
 from corpus.load import ParseReport, load_documents
+from corpus.model import SOURCE_KALI
 from corpus.update import UpdatePlan
 from guichet.config import Settings
 from guichet.pins import NpmPackage, write_pins
@@ -45,6 +46,12 @@ class ChangeReport:
 
 
 def index_inputs(settings: Settings, corpus_versions: dict[str, str]) -> dict[str, Any]:
+    """What shapes the index; the agreements' settings only when they are indexed, so that an index without them
+    stays up to date."""
+    agreements = (
+        {"kali_agreements": list(settings.kali_agreements), "kali_texts": settings.kali_texts}
+        if SOURCE_KALI in settings.sources else {}
+    )
     return {
         "corpus_versions": corpus_versions,
         "sources": list(settings.sources),
@@ -57,6 +64,7 @@ def index_inputs(settings: Settings, corpus_versions: dict[str, str]) -> dict[st
         "chunking_version": CHUNKING_VERSION,
         "vector_store": settings.vector_store,
         "qdrant_url": settings.qdrant_url,
+        **agreements,
     }
 
 

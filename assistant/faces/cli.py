@@ -143,9 +143,16 @@ def render_answer(result: dict[str, Any]) -> str:
 
 
 def _filters(args: argparse.Namespace) -> Any:
+    from corpus.kali import normalize_idcc
     from indexing.search import SearchFilters
 
-    return SearchFilters(sources=tuple(args.source or ()), audiences=tuple(args.audience or ()), as_of=args.as_of)
+    try:
+        agreements = tuple(normalize_idcc(idcc) for idcc in args.agreement or ())
+    except ValueError as error:
+        raise SystemExit(f"--agreement: {error}") from None
+    return SearchFilters(
+        sources=tuple(args.source or ()), audiences=tuple(args.audience or ()), as_of=args.as_of, agreements=agreements
+    )
 
 
 def load_assistant(settings: Settings) -> Assistant:
@@ -467,6 +474,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--audience", action="append", help="particuliers, professionnels, associations")
         sub.add_argument("--as-of", type=as_of_day, metavar="YYYY-MM-DD",
                          help="only the articles in force on that day (fiches, undated, are kept)")
+        sub.add_argument("--agreement", action="append", metavar="IDCC",
+                         help="search this collective agreement's articles (source kali), e.g. 1486")
 
     search = commands.add_parser("search", help="hybrid search over the index")
     with_batch(search)

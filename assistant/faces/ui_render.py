@@ -35,7 +35,7 @@ NOTICE = (
     "transmettre à un usager. Les données personnelles sont masquées dans ce qui est conservé."
 )
 CITATION_MARK = re.compile(r"\[(\d{1,2})\]")
-IN_FORCE_SOURCES = frozenset({"legifrance"})
+IN_FORCE_SOURCES = frozenset({"legifrance", "kali"})
 """Sources indexed as the texts in force at the date of the copy (Légifrance's consolidated codes)."""
 
 
