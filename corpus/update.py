@@ -128,7 +128,7 @@ class PackageUpdate:
 class UpdatePlan:
     updates: tuple[PackageUpdate, ...]
     current: tuple[NpmPackage, ...]
-    """The pins in force when the plan was made."""
+    """The pins in force, of the configured sources, when the plan was made."""
 
     @property
     def new_pins(self) -> tuple[NpmPackage, ...]:
@@ -151,9 +151,9 @@ class UpdatePlan:
 @contextmanager
 def staged_update(settings: Settings, registry: Registry, log: Log = print) -> Iterator[UpdatePlan]:
     """The plan, its newer packages fetched, verified and unpacked in a staging folder removed on exit."""
-    current = settings.corpus_packages
+    current = configured_packages(settings)
     newer: list[tuple[NpmPackage, NpmPackage]] = []
-    for package in configured_packages(settings, current):
+    for package in current:
         newest = _checked(registry.newest(package.name), package.name)
         if version_key(newest.version) > version_key(package.version):
             newer.append((package, newest))

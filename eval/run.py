@@ -118,12 +118,12 @@ def index_description(settings: Settings) -> dict[str, Any]:
 
 
 def corpus_description(settings: Settings) -> list[dict[str, str]]:
-    from corpus.sources import source_of_package
+    from corpus.sources import configured_packages, source_of_package
 
     return [
         {"name": p.name, "version": p.version, "integrity": p.integrity,
          "description": source.attribution if (source := source_of_package(p.name)) else ""}
-        for p in settings.corpus_packages
+        for p in configured_packages(settings)
     ]
 
 

@@ -299,6 +299,14 @@ def test_the_api_keeps_the_articles_in_force_on_its_as_of_date_and_names_the_oth
         assert refused.status_code == 422 and "« as_of »" in refused.json()["error"]["message"]
 
 
+def test_the_api_filters_by_agreement_and_refuses_what_is_not_an_idcc(client: TestClient) -> None:
+    named = client.post("/api/search", json={"query": "période d'essai", "agreements": ["16", "1486"]})
+    assert named.status_code == 200 and named.json()["results"]
+    for bad in (["Syntec"], ["12345"], "1486"):
+        refused = client.post("/api/search", json={"query": "période d'essai", "agreements": bad})
+        assert refused.status_code == 422 and "« agreements »" in refused.json()["error"]["message"]
+
+
 def test_the_page_answers_at_a_date_and_reads_a_bad_one_in_french(server: str) -> None:
     from gradio_client import Client
 

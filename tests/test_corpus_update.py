@@ -21,6 +21,7 @@ import pytest
 import corpus.update
 from assistant.faces.cli import main
 from corpus.fetch import MARKER, install_tarball
+from corpus.sources import configured_packages
 from corpus.update import staged_update
 from guichet.config import Settings, load_settings
 from guichet.pins import NpmPackage, read_pins, write_pins
@@ -179,7 +180,7 @@ def test_yes_writes_the_pins_installs_and_reindexes(
     }
     newest = versions.second[VDD][0]
     assert read_pins(settings.pins_override)[0] == newest
-    assert settings.corpus_packages == tuple(package for package, _ in versions.second.values())
+    assert configured_packages(settings) == tuple(package for package, _ in versions.second.values())
     manifest = Manifest.current(settings)
     assert manifest.build_id == result["index"] != before.build_id
     assert manifest.corpus_versions[VDD] == "1.1.0"

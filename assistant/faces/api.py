@@ -27,6 +27,7 @@ from assistant.intake import question_problem
 from assistant.metrics import FACE_API, FACE_OPENAI, Metrics
 from assistant.model import Answer
 from assistant.pipeline import Assistant, Checked, Composed, Event, Redacted, Retrieved, Session, Token
+from corpus.kali import normalize_idcc
 from corpus.sources import SOURCES
 from guichet.config import Settings
 from indexing.model import SearchFilters
@@ -57,6 +58,20 @@ class Filters(BaseModel):
         None, description="AAAA-MM-JJ : seulement les articles en vigueur ce jour-là (les fiches restent)"
     )
 
+    agreements: list[str] = Field(
+        default_factory=list,
+        description="IDCC des conventions collectives dont chercher les articles (source kali), par ex. 1486",
+    )
+
+    @field_validator("agreements")
+    @classmethod
+    def idcc_numbers(cls, values: list[str]) -> list[str]:
+        """IDCC numbers, written with or without their leading zeros (`16`, `0016`)."""
+        try:
+            return [normalize_idcc(value) for value in values]
+        except ValueError:
+            raise ValueError("IDCC : un numéro d'au plus quatre chiffres") from None
+
     @field_validator("as_of", mode="before")
     @classmethod
     def iso_day(cls, value: Any) -> Any:
@@ -66,7 +81,8 @@ class Filters(BaseModel):
         return value
 
     def search_filters(self) -> SearchFilters:
-        return SearchFilters(sources=tuple(self.sources), audiences=tuple(self.audiences), as_of=self.as_of)
+        return SearchFilters(sources=tuple(self.sources), audiences=tuple(self.audiences), as_of=self.as_of,
+                             agreements=tuple(self.agreements))
 
 
 class SearchRequest(Filters):
