@@ -149,7 +149,7 @@ def _filters(args: argparse.Namespace) -> Any:
     try:
         agreements = tuple(normalize_idcc(idcc) for idcc in args.agreement or ())
     except ValueError as error:
-        raise SystemExit(f"--agreement: {error}") from None
+        raise SystemExit(f"guichet: --agreement: {error}") from None
     return SearchFilters(
         sources=tuple(args.source or ()), audiences=tuple(args.audience or ()), as_of=args.as_of, agreements=agreements
     )
