@@ -16,9 +16,12 @@ def passage_json(passage: Any) -> dict[str, Any]:
         "text": passage.text,
         "audience": list(passage.audience),
         "updated": _iso(passage.updated),
-        "in_force_since": _iso(passage.in_force_since),
-        "in_force_until": _iso(passage.in_force_until),
+        **_in_force(passage),
     }
+
+
+def _in_force(text: Any) -> dict[str, str | None]:
+    return {"in_force_since": _iso(text.in_force_since), "in_force_until": _iso(text.in_force_until)}
 
 
 def _iso(day: date | None) -> str | None:
@@ -42,8 +45,7 @@ def set_aside_json(item: Any) -> dict[str, Any]:
         "title": item.title,
         "number": item.number,
         "url": item.url,
-        "in_force_since": _iso(item.in_force_since),
-        "in_force_until": _iso(item.in_force_until),
+        **_in_force(item),
     }
 
 

@@ -22,7 +22,7 @@ from corpus.load import load_documents_from_roots
 from corpus.model import SOURCE_SERVICE_PUBLIC
 from corpus.sources import configured_packages, source_of_package
 from guichet.config import Settings
-from guichet.pins import INTEGRITY, NpmPackage, PinsError, is_iso_time, version_key
+from guichet.pins import NpmPackage, is_iso_time, pin_problem, version_key
 
 Log = Callable[[str], None]
 SHOWN_TITLES = 3
@@ -154,7 +154,7 @@ def staged_update(settings: Settings, registry: Registry, log: Log = print) -> I
     current = configured_packages(settings)
     newer: list[tuple[NpmPackage, NpmPackage]] = []
     for package in current:
-        newest = _checked(registry.newest(package.name), package.name)
+        newest = _checked(registry.newest(package.name))
         if version_key(newest.version) > version_key(package.version):
             newer.append((package, newest))
         else:
@@ -171,15 +171,14 @@ def staged_update(settings: Settings, registry: Registry, log: Log = print) -> I
         yield UpdatePlan(tuple(updates), current)
 
 
-def _checked(newest: NpmPackage, name: str) -> NpmPackage:
-    """The registry's answer as a pin: a MAJOR.MINOR.PATCH version, an SRI integrity, an ISO date or none."""
-    try:
-        version_key(newest.version)
-    except PinsError as error:
-        raise RegistryError(f"{name}: the registry's latest {error}") from None
-    if not INTEGRITY.fullmatch(newest.integrity):
-        raise RegistryError(f"{newest.spec}: the registry gave no SRI integrity ({newest.integrity!r})")
-    return newest if is_iso_time(newest.published) else dataclasses.replace(newest, published="")
+def _checked(newest: NpmPackage) -> NpmPackage:
+    """The registry's answer as a pin (a date that is not ISO is dropped rather than written into the pins)."""
+    if not is_iso_time(newest.published):
+        newest = dataclasses.replace(newest, published="")
+    problem = pin_problem(newest)
+    if problem:
+        raise RegistryError(f"{newest.name}: the registry's latest: {problem}")
+    return newest
 
 
 def _stage(

@@ -76,15 +76,24 @@ def _package(path: Path, position: int, entry: object) -> NpmPackage:
     package = NpmPackage(**entry)
     if not package.name:
         raise PinsError(f"{where}: empty name")
+    problem = pin_problem(package)
+    if problem:
+        raise PinsError(f"{where} ({package.name}): {problem}")
+    return package
+
+
+def pin_problem(package: NpmPackage) -> str:
+    """What makes a pin unusable (a version that is not MAJOR.MINOR.PATCH, an integrity that is not an SRI sha
+    digest, a date that is not ISO 8601), or an empty string."""
     try:
         version_key(package.version)
     except PinsError as error:
-        raise PinsError(f"{where} ({package.name}): {error}") from None
+        return str(error)
     if not INTEGRITY.fullmatch(package.integrity):
-        raise PinsError(f"{where} ({package.name}): integrity {package.integrity!r} is not an SRI sha digest")
+        return f"integrity {package.integrity!r} is not an SRI sha digest"
     if package.published and not is_iso_time(package.published):
-        raise PinsError(f"{where} ({package.name}): published {package.published!r} is not an ISO date")
-    return package
+        return f"published {package.published!r} is not an ISO date"
+    return ""
 
 
 def is_iso_time(text: str) -> bool:
