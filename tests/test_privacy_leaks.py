@@ -123,8 +123,8 @@ def test_no_raw_personal_data_anywhere(
     enqueue, answer, mark_useful = (_ui_handler(app, name) for name in ("enqueue", "answer", "mark_useful"))
     state = PageState()
     for question in (*QUESTIONS[:3], *QUESTIONS[5:7]):
-        state = enqueue(question, state)[0]
-        frames = _drain(answer(state, [], []))
+        state = enqueue(question, state, "")[0]
+        frames = _drain(answer(state, [], [], ""))
         state = frames[-1][0]
         page = " ".join(str(part) for frame in frames for part in frame[1:])
         assert not [value for value in ("Benali", "06 12 34 56 78", "BENALI", "fr76 3000") if value in page]
