@@ -153,6 +153,8 @@ class Index:
     title_term_counts: Counter[str] = field(init=False)
     public_service: np.ndarray = field(init=False)
     """Per document, whether its title or its place in the site (breadcrumb) is the public service."""
+    sources: tuple[str, ...] = field(init=False)
+    """The sources the index holds, in the order of their first document."""
     agreement_of: np.ndarray = field(init=False)
     """Per document, the IDCC of its collective agreement, or an empty string."""
     agreements: dict[str, Agreement] = field(init=False)
@@ -168,6 +170,7 @@ class Index:
         self.chunk_document_rows = np.array([self.document_rows[c.doc_id] for c in self.chunks], dtype=np.int64)
         self.title_terms = [frozenset(analyze(d.title)) for d in self.documents]
         self.title_term_counts = Counter(term for terms in self.title_terms for term in terms)
+        self.sources = tuple(dict.fromkeys(d.source for d in self.documents))
         self.public_service = np.array(
             [names_public_service(" ".join((d.title, *d.breadcrumb))) for d in self.documents], dtype=bool
         )

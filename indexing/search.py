@@ -119,7 +119,7 @@ class Searcher:
         timings: dict[str, float] = {}
         started = clock = time.perf_counter()
         filters = filters or SearchFilters()
-        chunk_rows, document_rows = self._allowed(filters)
+        accepted, chunk_rows, document_rows = self._allowed(filters)
         weights = self.config.weights
         lexical_query = expand_query(query) if self.config.expand_queries else query
         terms = analyze(lexical_query)
@@ -135,7 +135,7 @@ class Searcher:
             vector = self._query_vector(self.embedder, query)
             timings["embed_ms"] = _elapsed_ms(clock)
             clock = time.perf_counter()
-            ranked[DENSE] = self._dense(vector, filters)
+            ranked[DENSE] = self._dense(vector, filters, accepted)
             timings["dense_ms"] = _elapsed_ms(clock)
         clock = time.perf_counter()
         passages = self._fuse(ranked, terms, vector, k, names_public_service(query), filters.agreements)
@@ -165,26 +165,24 @@ class Searcher:
         self._last_query = (query, vector)
         return vector
 
-    def _dense(self, vector: np.ndarray, filters: SearchFilters) -> list[tuple[int, float]]:
+    def _dense(
+        self, vector: np.ndarray, filters: SearchFilters, accepted: np.ndarray | None
+    ) -> list[tuple[int, float]]:
         """The nearest chunks allowed by `filters`. The vector store filters on sources and audiences; the articles
         of agreements other than the named ones (from a deeper list) and those not in force on an as-of date are
-        dropped here."""
+        dropped here, by the documents `_allowed` accepted."""
         store_filters = SearchFilters(filters.sources, filters.audiences)
         depth = self.config.candidates
         if self.index.agreements and not filters.agreements:
-            others = tuple(source for source in filters.sources or self._sources() if source != SOURCE_KALI)
+            others = tuple(source for source in filters.sources or self.index.sources if source != SOURCE_KALI)
             store_filters = SearchFilters(others, filters.audiences)
         elif filters.agreements:
             depth *= 4
         hits = [(self.index.chunk_rows[chunk_id], score) for chunk_id, score in
                 self.index.vectors.search(vector, depth, store_filters)]
-        if filters.agreements or filters.as_of:
-            accepted = self._accepted(filters)
+        if accepted is not None and (filters.agreements or filters.as_of):
             hits = [(row, score) for row, score in hits if accepted[self.index.chunk_document_rows[row]]]
         return hits[: self.config.candidates]
-
-    def _sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(d.source for d in self.index.documents))
 
     def _accepted(self, filters: SearchFilters) -> np.ndarray:
         """Per document, whether `filters` accept it: sources and audiences (computed once per pair), then the
@@ -202,12 +200,12 @@ class Searcher:
             accepted = accepted & self.index.in_force_on(filters.as_of)
         return accepted
 
-    def _allowed(self, filters: SearchFilters) -> tuple[np.ndarray | None, np.ndarray | None]:
-        """The chunk and document rows a search may return (None: all). The masks of the filters without their date
-        are cached (few combinations); an as-of date, which any day can be, is applied on top of them at each
-        search."""
+    def _allowed(self, filters: SearchFilters) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray | None]:
+        """Per document whether a search may return it, and the chunk and document rows it may return (None: all).
+        The masks of the filters without their date are cached (few combinations); an as-of date, which any day can
+        be, is applied on top of them at each search."""
         if not (filters.sources or filters.audiences or filters.as_of or self.index.agreements):
-            return None, None
+            return None, None, None
         undated = dataclasses.replace(filters, as_of=None)
         if undated not in self._masks:
             accepted = self._accepted(undated)
@@ -215,9 +213,9 @@ class Searcher:
             self._masks[undated] = (accepted, chunk_rows, np.flatnonzero(accepted))
         accepted, chunk_rows, document_rows = self._masks[undated]
         if filters.as_of is None:
-            return chunk_rows, document_rows
+            return accepted, chunk_rows, document_rows
         accepted = accepted & self.index.in_force_on(filters.as_of)
-        return np.flatnonzero(accepted[self.index.chunk_document_rows]), np.flatnonzero(accepted)
+        return accepted, np.flatnonzero(accepted[self.index.chunk_document_rows]), np.flatnonzero(accepted)
 
     def _fuse(
         self,
