@@ -329,7 +329,7 @@ class Assistant:
                 notice = self._agreement_notice(standalone, filters, passages)
                 if notice:
                     _add_notice(answer, notice)
-            if filters is not None and filters.as_of is not None:
+            if filters is not None:
                 self._say_as_of(answer, standalone, filters)
         if pasted > len(question):
             _add_notice(answer, cut_notice(len(question)), first=True)
