@@ -217,6 +217,12 @@ def test_bad_input_is_one_line_before_any_model_loads(tmp_path: Path, args: tupl
     assert message in one_line_error(guichet_bytes(tmp_path, *args))
 
 
+def test_a_bad_agreement_is_a_usage_error_that_does_not_echo_what_was_typed(tmp_path: Path) -> None:
+    result = guichet_bytes(tmp_path, "search", "préavis", "--agreement", "Mme Benali")
+    assert result.returncode == 2 and b"expected an IDCC" in result.stderr
+    assert b"Benali" not in result.stderr and b"Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("k", ["-1", "0", "101", "deux"])
 def test_result_count_out_of_range_is_a_usage_error(tmp_path: Path, k: str) -> None:
     result = guichet_bytes(tmp_path, "search", "fin de CDD", "--k", k)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer_json import answer_json, search_json
 from assistant.dates import ISO_DAY, text_dates
 from assistant.intake import json_lines, question_problem, unicode_problem
+from corpus.kali import normalize_idcc
 from corpus.sources import SOURCES
 from eval.systems import BASELINES, DEFAULT_BASELINES
 from guichet.config import ConfigError, Settings, load_settings
@@ -143,15 +144,11 @@ def render_answer(result: dict[str, Any]) -> str:
 
 
 def _filters(args: argparse.Namespace) -> Any:
-    from corpus.kali import normalize_idcc
     from indexing.search import SearchFilters
 
-    try:
-        agreements = tuple(normalize_idcc(idcc) for idcc in args.agreement or ())
-    except ValueError as error:
-        raise SystemExit(f"guichet: --agreement: {error}") from None
     return SearchFilters(
-        sources=tuple(args.source or ()), audiences=tuple(args.audience or ()), as_of=args.as_of, agreements=agreements
+        sources=tuple(args.source or ()), audiences=tuple(args.audience or ()), as_of=args.as_of,
+        agreements=tuple(args.agreement or ()),
     )
 
 
@@ -451,6 +448,14 @@ def result_count(raw: str) -> int:
     return int(raw)
 
 
+def idcc_number(raw: str) -> str:
+    """An IDCC with its leading zeros (`16` → `0016`); what was typed is not echoed back."""
+    try:
+        return normalize_idcc(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected an IDCC: a number of at most four digits, e.g. 1486") from None
+
+
 def as_of_day(raw: str) -> date:
     try:
         if ISO_DAY.fullmatch(raw):
@@ -474,7 +479,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--audience", action="append", help="particuliers, professionnels, associations")
         sub.add_argument("--as-of", type=as_of_day, metavar="YYYY-MM-DD",
                          help="only the articles in force on that day (fiches, undated, are kept)")
-        sub.add_argument("--agreement", action="append", metavar="IDCC",
+        sub.add_argument("--agreement", action="append", type=idcc_number, metavar="IDCC",
                          help="search this collective agreement's articles (source kali), e.g. 1486")
 
     search = commands.add_parser("search", help="hybrid search over the index")
