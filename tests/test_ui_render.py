@@ -20,6 +20,7 @@ from assistant.faces.ui_render import (
     is_stale,
     masked_summary,
     mode_label,
+    notice,
     paragraphs,
     settings_html,
     snapshot_notice,
@@ -165,6 +166,13 @@ def test_mode_labels_are_french() -> None:
     assert mode_label(MODE_GENERATED) == "Réponse rédigée par le modèle"
     assert mode_label(MODE_EXTRACTIVE) == "Réponse composée d'extraits des textes officiels"
     assert mode_label(MODE_REFUSED) == "Pas de réponse"
+
+
+def test_the_standing_notice_calls_an_answer_a_draft_only_when_a_model_drafts() -> None:
+    composed, drafted = notice(drafting=False), notice(drafting=True)
+    assert composed.startswith("Réponse composée automatiquement d'extraits") and "rouillon" not in composed
+    assert drafted.startswith("Brouillon rédigé automatiquement")
+    assert all("données personnelles sont masquées" in text for text in (composed, drafted))
 
 
 def test_conversation_shows_only_the_redacted_question() -> None:

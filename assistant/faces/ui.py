@@ -21,13 +21,13 @@ from assistant.faces.api_access import is_loopback
 from assistant.faces.logs import configure_logging
 from assistant.faces.ui_render import (
     AUDIENCE_LABELS,
-    NOTICE,
     TurnView,
     answer_plain_text,
     cards_for_answer,
     cards_for_passages,
     conversation_html,
     french_date,
+    notice,
     settings_html,
     source_dates,
     sources_panel_html,
@@ -281,7 +281,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         gr.HTML(
             '<header class="site-header"><div class="brand"><h1>Guichet</h1>'
             '<p class="tagline">Assistant de recherche dans les textes officiels, réservé aux agents</p></div>'
-            f'<p class="notice-banner" role="note">{NOTICE}</p>'
+            f'<p class="notice-banner" role="note">{notice(assistant.drafting.drafting)}</p>'
             f'<p class="answer-mode" id="answer-mode">{escape(mode_line(assistant.drafting))}</p></header>'
         )
         with gr.Row(equal_height=False):

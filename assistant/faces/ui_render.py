@@ -30,10 +30,19 @@ MODE_LABELS = {
     MODE_EXTRACTIVE: "Réponse composée d'extraits des textes officiels",
     MODE_REFUSED: "Pas de réponse",
 }
-NOTICE = (
-    "Brouillon rédigé automatiquement à partir de sources officielles : à vérifier avant de le "
-    "transmettre à un usager. Les données personnelles sont masquées dans ce qui est conservé."
+PRIVACY_NOTICE = "Les données personnelles sont masquées dans ce qui est conservé."
+DRAFTED_NOTICE = (
+    "Brouillon rédigé automatiquement à partir de sources officielles : à vérifier avant de le transmettre à un usager."
 )
+COMPOSED_NOTICE = (
+    "Réponse composée automatiquement d'extraits des sources officielles : à vérifier avant de la transmettre à un "
+    "usager."
+)
+
+
+def notice(drafting: bool) -> str:
+    """The page's standing warning, true to the mode in force: no « brouillon » when no model drafts."""
+    return f"{DRAFTED_NOTICE if drafting else COMPOSED_NOTICE} {PRIVACY_NOTICE}"
 CITATION_MARK = re.compile(r"\[(\d{1,2})\]")
 IN_FORCE_SOURCES = frozenset({"legifrance", "kali"})
 """Sources indexed as the texts in force at the date of the copy (Légifrance's consolidated codes)."""

@@ -45,7 +45,7 @@ def _audit_text(db: Path) -> str:
 def test_ask_stream_sources_and_feedback(browser: Any, server: Any, screenshots: Path) -> None:
     context, page = open_page(browser, server)
     try:
-        assert page.get_by_role("note").first.inner_text().startswith("Brouillon rédigé automatiquement")
+        assert page.get_by_role("note").first.inner_text().startswith("Réponse composée automatiquement")
         assert page.locator("#answer-mode").inner_text().startswith("Réponses composées d'extraits")
         asked = time.monotonic()
         _ask(page, CDD_QUESTION)
