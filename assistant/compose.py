@@ -54,6 +54,8 @@ W_LENGTH = 0.15
 LONG_UNIT_WORDS = 35
 """A unit longer than this loses W_LENGTH per as many words again: a long list or table row holds many of the
 question's words without answering it better than a sentence that does."""
+W_YES_NO = 0.4
+"""A yes/no question is answered by the sentence that says yes or no (« Oui, si… », « Non. »)."""
 W_OPENING = 0.4
 """A fiche titled by the question it answers (« Peut-on… ? ») opens on its answer (« Oui, si… »): when the agent
 asks that question, the opening unit gains this much."""
@@ -274,6 +276,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
             + W_KIND_HEADING * asked.heading_matches(heading)
             + W_RETRIEVED * unit.retrieved
+            + W_YES_NO * (asked.yes_no and bool(YES_OR_NO.match(fold(unit.text))))
             - W_ANAPHORA * bool(ANAPHORA_START.match(fold(unit.text)))
             - W_NOTE * bool(NOTE_START.match(fold(unit.text)))
             - W_POSITION * min(unit.order, 20)

@@ -112,11 +112,16 @@ YES_NO_VALUE = re.compile(
 """A sentence that settles a yes/no question states an obligation, a right, a possibility or a ban."""
 
 YES_NO = re.compile(
-    r"^(?:est-ce qu|y a-t-il|[a-z]+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b)"
-    r"|\b(?:peut|doit|faut|a|est|ai|suis|puis|dois|existe)-(?:t-)?(?:il|elle|on|je)\b"
+    r"^(?:est-ce qu|y a-t-il)|\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b"
 )
 """« Peut-on… », « Un hôtel doit-il… », « Est-ce que… »: the answer is a yes or a no, then its condition.
 (« quand » counts as a question of time only where it opens the question: inside, it is the conjunction.)"""
+INTERROGATIVE = re.compile(
+    r"^(?:[^:?]*:\s*)?(?:(?:dans|a|pour|de|en|par|sur|avec|depuis|jusqu'a|aupres de|d')\s*)?"
+    r"(?:quels?|quelles?|comment|combien|ou|quand|pourquoi|qui|que|qu'|quoi|lesquel(?:le)?s?|lequel|laquelle)\b"
+)
+"""A question opening on an interrogative word (« Dans quels cas peut-on… », « Quand doit-on… ») asks for that,
+not for a yes or a no, whatever verb it inverts."""
 
 
 @dataclass(frozen=True)
@@ -148,4 +153,4 @@ class Asked:
 def read_question(question: str) -> Asked:
     folded = fold(question).replace("’", "'").strip()
     kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded))
-    return Asked(kinds, YES_NO.search(folded) is not None)
+    return Asked(kinds, YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded))

@@ -35,6 +35,7 @@ def _answer(question: str, *doc_ids: str) -> str:
         ("Combien de temps dure le mandat d'un président d'association ?", ("F34729",),
          "Aucun texte ne fixe la durée du mandat"),
         ("Quelle est la durée maximale d'un CDD ?", ("F36", "F34", "F38"), "18 mois"),
+        ("Peut-on franciser son nom et son prénom en devenant Français ?", ("F10528",), "Oui"),
     ],
 )
 def test_the_answer_leads_with_the_sentence_that_answers(question: str, doc_ids: tuple[str, ...], lead: str) -> None:
@@ -104,6 +105,12 @@ def test_references_and_form_lines_are_never_answers(line: str) -> None:
         ("Peut-on cumuler le RSA et un salaire ?", set(), True),
         ("Un hôtel doit-il remettre une facture ?", set(), True),
         ("Qu'est-ce que la force majeure ?", {"definition"}, False),
+        ("Les primes sont-elles prises en compte pour la retraite des agents publics ?", set(), True),
+        ("Un ancien contrat aidé reste-t-il valable ?", set(), True),
+        ("Un salarié qui démissionne a-t-il droit au chômage ?", set(), True),
+        ("Dans quels cas peut-on demander le déblocage anticipé de l'épargne salariale ?", set(), False),
+        ("Quand doit-on déclarer un don manuel ?", {"duree"}, False),
+        ("Appel d'un jugement : à qui doit-on s'adresser ?", set(), False),
     ],
 )
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
