@@ -56,6 +56,10 @@ LONG_UNIT_WORDS = 35
 question's words without answering it better than a sentence that does."""
 W_YES_NO = 0.4
 """A yes/no question is answered by the sentence that says yes or no (« Oui, si… », « Non. »)."""
+W_GENERAL_CASE = 0.2
+GENERAL_CASE = re.compile(r"^(?:cas general|regle generale|principe|en principe|dispositions generales|en general)$")
+"""A fiche that sets its general rule apart from special cases (« Cas général » beside « VRP », « Journaliste »)
+answers a question that names no case with the general rule."""
 W_OPENING = 0.4
 """A fiche titled by the question it answers (« Peut-on… ? ») opens on its answer (« Oui, si… »): when the agent
 asks that question, the opening unit gains this much."""
@@ -83,9 +87,14 @@ QUALIFIER_START = re.compile(
 )
 NOTE_START = re.compile(r"^(?:exemple|par exemple|a noter|a savoir|attention|rappel)\b")
 """Notes and examples qualify a rule; they rarely state it."""
+IMPERSONAL_IL = (
+    r"(?:y a|faut|existe|s'agit|convient|suffit|appartient|importe|reste|peut etre|est (?:possible|impossible|"
+    r"interdit|necessaire|obligatoire|conseille|recommande|preferable|utile|indispensable|prevu|rappele))\b"
+)
+"""« Il y a », « il faut », « il est possible de »: an impersonal « il » refers to nothing before it."""
 ANAPHORA_START = re.compile(
-    r"^(?:cette|ces|cet|ce |celle|celui|ceux|cela|ca |il |elle |ils |elles |dans ce cas|dans les 2 cas|"
-    r"dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi)"
+    rf"^(?:cette|ces|cet|ce |celle|celui|ceux|cela|ca |il (?!{IMPERSONAL_IL})|elle |ils |elles |dans ce cas|"
+    r"dans les 2 cas|dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi)"
 )
 
 
@@ -277,6 +286,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_KIND_HEADING * asked.heading_matches(heading)
             + W_RETRIEVED * unit.retrieved
             + W_YES_NO * (asked.yes_no and bool(YES_OR_NO.match(fold(unit.text))))
+            + W_GENERAL_CASE * any(GENERAL_CASE.match(fold(h)) for h in unit.heading_path)
             - W_ANAPHORA * bool(ANAPHORA_START.match(fold(unit.text)))
             - W_NOTE * bool(NOTE_START.match(fold(unit.text)))
             - W_POSITION * min(unit.order, 20)

@@ -36,6 +36,10 @@ def _answer(question: str, *doc_ids: str) -> str:
          "Aucun texte ne fixe la durée du mandat"),
         ("Quelle est la durée maximale d'un CDD ?", ("F36", "F34", "F38"), "18 mois"),
         ("Peut-on franciser son nom et son prénom en devenant Français ?", ("F10528",), "Oui"),
+        ("Comment payer le permis de conduire : permis à un euro, apprenti, chômeur... ?", ("F13609",),
+         "Il y a plusieurs aides financières"),
+        ("Comment demander la médaille d'honneur du travail ?", ("F10",),
+         "Selon le département de résidence du salarié, la demande est gérée"),
     ],
 )
 def test_the_answer_leads_with_the_sentence_that_answers(question: str, doc_ids: tuple[str, ...], lead: str) -> None:
