@@ -314,9 +314,9 @@ def test_the_page_answers_at_a_date_and_reads_a_bad_one_in_french(server: str) -
 
     page = Client(server, verbose=False, analytics_enabled=False, download_files=False)
     try:
-        assert page.predict("fin de CDD", "31/02/2024", api_name="/enqueue")[-1] == BAD_DAY_FRENCH
-        page.predict("Que prévoit l'article L1243-11-1 du Code du travail ?", "31/12/2023", api_name="/enqueue")
-        conversation, sources = page.predict([], [], "31/12/2023", api_name="/answer")[:2]
+        assert page.predict("fin de CDD", "31/02/2024", "", api_name="/enqueue")[-1] == BAD_DAY_FRENCH
+        page.predict("Que prévoit l'article L1243-11-1 du Code du travail ?", "31/12/2023", "", api_name="/enqueue")
+        conversation, sources = page.predict([], [], "31/12/2023", "", api_name="/answer")[:2]
     finally:
         page.close()
     assert "Textes en vigueur au 31 décembre 2023" in conversation

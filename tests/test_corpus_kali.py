@@ -143,3 +143,23 @@ def test_an_answer_from_an_agreement_cites_it_and_a_labour_answer_without_one_sa
     general = kali_assistant.ask("Quelle indemnité à la fin d'un CDD ?", Session())
     assert all(p.source != SOURCE_KALI for p in general.passages)
     assert NOTICE_AGREEMENT_UNNAMED in general.notice
+
+
+def test_the_page_searches_the_agreements_typed_in_its_filter_and_reads_a_bad_one_in_french(
+    kali_assistant: Assistant,
+) -> None:
+    from assistant.faces.ui import BAD_IDCC_FRENCH, PageState, agreement_numbers, build_app
+    from tests.test_privacy_leaks import _drain, _ui_handler
+
+    assert agreement_numbers(" 16, 1486;0016 ") == ("0016", "1486") and agreement_numbers("") == ()
+    app = build_app(kali_assistant, kali_assistant.settings)
+    enqueue, answer = (_ui_handler(app, name) for name in ("enqueue", "answer"))
+    question = "champ d'application des transports routiers"
+    for typed in ("Syntec", "12345", "16 ou 1486"):
+        assert enqueue(question, PageState(), "", typed)[-1] == BAD_IDCC_FRENCH
+    sources_shown = {}
+    for typed in ("", "16"):
+        state = enqueue(question, PageState(), "", typed)[0]
+        sources_shown[typed] = _drain(answer(state, [], [], "", typed))[-1][2]
+    assert "KALIARTI000005849309" in sources_shown["16"] and "IDCC 0016" in sources_shown["16"]
+    assert "IDCC 0016" not in sources_shown[""]

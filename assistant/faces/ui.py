@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -36,6 +37,8 @@ from assistant.llm import warn_if_unusable
 from assistant.metrics import FACE_PAGE
 from assistant.model import Answer
 from assistant.pipeline import Assistant, Composed, Final, Redacted, Retrieved, Session, Token
+from corpus.kali import normalize_idcc
+from corpus.model import SOURCE_KALI
 from corpus.sources import source_label
 from guichet.config import Settings
 from indexing.index import Manifest
@@ -157,9 +160,24 @@ def _total(counts: dict[str, int]) -> str:
     return str(sum(counts.values())) if counts else "—"
 
 
-def _filters(sources: list[str] | None, audiences: list[str] | None, as_of: str | None) -> SearchFilters:
+BAD_IDCC_FRENCH = (
+    "Convention collective : indiquez un ou plusieurs numéros IDCC d'au plus quatre chiffres, par exemple 1486."
+)
+IDCC_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def agreement_numbers(typed: str | None) -> tuple[str, ...]:
+    """The IDCCs typed in the page's filter (spaces, commas or semicolons between them); ValueError otherwise."""
+    parts = [part for part in IDCC_SEPARATORS.split((typed or "").strip()) if part]
+    return tuple(dict.fromkeys(normalize_idcc(part) for part in parts))
+
+
+def _filters(
+    sources: list[str] | None, audiences: list[str] | None, as_of: str | None, agreements: str | None = ""
+) -> SearchFilters:
     day = parse_day(as_of) if (as_of or "").strip() else None
-    return SearchFilters(sources=tuple(sources or ()), audiences=tuple(audiences or ()), as_of=day)
+    return SearchFilters(sources=tuple(sources or ()), audiences=tuple(audiences or ()), as_of=day,
+                         agreements=agreement_numbers(agreements))
 
 
 def as_of_problem(as_of: str | None) -> str:
@@ -168,6 +186,15 @@ def as_of_problem(as_of: str | None) -> str:
         _filters(None, None, as_of)
     except ValueError:
         return BAD_DAY_FRENCH
+    return ""
+
+
+def agreements_problem(agreements: str | None) -> str:
+    """The French message for an agreement filter that is not a list of IDCCs; empty when it is, or left blank."""
+    try:
+        agreement_numbers(agreements)
+    except ValueError:
+        return BAD_IDCC_FRENCH
     return ""
 
 
@@ -190,17 +217,20 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
     def sources_html(cards: list, provisional: bool = False) -> str:
         return sources_panel_html(cards, dates, today(), settings.stale_after_days, provisional)
 
-    def enqueue(question: str, state: PageState, as_of: str) -> tuple[Any, ...]:
+    def enqueue(question: str, state: PageState, as_of: str, agreements: str = "") -> tuple[Any, ...]:
         question = (question or "").strip()
         if not question:
             return state, gr.update(), gr.update(), "Saisissez une question avant d'envoyer."
-        if as_of_problem(as_of):
-            return state, gr.update(), gr.update(), as_of_problem(as_of)
+        problem = as_of_problem(as_of) or agreements_problem(agreements)
+        if problem:
+            return state, gr.update(), gr.update(), problem
         turns = [*state.turns, TurnView(pending=WAIT_MESSAGE)]
         state = replace(state, turns=turns, pending_question=question)
         return state, conversation_html(turns), "", ""
 
-    def answer(state: PageState, sources: list[str], audiences: list[str], as_of: str) -> Iterator[tuple[Any, ...]]:
+    def answer(
+        state: PageState, sources: list[str], audiences: list[str], as_of: str, agreements: str = ""
+    ) -> Iterator[tuple[Any, ...]]:
         question, state = state.pending_question, replace(state, pending_question="")
         if not question:
             yield (state, *[gr.update()] * 5)
@@ -227,7 +257,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         yield frame()
         started = time.monotonic()
         try:
-            filters = _filters(sources, audiences, as_of)
+            filters = _filters(sources, audiences, as_of, agreements)
             for event in assistant.ask_stream(question, session, filters, FACE_PAGE):
                 if isinstance(event, Redacted):
                     turn.question, turn.masked = event.redacted.text, event.redacted.counts()
@@ -336,6 +366,14 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                         max_lines=1,
                         elem_id="filter-as-of",
                     )
+                    agreements = gr.Textbox(
+                        label="Conventions collectives (IDCC, facultatif)",
+                        placeholder="ex. 1486 ou 0016, 1486",
+                        info="Cherche aussi dans leurs articles (l'IDCC figure sur le bulletin de paie).",
+                        max_lines=1,
+                        visible=SOURCE_KALI in settings.sources,
+                        elem_id="filter-agreements",
+                    )
                 if settings.maintenance_panel:
                     with gr.Accordion("Paramètres techniques (maintenance)", open=False):
                         gr.HTML(settings_html(maintainer_info(settings, assistant.drafting)), elem_id="maintainer-info")
@@ -346,13 +384,13 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         for trigger in (question.submit, send.click):
             trigger(
                 enqueue,
-                [question, state, as_of],
+                [question, state, as_of, agreements],
                 [state, conversation, question, status],
                 queue=False,
                 show_progress="hidden",
             ).then(
                 answer,
-                [state, sources, audiences, as_of],
+                [state, sources, audiences, as_of, agreements],
                 answer_outputs,
                 concurrency_id="model",
                 concurrency_limit=settings.max_concurrent_requests,
