@@ -61,8 +61,8 @@ def _agent(url: str, questions: Sequence[str], outcomes: list[Outcome], ready: t
     for question in questions:
         started = time.perf_counter()
         try:
-            client.predict(question, "", api_name="/enqueue")
-            conversation = str(client.predict([], [], "", api_name="/answer")[0])
+            client.predict(question, "", "", api_name="/enqueue")
+            conversation = str(client.predict([], [], "", "", api_name="/answer")[0])
             failed = FINAL_MARK not in conversation.rsplit('class="turn"', 1)[-1] or ERROR_MARK in conversation
             busy = BUSY_MARK in conversation
         except Exception:  # noqa: BLE001 - a failed request is counted, whatever the cause
