@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from assistant.grammar import without_relative_clauses
 from indexing.text import analyze, fold
 
 NUMBER_WORDS = {
@@ -217,11 +218,25 @@ ASKS_PAST_BOUND = re.compile(r"\bdepass\w*|\bexced\w*|\bsuperieur\w*|\binferieur
                              r"|\bdavantage\b")
 
 
+DENIED_LOSS = re.compile(r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:aucune?|pas\s+(?:de|d')|plus\s+(?:de|d'))\s*"
+                         r"(?:perte|diminution|baisse|reduction|retenue)s?\b")
+"""« ne peut entraîner aucune perte de salaire », « n'entraîne aucune diminution de sa rémunération »: the denial
+of a loss, which says the thing is kept — « Oui » to « est-il payé ? »."""
+ASKS_LOSS = re.compile(r"\bperd\w*|\bperte|\bdiminu\w*|\bbaiss\w*|\bredu\w*|\bretenu\w*|\bmoins\b")
+"""A question about the loss itself (« mon salaire baisse-t-il ? »), which the denial of the loss answers « Non »."""
+
+
 def denies(statement: str, question: str = "") -> bool:
-    """Whether the statement denies, a bound aside: what a « Oui » or a « Non » must agree with."""
-    plain = folded(statement)
-    if not ASKS_PAST_BOUND.search(folded(question)) and not quantities(question):
+    """Whether the statement denies, a bound aside: what a « Oui » or a « Non » must agree with. A denial in a
+    clause that describes a noun (« une entreprise qui ne peut pas interrompre le travail ») says what the noun
+    is, not whether the rule holds; the denial of a loss affirms that the thing is kept, unless the question
+    asks about the loss."""
+    plain = folded(without_relative_clauses(statement))
+    asked = folded(question)
+    if not ASKS_PAST_BOUND.search(asked) and not quantities(question):
         plain = DENIED_BOUND.sub(" ", plain)
+    if not ASKS_LOSS.search(asked):
+        plain = DENIED_LOSS.sub(" maintien ", plain)
     return negated(plain)
 
 

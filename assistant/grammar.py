@@ -119,3 +119,22 @@ def parse(text: str) -> Parse:
         and any(fold(case.text) in ("de", "du", "des", "d'") for case in child.children if case.dep_ == "case")
     )
     return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents)
+
+
+@lru_cache(maxsize=1024)
+def without_relative_clauses(text: str) -> str:
+    """The text with its relative clauses blanked out (« une entreprise qui ne peut pas interrompre le travail »
+    becomes « une entreprise »): what they say describes a noun, not whether the sentence's rule holds. Not a
+    clause on the sentence's predicate (« sont des événements prévisibles qui ne constituent pas… »): that one says
+    what the sentence answers."""
+    doc = _nlp()(text)
+    kept = list(text)
+    attributive = any(child.dep_ == "cop" for token in doc if token.dep_ == "ROOT" for child in token.children)
+    for token in doc:
+        head = token.head
+        predicate = attributive or head.dep_ == "ROOT" or any(child.dep_ == "cop" for child in head.children)
+        if token.dep_ == "acl:relcl" and not predicate:
+            subtree = list(token.subtree)
+            start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+            kept[start:end] = " " * (end - start)
+    return "".join(kept)

@@ -83,6 +83,8 @@ conforme, … »)."""
 JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s+et\s+(?:alors\s+)?"
                           r"(?=(?:il|elle|ils|elles|on|le|la|les|l'|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b)")
 """Where a sentence joins two rules: « mais », « ; », or « , et » before a new subject."""
+JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
+"""Where a sentence that says several list items in one joins them."""
 NOT_WORD = re.compile(r"\b(?:non|pas|sans)\b")
 
 MIN_OVERLAP = 0.6
@@ -126,6 +128,12 @@ articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law without 
 says no more than « 18 ans »."""
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
+ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b")
+"""« a le droit de bénéficier d'un congé » is « a droit à un congé »: an entitlement, not a mere possibility."""
+DUTY = re.compile(r"\bdoi(?:t|vent|s)\b|\bdevez\b|\bdevr\w*|\bil faut\b")
+HEDGE = re.compile(r"\bconseill\w*|\b(?:est|sont) recommande\w*|\bpreferable\b|\bsouhaitable\b|\ben principe\b"
+                   r"|\bgeneral\w*|\ble plus souvent\b|\bhabituel\w*|\bsouvent\b|\bparfois\b|\bexemple\b|\bpeu\w*\b|\bpourr\w*")
+"""What makes a statement in the present short of a rule: advice, a habit, an example, a possibility."""
 _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
@@ -348,6 +356,44 @@ def _condition_restated(claim_text: str, anchor_text: str) -> bool:
     )
 
 
+def _prescribed(claim_text: str, anchor_text: str) -> bool:
+    """Whether the sentence's « doit » says what the anchor states in the present as a rule (« chaque journée est
+    prise dans un délai de 2 mois » said « doit être prise »): a text of law prescribes in the indicative, unless
+    it advises, describes a habit, gives an example or allows."""
+    anchor = claims.folded(anchor_text)
+    if "obligation" in claims.markers(DUTY.sub(" ", claims.folded(claim_text))) or HEDGE.search(anchor):
+        return False
+    return "possibility" not in claims.markers(anchor) and parse(anchor_text).has_finite_verb
+
+
+def _entitled(claim_text: str, anchor_text: str) -> bool:
+    """Whether the anchor's only possibility is an entitlement (« a le droit de bénéficier de ») that the sentence
+    says « a droit à »."""
+    anchor = claims.folded(anchor_text)
+    return (bool(ENTITLEMENT.search(anchor)) and bool(ENTITLED.search(claims.folded(claim_text)))
+            and "possibility" not in claims.markers(ENTITLEMENT.sub(" ", anchor)))
+
+
+def _spread_over_items(claim_text: str, anchor: Anchor, passage: Passage) -> bool:
+    """Whether a sentence says several items of a list in one: each part it joins by « et », « ou », « dont » or
+    « ; » holds its quantities in one item and its words in that item, the lead-in or the passage's title and
+    headings, and the parts draw on two items at least. A condition stays with the item that states it: a part is
+    never cut inside."""
+    lead = anchor.text[: len(anchor.text) - len(" ".join(anchor.items))]
+    lead_terms = _terms(f"{lead}\n{_context(passage)}", source=True)
+    used: set[int] = set()
+    for part in JOINED_ITEMS.split(claim_text):
+        own, amounts = _terms(part) - lead_terms, claims.quantities(part)
+        if not own and not amounts:
+            continue
+        holders = [n for n, item in enumerate(anchor.items)
+                   if own <= _terms(item, source=True) and claims.quantities_held(amounts, claims.quantities(item))]
+        if not holders:
+            return False
+        used.add(holders[0])
+    return len(used) > 1
+
+
 def _states_the_exception(claim_text: str, anchor: Anchor) -> bool:
     """Whether the sentence states one of the cases a lead-in excepts, by denying what the lead-in affirms for it
     (« doit exécuter un préavis, sauf dans les cas suivants : faute grave » said « pour faute grave, il n'a pas à
@@ -389,11 +435,13 @@ def _check(
     conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))
     required = anchor.item and REQUIREMENT_ITEM.match(claims.folded(anchor.item))
     unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
-    unmatched -= {"obligation"} if required else set()
+    unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
     if said.markers & held.markers & BOUNDS:
+        dropped.discard("possibility")
+    if "possibility" in dropped and _entitled(claim_text, anchor.text):
         dropped.discard("possibility")
     if "condition" in dropped and _condition_restated(claim_text, anchor.text):
         dropped.discard("condition")
@@ -528,6 +576,8 @@ def _rest(
         for claim in dict.fromkeys((_past_heading_case(claim_text, passages[n - 1]), claim_text)):
             words, said = _terms(claim), claims.quantities(claim)
             for anchor in anchors(passage_body(passages[n - 1])):
+                if anchor.items and not _spread_over_items(claim, anchor, passages[n - 1]):
+                    continue
                 share = _share(words, anchor, passages[n - 1])
                 held = claims.quantities_held(said, claims.quantities(anchor.text))
                 candidates.append((share, held, n, claim, anchor))
@@ -570,5 +620,5 @@ def hopeless(partial_draft: str, passages: list[Passage]) -> bool:
 
 def best_quote(sentence: str, passage: Passage) -> str:
     """The passage sentence closest to an answer sentence: what the citation shows."""
-    candidates = [anchor.text for anchor in anchors(passage_body(passage))] or [passage.text]
+    candidates = [anchor.text for anchor in anchors(passage_body(passage)) if not anchor.items] or [passage.text]
     return max(candidates, key=lambda candidate: overlap(sentence, candidate))

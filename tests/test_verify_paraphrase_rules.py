@@ -184,3 +184,56 @@ def test_who_asks_is_the_party_the_passage_names_with_the_request():
     assert stands("heures-sup-03") == ["ok"]
     assert stands("heures-sup-04") != ["ok"]
     assert stands("heures-sup-03", "Le salarié demande à l'employeur des heures supplémentaires [1].") != ["ok"]
+
+
+def test_the_denial_of_a_loss_says_the_thing_is_kept_unless_the_loss_is_asked_about():
+    assert stands("jours-feries-12") == ["ok"]
+    assert stands("jours-feries-12", question="Le salarié perd-il son salaire quand le jour férié est chômé ?") == [
+        "yes_no"]
+    assert stands("jours-feries-12", "Non, le chômage d'un jour férié ne peut entraîner aucune perte de salaire pour "
+                                     "le salarié qui totalise au moins trois mois d'ancienneté dans l'entreprise "
+                                     "[1].") == ["yes_no"]
+
+
+def test_a_denial_inside_a_relative_clause_describes_a_noun_unless_it_is_the_predicate():
+    assert stands("jours-feries-04") == ["ok"]
+    assert stands("jours-feries-04", "Non, par exception, un salarié peut travailler le 1er mai s'il est employé "
+                                     "dans une entreprise qui ne peut pas interrompre le travail en raison de la "
+                                     "nature de son activité, comme un hôpital [1].") == ["yes_no"]
+    assert stands("association-force-majeure-02") == ["ok"]
+    assert stands("association-force-majeure-02", "Oui, le verglas et les chutes de neige sont en hiver des "
+                                                  "événements prévisibles qui ne constituent pas des cas de force "
+                                                  "majeure [1].") == ["yes_no"]
+
+
+def test_a_droit_a_says_a_le_droit_de_beneficier_de():
+    assert stands("code-travail-maternite-01") == ["ok"]
+    assert stands("code-travail-maternite-01", "La salariée a droit à un congé de maternité qui commence huit "
+                                               "semaines avant la date présumée de l'accouchement et se termine dix "
+                                               "semaines après celle-ci [1].") == ["missing_number"]
+    assert stands("code-travail-maternite-01", "La salariée doit prendre un congé de maternité qui commence six "
+                                               "semaines avant la date présumée de l'accouchement et se termine dix "
+                                               "semaines après celle-ci [1].") == ["unmatched_word"]
+
+
+def test_doit_says_what_the_text_prescribes_in_the_present_not_what_it_allows():
+    assert stands("pole-emploi-indu-02", "En cas de trop-perçu, Pôle emploi doit vous adresser un courrier de "
+                                         "notification par lettre recommandée avec accusé de réception [1].") == ["ok"]
+    assert stands("pole-emploi-indu-02", "Pôle emploi doit vous adresser un courrier de notification par lettre "
+                                         "recommandée avec accusé de réception [1].") == ["dropped_condition"]
+    assert stands("pole-emploi-indu-02", "Pôle emploi doit procéder à des retenues sur vos allocations à venir "
+                                         "[1].") != ["ok"]
+
+
+def test_list_items_said_in_one_sentence_keep_each_its_own_quantities_and_condition():
+    lead = "En l'absence de convention ou d'accord collectif d'entreprise, les heures supplémentaires sont majorées "
+    assert stands("heures-sup-14", lead + "de 25 % pour les 8 premières heures, et de 50 % pour les heures "
+                                          "suivantes [1].") == ["ok"]
+    assert stands("heures-sup-14", lead + "de 50 % pour les 8 premières heures, et de 25 % pour les heures "
+                                          "suivantes [1].") == ["missing_number"]
+    assert stands("heures-sup-25", "La contrepartie est fixée à 50 % des heures supplémentaires accomplies au-delà "
+                                   "du contingent, ou à 100 % de ces mêmes heures si l'entreprise emploie plus de "
+                                   "20 salariés [1].") == ["ok"]
+    assert stands("heures-sup-25", "La contrepartie est fixée à 50 % des heures supplémentaires accomplies au-delà "
+                                   "du contingent si l'entreprise emploie plus de 20 salariés, ou à 100 % de ces "
+                                   "mêmes heures [1].") == ["missing_number"]
