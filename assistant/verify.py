@@ -83,6 +83,8 @@ conforme, … »)."""
 JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s+et\s+(?:alors\s+)?"
                           r"(?=(?:il|elle|ils|elles|on|le|la|les|l'|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b)")
 """Where a sentence joins two rules: « mais », « ; », or « , et » before a new subject."""
+POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
+"""An anchor that opens on the case the sentence before it states."""
 JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
 """Where a sentence that says several list items in one joins them."""
 NOT_WORD = re.compile(r"\b(?:non|pas|sans)\b")
@@ -356,6 +358,17 @@ def _condition_restated(claim_text: str, anchor_text: str) -> bool:
     )
 
 
+def _points_back(anchor: Anchor, previous: str) -> bool:
+    """Whether the anchor's only condition is « dans ce cas » (« si tel est le cas »…) and the case it points back
+    to is the passage sentence just before it, on which the clause or sentence before the claim rests: said in the
+    same order, the answer keeps the link."""
+    folded = claims.folded(anchor.text)
+    opening = POINTING_BACK.match(folded)
+    if not previous or not opening or "condition" in claims.markers(folded[opening.end():]):
+        return False
+    return f"{previous} {anchor.text}" in anchor.window
+
+
 def _prescribed(claim_text: str, anchor_text: str) -> bool:
     """Whether the sentence's « doit » says what the anchor states in the present as a rule (« chaque journée est
     prise dans un délai de 2 mois » said « doit être prise »): a text of law prescribes in the indicative, unless
@@ -421,7 +434,8 @@ def _asserts_what_does_not_follow(claim_text: str, anchor_text: str) -> bool:
 
 
 def _check(
-    claim_text: str, reply: Reply, anchor: Anchor, passage: Passage, resemblance: Resemblance | None
+    claim_text: str, reply: Reply, anchor: Anchor, passage: Passage, resemblance: Resemblance | None,
+    previous: str = "",
 ) -> tuple[str, str]:
     """(reason, detail) for a sentence against one anchor of a passage; reason `ok` when it rests on it. The
     parties and the audience it names may be named anywhere in the passage, its title and its headings. An
@@ -443,7 +457,7 @@ def _check(
         dropped.discard("possibility")
     if "possibility" in dropped and _entitled(claim_text, anchor.text):
         dropped.discard("possibility")
-    if "condition" in dropped and _condition_restated(claim_text, anchor.text):
+    if "condition" in dropped and (_condition_restated(claim_text, anchor.text) or _points_back(anchor, previous)):
         dropped.discard("condition")
     if "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", claims.folded(anchor.text))):
         dropped.discard("possibility")
@@ -525,7 +539,8 @@ def _clauses(claim_text: str) -> list[str]:
 
 
 def verify_sentence(
-    sentence: str, passages: list[Passage], resemblance: Resemblance | None = None, question: str = ""
+    sentence: str, passages: list[Passage], resemblance: Resemblance | None = None, question: str = "",
+    previous: str = "",
 ) -> SentenceVerdict:
     """Supported when one sentence of a cited passage's body holds it (see the module's docstring); a sentence
     that joins two rules by « mais » or « ; » when each of its clauses rests on the same cited passage, and only
@@ -544,14 +559,17 @@ def verify_sentence(
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
     mixed = len({negated(clause) for clause in _joined(claim_text)}) > 1
     reply = Reply(answer, flipped, question)
-    whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, resemblance)
+    whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, resemblance, previous)
     if whole is not None and whole.supported:
         return whole
     clauses = _clauses(claim_text)
     if not clauses:
         return whole or SentenceVerdict(sentence, cited, False, "negation", detail="clauses")
-    parts = [_rest(sentence, cited, clause, reply if n == 0 else Reply("", flipped, question), passages, resemblance)
-             for n, clause in enumerate(clauses)]
+    parts: list[SentenceVerdict] = []
+    for n, clause in enumerate(clauses):
+        said_before = parts[-1].quote if parts else previous
+        parts.append(_rest(sentence, cited, clause, reply if n == 0 else Reply("", flipped, question), passages,
+                           resemblance, said_before))
     if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
         return SentenceVerdict(sentence, cited, True, "ok", min(part.overlap for part in parts), parts[0].support,
                                quote=" ".join(dict.fromkeys(part.quote for part in parts)))
@@ -566,6 +584,7 @@ def _rest(
     reply: Reply,
     passages: list[Passage],
     resemblance: Resemblance | None,
+    previous: str = "",
 ) -> SentenceVerdict:
     """The verdict on a claim: supported by the first of the cited passages' best anchors that holds it, or the
     reason the best of them does not; the claim is tried whole and without an opening case that restates the
@@ -588,7 +607,7 @@ def _rest(
         if tried.get((n, claim), 0) >= CANDIDATE_ANCHORS:
             continue
         tried[(n, claim)] = tried.get((n, claim), 0) + 1
-        reason, detail = _check(claim, reply, anchor, passages[n - 1], resemblance)
+        reason, detail = _check(claim, reply, anchor, passages[n - 1], resemblance, previous)
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
@@ -602,7 +621,11 @@ def verify(
     « Oui » / « Non » answers it by the opposite of what it asks. A bare « Oui. » or « Non. » opens the sentence
     that follows it."""
     answered = BARE_YES_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", draft.strip())
-    return Verification(tuple(verify_sentence(s, passages, resemblance, question) for s in split_sentences(answered)))
+    verdicts: list[SentenceVerdict] = []
+    for sentence in split_sentences(answered):
+        previous = verdicts[-1].quote if verdicts and verdicts[-1].supported else ""
+        verdicts.append(verify_sentence(sentence, passages, resemblance, question, previous))
+    return Verification(tuple(verdicts))
 
 
 def hopeless(partial_draft: str, passages: list[Passage]) -> bool:

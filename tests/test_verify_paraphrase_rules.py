@@ -237,3 +237,14 @@ def test_list_items_said_in_one_sentence_keep_each_its_own_quantities_and_condit
     assert stands("heures-sup-25", "La contrepartie est fixée à 50 % des heures supplémentaires accomplies au-delà "
                                    "du contingent si l'entreprise emploie plus de 20 salariés, ou à 100 % de ces "
                                    "mêmes heures [1].") == ["missing_number"]
+
+
+def test_dans_ce_cas_is_kept_by_saying_the_case_in_the_sentence_just_before():
+    case = "Ce pourcentage peut être limité à 6 % par une convention ou un accord collectif de branche étendu [1]. "
+    then = ("Des contreparties doivent être offertes au salarié, notamment sous la forme d'un accès privilégié à la "
+            "formation professionnelle [1].")
+    assert stands("fin-cdd-01", case + then) == ["ok", "ok"]
+    assert stands("fin-cdd-01", then) == ["dropped_condition"]
+    other = ("L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute totale versée "
+             "durant le contrat [1]. ")
+    assert stands("fin-cdd-01", other + then) == ["ok", "dropped_condition"]
