@@ -85,6 +85,8 @@ JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s+et\s+(?:alors\s+)?"
 """Where a sentence joins two rules: « mais », « ; », or « , et » before a new subject."""
 POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
 """An anchor that opens on the case the sentence before it states."""
+REQUIRED_STEP = re.compile(r"\ba condition d(?:e |')(?:l'|le |la |les |lui |leur |y |en )?(\w+)")
+"""« à condition de l'indiquer », « à condition d'envoyer »: the verb of a step the sentence makes a condition."""
 JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
 """Where a sentence that says several list items in one joins them."""
 NOT_WORD = re.compile(r"\b(?:non|pas|sans)\b")
@@ -358,6 +360,32 @@ def _condition_restated(claim_text: str, anchor_text: str) -> bool:
     )
 
 
+def _numbers_of_item(words: set[str], said: frozenset[tuple[str, str]], anchor: Anchor) -> bool:
+    """Whether the sentence names the anchor's list item by a number only the item has (« de la 36e à la 43e
+    heure »), and names no other item by its words (« pour les cadres, … trois mois » takes the number of one
+    item for another)."""
+    lead = anchor.text[: -len(anchor.item)]
+    own = {number for number, _ in claims.quantities(anchor.item)} - {n for n, _ in claims.quantities(lead)}
+    others = {term for line in anchor.window.split("\n")[1:] if line != anchor.item
+              for term in _terms(line, source=True)}
+    others -= _terms(anchor.text, source=True)
+    return bool(own & {number for number, _ in said}) and not words & others
+
+
+def _requirement_as_condition(claim_text: str, anchor_text: str) -> bool:
+    """Whether the sentence's only condition is « à condition de » + a verb that the anchor makes a duty (« a un
+    préavis d'un mois, à condition de l'indiquer dans sa lettre » for « le locataire doit indiquer dans la lettre
+    … »): a right that needs a step is a right whose step is owed."""
+    folded = claims.folded(claim_text)
+    steps = REQUIRED_STEP.findall(folded)
+    if not steps or "condition" in claims.markers(REQUIRED_STEP.sub(" ", folded)):
+        return False
+    anchor = claims.folded(anchor_text)
+    owed = DUTY.sub(" doit ", anchor)
+    return "obligation" in claims.markers(owed) and all(
+        re.search(rf"\bdoit\s+(?:[\w']+\s+){{0,2}}?{re.escape(verb)}\b", owed) for verb in steps)
+
+
 def _points_back(anchor: Anchor, previous: str) -> bool:
     """Whether the anchor's only condition is « dans ce cas » (« si tel est le cas »…) and the case it points back
     to is the passage sentence just before it, on which the clause or sentence before the claim rests: said in the
@@ -450,6 +478,7 @@ def _check(
     required = anchor.item and REQUIREMENT_ITEM.match(claims.folded(anchor.item))
     unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
     unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
+    unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
@@ -474,7 +503,8 @@ def _check(
     if _share(words, anchor, passage) < MIN_OVERLAP:
         return "low_overlap", ""
     lead_terms = _terms(anchor.text[: -len(anchor.item)], source=True) if anchor.item else set()
-    if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms):
+    if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms) and not _numbers_of_item(
+            words, said.quantities, anchor):
         return "dropped_condition", "item"
     unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
     if unnamed:

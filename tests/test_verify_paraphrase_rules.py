@@ -248,3 +248,20 @@ def test_dans_ce_cas_is_kept_by_saying_the_case_in_the_sentence_just_before():
     other = ("L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute totale versée "
              "durant le contrat [1]. ")
     assert stands("fin-cdd-01", other + then) == ["ok", "dropped_condition"]
+
+
+def test_a_list_item_is_named_by_a_number_only_it_holds():
+    assert stands("heures-sup-16") == ["ok"]
+    assert stands("heures-sup-16", "En l'absence de convention ou d'accord collectif, la majoration de 50 % "
+                                   "s'applique de la 36e à la 43e heure de la semaine [1].") == ["missing_number"]
+    assert stands("heures-sup-16", "En l'absence de convention ou d'accord collectif, la majoration de 25 % "
+                                   "s'applique de la 36e à la 45e heure de la semaine [1].") == ["missing_number"]
+    assert stands("code-travail-essai-02") == ["dropped_condition"]
+
+
+def test_a_condition_to_do_what_the_passage_makes_a_duty_is_that_duty():
+    assert stands("preavis-locataire-13") == ["ok"]
+    right = "Un locataire bénéficiaire du RSA ou de l'AAH a un préavis d'un mois, "
+    assert stands("preavis-locataire-13", right + "à condition de l'envoyer par acte d'huissier [1].") == [
+        "unmatched_word"]
+    assert stands("preavis-locataire-13", right + "à condition d'avoir plus de 60 ans [1].") == ["missing_number"]
