@@ -265,3 +265,17 @@ def test_a_condition_to_do_what_the_passage_makes_a_duty_is_that_duty():
     assert stands("preavis-locataire-13", right + "à condition de l'envoyer par acte d'huissier [1].") == [
         "unmatched_word"]
     assert stands("preavis-locataire-13", right + "à condition d'avoir plus de 60 ans [1].") == ["missing_number"]
+
+
+def test_a_list_whose_lead_in_opens_on_a_pronoun_has_the_sentence_before_for_its_words():
+    assert stands("droits-cdd-01") == ["ok"]
+    assert stands("droits-cdd-01", "Oui, le salarié en CDD bénéficie des mêmes avantages salariaux que le salarié "
+                                   "en CDI, par exemple les chèques-vacances [1].") != ["ok"]
+    assert stands("droits-cdd-01", "Oui, le salarié en CDD bénéficie des mêmes avantages salariaux que le salarié "
+                                   "intérimaire, par exemple la restauration (cantine, tickets restaurant) [1].") != [
+        "ok"]
+
+
+def test_a_decision_of_rejection_answers_no_to_a_question_on_acceptance():
+    assert stands("administration-04") == ["ok"]
+    assert stands("administration-04", "Oui" + _planted()["administration-04"].draft.removeprefix("Non")) != ["ok"]
