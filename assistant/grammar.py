@@ -46,10 +46,13 @@ def _misread_verb(token: Token) -> bool:
     """A conjugated verb the tagger read as something else: an « adjective » that does not agree in gender with
     the noun it is hung on, or that it takes for a preposition (« un CDD conclu… dure au maximum 9 mois »); a
     noun or an adjective with a subject and no copula (« la période se décompte… »: a noun predicate needs
-    « être »); a participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »); a
+    « être »), or a noun with a direct object (« le salarié garde alors l'ancienneté »: a noun takes none); a
+    participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »); a
     conjugated verb hung on a noun as its modifier (« Tout salarié bénéficie d'un repos »)."""
     children = {child.dep_ for child in token.children}
     if token.pos_ in ("NOUN", "ADJ") and children & {"nsubj", "nsubj:pass"} and "cop" not in children:
+        return True
+    if token.pos_ == "NOUN" and "obj" in children:
         return True
     if token.pos_ == "VERB" and token.dep_ == "acl" and "obj" in children and not children & {"aux", "aux:pass"}:
         return True

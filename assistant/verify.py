@@ -89,6 +89,12 @@ REQUIRED_STEP = re.compile(r"\ba condition d(?:e |')(?:l'|le |la |les |lui |leur
 """« à condition de l'indiquer », « à condition d'envoyer »: the verb of a step the sentence makes a condition."""
 JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
 """Where a sentence that says several list items in one joins them."""
+CONTRARY_VERBS = (("perd", "conserv|gard"), ("augment|hauss", "diminu|baiss|redui|redu[ic]"),
+                  ("prolong|allong", "raccourc|abreg"), ("suspend|interromp", "maint[ie]n|poursui|continu"),
+                  ("major", "minor"), ("ajout", "retir|retranch|dedui"), ("debut|commenc", "termin|achev"))
+"""Pairs of word roots that say the opposite of each other (« perd » and « conserve »): a sentence that uses one
+where its anchor uses the other reverses the rule while reusing its words, and no paraphrase allowance covers
+it."""
 NOT_WORD = re.compile(r"\b(?:non|pas|sans)\b")
 
 MIN_OVERLAP = 0.6
@@ -125,11 +131,12 @@ CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "nean
 LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\by a lieu\b|\b(?:dans le |en )?cas general\b"
                        r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
                        r"(?:,? (?:et|a) [lrd]\.? ?\d[\d-]*)*|\bpar la loi\b"
-                       r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)")
+                       r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)"
+                       r"|\b(?:mise?s?|mettre|met(?:tent)?) en place\b")
 """Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
 (« ouvre droit à »), « s'il y a lieu » and « dans le cas général » qualify nothing, a cross-reference (« aux
 articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law without saying it, and « âgé de 18 ans »
-says no more than « 18 ans »."""
+says no more than « 18 ans », and « mettre en place » is a verb (« instaurer »)."""
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
 ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b")
@@ -360,6 +367,19 @@ def _condition_restated(claim_text: str, anchor_text: str) -> bool:
     )
 
 
+def _contrary_word(claim_text: str, anchor_text: str) -> str:
+    """A word of the sentence whose root is the contrary of a root the anchor uses and the sentence does not
+    (« le salarié perd l'ancienneté » on « le salarié conserve l'ancienneté »); "" if none."""
+    said, held = claims.folded(claim_text), claims.folded(anchor_text)
+    for one, other in CONTRARY_VERBS:
+        for this, that in ((one, other), (other, one)):
+            word = re.search(rf"\b(?:{this})\w*", said)
+            if word and not re.search(rf"\b(?:{this})", held) and re.search(rf"\b(?:{that})", held) and not re.search(
+                    rf"\b(?:{that})", said):
+                return word.group()
+    return ""
+
+
 def _numbers_of_item(words: set[str], said: frozenset[tuple[str, str]], anchor: Anchor) -> bool:
     """Whether the sentence names the anchor's list item by a number only the item has (« de la 36e à la 43e
     heure »), and names no other item by its words (« pour les cadres, … trois mois » takes the number of one
@@ -518,6 +538,9 @@ def _check(
     naming &= words - _terms(f"{anchor.scope}\n{context}", source=True) - parties
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))
+    contrary = _contrary_word(claim_text, anchor.text)
+    if contrary:
+        return "negation", contrary
     stated = _cells_used(anchor, words) if anchor.label else anchor.text
     if negated(claim_text) != (negated(stated) != excepted) or _asserts_what_does_not_follow(claim_text, anchor.text):
         return "negation", ""

@@ -279,3 +279,23 @@ def test_a_list_whose_lead_in_opens_on_a_pronoun_has_the_sentence_before_for_its
 def test_a_decision_of_rejection_answers_no_to_a_question_on_acceptance():
     assert stands("administration-04") == ["ok"]
     assert stands("administration-04", "Oui" + _planted()["administration-04"].draft.removeprefix("Non")) != ["ok"]
+
+
+def test_a_noun_with_a_direct_object_is_a_verb_the_tagger_misread():
+    assert stands("renouvellement-cdd-04") == ["ok", "ok"]
+    verb = "Lorsque le contrat se poursuit après l'échéance du terme du CDD, il devient automatiquement un CDI [1]. "
+    assert stands("renouvellement-cdd-04", verb + "Ancienneté acquise pendant le CDD [1].") == ["ok", "no_verb"]
+    assert stands("renouvellement-cdd-04", verb + "Le salarié garde alors la prime de précarité acquise pendant "
+                                                  "son CDD [1].") == ["ok", "new_words"]
+
+
+def test_a_verb_that_says_the_contrary_of_the_anchors_is_no_paraphrase():
+    verb = "Lorsque le contrat se poursuit après l'échéance du terme du CDD, il devient automatiquement un CDI [1]. "
+    assert stands("renouvellement-cdd-04", verb + "Le salarié perd alors l'ancienneté acquise pendant son CDD "
+                                                  "[1].") == ["ok", "negation"]
+
+
+def test_mettre_en_place_is_a_verb_not_a_new_thing():
+    assert stands("astreinte-prive-01") == ["ok"]
+    assert stands("astreinte-prive-01", "En l'absence de délai prévu, l'employeur doit informer le salarié 15 jours "
+                                        "à l'avance de la suppression d'astreintes [1].") == ["new_words"]
