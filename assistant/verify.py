@@ -43,8 +43,8 @@ def resemblance_of(embedder: Embedder) -> Resemblance:
 
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
-"""Where a draft (and an extract) is cut into sentences."""
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
+"""Where a draft (and an extract) is cut into sentences: not the « L. » of « article L. 3121-19 »."""
 CLEFT = re.compile(r"^\s*(?:c['’]est|ce sont)\s+(.+?)\s+qui\s+", re.IGNORECASE)
 """« C'est l'employeur qui demande… »: said plainly, « l'employeur demande… »."""
 BARE_YES_NO = re.compile(r"(^|[.!?]\s+)((?i:oui|non))\s*[.!]\s+(?=\S)")
@@ -54,8 +54,8 @@ MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?:des |les )?conditions suivantes\b")
 """A lead-in's « dans les cas suivants : » is the condition its items spell out (« lorsque… » in an answer), as
 a table row's first cell is the condition of its other cells."""
-CONDITION_SPAN = re.compile(r"\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|sauf|a l'exception)"
-                            r"\b([^,;:.]*)")
+CONDITION_SPAN = re.compile(r"(?:\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|sauf"
+                            r"|a l'exception)\b|\ben cas d(?:es?\b|u\b|'))([^,;:.]*)")
 STATED_CONDITION = re.compile(r"(?:\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|des que"
                               r"|en l'absence|a defaut)\b|\ben cas d(?:es?\b|u\b|'))([^,;:.]*)")
 """The condition a passage sentence states, with its words: an answer may say it otherwise (« si vous êtes
@@ -95,6 +95,8 @@ CONTRARY_VERBS = (("perd", "conserv|gard"), ("augment|hauss", "diminu|baiss|redu
 """Pairs of word roots that say the opposite of each other (« perd » and « conserve »): a sentence that uses one
 where its anchor uses the other reverses the rule while reusing its words, and no paraphrase allowance covers
 it."""
+NON_WORD = re.compile(r"\bnon[- ](?!plus\b|seulement\b|pas\b)(\w+)")
+"""« non professionnelle », « non-salarié »: a word denied by « non » (not « non seulement », « non plus »)."""
 NOT_WORD = re.compile(r"\b(?:non|pas|sans)\b")
 
 MIN_OVERLAP = 0.6
@@ -143,7 +145,8 @@ ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevo
 """« a le droit de bénéficier d'un congé » is « a droit à un congé »: an entitlement, not a mere possibility."""
 DUTY = re.compile(r"\bdoi(?:t|vent|s)\b|\bdevez\b|\bdevr\w*|\bil faut\b")
 HEDGE = re.compile(r"\bconseill\w*|\b(?:est|sont) recommande\w*|\bpreferable\b|\bsouhaitable\b|\ben principe\b"
-                   r"|\bgeneral\w*|\ble plus souvent\b|\bhabituel\w*|\bsouvent\b|\bparfois\b|\bexemple\b|\bpeu\w*\b|\bpourr\w*")
+                   r"|\bgeneral\w*|\ble plus souvent\b|\bhabituel\w*|\bsouvent\b|\bparfois\b|\bexemple\b"
+                   r"|\bpeu\w*\b|\bpourr\w*")
 """What makes a statement in the present short of a rule: advice, a habit, an example, a possibility."""
 _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
@@ -331,10 +334,11 @@ def _cells_used(anchor: Anchor, words: set[str]) -> str:
     return "; ".join([cells[0], *(cell for cell in cells[1:] if _terms(cell, source=True) & words)])
 
 
-def _uncovered_conditions(claim_text: str, anchor_text: str) -> set[str]:
+def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = "") -> set[str]:
     """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them; a case the
-    rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits."""
-    said = _terms(claim_text, source=True)
+    rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits. A sentence
+    that opens on « Dans ce cas » keeps the words of the passage sentence the one before it rests on."""
+    said = _terms(f"{claim_text}\n{said_before}", source=True)
     missing: set[str] = set()
     folded = claims.folded(anchor_text)
     for match in CONDITION_SPAN.finditer(folded):
@@ -377,6 +381,18 @@ def _contrary_word(claim_text: str, anchor_text: str) -> str:
             if word and not re.search(rf"\b(?:{this})", held) and re.search(rf"\b(?:{that})", held) and not re.search(
                     rf"\b(?:{that})", said):
                 return word.group()
+    return ""
+
+
+def _unmatched_non(claim_text: str, anchor: Anchor) -> str:
+    """A word the sentence says with « non » where the anchor or its neighbours say it without (« maladie non
+    professionnelle » for « maladie professionnelle »), or a word the anchor says with « non » that the sentence
+    says without; "" if none. « non » is a stop word, so the content words alone do not tell them apart."""
+    said = claims.folded(claim_text)
+    for text, other in ((said, claims.folded(anchor.window)), (claims.folded(anchor.text), said)):
+        for word in NON_WORD.findall(text):
+            if re.search(rf"\b{re.escape(word)}\b", other) and not re.search(rf"\bnon[- ]{re.escape(word)}\b", other):
+                return f"non {word}"
     return ""
 
 
@@ -529,7 +545,8 @@ def _check(
     unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
-    uncovered = _uncovered_conditions(claim_text, anchor.text)
+    uncovered = _uncovered_conditions(claim_text, anchor.text, previous if POINTING_BACK.match(
+        claims.folded(claim_text)) else "")
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", claims.folded(claim_text)) if w in claims.ROLES))
@@ -538,7 +555,7 @@ def _check(
     naming &= words - _terms(f"{anchor.scope}\n{context}", source=True) - parties
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))
-    contrary = _contrary_word(claim_text, anchor.text)
+    contrary = _contrary_word(claim_text, anchor.text) or _unmatched_non(claim_text, anchor)
     if contrary:
         return "negation", contrary
     stated = _cells_used(anchor, words) if anchor.label else anchor.text

@@ -299,3 +299,16 @@ def test_mettre_en_place_is_a_verb_not_a_new_thing():
     assert stands("astreinte-prive-01") == ["ok"]
     assert stands("astreinte-prive-01", "En l'absence de délai prévu, l'employeur doit informer le salarié 15 jours "
                                         "à l'avance de la suppression d'astreintes [1].") == ["new_words"]
+
+
+def test_a_word_said_with_non_is_not_the_word_said_without():
+    assert stands("conclusion-cdd-03", "Si le salarié est un mineur non émancipé, l'autorisation du représentant "
+                                       "légal est nécessaire [1].") == ["ok"]
+    assert stands("conclusion-cdd-03", "Si le salarié est un mineur émancipé, l'autorisation du représentant légal "
+                                       "est nécessaire [1].") == ["negation"]
+
+
+def test_a_case_en_cas_de_must_be_kept_unless_the_sentence_before_states_it():
+    assert stands("demission-conges-01") == ["ok", "ok"]
+    assert stands("demission-conges-01", "Le préavis commence à courir à la fin des congés, sauf accord contraire "
+                                         "avec l'employeur [1].") == ["dropped_condition"]
