@@ -35,6 +35,10 @@ class Anchor:
     label: str = ""
     """A table row's first cell, which tells the row from the others: the sentence must name it. A row holds
     several facts, one a cell: a sentence need not carry the words of the cells it does not use."""
+    items: tuple[str, ...] = ()
+    """A list's items, when the anchor is its lead-in with all of them: a sentence that says several items in one
+    (« 25 % pour les 8 premières heures, et 50 % pour les suivantes ») must say each part of what it joins with
+    the words and quantities of one item."""
 
 
 def passage_body(passage: Passage) -> str:
@@ -77,12 +81,18 @@ def anchors(body: str) -> list[Anchor]:
         if items:
             parts = [part for part in BODY_SENTENCE_END.split(line) if part.strip()]
             lead, whole = parts[-1], "\n".join([parts[-1], *items])
+            said_before = ([*sentences, *parts[:-1]] or [""])[-1]
+            if said_before and PRONOUN.match(lead):
+                whole = f"{said_before}\n{whole}"
             for item in items:
                 row = TABLE_ROW.match(item)
                 if row:
                     found.append(Anchor(item, f"{lead} {item}", item, label=row.group(1)))
                 else:
                     found.append(Anchor(f"{lead} {item}", whole, whole, item))
+            listed = tuple(item for item in items if not TABLE_ROW.match(item))
+            if len(listed) > 1:
+                found.append(Anchor(" ".join([lead, *listed]), whole, whole, items=listed))
             sentences += parts[:-1]
             if parts[:-1] or after_sentence:
                 lists_after[len(sentences) - 1] = whole

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from assistant.grammar import without_relative_clauses
 from indexing.text import analyze, fold
 
 NUMBER_WORDS = {
@@ -119,10 +120,12 @@ NEGATION = re.compile(
 excéder » that needs no « pas », and a table cell that answers « Non »."""
 ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
-OPPOSITES = (("oral", "ecrit"), ("verbal", "ecrit"), ("gratuit", "payant"), ("provisoire", "definitif"))
+OPPOSITES = (("oral", "ecrit"), ("verbal", "ecrit"), ("gratuit", "payant"), ("provisoire", "definitif"),
+             ("acceptation", "rejet"))
 """Forms a thing has one or the other of, so that a rule stating one denies the other: « Le CDD peut-il être
-oral ? » is answered « Non » by « le CDD doit être écrit ». Not parties or kinds (CDD and CDI, mineur and
-majeur): a rule on one says nothing of the other."""
+oral ? » is answered « Non » by « le CDD doit être écrit », « le silence vaut-il acceptation ? » by « vaut
+décision de rejet ». Not parties or kinds (CDD and CDI, mineur and majeur): a rule on one says nothing of the
+other."""
 ALONE = re.compile(r"\bseule?s?\b|\bsans\b")
 WITHOUT = re.compile(r"\bsans (?!que\b|qu')((?:[\w']+ ){0,2}[\w']+)")
 """What a rule does without (« sans condition d'ancienneté »): three words at most; not « sans que ce refus
@@ -217,11 +220,25 @@ ASKS_PAST_BOUND = re.compile(r"\bdepass\w*|\bexced\w*|\bsuperieur\w*|\binferieur
                              r"|\bdavantage\b")
 
 
+DENIED_LOSS = re.compile(r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:aucune?|pas\s+(?:de|d')|plus\s+(?:de|d'))\s*"
+                         r"(?:perte|diminution|baisse|reduction|retenue)s?\b")
+"""« ne peut entraîner aucune perte de salaire », « n'entraîne aucune diminution de sa rémunération »: the denial
+of a loss, which says the thing is kept — « Oui » to « est-il payé ? »."""
+ASKS_LOSS = re.compile(r"\bperd\w*|\bperte|\bdiminu\w*|\bbaiss\w*|\bredu\w*|\bretenu\w*|\bmoins\b")
+"""A question about the loss itself (« mon salaire baisse-t-il ? »), which the denial of the loss answers « Non »."""
+
+
 def denies(statement: str, question: str = "") -> bool:
-    """Whether the statement denies, a bound aside: what a « Oui » or a « Non » must agree with."""
-    plain = folded(statement)
-    if not ASKS_PAST_BOUND.search(folded(question)) and not quantities(question):
+    """Whether the statement denies, a bound aside: what a « Oui » or a « Non » must agree with. A denial in a
+    clause that describes a noun (« une entreprise qui ne peut pas interrompre le travail ») says what the noun
+    is, not whether the rule holds; the denial of a loss affirms that the thing is kept, unless the question
+    asks about the loss."""
+    plain = folded(without_relative_clauses(statement))
+    asked = folded(question)
+    if not ASKS_PAST_BOUND.search(asked) and not quantities(question):
         plain = DENIED_BOUND.sub(" ", plain)
+    if not ASKS_LOSS.search(asked):
+        plain = DENIED_LOSS.sub(" maintien ", plain)
     return negated(plain)
 
 

@@ -46,10 +46,13 @@ def _misread_verb(token: Token) -> bool:
     """A conjugated verb the tagger read as something else: an « adjective » that does not agree in gender with
     the noun it is hung on, or that it takes for a preposition (« un CDD conclu… dure au maximum 9 mois »); a
     noun or an adjective with a subject and no copula (« la période se décompte… »: a noun predicate needs
-    « être »); a participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »); a
+    « être »), or a noun with a direct object (« le salarié garde alors l'ancienneté »: a noun takes none); a
+    participle that takes a direct object with no auxiliary (« le salarié avertit son employeur »); a
     conjugated verb hung on a noun as its modifier (« Tout salarié bénéficie d'un repos »)."""
     children = {child.dep_ for child in token.children}
     if token.pos_ in ("NOUN", "ADJ") and children & {"nsubj", "nsubj:pass"} and "cop" not in children:
+        return True
+    if token.pos_ == "NOUN" and "obj" in children:
         return True
     if token.pos_ == "VERB" and token.dep_ == "acl" and "obj" in children and not children & {"aux", "aux:pass"}:
         return True
@@ -119,3 +122,22 @@ def parse(text: str) -> Parse:
         and any(fold(case.text) in ("de", "du", "des", "d'") for case in child.children if case.dep_ == "case")
     )
     return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents)
+
+
+@lru_cache(maxsize=1024)
+def without_relative_clauses(text: str) -> str:
+    """The text with its relative clauses blanked out (« une entreprise qui ne peut pas interrompre le travail »
+    becomes « une entreprise »): what they say describes a noun, not whether the sentence's rule holds. Not a
+    clause on the sentence's predicate (« sont des événements prévisibles qui ne constituent pas… »): that one says
+    what the sentence answers."""
+    doc = _nlp()(text)
+    kept = list(text)
+    attributive = any(child.dep_ == "cop" for token in doc if token.dep_ == "ROOT" for child in token.children)
+    for token in doc:
+        head = token.head
+        predicate = attributive or head.dep_ == "ROOT" or any(child.dep_ == "cop" for child in head.children)
+        if token.dep_ == "acl:relcl" and not predicate:
+            subtree = list(token.subtree)
+            start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+            kept[start:end] = " " * (end - start)
+    return "".join(kept)

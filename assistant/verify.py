@@ -43,8 +43,8 @@ def resemblance_of(embedder: Embedder) -> Resemblance:
 
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
-"""Where a draft (and an extract) is cut into sentences."""
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
+"""Where a draft (and an extract) is cut into sentences: not the « L. » of « article L. 3121-19 »."""
 CLEFT = re.compile(r"^\s*(?:c['’]est|ce sont)\s+(.+?)\s+qui\s+", re.IGNORECASE)
 """« C'est l'employeur qui demande… »: said plainly, « l'employeur demande… »."""
 BARE_YES_NO = re.compile(r"(^|[.!?]\s+)((?i:oui|non))\s*[.!]\s+(?=\S)")
@@ -54,8 +54,8 @@ MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?:des |les )?conditions suivantes\b")
 """A lead-in's « dans les cas suivants : » is the condition its items spell out (« lorsque… » in an answer), as
 a table row's first cell is the condition of its other cells."""
-CONDITION_SPAN = re.compile(r"\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|sauf|a l'exception)"
-                            r"\b([^,;:.]*)")
+CONDITION_SPAN = re.compile(r"(?:\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|sauf"
+                            r"|a l'exception)\b|\ben cas d(?:es?\b|u\b|'))([^,;:.]*)")
 STATED_CONDITION = re.compile(r"(?:\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|des que"
                               r"|en l'absence|a defaut)\b|\ben cas d(?:es?\b|u\b|'))([^,;:.]*)")
 """The condition a passage sentence states, with its words: an answer may say it otherwise (« si vous êtes
@@ -83,6 +83,20 @@ conforme, … »)."""
 JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s+et\s+(?:alors\s+)?"
                           r"(?=(?:il|elle|ils|elles|on|le|la|les|l'|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b)")
 """Where a sentence joins two rules: « mais », « ; », or « , et » before a new subject."""
+POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
+"""An anchor that opens on the case the sentence before it states."""
+REQUIRED_STEP = re.compile(r"\ba condition d(?:e |')(?:l'|le |la |les |lui |leur |y |en )?(\w+)")
+"""« à condition de l'indiquer », « à condition d'envoyer »: the verb of a step the sentence makes a condition."""
+JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
+"""Where a sentence that says several list items in one joins them."""
+CONTRARY_VERBS = (("perd", "conserv|gard"), ("augment|hauss", "diminu|baiss|redui|redu[ic]"),
+                  ("prolong|allong", "raccourc|abreg"), ("suspend|interromp", "maint[ie]n|poursui|continu"),
+                  ("major", "minor"), ("ajout", "retir|retranch|dedui"), ("debut|commenc", "termin|achev"))
+"""Pairs of word roots that say the opposite of each other (« perd » and « conserve »): a sentence that uses one
+where its anchor uses the other reverses the rule while reusing its words, and no paraphrase allowance covers
+it."""
+NON_WORD = re.compile(r"\bnon[- ](?!plus\b|seulement\b|pas\b)(\w+)")
+"""« non professionnelle », « non-salarié »: a word denied by « non » (not « non seulement », « non plus »)."""
 NOT_WORD = re.compile(r"\b(?:non|pas|sans)\b")
 
 MIN_OVERLAP = 0.6
@@ -119,13 +133,21 @@ CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "nean
 LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\by a lieu\b|\b(?:dans le |en )?cas general\b"
                        r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
                        r"(?:,? (?:et|a) [lrd]\.? ?\d[\d-]*)*|\bpar la loi\b"
-                       r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)")
+                       r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)"
+                       r"|\b(?:mise?s?|mettre|met(?:tent)?) en place\b")
 """Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
 (« ouvre droit à »), « s'il y a lieu » and « dans le cas général » qualify nothing, a cross-reference (« aux
 articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law without saying it, and « âgé de 18 ans »
-says no more than « 18 ans »."""
+says no more than « 18 ans », and « mettre en place » is a verb (« instaurer »)."""
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
+ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b")
+"""« a le droit de bénéficier d'un congé » is « a droit à un congé »: an entitlement, not a mere possibility."""
+DUTY = re.compile(r"\bdoi(?:t|vent|s)\b|\bdevez\b|\bdevr\w*|\bil faut\b")
+HEDGE = re.compile(r"\bconseill\w*|\b(?:est|sont) recommande\w*|\bpreferable\b|\bsouhaitable\b|\ben principe\b"
+                   r"|\bgeneral\w*|\ble plus souvent\b|\bhabituel\w*|\bsouvent\b|\bparfois\b|\bexemple\b"
+                   r"|\bpeu\w*\b|\bpourr\w*")
+"""What makes a statement in the present short of a rule: advice, a habit, an example, a possibility."""
 _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MARKERS.values()))
 
 
@@ -312,10 +334,11 @@ def _cells_used(anchor: Anchor, words: set[str]) -> str:
     return "; ".join([cells[0], *(cell for cell in cells[1:] if _terms(cell, source=True) & words)])
 
 
-def _uncovered_conditions(claim_text: str, anchor_text: str) -> set[str]:
+def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = "") -> set[str]:
     """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them; a case the
-    rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits."""
-    said = _terms(claim_text, source=True)
+    rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits. A sentence
+    that opens on « Dans ce cas » keeps the words of the passage sentence the one before it rests on."""
+    said = _terms(f"{claim_text}\n{said_before}", source=True)
     missing: set[str] = set()
     folded = claims.folded(anchor_text)
     for match in CONDITION_SPAN.finditer(folded):
@@ -348,6 +371,106 @@ def _condition_restated(claim_text: str, anchor_text: str) -> bool:
     )
 
 
+def _contrary_word(claim_text: str, anchor_text: str) -> str:
+    """A word of the sentence whose root is the contrary of a root the anchor uses and the sentence does not
+    (« le salarié perd l'ancienneté » on « le salarié conserve l'ancienneté »); "" if none."""
+    said, held = claims.folded(claim_text), claims.folded(anchor_text)
+    for one, other in CONTRARY_VERBS:
+        for this, that in ((one, other), (other, one)):
+            word = re.search(rf"\b(?:{this})\w*", said)
+            if word and not re.search(rf"\b(?:{this})", held) and re.search(rf"\b(?:{that})", held) and not re.search(
+                    rf"\b(?:{that})", said):
+                return word.group()
+    return ""
+
+
+def _unmatched_non(claim_text: str, anchor: Anchor) -> str:
+    """A word the sentence says with « non » where the anchor or its neighbours say it without (« maladie non
+    professionnelle » for « maladie professionnelle »), or a word the anchor says with « non » that the sentence
+    says without; "" if none. « non » is a stop word, so the content words alone do not tell them apart."""
+    said = claims.folded(claim_text)
+    for text, other in ((said, claims.folded(anchor.window)), (claims.folded(anchor.text), said)):
+        for word in NON_WORD.findall(text):
+            if re.search(rf"\b{re.escape(word)}\b", other) and not re.search(rf"\bnon[- ]{re.escape(word)}\b", other):
+                return f"non {word}"
+    return ""
+
+
+def _numbers_of_item(words: set[str], said: frozenset[tuple[str, str]], anchor: Anchor) -> bool:
+    """Whether the sentence names the anchor's list item by a number only the item has (« de la 36e à la 43e
+    heure »), and names no other item by its words (« pour les cadres, … trois mois » takes the number of one
+    item for another)."""
+    lead = anchor.text[: -len(anchor.item)]
+    own = {number for number, _ in claims.quantities(anchor.item)} - {n for n, _ in claims.quantities(lead)}
+    others = {term for line in anchor.window.split("\n")[1:] if line != anchor.item
+              for term in _terms(line, source=True)}
+    others -= _terms(anchor.text, source=True)
+    return bool(own & {number for number, _ in said}) and not words & others
+
+
+def _requirement_as_condition(claim_text: str, anchor_text: str) -> bool:
+    """Whether the sentence's only condition is « à condition de » + a verb that the anchor makes a duty (« a un
+    préavis d'un mois, à condition de l'indiquer dans sa lettre » for « le locataire doit indiquer dans la lettre
+    … »): a right that needs a step is a right whose step is owed."""
+    folded = claims.folded(claim_text)
+    steps = REQUIRED_STEP.findall(folded)
+    if not steps or "condition" in claims.markers(REQUIRED_STEP.sub(" ", folded)):
+        return False
+    anchor = claims.folded(anchor_text)
+    owed = DUTY.sub(" doit ", anchor)
+    return "obligation" in claims.markers(owed) and all(
+        re.search(rf"\bdoit\s+(?:[\w']+\s+){{0,2}}?{re.escape(verb)}\b", owed) for verb in steps)
+
+
+def _points_back(anchor: Anchor, previous: str) -> bool:
+    """Whether the anchor's only condition is « dans ce cas » (« si tel est le cas »…) and the case it points back
+    to is the passage sentence just before it, on which the clause or sentence before the claim rests: said in the
+    same order, the answer keeps the link."""
+    folded = claims.folded(anchor.text)
+    opening = POINTING_BACK.match(folded)
+    if not previous or not opening or "condition" in claims.markers(folded[opening.end():]):
+        return False
+    return f"{previous} {anchor.text}" in anchor.window
+
+
+def _prescribed(claim_text: str, anchor_text: str) -> bool:
+    """Whether the sentence's « doit » says what the anchor states in the present as a rule (« chaque journée est
+    prise dans un délai de 2 mois » said « doit être prise »): a text of law prescribes in the indicative, unless
+    it advises, describes a habit, gives an example or allows."""
+    anchor = claims.folded(anchor_text)
+    if "obligation" in claims.markers(DUTY.sub(" ", claims.folded(claim_text))) or HEDGE.search(anchor):
+        return False
+    return "possibility" not in claims.markers(anchor) and parse(anchor_text).has_finite_verb
+
+
+def _entitled(claim_text: str, anchor_text: str) -> bool:
+    """Whether the anchor's only possibility is an entitlement (« a le droit de bénéficier de ») that the sentence
+    says « a droit à »."""
+    anchor = claims.folded(anchor_text)
+    return (bool(ENTITLEMENT.search(anchor)) and bool(ENTITLED.search(claims.folded(claim_text)))
+            and "possibility" not in claims.markers(ENTITLEMENT.sub(" ", anchor)))
+
+
+def _spread_over_items(claim_text: str, anchor: Anchor, passage: Passage) -> bool:
+    """Whether a sentence says several items of a list in one: each part it joins by « et », « ou », « dont » or
+    « ; » holds its quantities in one item and its words in that item, the lead-in or the passage's title and
+    headings, and the parts draw on two items at least. A condition stays with the item that states it: a part is
+    never cut inside."""
+    lead = anchor.text[: len(anchor.text) - len(" ".join(anchor.items))]
+    lead_terms = _terms(f"{lead}\n{_context(passage)}", source=True)
+    used: set[int] = set()
+    for part in JOINED_ITEMS.split(claim_text):
+        own, amounts = _terms(part) - lead_terms, claims.quantities(part)
+        if not own and not amounts:
+            continue
+        holders = [n for n, item in enumerate(anchor.items)
+                   if own <= _terms(item, source=True) and claims.quantities_held(amounts, claims.quantities(item))]
+        if not holders:
+            return False
+        used.add(holders[0])
+    return len(used) > 1
+
+
 def _states_the_exception(claim_text: str, anchor: Anchor) -> bool:
     """Whether the sentence states one of the cases a lead-in excepts, by denying what the lead-in affirms for it
     (« doit exécuter un préavis, sauf dans les cas suivants : faute grave » said « pour faute grave, il n'a pas à
@@ -375,7 +498,8 @@ def _asserts_what_does_not_follow(claim_text: str, anchor_text: str) -> bool:
 
 
 def _check(
-    claim_text: str, reply: Reply, anchor: Anchor, passage: Passage, resemblance: Resemblance | None
+    claim_text: str, reply: Reply, anchor: Anchor, passage: Passage, resemblance: Resemblance | None,
+    previous: str = "",
 ) -> tuple[str, str]:
     """(reason, detail) for a sentence against one anchor of a passage; reason `ok` when it rests on it. The
     parties and the audience it names may be named anywhere in the passage, its title and its headings. An
@@ -389,13 +513,16 @@ def _check(
     conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))
     required = anchor.item and REQUIREMENT_ITEM.match(claims.folded(anchor.item))
     unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
-    unmatched -= {"obligation"} if required else set()
+    unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
+    unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
     if said.markers & held.markers & BOUNDS:
         dropped.discard("possibility")
-    if "condition" in dropped and _condition_restated(claim_text, anchor.text):
+    if "possibility" in dropped and _entitled(claim_text, anchor.text):
+        dropped.discard("possibility")
+    if "condition" in dropped and (_condition_restated(claim_text, anchor.text) or _points_back(anchor, previous)):
         dropped.discard("condition")
     if "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", claims.folded(anchor.text))):
         dropped.discard("possibility")
@@ -412,12 +539,14 @@ def _check(
     if _share(words, anchor, passage) < MIN_OVERLAP:
         return "low_overlap", ""
     lead_terms = _terms(anchor.text[: -len(anchor.item)], source=True) if anchor.item else set()
-    if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms):
+    if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms) and not _numbers_of_item(
+            words, said.quantities, anchor):
         return "dropped_condition", "item"
     unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
-    uncovered = _uncovered_conditions(claim_text, anchor.text)
+    uncovered = _uncovered_conditions(claim_text, anchor.text, previous if POINTING_BACK.match(
+        claims.folded(claim_text)) else "")
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", claims.folded(claim_text)) if w in claims.ROLES))
@@ -426,6 +555,9 @@ def _check(
     naming &= words - _terms(f"{anchor.scope}\n{context}", source=True) - parties
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))
+    contrary = _contrary_word(claim_text, anchor.text) or _unmatched_non(claim_text, anchor)
+    if contrary:
+        return "negation", contrary
     stated = _cells_used(anchor, words) if anchor.label else anchor.text
     if negated(claim_text) != (negated(stated) != excepted) or _asserts_what_does_not_follow(claim_text, anchor.text):
         return "negation", ""
@@ -477,7 +609,8 @@ def _clauses(claim_text: str) -> list[str]:
 
 
 def verify_sentence(
-    sentence: str, passages: list[Passage], resemblance: Resemblance | None = None, question: str = ""
+    sentence: str, passages: list[Passage], resemblance: Resemblance | None = None, question: str = "",
+    previous: str = "",
 ) -> SentenceVerdict:
     """Supported when one sentence of a cited passage's body holds it (see the module's docstring); a sentence
     that joins two rules by « mais » or « ; » when each of its clauses rests on the same cited passage, and only
@@ -496,14 +629,17 @@ def verify_sentence(
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
     mixed = len({negated(clause) for clause in _joined(claim_text)}) > 1
     reply = Reply(answer, flipped, question)
-    whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, resemblance)
+    whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, resemblance, previous)
     if whole is not None and whole.supported:
         return whole
     clauses = _clauses(claim_text)
     if not clauses:
         return whole or SentenceVerdict(sentence, cited, False, "negation", detail="clauses")
-    parts = [_rest(sentence, cited, clause, reply if n == 0 else Reply("", flipped, question), passages, resemblance)
-             for n, clause in enumerate(clauses)]
+    parts: list[SentenceVerdict] = []
+    for n, clause in enumerate(clauses):
+        said_before = parts[-1].quote if parts else previous
+        parts.append(_rest(sentence, cited, clause, reply if n == 0 else Reply("", flipped, question), passages,
+                           resemblance, said_before))
     if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
         return SentenceVerdict(sentence, cited, True, "ok", min(part.overlap for part in parts), parts[0].support,
                                quote=" ".join(dict.fromkeys(part.quote for part in parts)))
@@ -518,6 +654,7 @@ def _rest(
     reply: Reply,
     passages: list[Passage],
     resemblance: Resemblance | None,
+    previous: str = "",
 ) -> SentenceVerdict:
     """The verdict on a claim: supported by the first of the cited passages' best anchors that holds it, or the
     reason the best of them does not; the claim is tried whole and without an opening case that restates the
@@ -528,6 +665,8 @@ def _rest(
         for claim in dict.fromkeys((_past_heading_case(claim_text, passages[n - 1]), claim_text)):
             words, said = _terms(claim), claims.quantities(claim)
             for anchor in anchors(passage_body(passages[n - 1])):
+                if anchor.items and not _spread_over_items(claim, anchor, passages[n - 1]):
+                    continue
                 share = _share(words, anchor, passages[n - 1])
                 held = claims.quantities_held(said, claims.quantities(anchor.text))
                 candidates.append((share, held, n, claim, anchor))
@@ -538,7 +677,7 @@ def _rest(
         if tried.get((n, claim), 0) >= CANDIDATE_ANCHORS:
             continue
         tried[(n, claim)] = tried.get((n, claim), 0) + 1
-        reason, detail = _check(claim, reply, anchor, passages[n - 1], resemblance)
+        reason, detail = _check(claim, reply, anchor, passages[n - 1], resemblance, previous)
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
@@ -552,7 +691,11 @@ def verify(
     « Oui » / « Non » answers it by the opposite of what it asks. A bare « Oui. » or « Non. » opens the sentence
     that follows it."""
     answered = BARE_YES_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", draft.strip())
-    return Verification(tuple(verify_sentence(s, passages, resemblance, question) for s in split_sentences(answered)))
+    verdicts: list[SentenceVerdict] = []
+    for sentence in split_sentences(answered):
+        previous = verdicts[-1].quote if verdicts and verdicts[-1].supported else ""
+        verdicts.append(verify_sentence(sentence, passages, resemblance, question, previous))
+    return Verification(tuple(verdicts))
 
 
 def hopeless(partial_draft: str, passages: list[Passage]) -> bool:
@@ -570,5 +713,5 @@ def hopeless(partial_draft: str, passages: list[Passage]) -> bool:
 
 def best_quote(sentence: str, passage: Passage) -> str:
     """The passage sentence closest to an answer sentence: what the citation shows."""
-    candidates = [anchor.text for anchor in anchors(passage_body(passage))] or [passage.text]
+    candidates = [anchor.text for anchor in anchors(passage_body(passage)) if not anchor.items] or [passage.text]
     return max(candidates, key=lambda candidate: overlap(sentence, candidate))

@@ -34,7 +34,7 @@ PART_DATASETS: dict[str, tuple[str, ...]] = {
     "answers": ANSWER_SETS + MUST_REFUSE_SETS,
     "pii": ("pii-notes", "agent-questions-pii", "clean-questions"),
     "latency": ("fiche-questions",),
-    "verify": ("verify-drafts",),
+    "verify": ("verify-drafts", "verify-drafts-blind2"),
 }
 """A `--dataset FILE` given for a part replaces that part's first dataset and drops the others of the part."""
 NOT_HASHED_SETTINGS = frozenset({
@@ -277,12 +277,14 @@ def run_eval(
         part_results, part_used = run_answers(shared, chosen, parts, limit, progress)
         results.update(part_results)
         used.update(part_used)
-    if "verify" in parts and "verify-drafts" in chosen:
+    verify_sets = [name for name in PART_DATASETS["verify"] if name in chosen]
+    if "verify" in parts and verify_sets:
         from assistant.verify import resemblance_of
         from eval.verify import evaluate_verifier
 
-        results["verify"] = evaluate_verifier(chosen["verify-drafts"], resemblance_of(shared.embedder), limit)
-        used["verify-drafts"] = results["verify"]["n"]
+        files = [chosen[name] for name in verify_sets]
+        results["verify"] = evaluate_verifier(files, resemblance_of(shared.embedder), limit)
+        used.update({name: len(ds.load_rows(chosen[name], limit)) for name in verify_sets})
     results["meta"] = {
         "date": now.isoformat(timespec="seconds"),
         "config_hash": config_hash(settings),

@@ -3,7 +3,7 @@ drafts kept — on the development half and on the held-out half (other document
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,8 @@ WRONG = "wrong"
 class PlantedDraft:
     id: str
     split: str
-    """`dev` (rules examined against it) or `heldout` (documents never looked at while writing the rules)."""
+    """`dev` (rules examined against it), `heldout` (documents never looked at while writing the rules), or a
+    blind split (`blind`, `blind2`: written on other documents and scored once)."""
     label: str
     """`faithful` or `wrong`."""
     kind: str
@@ -81,6 +82,10 @@ def score(results: Iterable[tuple[PlantedDraft, Verification]]) -> dict[str, Any
     return {"splits": splits, "failures": failures}
 
 
-def evaluate_verifier(path: Path, resemblance: Resemblance | None, limit: int | None = None) -> dict[str, Any]:
-    drafts = load_drafts(path)[:limit]
+def evaluate_verifier(
+    paths: Path | Sequence[Path], resemblance: Resemblance | None, limit: int | None = None
+) -> dict[str, Any]:
+    """The planted drafts of one file or of several (the first `limit` of each), scored together by split."""
+    files = [paths] if isinstance(paths, Path) else list(paths)
+    drafts = [draft for path in files for draft in load_drafts(path)[:limit]]
     return {"n": len(drafts), **score((d, verify(d.draft, list(d.passages), resemblance, d.question)) for d in drafts)}

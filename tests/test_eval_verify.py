@@ -76,3 +76,18 @@ def test_eval_verify_writes_its_figures_per_class(tmp_path: Path) -> None:
     assert sum(c["n"] for c in dev["by_class"].values()) == len(planted)
     assert dev["faithful"] == sum(d.label == FAITHFUL for d in planted)
     assert "Vérification des brouillons" in (out_dir / "report.md").read_text(encoding="utf-8")
+
+
+def test_the_second_blind_set_is_scored_with_the_first_on_documents_no_other_set_uses() -> None:
+    from eval.run import choose_datasets
+
+    blind2 = DEFAULT_DATASETS["verify-drafts-blind2"]
+    rows = [json.loads(line) for line in blind2.read_text(encoding="utf-8").splitlines() if line.strip()]
+    others = [json.loads(line) for name in ("verify-drafts", "verify-drafts-corpus")
+              for line in DEFAULT_DATASETS[name].read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert {r["split"] for r in rows} == {"blind2"}
+    assert {r["class"] for r in rows if r["label"] == WRONG} == WRONG_CLASSES
+    assert sum(r["label"] == FAITHFUL for r in rows) >= 40 and sum(r["label"] == WRONG for r in rows) >= 40
+    documents = {p["doc_id"] for r in rows for p in r["passages"]}
+    assert not documents & {p["doc_id"] for r in others for p in r["passages"]}
+    assert choose_datasets({"verify"}, None) == {"verify-drafts": DRAFTS, "verify-drafts-blind2": blind2}

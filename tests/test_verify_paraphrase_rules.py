@@ -184,3 +184,131 @@ def test_who_asks_is_the_party_the_passage_names_with_the_request():
     assert stands("heures-sup-03") == ["ok"]
     assert stands("heures-sup-04") != ["ok"]
     assert stands("heures-sup-03", "Le salarié demande à l'employeur des heures supplémentaires [1].") != ["ok"]
+
+
+def test_the_denial_of_a_loss_says_the_thing_is_kept_unless_the_loss_is_asked_about():
+    assert stands("jours-feries-12") == ["ok"]
+    assert stands("jours-feries-12", question="Le salarié perd-il son salaire quand le jour férié est chômé ?") == [
+        "yes_no"]
+    assert stands("jours-feries-12", "Non, le chômage d'un jour férié ne peut entraîner aucune perte de salaire pour "
+                                     "le salarié qui totalise au moins trois mois d'ancienneté dans l'entreprise "
+                                     "[1].") == ["yes_no"]
+
+
+def test_a_denial_inside_a_relative_clause_describes_a_noun_unless_it_is_the_predicate():
+    assert stands("jours-feries-04") == ["ok"]
+    assert stands("jours-feries-04", "Non, par exception, un salarié peut travailler le 1er mai s'il est employé "
+                                     "dans une entreprise qui ne peut pas interrompre le travail en raison de la "
+                                     "nature de son activité, comme un hôpital [1].") == ["yes_no"]
+    assert stands("association-force-majeure-02") == ["ok"]
+    assert stands("association-force-majeure-02", "Oui, le verglas et les chutes de neige sont en hiver des "
+                                                  "événements prévisibles qui ne constituent pas des cas de force "
+                                                  "majeure [1].") == ["yes_no"]
+
+
+def test_a_droit_a_says_a_le_droit_de_beneficier_de():
+    assert stands("code-travail-maternite-01") == ["ok"]
+    assert stands("code-travail-maternite-01", "La salariée a droit à un congé de maternité qui commence huit "
+                                               "semaines avant la date présumée de l'accouchement et se termine dix "
+                                               "semaines après celle-ci [1].") == ["missing_number"]
+    assert stands("code-travail-maternite-01", "La salariée doit prendre un congé de maternité qui commence six "
+                                               "semaines avant la date présumée de l'accouchement et se termine dix "
+                                               "semaines après celle-ci [1].") == ["unmatched_word"]
+
+
+def test_doit_says_what_the_text_prescribes_in_the_present_not_what_it_allows():
+    assert stands("pole-emploi-indu-02", "En cas de trop-perçu, Pôle emploi doit vous adresser un courrier de "
+                                         "notification par lettre recommandée avec accusé de réception [1].") == ["ok"]
+    assert stands("pole-emploi-indu-02", "Pôle emploi doit vous adresser un courrier de notification par lettre "
+                                         "recommandée avec accusé de réception [1].") == ["dropped_condition"]
+    assert stands("pole-emploi-indu-02", "Pôle emploi doit procéder à des retenues sur vos allocations à venir "
+                                         "[1].") != ["ok"]
+
+
+def test_list_items_said_in_one_sentence_keep_each_its_own_quantities_and_condition():
+    lead = "En l'absence de convention ou d'accord collectif d'entreprise, les heures supplémentaires sont majorées "
+    assert stands("heures-sup-14", lead + "de 25 % pour les 8 premières heures, et de 50 % pour les heures "
+                                          "suivantes [1].") == ["ok"]
+    assert stands("heures-sup-14", lead + "de 50 % pour les 8 premières heures, et de 25 % pour les heures "
+                                          "suivantes [1].") == ["missing_number"]
+    assert stands("heures-sup-25", "La contrepartie est fixée à 50 % des heures supplémentaires accomplies au-delà "
+                                   "du contingent, ou à 100 % de ces mêmes heures si l'entreprise emploie plus de "
+                                   "20 salariés [1].") == ["ok"]
+    assert stands("heures-sup-25", "La contrepartie est fixée à 50 % des heures supplémentaires accomplies au-delà "
+                                   "du contingent si l'entreprise emploie plus de 20 salariés, ou à 100 % de ces "
+                                   "mêmes heures [1].") == ["missing_number"]
+
+
+def test_dans_ce_cas_is_kept_by_saying_the_case_in_the_sentence_just_before():
+    case = "Ce pourcentage peut être limité à 6 % par une convention ou un accord collectif de branche étendu [1]. "
+    then = ("Des contreparties doivent être offertes au salarié, notamment sous la forme d'un accès privilégié à la "
+            "formation professionnelle [1].")
+    assert stands("fin-cdd-01", case + then) == ["ok", "ok"]
+    assert stands("fin-cdd-01", then) == ["dropped_condition"]
+    other = ("L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute totale versée "
+             "durant le contrat [1]. ")
+    assert stands("fin-cdd-01", other + then) == ["ok", "dropped_condition"]
+
+
+def test_a_list_item_is_named_by_a_number_only_it_holds():
+    assert stands("heures-sup-16") == ["ok"]
+    assert stands("heures-sup-16", "En l'absence de convention ou d'accord collectif, la majoration de 50 % "
+                                   "s'applique de la 36e à la 43e heure de la semaine [1].") == ["missing_number"]
+    assert stands("heures-sup-16", "En l'absence de convention ou d'accord collectif, la majoration de 25 % "
+                                   "s'applique de la 36e à la 45e heure de la semaine [1].") == ["missing_number"]
+    assert stands("code-travail-essai-02") == ["dropped_condition"]
+
+
+def test_a_condition_to_do_what_the_passage_makes_a_duty_is_that_duty():
+    assert stands("preavis-locataire-13") == ["ok"]
+    right = "Un locataire bénéficiaire du RSA ou de l'AAH a un préavis d'un mois, "
+    assert stands("preavis-locataire-13", right + "à condition de l'envoyer par acte d'huissier [1].") == [
+        "unmatched_word"]
+    assert stands("preavis-locataire-13", right + "à condition d'avoir plus de 60 ans [1].") == ["missing_number"]
+
+
+def test_a_list_whose_lead_in_opens_on_a_pronoun_has_the_sentence_before_for_its_words():
+    assert stands("droits-cdd-01") == ["ok"]
+    assert stands("droits-cdd-01", "Oui, le salarié en CDD bénéficie des mêmes avantages salariaux que le salarié "
+                                   "en CDI, par exemple les chèques-vacances [1].") != ["ok"]
+    assert stands("droits-cdd-01", "Oui, le salarié en CDD bénéficie des mêmes avantages salariaux que le salarié "
+                                   "intérimaire, par exemple la restauration (cantine, tickets restaurant) [1].") != [
+        "ok"]
+
+
+def test_a_decision_of_rejection_answers_no_to_a_question_on_acceptance():
+    assert stands("administration-04") == ["ok"]
+    assert stands("administration-04", "Oui" + _planted()["administration-04"].draft.removeprefix("Non")) != ["ok"]
+
+
+def test_a_noun_with_a_direct_object_is_a_verb_the_tagger_misread():
+    assert stands("renouvellement-cdd-04") == ["ok", "ok"]
+    verb = "Lorsque le contrat se poursuit après l'échéance du terme du CDD, il devient automatiquement un CDI [1]. "
+    assert stands("renouvellement-cdd-04", verb + "Ancienneté acquise pendant le CDD [1].") == ["ok", "no_verb"]
+    assert stands("renouvellement-cdd-04", verb + "Le salarié garde alors la prime de précarité acquise pendant "
+                                                  "son CDD [1].") == ["ok", "new_words"]
+
+
+def test_a_verb_that_says_the_contrary_of_the_anchors_is_no_paraphrase():
+    verb = "Lorsque le contrat se poursuit après l'échéance du terme du CDD, il devient automatiquement un CDI [1]. "
+    assert stands("renouvellement-cdd-04", verb + "Le salarié perd alors l'ancienneté acquise pendant son CDD "
+                                                  "[1].") == ["ok", "negation"]
+
+
+def test_mettre_en_place_is_a_verb_not_a_new_thing():
+    assert stands("astreinte-prive-01") == ["ok"]
+    assert stands("astreinte-prive-01", "En l'absence de délai prévu, l'employeur doit informer le salarié 15 jours "
+                                        "à l'avance de la suppression d'astreintes [1].") == ["new_words"]
+
+
+def test_a_word_said_with_non_is_not_the_word_said_without():
+    assert stands("conclusion-cdd-03", "Si le salarié est un mineur non émancipé, l'autorisation du représentant "
+                                       "légal est nécessaire [1].") == ["ok"]
+    assert stands("conclusion-cdd-03", "Si le salarié est un mineur émancipé, l'autorisation du représentant légal "
+                                       "est nécessaire [1].") == ["negation"]
+
+
+def test_a_case_en_cas_de_must_be_kept_unless_the_sentence_before_states_it():
+    assert stands("demission-conges-01") == ["ok", "ok"]
+    assert stands("demission-conges-01", "Le préavis commence à courir à la fin des congés, sauf accord contraire "
+                                         "avec l'employeur [1].") == ["dropped_condition"]
