@@ -277,6 +277,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
         heading = " ".join(unit.heading_path)
         held, heading_terms = terms(unit.text), terms(heading)
         valued = asked.expects_value(unit.text)
+        folded = fold(unit.text)
         score = (
             W_COVERAGE * _coverage(held, weights) / 2
             + W_COVERAGE * _coverage(held | heading_terms | terms(unit.title), weights) / 2
@@ -285,10 +286,10 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
             + W_KIND_HEADING * asked.heading_matches(heading)
             + W_RETRIEVED * unit.retrieved
-            + W_YES_NO * (asked.yes_no and bool(YES_OR_NO.match(fold(unit.text))))
+            + W_YES_NO * (asked.yes_no and bool(YES_OR_NO.match(folded)))
             + W_GENERAL_CASE * any(GENERAL_CASE.match(fold(h)) for h in unit.heading_path)
-            - W_ANAPHORA * bool(ANAPHORA_START.match(fold(unit.text)))
-            - W_NOTE * bool(NOTE_START.match(fold(unit.text)))
+            - W_ANAPHORA * bool(ANAPHORA_START.match(folded))
+            - W_NOTE * bool(NOTE_START.match(folded))
             - W_POSITION * min(unit.order, 20)
             + DOCUMENT_PRIOR[min(unit.n, len(DOCUMENT_PRIOR)) - 1]
         )

@@ -38,14 +38,14 @@ COMPOSED_NOTICE = (
     "Réponse composée automatiquement d'extraits des sources officielles : à vérifier avant de la transmettre à un "
     "usager."
 )
+CITATION_MARK = re.compile(r"\[(\d{1,2})\]")
+IN_FORCE_SOURCES = frozenset({"legifrance", "kali"})
+"""Sources indexed as the texts in force at the date of the copy (Légifrance's consolidated codes)."""
 
 
 def notice(drafting: bool) -> str:
     """The page's standing warning, true to the mode in force: no « brouillon » when no model drafts."""
     return f"{DRAFTED_NOTICE if drafting else COMPOSED_NOTICE} {PRIVACY_NOTICE}"
-CITATION_MARK = re.compile(r"\[(\d{1,2})\]")
-IN_FORCE_SOURCES = frozenset({"legifrance", "kali"})
-"""Sources indexed as the texts in force at the date of the copy (Légifrance's consolidated codes)."""
 
 
 @dataclass(frozen=True)
