@@ -83,9 +83,8 @@ def score(results: Iterable[tuple[PlantedDraft, Verification]]) -> dict[str, Any
 
 
 def evaluate_verifier(
-    paths: Path | Sequence[Path], resemblance: Resemblance | None, limit: int | None = None
+    paths: Sequence[Path], resemblance: Resemblance | None, limit: int | None = None
 ) -> dict[str, Any]:
-    """The planted drafts of one file or of several (the first `limit` of each), scored together by split."""
-    files = [paths] if isinstance(paths, Path) else list(paths)
-    drafts = [draft for path in files for draft in load_drafts(path)[:limit]]
+    """The planted drafts of the files (the first `limit` of each), scored together by split."""
+    drafts = [draft for path in paths for draft in load_drafts(path)[:limit]]
     return {"n": len(drafts), **score((d, verify(d.draft, list(d.passages), resemblance, d.question)) for d in drafts)}

@@ -54,7 +54,7 @@ def test_passages_are_quoted_from_the_real_documents(rows: list[dict]) -> None:
 
 
 def test_every_wrong_draft_is_caught_and_most_faithful_kept_on_every_half() -> None:
-    result = evaluate_verifier(DRAFTS, resemblance=None)
+    result = evaluate_verifier([DRAFTS], resemblance=None)
     assert set(result["splits"]) == {"dev", "heldout", "blind"}
     for split, figures in result["splits"].items():
         missed = [f["id"] for f in result["failures"] if f["split"] == split and f["label"] == WRONG]
