@@ -150,7 +150,12 @@ class Asked:
         return tuple(kind.kind for kind in self.kinds) + (("oui/non",) if self.yes_no else ())
 
 
+TOPIC = re.compile(r"^[^:?]{1,80}:\s*(?=\S)")
+"""« Appel d'un jugement : comment acheter un timbre fiscal ? »: the topic, then the question it asks."""
+
+
 def read_question(question: str) -> Asked:
     folded = fold(question).replace("’", "'").strip()
-    kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded))
+    asked = TOPIC.sub("", folded)
+    kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded) or kind.asked.search(asked))
     return Asked(kinds, YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded))

@@ -114,7 +114,11 @@ def test_references_and_form_lines_are_never_answers(line: str) -> None:
         ("Un salarié qui démissionne a-t-il droit au chômage ?", set(), True),
         ("Dans quels cas peut-on demander le déblocage anticipé de l'épargne salariale ?", set(), False),
         ("Quand doit-on déclarer un don manuel ?", {"duree"}, False),
-        ("Appel d'un jugement : à qui doit-on s'adresser ?", set(), False),
+        ("Appel d'un jugement : à qui doit-on s'adresser ?", {"lieu"}, False),
+        ("Appel d'un jugement : comment acheter un timbre fiscal ?", {"demarche"}, False),
+        ("Conciliateur de l'assurance maladie : quand le saisir ?", {"duree"}, False),
+        ("Allocation de rentrée scolaire : quel montant pour un enfant de 12 ans ?", {"montant"}, False),
+        ("Divorce : la pension alimentaire est-elle imposable ?", set(), True),
     ],
 )
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
