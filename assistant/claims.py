@@ -99,7 +99,8 @@ SYMMETRIC_MARKERS = frozenset(name for name, (_, symmetric) in MARKERS.items() i
 
 ROLES = {
     "employeur": "employeur", "employeurs": "employeur", "salarie": "salarie", "salaries": "salarie",
-    "employe": "salarie", "employes": "salarie", "bailleur": "bailleur", "bailleurs": "bailleur",
+    "salariee": "salarie", "salariees": "salarie", "employe": "salarie", "employes": "salarie",
+    "employee": "salarie", "employees": "salarie", "bailleur": "bailleur", "bailleurs": "bailleur",
     "locataire": "locataire", "locataires": "locataire", "proprietaire": "proprietaire",
     "proprietaires": "proprietaire", "vendeur": "vendeur", "vendeurs": "vendeur", "acheteur": "acheteur",
     "acheteurs": "acheteur", "client": "client", "clients": "client", "hotelier": "hotelier",
@@ -107,8 +108,12 @@ ROLES = {
     "administration": "administration", "inspecteur": "inspecteur", "juge": "juge", "tribunaux": "juge",
     "tribunal": "juge", "banque": "banque", "notaire": "notaire", "syndic": "syndic",
     "copropriétaire": "coproprietaire", "coproprietaire": "coproprietaire", "coproprietaires": "coproprietaire",
-    "apprenti": "apprenti", "stagiaire": "stagiaire", "candidat": "candidat", "interimaire": "interimaire",
+    "apprenti": "apprenti", "apprentie": "apprenti", "apprentis": "apprenti", "stagiaire": "stagiaire",
+    "stagiaires": "stagiaire", "candidat": "candidat", "candidate": "candidat", "candidats": "candidat",
+    "interimaire": "interimaire", "interimaires": "interimaire", "cliente": "client", "acheteuse": "acheteur",
+    "vendeuse": "vendeur",
 }
+"""Each party with its feminine and plural forms (« la salariée » is the party « le salarié » names)."""
 _NEGATIVES = "pas|plus|jamais|rien|aucun|aucune|guere|point|nullement|ni"
 NEGATION = re.compile(
     rf"\bn(?:e\s+|')(?:[\w'-]+\s+){{0,3}}?(?:{_NEGATIVES})\b"

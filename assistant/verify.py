@@ -297,6 +297,11 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
                 return role
             if verb not in source_by_verb and verb in source_by_action and role not in source_by_action[verb]:
                 return role
+    for noun, head, case in said.attachments:
+        given = {claims.ROLES[other] for other, on, by in source.attachments
+                 if (on, by) == (head, case) and other in claims.ROLES}
+        if noun in claims.ROLES and given and claims.ROLES[noun] not in given:
+            return claims.ROLES[noun]
     if not said.subjects:
         return ""
     said_subjects = set().union(*said_by_verb.values())
