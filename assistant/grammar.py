@@ -49,6 +49,9 @@ class Parse:
     """(folded noun, folded word it hangs on, preposition) for every noun that is not a subject and hangs on a word
     by a preposition: « aux frais du locataire » gives (locataire, frais, de), « au choix du salarié » (salarie,
     choix, de)."""
+    described: frozenset[str] = frozenset()
+    """Folded words that describe a subject noun (its adjectives, complements and relative clause): « la salariée
+    enceinte qui travaille de nuit » gives enceinte, travaille, de, nuit…"""
 
 
 @cache
@@ -129,6 +132,19 @@ def _antecedent(pronoun: Token) -> Token | None:
     return None
 
 
+def _coordinated_subject(token: Token) -> Token | None:
+    """The subject a noun is coordinated with (« l'employeur et le salarié décident », « ni l'employeur, ni le
+    salarié ne peuvent »: the parser hangs the second on the first, or reads the « ni » of the first as a
+    preposition); None if it is not."""
+    if token.dep_ == "conj" and token.head.dep_ in SUBJECT_RELATIONS:
+        return token.head
+    if not any(fold(child.text) == "ni" for child in token.children):
+        return None
+    return next((other for other in token.head.children if other is not token and other.dep_ in SUBJECT_RELATIONS
+                 and other.pos_ in ("NOUN", "PROPN")
+                 and any(fold(word.text) == "ni" for word in (*other.children, *token.head.children))), None)
+
+
 @lru_cache(maxsize=4096)
 def parse(text: str) -> Parse:
     doc = _nlp()(text)
@@ -142,8 +158,11 @@ def parse(text: str) -> Parse:
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
+        coordinated = _coordinated_subject(token)
         if token.dep_ in SUBJECT_RELATIONS:
             subjects.add((fold(token.text), fold(_verb_of(token).text)))
+        elif coordinated is not None:
+            subjects.add((fold(token.text), fold(_verb_of(coordinated).text)))
         elif token.dep_ == "ROOT" and any(_misread_verb(other) for other in doc if other is not token):
             verb = next(other for other in doc if other is not token and _misread_verb(other))
             subjects.add((fold(token.text), fold(verb.text)))
@@ -173,7 +192,15 @@ def parse(text: str) -> Parse:
         for case in token.children
         if case.dep_ == "case" and fold(case.text) in CASES
     )
-    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents, attachments)
+    described = frozenset(
+        fold(word.text)
+        for token in doc
+        if token.dep_ in SUBJECT_RELATIONS and token.pos_ in ("NOUN", "PROPN")
+        for word in token.subtree
+        if word is not token
+    )
+    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents, attachments,
+                 described)
 
 
 @lru_cache(maxsize=1024)

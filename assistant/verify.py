@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import claims
-from assistant.anchors import CLAUSE_BREAK, Anchor, anchors, passage_body
+from assistant.anchors import BODY_SENTENCE_END, CLAUSE_BREAK, Anchor, anchors, passage_body
 from assistant.claims import negated
 from assistant.grammar import parse
 from indexing.embeddings import Embedder
@@ -130,20 +130,25 @@ SYNONYMS = {
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
                          "revanche", "ainsi", "effet", "outre", "pratique", "principe"})
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
-LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\by a lieu\b|\b(?:dans le |en )?cas general\b"
+LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|aur\w*) lieu\b|\bau total\b"
+                       r"|\b(?:dans le |en )?cas general\b"
                        r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
                        r"(?:,? (?:et|a) [lrd]\.? ?\d[\d-]*)*|\bpar la loi\b"
                        r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)"
                        r"|\b(?:mise?s?|mettre|met(?:tent)?) en place\b")
 """Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
-(« ouvre droit à »), « s'il y a lieu » and « dans le cas général » qualify nothing, a cross-reference (« aux
-articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law without saying it, and « âgé de 18 ans »
-says no more than « 18 ans », and « mettre en place » is a verb (« instaurer »)."""
+(« ouvre droit à ») and so is « a lieu » (« se fait »), « s'il y a lieu », « au total » and « dans le cas général »
+qualify nothing, a cross-reference (« aux articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law
+without saying it, and « âgé de 18 ans » says no more than « 18 ans », and « mettre en place » is a verb
+(« instaurer »)."""
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
 ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b")
 """« a le droit de bénéficier d'un congé » is « a droit à un congé »: an entitlement, not a mere possibility."""
 DUTY = re.compile(r"\bdoi(?:t|vent|s)\b|\bdevez\b|\bdevr\w*|\bil faut\b")
+DUTY_VERB = re.compile(r"\b(?:doi(?:t|vent|s)|devez|devr\w*|il faut)\s+(?:(?:l'|le|la|les|lui|leur|y|en|se|s'|ne|pas"
+                       r"|alors|donc|aussi|egalement)\s+)*([\w']+)")
+"""The verb a « doit » governs (« l'employeur doit alors verser »)."""
 HEDGE = re.compile(r"\bconseill\w*|\b(?:est|sont) recommande\w*|\bpreferable\b|\bsouhaitable\b|\ben principe\b"
                    r"|\bgeneral\w*|\ble plus souvent\b|\bhabituel\w*|\bsouvent\b|\bparfois\b|\bexemple\b"
                    r"|\bpeu\w*\b|\bpourr\w*")
@@ -427,6 +432,15 @@ def _requirement_as_condition(claim_text: str, anchor_text: str) -> bool:
         re.search(rf"\bdoit\s+(?:[\w']+\s+){{0,2}}?{re.escape(verb)}\b", owed) for verb in steps)
 
 
+def _condition_describes_subject(claim_text: str, anchor_text: str) -> bool:
+    """Whether every condition of the sentence says what the anchor's subject is (« si vous êtes enceinte et
+    travaillez de nuit, vous êtes affectée… » for « la salariée enceinte qui travaille de nuit est affectée… »):
+    the same people, named by a case instead of a description."""
+    spans = [_terms(span) for span in CONDITION_SPAN.findall(claims.folded(claim_text))]
+    described = _terms(" ".join(parse(anchor_text).described), source=True)
+    return bool(spans) and all(words and words <= described for words in spans)
+
+
 def _points_back(anchor: Anchor, previous: str) -> bool:
     """Whether the anchor's only condition is « dans ce cas » (« si tel est le cas »…) and the case it points back
     to is the passage sentence just before it, on which the clause or sentence before the claim rests: said in the
@@ -441,11 +455,18 @@ def _points_back(anchor: Anchor, previous: str) -> bool:
 def _prescribed(claim_text: str, anchor_text: str) -> bool:
     """Whether the sentence's « doit » says what the anchor states in the present as a rule (« chaque journée est
     prise dans un délai de 2 mois » said « doit être prise »): a text of law prescribes in the indicative, unless
-    it advises, describes a habit, gives an example or allows."""
-    anchor = claims.folded(anchor_text)
-    if "obligation" in claims.markers(DUTY.sub(" ", claims.folded(claim_text))) or HEDGE.search(anchor):
+    it advises, describes a habit, gives an example or allows — in the anchor's sentence that states the verb
+    owed, not in the one before it (« prévoit généralement un minimum. Si…, l'employeur verse un complément »)."""
+    said = claims.folded(claim_text)
+    if "obligation" in claims.markers(DUTY.sub(" ", said)):
         return False
-    return "possibility" not in claims.markers(anchor) and parse(anchor_text).has_finite_verb
+    owed = _terms(" ".join(DUTY_VERB.findall(said)))
+    sentences = [part for part in BODY_SENTENCE_END.split(anchor_text) if part.strip()]
+    stating = [part for part in sentences if owed & _terms(part, source=True)] or sentences
+    anchor = claims.folded(" ".join(stating))
+    if HEDGE.search(anchor):
+        return False
+    return "possibility" not in claims.markers(anchor) and parse(" ".join(stating)).has_finite_verb
 
 
 def _entitled(claim_text: str, anchor_text: str) -> bool:
@@ -520,6 +541,7 @@ def _check(
     unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
     unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
+    unmatched -= {"condition"} if _condition_describes_subject(claim_text, anchor.text) else set()
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)

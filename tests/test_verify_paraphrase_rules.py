@@ -16,7 +16,7 @@ CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
 
 @cache
 def _planted() -> dict[str, PlantedDraft]:
-    paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS)
+    paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -312,3 +312,31 @@ def test_a_case_en_cas_de_must_be_kept_unless_the_sentence_before_states_it():
     assert stands("demission-conges-01") == ["ok", "ok"]
     assert stands("demission-conges-01", "Le préavis commence à courir à la fin des congés, sauf accord contraire "
                                          "avec l'employeur [1].") == ["dropped_condition"]
+
+
+def test_subjects_joined_by_ni_are_both_subjects():
+    assert stands("b2-conges-preavis-02") == ["ok", "ok"]
+    assert stands("b2-conges-preavis-02", "Oui, l'employeur peut imposer la prise de congés [1].") != ["ok"]
+
+
+def test_a_hedge_counts_only_in_the_sentence_that_states_the_verb_owed():
+    assert stands("b2-smic-07") == ["ok"]
+    assert stands("b2-smic-07", "La convention collective applicable doit prévoir un salaire minimum conventionnel "
+                                "[1].") == ["unmatched_word"]
+
+
+def test_a_condition_may_say_what_the_anchors_subject_is():
+    assert stands("b2-nuit-enceinte-01") == ["ok"]
+    assert stands("b2-nuit-enceinte-01", "Oui, à votre demande, si vous êtes enceinte et travaillez à temps "
+                                         "partiel, vous êtes affectée à un poste de jour dans l'entreprise pendant "
+                                         "la durée de votre grossesse [1].") == ["unmatched_word"]
+
+
+def test_avoir_lieu_is_a_verb_and_au_total_links():
+    assert stands("b2-loyer-02") == ["ok", "ok"]
+    assert stands("b2-loyer-02", "La révision a lieu à la date indiquée par le locataire [1].") != ["ok"]
+    assert stands("b2-repos-02") == ["ok", "ok"]
+    assert stands("b2-repos-02", "Le repos hebdomadaire dure au moins 24 heures consécutives [1]. Au total, la durée "
+                                 "minimale du repos hebdomadaire est donc de 36 heures consécutives [1].") == [
+        "ok", "missing_number"]
+
