@@ -340,3 +340,9 @@ def test_avoir_lieu_is_a_verb_and_au_total_links():
                                  "minimale du repos hebdomadaire est donc de 36 heures consécutives [1].") == [
         "ok", "missing_number"]
 
+
+
+def test_habitual_rules_answer_no_to_particular_rules():
+    assert stands("demission-conges-03") == ["ok"]
+    assert stands("demission-conges-03", "Oui, il doit respecter les règles habituelles de la démission, notamment "
+                                         "la procédure et la durée du préavis [1].") == ["yes_no"]
