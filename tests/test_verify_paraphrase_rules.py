@@ -346,3 +346,9 @@ def test_habitual_rules_answer_no_to_particular_rules():
     assert stands("demission-conges-03") == ["ok"]
     assert stands("demission-conges-03", "Oui, il doit respecter les règles habituelles de la démission, notamment "
                                          "la procédure et la durée du préavis [1].") == ["yes_no"]
+
+
+def test_a_sentence_after_a_list_items_own_is_a_statement_of_its_own():
+    assert stands("b2-loyer-07") == ["ok"]
+    assert stands("b2-loyer-07", "Oui, le recours à un avocat est obligatoire [1].") != ["ok"]
+    assert stands("b2-loyer-07", "Non, le recours à un huissier n'est pas obligatoire [1].") != ["ok"]
