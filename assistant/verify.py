@@ -80,9 +80,9 @@ HEADING_CASE = re.compile(r"^((?:[Pp]our|[Ee]n cas d|[Dd]ans le cas d|[Ll]ors d|
                           r"[^,]{2,80}),\s*(\S.*)$")
 """An opening phrase that names a case (« Pour un CDD de 6 mois maximum, … », « Si l'état des lieux est
 conforme, … »)."""
-JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s+et\s+(?:alors\s+)?"
+JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|(?:,\s+et\s+(?:alors\s+)?|\s+:\s+)"
                           r"(?=(?:il|elle|ils|elles|on|le|la|les|l'|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b)")
-"""Where a sentence joins two rules: « mais », « ; », or « , et » before a new subject."""
+"""Where a sentence joins two rules: « mais », « ; », or « , et » or « : » before a new subject."""
 POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
 """An anchor that opens on the case the sentence before it states."""
 REQUIRED_STEP = re.compile(r"\ba condition d(?:e |')(?:l'|le |la |les |lui |leur |y |en )?(\w+)")

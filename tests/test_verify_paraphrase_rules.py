@@ -352,3 +352,13 @@ def test_a_sentence_after_a_list_items_own_is_a_statement_of_its_own():
     assert stands("b2-loyer-07") == ["ok"]
     assert stands("b2-loyer-07", "Oui, le recours à un avocat est obligatoire [1].") != ["ok"]
     assert stands("b2-loyer-07", "Non, le recours à un huissier n'est pas obligatoire [1].") != ["ok"]
+
+
+def test_a_colon_before_a_new_subject_joins_a_denial_and_an_affirmation_each_checked():
+    assert stands("b2-arret-conges-02") == ["ok"]
+    because = " : le salarié malade avant le départ en congés {} droit au report de ses congés payés après la date " \
+              "de reprise du travail [1]."
+    assert stands("b2-arret-conges-02", "Non, les congés payés acquis non pris ne sont pas perdus"
+                  + because.format("n'a pas")) != ["ok"]
+    assert stands("b2-arret-conges-02", "Non, les congés payés acquis non pris ne sont pas perdus : le salarié "
+                                        "malade avant le départ en congés a droit à une indemnité [1].") != ["ok"]
