@@ -85,6 +85,8 @@ JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|(?:,\s+et\s+(?:alors\s+)?|\s
 """Where a sentence joins two rules: « mais », « ; », or « , et » or « : » before a new subject."""
 POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
 """An anchor that opens on the case the sentence before it states."""
+DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?!cas\b)[a-z]\w+")
+"""« ce report », « cette demande »: the thing the sentence before has just named, with its conditions."""
 REQUIRED_STEP = re.compile(r"\ba condition d(?:e |')(?:l'|le |la |les |lui |leur |y |en )?(\w+)")
 """« à condition de l'indiquer », « à condition d'envoyer »: the verb of a step the sentence makes a condition."""
 JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
@@ -347,7 +349,8 @@ def _cells_used(anchor: Anchor, words: set[str]) -> str:
 def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = "") -> set[str]:
     """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them; a case the
     rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits. A sentence
-    that opens on « Dans ce cas » keeps the words of the passage sentence the one before it rests on."""
+    that opens on « Dans ce cas », or names a thing by « ce », « cette » (« si l'employeur n'accorde pas ce
+    report »), keeps the words of the passage sentence the one before it rests on."""
     said = _terms(f"{claim_text}\n{said_before}", source=True)
     missing: set[str] = set()
     folded = claims.folded(anchor_text)
@@ -572,8 +575,9 @@ def _check(
     unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
-    uncovered = _uncovered_conditions(claim_text, anchor.text, previous if POINTING_BACK.match(
-        claims.folded(claim_text)) else "")
+    folded_claim = claims.folded(claim_text)
+    uncovered = _uncovered_conditions(claim_text, anchor.text, previous if POINTING_BACK.match(folded_claim)
+                                      or DEMONSTRATIVE.search(folded_claim) else "")
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", claims.folded(claim_text)) if w in claims.ROLES))

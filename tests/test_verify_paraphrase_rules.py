@@ -362,3 +362,9 @@ def test_a_colon_before_a_new_subject_joins_a_denial_and_an_affirmation_each_che
                   + because.format("n'a pas")) != ["ok"]
     assert stands("b2-arret-conges-02", "Non, les congés payés acquis non pris ne sont pas perdus : le salarié "
                                         "malade avant le départ en congés a droit à une indemnité [1].") != ["ok"]
+
+
+def test_a_thing_named_by_ce_keeps_the_conditions_the_sentence_before_stated():
+    assert stands("b2-arret-conges-01") == ["ok", "ok"]
+    assert stands("b2-arret-conges-01", "Si l'employeur n'accorde pas ce report, vous pouvez saisir le conseil de "
+                                        "prud'hommes [1].") == ["dropped_condition"]
