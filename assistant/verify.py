@@ -108,6 +108,9 @@ MAX_NEW_TERMS = 1
 """Content words of a sentence found neither in its anchor, nor next to it, nor in the passage's title and
 headings: one verb or adverb is a paraphrase (« touche » for « perçoit »); a noun or an adjective, or a second
 word, is a new fact."""
+SAME_ROOT = 6
+"""Letters a stem must share with a heading's word, from its start, to be named by it (« convent » and
+« conventionnel »)."""
 EARLY_STOP_SENTENCES = 2
 """A draft whose first sentences are all unsupported is abandoned before it is finished."""
 MIN_SUPPORTED_SHARE = 0.5
@@ -330,6 +333,14 @@ def _dropped_restrictions(claim_text: str, anchor_text: str) -> str:
         for term in _terms(modifier) - _terms(claim_text, source=True)
     }
     return ", ".join(sorted(missing))
+
+
+def _unnamed_by(words: set[str], headings: set[str]) -> set[str]:
+    """The words that the passage's title and headings do not name, in the same family or another form of the same
+    root (« la convention » under « Rupture conventionnelle »: the stemmer cuts the noun and its adjective apart)."""
+    return {word for word in words if not any(
+        word == heading or (min(len(word), len(heading)) >= SAME_ROOT and (
+            heading.startswith(word) or word.startswith(heading))) for heading in headings)}
 
 
 def _share(words: set[str], anchor: Anchor, passage: Passage) -> float:
@@ -581,9 +592,10 @@ def _check(
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", claims.folded(claim_text)) if w in claims.ROLES))
-    new = words - _terms(f"{anchor.window}\n{context}", source=True) - parties
+    headings = _terms(context, source=True)
+    new = _unnamed_by(words - _terms(anchor.window, source=True) - parties, headings)
     naming = {term for word in parse(claim_text).naming for term in _terms(word)}
-    naming &= words - _terms(f"{anchor.scope}\n{context}", source=True) - parties
+    naming &= _unnamed_by(words - _terms(anchor.scope, source=True) - parties, headings)
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))
     contrary = _contrary_word(claim_text, anchor.text) or _unmatched_non(claim_text, anchor)

@@ -368,3 +368,10 @@ def test_a_thing_named_by_ce_keeps_the_conditions_the_sentence_before_stated():
     assert stands("b2-arret-conges-01") == ["ok", "ok"]
     assert stands("b2-arret-conges-01", "Si l'employeur n'accorde pas ce report, vous pouvez saisir le conseil de "
                                         "prud'hommes [1].") == ["dropped_condition"]
+
+
+def test_a_noun_whose_adjective_the_headings_hold_is_named_by_them():
+    assert stands("b2-code-rupture-conv-01") == ["ok", "ok"]
+    assert stands("b2-code-rupture-conv-01", "Chaque partie dispose de quinze jours calendaires à compter de la "
+                                             "signature de la convocation pour exercer son droit de rétractation "
+                                             "[1].") == ["new_words"]
