@@ -54,12 +54,19 @@ def _is_item(line: str, bulleted: bool) -> bool:
     return not line.rstrip().endswith((".", "!", "?", ":"))
 
 
+def _said_after(item: str) -> list[str]:
+    """The sentences a list item goes on with after its own (« - ou de saisir le juge… . Le recours à un avocat
+    n'est pas obligatoire. »): statements on their own, which the lead-in does not govern."""
+    return [part for part in BODY_SENTENCE_END.split(item) if part.strip()][1:]
+
+
 def anchors(body: str) -> list[Anchor]:
     """Sentences, their clauses (« …, mais … », « … ; … »), two sentences in a row of the same polarity (an
     answer often joins them, and must then keep the conditions of both), table rows, and each list lead-in with
     each of its items (a lead-in is not a statement on its own: « … est obligé de remettre une facture : » says
     when in its items). A table row stands alone, its caption for context. Worked computations
-    (`2 000 € : 4 = 500 €`) are not rules and support nothing."""
+    (`2 000 € : 4 = 500 €`) are not rules and support nothing. A sentence that follows an item's own on its line
+    is a statement of its own too."""
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     found: list[Anchor] = []
     sentences: list[str] = []
@@ -90,6 +97,7 @@ def anchors(body: str) -> list[Anchor]:
                     found.append(Anchor(item, f"{lead} {item}", item, label=row.group(1)))
                 else:
                     found.append(Anchor(f"{lead} {item}", whole, whole, item))
+                    found += [Anchor(part, whole, part) for part in _said_after(item)]
             listed = tuple(item for item in items if not TABLE_ROW.match(item))
             if len(listed) > 1:
                 found.append(Anchor(" ".join([lead, *listed]), whole, whole, items=listed))

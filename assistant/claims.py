@@ -99,7 +99,8 @@ SYMMETRIC_MARKERS = frozenset(name for name, (_, symmetric) in MARKERS.items() i
 
 ROLES = {
     "employeur": "employeur", "employeurs": "employeur", "salarie": "salarie", "salaries": "salarie",
-    "employe": "salarie", "employes": "salarie", "bailleur": "bailleur", "bailleurs": "bailleur",
+    "salariee": "salarie", "salariees": "salarie", "employe": "salarie", "employes": "salarie",
+    "employee": "salarie", "employees": "salarie", "bailleur": "bailleur", "bailleurs": "bailleur",
     "locataire": "locataire", "locataires": "locataire", "proprietaire": "proprietaire",
     "proprietaires": "proprietaire", "vendeur": "vendeur", "vendeurs": "vendeur", "acheteur": "acheteur",
     "acheteurs": "acheteur", "client": "client", "clients": "client", "hotelier": "hotelier",
@@ -107,8 +108,12 @@ ROLES = {
     "administration": "administration", "inspecteur": "inspecteur", "juge": "juge", "tribunaux": "juge",
     "tribunal": "juge", "banque": "banque", "notaire": "notaire", "syndic": "syndic",
     "copropriétaire": "coproprietaire", "coproprietaire": "coproprietaire", "coproprietaires": "coproprietaire",
-    "apprenti": "apprenti", "stagiaire": "stagiaire", "candidat": "candidat", "interimaire": "interimaire",
+    "apprenti": "apprenti", "apprentie": "apprenti", "apprentis": "apprenti", "stagiaire": "stagiaire",
+    "stagiaires": "stagiaire", "candidat": "candidat", "candidate": "candidat", "candidats": "candidat",
+    "interimaire": "interimaire", "interimaires": "interimaire", "cliente": "client", "acheteuse": "acheteur",
+    "vendeuse": "vendeur",
 }
+"""Each party with its feminine and plural forms (« la salariée » is the party « le salarié » names)."""
 _NEGATIVES = "pas|plus|jamais|rien|aucun|aucune|guere|point|nullement|ni"
 NEGATION = re.compile(
     rf"\bn(?:e\s+|')(?:[\w'-]+\s+){{0,3}}?(?:{_NEGATIVES})\b"
@@ -121,11 +126,12 @@ excéder » that needs no « pas », and a table cell that answers « Non »."""
 ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
 OPPOSITES = (("oral", "ecrit"), ("verbal", "ecrit"), ("gratuit", "payant"), ("provisoire", "definitif"),
-             ("acceptation", "rejet"))
+             ("acceptation", "rejet"), ("particulieres", "habituelles"), ("particulier", "habituel"))
 """Forms a thing has one or the other of, so that a rule stating one denies the other: « Le CDD peut-il être
 oral ? » is answered « Non » by « le CDD doit être écrit », « le silence vaut-il acceptation ? » by « vaut
-décision de rejet ». Not parties or kinds (CDD and CDI, mineur and majeur): a rule on one says nothing of the
-other."""
+décision de rejet », « des règles particulières ? » by « les règles habituelles » (the stemmer cuts the feminine
+and the masculine apart, hence both). Not parties or kinds (CDD and CDI, mineur and majeur): a rule on one says
+nothing of the other."""
 ALONE = re.compile(r"\bseule?s?\b|\bsans\b")
 WITHOUT = re.compile(r"\bsans (?!que\b|qu')((?:[\w']+ ){0,2}[\w']+)")
 """What a rule does without (« sans condition d'ancienneté »): three words at most; not « sans que ce refus

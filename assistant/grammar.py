@@ -15,6 +15,18 @@ if TYPE_CHECKING:
 MODEL = "fr_core_news_md"
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obl:agent"})
 """Who the clause is about: the subject, active or passive, and the agent of a passive (`par l'employeur`)."""
+SUBJECT_PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": ("Masc", "Plur"),
+                    "elles": ("Fem", "Plur")}
+"""A subject pronoun with the gender and number of the noun it stands for."""
+PRONOUN_SUBJECT_RELATIONS = SUBJECT_RELATIONS | {"expl:subj"}
+"""The parser tells a pronoun that stands for a noun (« …, il doit ») from an impersonal one only by this function,
+which it gives to both."""
+IMPERSONAL_VERBS = frozenset({"faut", "agit", "existe", "suffit", "semble", "convient", "arrive", "reste"})
+"""Verbs whose « il » stands for nothing (« il faut », « il s'agit de »)."""
+CASES = {"de": "de", "du": "de", "des": "de", "d'": "de", "a": "a", "au": "a", "aux": "a", "par": "par",
+         "pour": "pour", "aupres": "aupres", "envers": "envers", "contre": "contre", "avec": "avec", "sur": "sur"}
+"""The prepositions that hang a noun on a word (« aux frais du locataire », « au choix du salarié »), folded to one
+form each."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,13 @@ class Parse:
     agents: frozenset[tuple[str, str]] = frozenset()
     """(folded noun, folded noun of an action) for a noun that completes an action noun by « de »: « la demande de
     l'employeur » gives (employeur, demande), the party that does what the noun names."""
+    attachments: frozenset[tuple[str, str, str]] = frozenset()
+    """(folded noun, folded word it hangs on, preposition) for every noun that is not a subject and hangs on a word
+    by a preposition: « aux frais du locataire » gives (locataire, frais, de), « au choix du salarié » (salarie,
+    choix, de)."""
+    described: frozenset[str] = frozenset()
+    """Folded words that describe a subject noun (its adjectives, complements and relative clause): « la salariée
+    enceinte qui travaille de nuit » gives enceinte, travaille, de, nuit…"""
 
 
 @cache
@@ -89,16 +108,61 @@ def _verb_of(subject: Token) -> Token:
     return next(following, subject.head)
 
 
+def _impersonal(predicate: Token) -> bool:
+    """« il est obligatoire de prévoir », « il est possible que »: an adjective whose subject is the clause it
+    takes, not a noun."""
+    return predicate.pos_ == "ADJ" and any(
+        child.dep_ in ("xcomp", "csubj", "ccomp") or fold(child.text) in ("de", "d'", "que", "qu'")
+        for child in predicate.children)
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a subject pronoun stands for (« Si l'employeur ne peut pas…, il doit l'informer »): the nearest
+    subject noun before it in the sentence that agrees with it in gender and number; None for an impersonal « il »
+    (« il faut », « il y a »), which has none."""
+    gender, number = SUBJECT_PRONOUNS[fold(pronoun.text)]
+    following = pronoun.doc[pronoun.i + 1] if pronoun.i + 1 < len(pronoun.doc) else pronoun
+    if fold(following.text) == "y" or fold(_verb_of(pronoun).text) in IMPERSONAL_VERBS or _impersonal(pronoun.head):
+        return None
+    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in SUBJECT_RELATIONS:
+            agrees = all(value in (token.morph.get(feature) or [value])
+                         for feature, value in (("Gender", gender), ("Number", number)))
+            return token if agrees else None
+    return None
+
+
+def _coordinated_subject(token: Token) -> Token | None:
+    """The subject a noun is coordinated with (« l'employeur et le salarié décident », « ni l'employeur, ni le
+    salarié ne peuvent »: the parser hangs the second on the first, or reads the « ni » of the first as a
+    preposition); None if it is not."""
+    if token.dep_ == "conj" and token.head.dep_ in SUBJECT_RELATIONS:
+        return token.head
+    if not any(fold(child.text) == "ni" for child in token.children):
+        return None
+    return next((other for other in token.head.children if other is not token and other.dep_ in SUBJECT_RELATIONS
+                 and other.pos_ in ("NOUN", "PROPN")
+                 and any(fold(word.text) == "ni" for word in (*other.children, *token.head.children))), None)
+
+
 @lru_cache(maxsize=4096)
 def parse(text: str) -> Parse:
     doc = _nlp()(text)
     subjects, others = set(), set()
+    for token in doc:
+        if token.pos_ == "PRON" and token.dep_ in PRONOUN_SUBJECT_RELATIONS and fold(token.text) in SUBJECT_PRONOUNS:
+            antecedent = _antecedent(token)
+            if antecedent is not None:
+                subjects.add((fold(antecedent.text), fold(_verb_of(token).text)))
     naming = frozenset(fold(token.text) for token in doc if token.pos_ in ("NOUN", "PROPN", "ADJ"))
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
+        coordinated = _coordinated_subject(token)
         if token.dep_ in SUBJECT_RELATIONS:
             subjects.add((fold(token.text), fold(_verb_of(token).text)))
+        elif coordinated is not None:
+            subjects.add((fold(token.text), fold(_verb_of(coordinated).text)))
         elif token.dep_ == "ROOT" and any(_misread_verb(other) for other in doc if other is not token):
             verb = next(other for other in doc if other is not token and _misread_verb(other))
             subjects.add((fold(token.text), fold(verb.text)))
@@ -121,7 +185,22 @@ def parse(text: str) -> Parse:
         if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN")
         and any(fold(case.text) in ("de", "du", "des", "d'") for case in child.children if case.dep_ == "case")
     )
-    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents)
+    attachments = frozenset(
+        (fold(token.text), fold(token.head.text), CASES[fold(case.text)])
+        for token in doc
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in SUBJECT_RELATIONS
+        for case in token.children
+        if case.dep_ == "case" and fold(case.text) in CASES
+    )
+    described = frozenset(
+        fold(word.text)
+        for token in doc
+        if token.dep_ in SUBJECT_RELATIONS and token.pos_ in ("NOUN", "PROPN")
+        for word in token.subtree
+        if word is not token
+    )
+    return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents, attachments,
+                 described)
 
 
 @lru_cache(maxsize=1024)

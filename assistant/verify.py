@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import claims
-from assistant.anchors import CLAUSE_BREAK, Anchor, anchors, passage_body
+from assistant.anchors import BODY_SENTENCE_END, CLAUSE_BREAK, Anchor, anchors, passage_body
 from assistant.claims import negated
 from assistant.grammar import parse
 from indexing.embeddings import Embedder
@@ -80,11 +80,13 @@ HEADING_CASE = re.compile(r"^((?:[Pp]our|[Ee]n cas d|[Dd]ans le cas d|[Ll]ors d|
                           r"[^,]{2,80}),\s*(\S.*)$")
 """An opening phrase that names a case (« Pour un CDD de 6 mois maximum, … », « Si l'état des lieux est
 conforme, … »)."""
-JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s+et\s+(?:alors\s+)?"
+JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|(?:,\s+et\s+(?:alors\s+)?|\s+:\s+)"
                           r"(?=(?:il|elle|ils|elles|on|le|la|les|l'|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b)")
-"""Where a sentence joins two rules: « mais », « ; », or « , et » before a new subject."""
+"""Where a sentence joins two rules: « mais », « ; », or « , et » or « : » before a new subject."""
 POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
 """An anchor that opens on the case the sentence before it states."""
+DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?!cas\b)[a-z]\w+")
+"""« ce report », « cette demande »: the thing the sentence before has just named, with its conditions."""
 REQUIRED_STEP = re.compile(r"\ba condition d(?:e |')(?:l'|le |la |les |lui |leur |y |en )?(\w+)")
 """« à condition de l'indiquer », « à condition d'envoyer »: the verb of a step the sentence makes a condition."""
 JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
@@ -106,6 +108,9 @@ MAX_NEW_TERMS = 1
 """Content words of a sentence found neither in its anchor, nor next to it, nor in the passage's title and
 headings: one verb or adverb is a paraphrase (« touche » for « perçoit »); a noun or an adjective, or a second
 word, is a new fact."""
+SAME_ROOT = 6
+"""Letters a stem must share with a heading's word, from its start, to be named by it (« convent » and
+« conventionnel »)."""
 EARLY_STOP_SENTENCES = 2
 """A draft whose first sentences are all unsupported is abandoned before it is finished."""
 MIN_SUPPORTED_SHARE = 0.5
@@ -130,20 +135,25 @@ SYNONYMS = {
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
                          "revanche", "ainsi", "effet", "outre", "pratique", "principe"})
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
-LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\by a lieu\b|\b(?:dans le |en )?cas general\b"
+LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|aur\w*) lieu\b|\bau total\b"
+                       r"|\b(?:dans le |en )?cas general\b"
                        r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
                        r"(?:,? (?:et|a) [lrd]\.? ?\d[\d-]*)*|\bpar la loi\b"
                        r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)"
                        r"|\b(?:mise?s?|mettre|met(?:tent)?) en place\b")
 """Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
-(« ouvre droit à »), « s'il y a lieu » and « dans le cas général » qualify nothing, a cross-reference (« aux
-articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law without saying it, and « âgé de 18 ans »
-says no more than « 18 ans », and « mettre en place » is a verb (« instaurer »)."""
+(« ouvre droit à ») and so is « a lieu » (« se fait »), « s'il y a lieu », « au total » and « dans le cas général »
+qualify nothing, a cross-reference (« aux articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law
+without saying it, and « âgé de 18 ans » says no more than « 18 ans », and « mettre en place » is a verb
+(« instaurer »)."""
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
 ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b")
 """« a le droit de bénéficier d'un congé » is « a droit à un congé »: an entitlement, not a mere possibility."""
 DUTY = re.compile(r"\bdoi(?:t|vent|s)\b|\bdevez\b|\bdevr\w*|\bil faut\b")
+DUTY_VERB = re.compile(r"\b(?:doi(?:t|vent|s)|devez|devr\w*|il faut)\s+(?:(?:l'|le|la|les|lui|leur|y|en|se|s'|ne|pas"
+                       r"|alors|donc|aussi|egalement)\s+)*([\w']+)")
+"""The verb a « doit » governs (« l'employeur doit alors verser »)."""
 HEDGE = re.compile(r"\bconseill\w*|\b(?:est|sont) recommande\w*|\bpreferable\b|\bsouhaitable\b|\ben principe\b"
                    r"|\bgeneral\w*|\ble plus souvent\b|\bhabituel\w*|\bsouvent\b|\bparfois\b|\bexemple\b"
                    r"|\bpeu\w*\b|\bpourr\w*")
@@ -297,6 +307,11 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
                 return role
             if verb not in source_by_verb and verb in source_by_action and role not in source_by_action[verb]:
                 return role
+    for noun, head, case in said.attachments:
+        given = {claims.ROLES[other] for other, on, by in source.attachments
+                 if (on, by) == (head, case) and other in claims.ROLES}
+        if noun in claims.ROLES and given and claims.ROLES[noun] not in given:
+            return claims.ROLES[noun]
     if not said.subjects:
         return ""
     said_subjects = set().union(*said_by_verb.values())
@@ -320,6 +335,14 @@ def _dropped_restrictions(claim_text: str, anchor_text: str) -> str:
     return ", ".join(sorted(missing))
 
 
+def _unnamed_by(words: set[str], headings: set[str]) -> set[str]:
+    """The words that the passage's title and headings do not name, in the same family or another form of the same
+    root (« la convention » under « Rupture conventionnelle »: the stemmer cuts the noun and its adjective apart)."""
+    return {word for word in words if not any(
+        word == heading or (min(len(word), len(heading)) >= SAME_ROOT and (
+            heading.startswith(word) or word.startswith(heading))) for heading in headings)}
+
+
 def _share(words: set[str], anchor: Anchor, passage: Passage) -> float:
     """Share of a sentence's content words found in the anchor's scope; words the passage has only in its title
     or headings (« fonds de travaux ») count neither way: they say what the passage is about, not what it says."""
@@ -337,7 +360,8 @@ def _cells_used(anchor: Anchor, words: set[str]) -> str:
 def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = "") -> set[str]:
     """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them; a case the
     rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits. A sentence
-    that opens on « Dans ce cas » keeps the words of the passage sentence the one before it rests on."""
+    that opens on « Dans ce cas », or names a thing by « ce », « cette » (« si l'employeur n'accorde pas ce
+    report »), keeps the words of the passage sentence the one before it rests on."""
     said = _terms(f"{claim_text}\n{said_before}", source=True)
     missing: set[str] = set()
     folded = claims.folded(anchor_text)
@@ -422,6 +446,15 @@ def _requirement_as_condition(claim_text: str, anchor_text: str) -> bool:
         re.search(rf"\bdoit\s+(?:[\w']+\s+){{0,2}}?{re.escape(verb)}\b", owed) for verb in steps)
 
 
+def _condition_describes_subject(claim_text: str, anchor_text: str) -> bool:
+    """Whether every condition of the sentence says what the anchor's subject is (« si vous êtes enceinte et
+    travaillez de nuit, vous êtes affectée… » for « la salariée enceinte qui travaille de nuit est affectée… »):
+    the same people, named by a case instead of a description."""
+    spans = [_terms(span) for span in CONDITION_SPAN.findall(claims.folded(claim_text))]
+    described = _terms(" ".join(parse(anchor_text).described), source=True)
+    return bool(spans) and all(words and words <= described for words in spans)
+
+
 def _points_back(anchor: Anchor, previous: str) -> bool:
     """Whether the anchor's only condition is « dans ce cas » (« si tel est le cas »…) and the case it points back
     to is the passage sentence just before it, on which the clause or sentence before the claim rests: said in the
@@ -436,11 +469,18 @@ def _points_back(anchor: Anchor, previous: str) -> bool:
 def _prescribed(claim_text: str, anchor_text: str) -> bool:
     """Whether the sentence's « doit » says what the anchor states in the present as a rule (« chaque journée est
     prise dans un délai de 2 mois » said « doit être prise »): a text of law prescribes in the indicative, unless
-    it advises, describes a habit, gives an example or allows."""
-    anchor = claims.folded(anchor_text)
-    if "obligation" in claims.markers(DUTY.sub(" ", claims.folded(claim_text))) or HEDGE.search(anchor):
+    it advises, describes a habit, gives an example or allows — in the anchor's sentence that states the verb
+    owed, not in the one before it (« prévoit généralement un minimum. Si…, l'employeur verse un complément »)."""
+    said = claims.folded(claim_text)
+    if "obligation" in claims.markers(DUTY.sub(" ", said)):
         return False
-    return "possibility" not in claims.markers(anchor) and parse(anchor_text).has_finite_verb
+    owed = _terms(" ".join(DUTY_VERB.findall(said)))
+    sentences = [part for part in BODY_SENTENCE_END.split(anchor_text) if part.strip()]
+    stating = [part for part in sentences if owed & _terms(part, source=True)] or sentences
+    anchor = claims.folded(" ".join(stating))
+    if HEDGE.search(anchor):
+        return False
+    return "possibility" not in claims.markers(anchor) and parse(" ".join(stating)).has_finite_verb
 
 
 def _entitled(claim_text: str, anchor_text: str) -> bool:
@@ -515,6 +555,7 @@ def _check(
     unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
     unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
+    unmatched -= {"condition"} if _condition_describes_subject(claim_text, anchor.text) else set()
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
@@ -545,14 +586,16 @@ def _check(
     unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
-    uncovered = _uncovered_conditions(claim_text, anchor.text, previous if POINTING_BACK.match(
-        claims.folded(claim_text)) else "")
+    folded_claim = claims.folded(claim_text)
+    uncovered = _uncovered_conditions(claim_text, anchor.text, previous if POINTING_BACK.match(folded_claim)
+                                      or DEMONSTRATIVE.search(folded_claim) else "")
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", claims.folded(claim_text)) if w in claims.ROLES))
-    new = words - _terms(f"{anchor.window}\n{context}", source=True) - parties
+    headings = _terms(context, source=True)
+    new = _unnamed_by(words - _terms(anchor.window, source=True) - parties, headings)
     naming = {term for word in parse(claim_text).naming for term in _terms(word)}
-    naming &= words - _terms(f"{anchor.scope}\n{context}", source=True) - parties
+    naming &= _unnamed_by(words - _terms(anchor.scope, source=True) - parties, headings)
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))
     contrary = _contrary_word(claim_text, anchor.text) or _unmatched_non(claim_text, anchor)

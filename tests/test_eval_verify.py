@@ -78,16 +78,17 @@ def test_eval_verify_writes_its_figures_per_class(tmp_path: Path) -> None:
     assert "Vérification des brouillons" in (out_dir / "report.md").read_text(encoding="utf-8")
 
 
-def test_the_second_blind_set_is_scored_with_the_first_on_documents_no_other_set_uses() -> None:
+@pytest.mark.parametrize("split", ["blind2", "blind3"])
+def test_each_later_blind_set_is_scored_with_the_first_on_documents_no_other_set_uses(split: str) -> None:
     from eval.run import choose_datasets
 
-    blind2 = DEFAULT_DATASETS["verify-drafts-blind2"]
-    rows = [json.loads(line) for line in blind2.read_text(encoding="utf-8").splitlines() if line.strip()]
-    others = [json.loads(line) for name in ("verify-drafts", "verify-drafts-corpus")
+    blind = DEFAULT_DATASETS[f"verify-drafts-{split}"]
+    rows = [json.loads(line) for line in blind.read_text(encoding="utf-8").splitlines() if line.strip()]
+    others = [json.loads(line) for name in DEFAULT_DATASETS if name.startswith("verify-drafts") and name != blind.stem
               for line in DEFAULT_DATASETS[name].read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert {r["split"] for r in rows} == {"blind2"}
+    assert {r["split"] for r in rows} == {split}
     assert {r["class"] for r in rows if r["label"] == WRONG} == WRONG_CLASSES
-    assert sum(r["label"] == FAITHFUL for r in rows) >= 40 and sum(r["label"] == WRONG for r in rows) >= 40
+    assert sum(r["label"] == FAITHFUL for r in rows) >= 30 and sum(r["label"] == WRONG for r in rows) >= 30
     documents = {p["doc_id"] for r in rows for p in r["passages"]}
     assert not documents & {p["doc_id"] for r in others for p in r["passages"]}
-    assert choose_datasets({"verify"}, None) == {"verify-drafts": DRAFTS, "verify-drafts-blind2": blind2}
+    assert choose_datasets({"verify"}, None)[blind.stem] == blind

@@ -16,7 +16,7 @@ CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
 
 @cache
 def _planted() -> dict[str, PlantedDraft]:
-    paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS)
+    paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -312,3 +312,66 @@ def test_a_case_en_cas_de_must_be_kept_unless_the_sentence_before_states_it():
     assert stands("demission-conges-01") == ["ok", "ok"]
     assert stands("demission-conges-01", "Le préavis commence à courir à la fin des congés, sauf accord contraire "
                                          "avec l'employeur [1].") == ["dropped_condition"]
+
+
+def test_subjects_joined_by_ni_are_both_subjects():
+    assert stands("b2-conges-preavis-02") == ["ok", "ok"]
+    assert stands("b2-conges-preavis-02", "Oui, l'employeur peut imposer la prise de congés [1].") != ["ok"]
+
+
+def test_a_hedge_counts_only_in_the_sentence_that_states_the_verb_owed():
+    assert stands("b2-smic-07") == ["ok"]
+    assert stands("b2-smic-07", "La convention collective applicable doit prévoir un salaire minimum conventionnel "
+                                "[1].") == ["unmatched_word"]
+
+
+def test_a_condition_may_say_what_the_anchors_subject_is():
+    assert stands("b2-nuit-enceinte-01") == ["ok"]
+    assert stands("b2-nuit-enceinte-01", "Oui, à votre demande, si vous êtes enceinte et travaillez à temps "
+                                         "partiel, vous êtes affectée à un poste de jour dans l'entreprise pendant "
+                                         "la durée de votre grossesse [1].") == ["unmatched_word"]
+
+
+def test_avoir_lieu_is_a_verb_and_au_total_links():
+    assert stands("b2-loyer-02") == ["ok", "ok"]
+    assert stands("b2-loyer-02", "La révision a lieu à la date indiquée par le locataire [1].") != ["ok"]
+    assert stands("b2-repos-02") == ["ok", "ok"]
+    assert stands("b2-repos-02", "Le repos hebdomadaire dure au moins 24 heures consécutives [1]. Au total, la durée "
+                                 "minimale du repos hebdomadaire est donc de 36 heures consécutives [1].") == [
+        "ok", "missing_number"]
+
+
+
+def test_habitual_rules_answer_no_to_particular_rules():
+    assert stands("demission-conges-03") == ["ok"]
+    assert stands("demission-conges-03", "Oui, il doit respecter les règles habituelles de la démission, notamment "
+                                         "la procédure et la durée du préavis [1].") == ["yes_no"]
+
+
+def test_a_sentence_after_a_list_items_own_is_a_statement_of_its_own():
+    assert stands("b2-loyer-07") == ["ok"]
+    assert stands("b2-loyer-07", "Oui, le recours à un avocat est obligatoire [1].") != ["ok"]
+    assert stands("b2-loyer-07", "Non, le recours à un huissier n'est pas obligatoire [1].") != ["ok"]
+
+
+def test_a_colon_before_a_new_subject_joins_a_denial_and_an_affirmation_each_checked():
+    assert stands("b2-arret-conges-02") == ["ok"]
+    because = " : le salarié malade avant le départ en congés {} droit au report de ses congés payés après la date " \
+              "de reprise du travail [1]."
+    assert stands("b2-arret-conges-02", "Non, les congés payés acquis non pris ne sont pas perdus"
+                  + because.format("n'a pas")) != ["ok"]
+    assert stands("b2-arret-conges-02", "Non, les congés payés acquis non pris ne sont pas perdus : le salarié "
+                                        "malade avant le départ en congés a droit à une indemnité [1].") != ["ok"]
+
+
+def test_a_thing_named_by_ce_keeps_the_conditions_the_sentence_before_stated():
+    assert stands("b2-arret-conges-01") == ["ok", "ok"]
+    assert stands("b2-arret-conges-01", "Si l'employeur n'accorde pas ce report, vous pouvez saisir le conseil de "
+                                        "prud'hommes [1].") == ["dropped_condition"]
+
+
+def test_a_noun_whose_adjective_the_headings_hold_is_named_by_them():
+    assert stands("b2-code-rupture-conv-01") == ["ok", "ok"]
+    assert stands("b2-code-rupture-conv-01", "Chaque partie dispose de quinze jours calendaires à compter de la "
+                                             "signature de la convocation pour exercer son droit de rétractation "
+                                             "[1].") == ["new_words"]
