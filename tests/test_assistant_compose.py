@@ -54,6 +54,30 @@ def test_an_exception_that_follows_the_lead_qualifies_it() -> None:
     assert "10 %" in first and second.startswith("Toutefois") and "6 %" in second
 
 
+PASSPORT_PRICE = (  # the opening of fiche F34752 « Combien coûte un passeport ? » (Service-Public.fr / DILA, LO 2.0)
+    "Le prix du passeport dépend de l'âge du demandeur et du lieu de la demande. Par exemple, en métropole, il coûte "
+    "86 € pour un majeur, 42 € pour un mineur entre 15 et 17 ans et 17 € avant 15 ans."
+)
+
+
+PASSPORT_FICHE = Passage("F34752#0", "F34752", "service-public", "Combien coûte un passeport ?",
+                         "https://www.service-public.fr/particuliers/vosdroits/F34752", (), "")
+
+
+def test_an_example_that_gives_the_value_asked_follows_the_lead() -> None:
+    composition = compose("Combien coûte un passeport ?", [PASSPORT_FICHE],
+                          lambda p: [Section((), PASSPORT_PRICE, "F34752#0")])
+    first, second = split_sentences(composition.text)
+    assert first.startswith("Le prix du passeport dépend") and second.startswith("Par exemple") and "86 €" in second
+
+
+def test_an_example_without_the_value_asked_is_left_to_the_extract() -> None:
+    opening = PASSPORT_PRICE.split(" Par exemple")[0]
+    text = f"{opening} Par exemple, un enfant de 12 ans doit être accompagné de ses parents."
+    composition = compose("Combien coûte un passeport ?", [PASSPORT_FICHE], lambda p: [Section((), text, "F34752#0")])
+    assert "Par exemple" not in composition.text and "Par exemple" in composition.extract
+
+
 def test_a_list_keeps_its_lead_in_and_items() -> None:
     text = _answer("Quels documents l'employeur remet-il au salarié à la fin du CDD ?", "F40", "F87")
     assert "L'employeur doit remettre au salarié les documents suivants : Certificat de travail ; " in text
