@@ -20,6 +20,7 @@ from assistant.grammar import parse
 from indexing.embeddings import Embedder
 from indexing.model import Passage
 from indexing.query import ACRONYMS
+from indexing.regime import audience
 from indexing.text import analyze
 
 Similarity = Callable[[str, str], float]
@@ -233,8 +234,10 @@ class SentenceVerdict:
     `no_verb` (a title or a heading, not an answer), `missing_number` (a quantity, with its unit, that the anchor
     lacks), `unmatched_word` (a condition, exclusive, modal, bound, time or audience word the anchor lacks),
     `dropped_condition` (the anchor's condition, exception, exclusivity, possibility or bound left out),
-    `unmatched_role` (a party the passage does not name), `low_overlap`, `new_words` (more than `MAX_NEW_TERMS`
-    content words from nowhere in the passage), `negation`, `yes_no` (« Oui » on a denial, « Non » on an
+    `other_audience` (a passage for the public service answering a question on the private sector, or the
+    reverse), `unmatched_role` (a party the passage does not name), `other_row` (a table row's amounts given to
+    the key of another row), `low_overlap`, `new_words` (more than `MAX_NEW_TERMS` content words from nowhere in
+    the passage), `negation`, `yes_no` (« Oui » on a denial, « Non » on an
     affirmation), `role_swap` (a party in another's place), `low_similarity`."""
     overlap: float = 0.0
     support: int = 0
@@ -321,6 +324,19 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
     return ""
 
 
+def _subject_unnamed(claim_text: str, anchor: Anchor) -> str:
+    """A party the sentence makes the subject of a verb that neither the anchor nor the sentence before it names
+    (« l'employeur doit lui envoyer un certificat » on « Ce courrier doit être envoyé… », after « La salariée
+    doit lui envoyer un certificat »): a passage sentence that names no one says nothing of who acts. A list item
+    rests on its whole list, which may name the party in another item or in the sentence its lead-in points back
+    to; "" if none."""
+    start = anchor.window.find(anchor.text)
+    listed = bool(anchor.item or anchor.items) or start < 0
+    named = claims.roles(anchor.window if listed else anchor.window[: start] + anchor.text)
+    acting = {claims.ROLES[noun] for noun, _ in parse(CLEFT.sub(r"\1 ", claim_text)).subjects if noun in claims.ROLES}
+    return ", ".join(sorted(acting - named))
+
+
 def _dropped_restrictions(claim_text: str, anchor_text: str) -> str:
     """The words that narrow a subject in the anchor but not in the sentence (« le CDI à temps partiel doit être
     écrit » said as « le CDI doit être écrit »); "" if none. « Que ce soit pour motif personnel ou économique »
@@ -355,6 +371,27 @@ def _cells_used(anchor: Anchor, words: set[str]) -> str:
     """The cells of a table row that the sentence draws on, with the row's first cell: what it says."""
     cells = anchor.text.split("; ")
     return "; ".join([cells[0], *(cell for cell in cells[1:] if _terms(cell, source=True) & words)])
+
+
+def _names_row(claim: claims.Claim, words: set[str], label: str) -> bool:
+    """Whether a sentence names a table row by all of its first cell: its quantities, its bounds and its words."""
+    key = claims.claim(label)
+    key_words = _terms(label, source=True)
+    return bool(key.quantities or key_words) and key.quantities <= claim.quantities and (
+        key.markers <= claim.markers and key_words <= words)
+
+
+def _other_row_named(claim_text: str, anchor: Anchor, body: str) -> str:
+    """The first cell of another row of the anchor's table that the sentence names, when it does not name the
+    anchor's own (« jusqu'à 50 m² » with the amount of the row « Supérieure à 50 m² et jusqu'à 150 m² »): a
+    row's amounts belong to its own key; "" if none."""
+    if not anchor.label:
+        return ""
+    said, words = claims.claim(claim_text), _terms(claim_text, source=True)
+    if _names_row(said, words, anchor.label):
+        return ""
+    return next((other.label for other in anchors(body)
+                 if other.label and other.label != anchor.label and _names_row(said, words, other.label)), "")
 
 
 def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = "") -> set[str]:
@@ -586,6 +623,9 @@ def _check(
     unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
+    other_row = _other_row_named(claim_text, anchor, body)
+    if other_row:
+        return "other_row", other_row
     folded_claim = claims.folded(claim_text)
     uncovered = _uncovered_conditions(claim_text, anchor.text, previous if POINTING_BACK.match(folded_claim)
                                       or DEMONSTRATIVE.search(folded_claim) else "")
@@ -606,7 +646,7 @@ def _check(
         return "negation", ""
     if reply.word and (reply.word == "oui") == (claims.denies(claim_text, reply.question) != reply.flipped):
         return "yes_no", reply.word
-    swapped = _role_swap(claim_text, anchor.text)
+    swapped = _role_swap(claim_text, anchor.text) or _subject_unnamed(claim_text, anchor)
     if swapped:
         return "role_swap", swapped
     narrowed = _dropped_restrictions(claim_text, anchor.text)
@@ -633,6 +673,14 @@ def _past_heading_case(claim_text: str, passage: Passage) -> str:
     if words and held and claims.quantities_held(said.quantities, heading.quantities):
         return rest
     return claim_text
+
+
+def _for_other_audience(passage: Passage, question: str, claim_text: str) -> bool:
+    """Whether the passage is written for the other side of the work rules than the one the question names (the
+    public service for « dans une entreprise privée »), by its title, headings and body, and the sentence does not
+    say which side it speaks of: a rule of one side is no answer for the other."""
+    asked, written_for = audience(question), audience(passage_text(passage))
+    return bool(asked and written_for) and asked != written_for and audience(claim_text) != written_for
 
 
 def _joined(claim_text: str) -> list[str]:
@@ -669,6 +717,8 @@ def verify_sentence(
     answer, claim_text = claims.yes_no(text), claims.without_yes_no(text)
     if not parse(claim_text).has_finite_verb:
         return SentenceVerdict(sentence, cited, False, "no_verb")
+    if question and all(_for_other_audience(passages[n - 1], question, claim_text) for n in cited):
+        return SentenceVerdict(sentence, cited, False, "other_audience", detail=audience(question))
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
     mixed = len({negated(clause) for clause in _joined(claim_text)}) > 1
     reply = Reply(answer, flipped, question)

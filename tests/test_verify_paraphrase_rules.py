@@ -16,7 +16,8 @@ CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
 
 @cache
 def _planted() -> dict[str, PlantedDraft]:
-    paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"])
+    paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"],
+             DEFAULT_DATASETS["verify-drafts-blind3"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -375,3 +376,11 @@ def test_a_noun_whose_adjective_the_headings_hold_is_named_by_them():
     assert stands("b2-code-rupture-conv-01", "Chaque partie dispose de quinze jours calendaires à compter de la "
                                              "signature de la convocation pour exercer son droit de rétractation "
                                              "[1].") == ["new_words"]
+
+
+def test_a_table_rows_amount_goes_with_its_own_key():
+    fee = "Pour un logement {}, les frais d'acte du constat locatif s'élèvent à {} TTC [1]."
+    assert stands("b3-edl-05", fee.format("jusqu'à 50 m²", "132,56 €")) == ["ok"]
+    assert stands("b3-edl-05", fee.format("de plus de 50 m² et jusqu'à 150 m²", "154,44 €")) == ["ok"]
+    assert stands("b3-edl-05", fee.format("de plus de 150 m²", "154,44 €")) == ["other_row"]
+    assert stands("b3-edl-05") == ["other_row"]

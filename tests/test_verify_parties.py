@@ -13,7 +13,8 @@ from eval.verify import PlantedDraft, load_drafts
 
 @cache
 def _planted() -> dict[str, PlantedDraft]:
-    paths = (DEFAULT_DATASETS["verify-drafts"], DEFAULT_DATASETS["verify-drafts-blind2"])
+    paths = (DEFAULT_DATASETS["verify-drafts"], DEFAULT_DATASETS["verify-drafts-blind2"],
+             DEFAULT_DATASETS["verify-drafts-blind3"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -46,3 +47,20 @@ def test_the_salariee_is_the_party_the_salarie_names():
 def test_a_party_hung_on_a_word_by_a_preposition_keeps_its_place():
     assert stands("b2-loyer-06")[0] == "ok"
     assert stands("b2-loyer-11") == ["role_swap"]
+
+
+def test_a_party_made_the_subject_is_named_by_the_passage_sentence_or_the_one_before():
+    sent = "{} doit envoyer le certificat médical par lettre recommandée avec avis de réception, dans les 15 jours à " \
+           "compter de la notification du licenciement [1]."
+    assert stands("b3-enceinte-02", sent.format("La salariée")) == ["ok"]
+    assert stands("b3-enceinte-02", sent.format("L'employeur")) == ["role_swap"]
+    assert stands("b3-enceinte-02") == ["role_swap"]
+
+
+def test_a_passage_for_the_public_service_does_not_answer_on_the_private_sector():
+    denial = "Non, de manière générale, les jours fériés ne sont pas récupérables [1]."
+    public = "Les jours fériés travaillés sont-ils récupérables pour un fonctionnaire ?"
+    assert stands("b3-feries-01", denial) == ["other_audience"]
+    assert verify(denial, list(_planted()["b3-feries-01"].passages), question=public).verdicts[0].reason == "ok"
+    assert stands("b3-feries-01", "Dans la fonction publique hospitalière, ils peuvent donner lieu dans certains "
+                                  "cas à compensation [1].") == ["ok"]
