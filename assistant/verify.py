@@ -327,12 +327,14 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
 def _subject_unnamed(claim_text: str, anchor: Anchor) -> str:
     """A party the sentence makes the subject of a verb that neither the anchor nor the sentence before it names
     (« l'employeur doit lui envoyer un certificat » on « Ce courrier doit être envoyé… », after « La salariée
-    doit lui envoyer un certificat »): a passage sentence that names no one says nothing of who acts. A list item
-    rests on its whole list, which may name the party in another item or in the sentence its lead-in points back
-    to; "" if none."""
+    doit lui envoyer un certificat »): the nearest party named says who acts. Where neither names anyone
+    (« L'indemnité de fin de contrat est égale à 10 %… »), the passage's parties do (« …offertes au salarié »). A list
+    item rests on its whole list, which may name the party in another item or in the sentence its lead-in points
+    back to; "" if none."""
     start = anchor.window.find(anchor.text)
     listed = bool(anchor.item or anchor.items) or start < 0
-    named = claims.roles(anchor.window if listed else anchor.window[: start] + anchor.text)
+    named = claims.roles(anchor.window if listed else anchor.window[: start] + anchor.text) or claims.roles(
+        anchor.window)
     acting = {claims.ROLES[noun] for noun, _ in parse(CLEFT.sub(r"\1 ", claim_text)).subjects if noun in claims.ROLES}
     return ", ".join(sorted(acting - named))
 
