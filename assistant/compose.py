@@ -83,12 +83,12 @@ HEADING_LINE = re.compile(r"^[^.!?]+ > [^.!?]+$")
 TABLE_ROW = re.compile(r"^[^:;]{1,80}: [^;]+(?:; [^:;]{1,80}: [^;]+)+$")
 QUALIFIER_START = re.compile(
     r"^(?:toutefois|cependant|sauf|si |s'|en revanche|attention|a noter|a savoir|dans ce cas|lorsque|lorsqu|"
-    r"par exception|par derogation|neanmoins|en cas d|a defaut|au-dela|en dessous|en-dessous|pour les|seul|par exemple)"
+    r"par exception|par derogation|neanmoins|en cas d|a defaut|au-dela|en dessous|en-dessous|pour les|seul)"
 )
-EXAMPLE_START = re.compile(r"^(?:exemple|par exemple)\b")
-"""An example qualifies the lead when it gives the kind of value asked, an amount or a duration (« Par exemple, en
-métropole, il coûte 86 €… » after « Le prix du passeport dépend de l'âge… »); one that only sets up a calculation is
-left to the extract."""
+EXAMPLE_START = re.compile(r"^par exemple\b")
+"""An example qualifies the lead too when it gives the kind of value asked, an amount or a duration (« Par exemple,
+en métropole, il coûte 86 €… » after « Le prix du passeport dépend de l'âge… »); one that only sets up a calculation
+is left to the extract."""
 NOTE_START = re.compile(r"^(?:exemple|par exemple|a noter|a savoir|attention|rappel)\b")
 """Notes and examples qualify a rule; they rarely state it."""
 IMPERSONAL_IL = (
@@ -328,14 +328,17 @@ def _antecedent(lead: Unit, units: Sequence[Unit]) -> Unit | None:
     return before[0] if before else None
 
 
+def _qualifies(folded: str, gives_value_asked: bool) -> bool:
+    return bool(QUALIFIER_START.match(folded)) or (gives_value_asked and bool(EXAMPLE_START.match(folded)))
+
+
 def _qualifiers(lead: Scored, ranked: Sequence[Scored], budget: int, asks_kind: bool) -> list[Unit]:
     """Conditions, exceptions and examples of the lead (units of its section opening on « Toutefois », « Sauf »,
     « Si », « Par exemple »…):
     the one that follows it, then those nearly as relevant as the lead itself."""
     chosen: list[Unit] = []
     conditions = [s for s in ranked if s.unit.n == lead.unit.n and s.unit.section == lead.unit.section
-                  and s.unit is not lead.unit and QUALIFIER_START.match(fold(s.unit.text))
-                  and (not EXAMPLE_START.match(fold(s.unit.text)) or (asks_kind and s.valued))]
+                  and s.unit is not lead.unit and _qualifies(fold(s.unit.text), asks_kind and s.valued)]
     following = [s for s in conditions if s.unit.order == lead.unit.order + 1]
     pool = following + [s for s in conditions if s.score >= QUALIFIER_RATIO * lead.score and s not in following]
     for candidate in pool:
