@@ -351,6 +351,11 @@ def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
         out = Path(args.out) if args.out else None
         results = page_load.run(args.page, args.agents, args.questions_per_agent, out)
         raise SystemExit(1 if any(result.failures for result in results) else 0)
+    if args.browser:
+        from eval import browser_timing
+
+        browser_timing.run(args.browser, args.repeat, Path(args.out) if args.out else None)
+        return
     if args.api:
         from assistant.faces.ui import mount_page
         from eval import api_bench
@@ -570,11 +575,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="with --page: comma-separated numbers of agents at once (default 1,5,20)")
     bench.add_argument("--questions-per-agent", type=questions_per_agent, default=3,
                        help="with --page: questions each agent asks in turn (default 3)")
-    bench.add_argument("--out", help="with --page: write the figures as JSON to this file")
+    bench.add_argument("--browser", metavar="URL", help="time the first answer text an agent sees in headless Chromium "
+                       "on a running page (`guichet serve`; needs Playwright, the test extra)")
+    bench.add_argument("--out", help="with --page or --browser: write the figures as JSON to this file")
     bench.add_argument("--api", action="store_true",
                        help="time the HTTP API against the in-process call on the first development questions "
                             f"(--limit, default {API_BENCH_QUESTIONS}) and check it answers alike")
-    bench.add_argument("--repeat", type=positive_count, default=3, help="with --api: times each question is asked")
+    bench.add_argument("--repeat", type=positive_count, default=3,
+                       help="with --api or --browser: times each question is asked")
     bench.add_argument("--cli-answers", metavar="FILE.jsonl",
                        help="with --api: `guichet ask --batch --json` output for the same questions, to compare with")
     bench.set_defaults(func=cmd_bench)

@@ -16,18 +16,9 @@ import pytest
 
 from assistant.ops.llama_server import free_port
 from corpus.fetch import fetch_package, fetched_package
+from eval.browser_timing import CHROMIUM, CHROMIUM_ARGS
 from guichet.config import CHECKOUT, NpmPackage, Settings, load_settings
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = CHECKOUT / "var" / "screenshots"
 TEST_TOOLS = CHECKOUT / "var" / "test-tools"
 AXE = NpmPackage(
