@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.model import Citation
-from assistant.question import Asked, read_question
+from assistant.question import Asked, asked_after_topic, read_question
 from assistant.verify import content_words, split_sentences
 from indexing.model import Passage
 from indexing.text import fold
@@ -60,6 +60,8 @@ W_GENERAL_CASE = 0.2
 GENERAL_CASE = re.compile(r"^(?:cas general|regle generale|principe|en principe|dispositions generales|en general)$")
 """A fiche that sets its general rule apart from special cases (« Cas général » beside « VRP », « Journaliste »)
 answers a question that names no case with the general rule."""
+TOPIC_TERM_SHARE = 0.1
+"""The topic's words still count a little: « Conciliateur… : comment y recourir ? » asks about the conciliateur."""
 W_OPENING = 0.4
 """A fiche titled by the question it answers (« Peut-on… ? ») opens on its answer (« Oui, si… »): when the agent
 asks that question, the opening unit gains this much."""
@@ -267,6 +269,16 @@ def _matches(term: str, terms: set[str]) -> bool:
     return any(len(other) >= MIN_STEM_PREFIX and (other.startswith(term) or term.startswith(other)) for other in terms)
 
 
+def _topic_weighted(question: str, weights: dict[str, float]) -> dict[str, float]:
+    """In « Appel d'un jugement : comment acheter un timbre fiscal ? », the topic sets the scene that the documents
+    found share; what is asked comes after the colon. A word only the topic holds counts TOPIC_TERM_SHARE."""
+    asked = asked_after_topic(question)
+    if asked is None:
+        return weights
+    asked_terms = terms(asked)
+    return {term: weight if term in asked_terms else TOPIC_TERM_SHARE * weight for term, weight in weights.items()}
+
+
 def _coverage(terms: set[str], weights: dict[str, float]) -> float:
     total = sum(weights.values())
     return sum(weight for term, weight in weights.items() if _matches(term, terms)) / total if total else 0.0
@@ -274,8 +286,7 @@ def _coverage(terms: set[str], weights: dict[str, float]) -> float:
 
 def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
     asked = read_question(question)
-    question_terms = terms(question)
-    weights = _idf_weights(question_terms, units)
+    weights = _topic_weighted(question, _idf_weights(terms(question), units))
     scored: list[Scored] = []
     for unit in units:
         heading = " ".join(unit.heading_path)

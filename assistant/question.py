@@ -150,8 +150,18 @@ class Asked:
         return tuple(kind.kind for kind in self.kinds) + (("oui/non",) if self.yes_no else ())
 
 
-TOPIC = re.compile(r"^[^:?]{1,80}:\s*(?=\S)")
-"""« Appel d'un jugement : comment acheter un timbre fiscal ? »: the topic, then the question it asks."""
+TOPIC = re.compile(r"^(?:[^:?()]|\([^():?]*\)){1,80}:\s*(?=\S)")
+"""« Appel d'un jugement : comment acheter un timbre fiscal ? »: the topic, then the question it asks. A colon inside
+brackets is not one (« …une catégorie de salariés (ex : cadres) ? »)."""
+
+
+def asked_after_topic(question: str) -> str | None:
+    """What « Topic : question ? » asks after its topic; None without a topic, or when the part before the colon is
+    itself the question (« Comment payer le permis de conduire : permis à un euro, apprenti… ? »)."""
+    topic = TOPIC.match(question)
+    if topic is None or INTERROGATIVE.match(fold(topic.group()).replace("’", "'")):
+        return None
+    return question[topic.end():]
 
 
 def read_question(question: str) -> Asked:

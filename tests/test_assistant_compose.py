@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.compose import ANSWER_WORD_BUDGET, Section, compose, section_units
-from assistant.question import read_question
+from assistant.question import asked_after_topic, read_question
 from assistant.verify import split_sentences, strip_citations
 from indexing.model import Passage
 from tests.corpus_fixtures import fixture_document
@@ -40,6 +40,8 @@ def _answer(question: str, *doc_ids: str) -> str:
          "Il y a plusieurs aides financières"),
         ("Comment demander la médaille d'honneur du travail ?", ("F10",),
          "Selon le département de résidence du salarié, la demande est gérée"),
+        ("Appel d'un jugement : comment acheter un timbre fiscal ?", ("F33227",),
+         "Vous pouvez acheter le timbre fiscal électronique en ligne ou auprès des bureaux de tabac"),
     ],
 )
 def test_the_answer_leads_with_the_sentence_that_answers(question: str, doc_ids: tuple[str, ...], lead: str) -> None:
@@ -141,6 +143,7 @@ def test_references_and_form_lines_are_never_answers(line: str) -> None:
         ("Appel d'un jugement : à qui doit-on s'adresser ?", {"lieu"}, False),
         ("Appel d'un jugement : comment acheter un timbre fiscal ?", {"demarche"}, False),
         ("Conciliateur de l'assurance maladie : quand le saisir ?", {"duree"}, False),
+        ("L'accord peut-il ne concerner qu'une catégorie de salariés (ex : cadres) ?", set(), True),
         ("Allocation de rentrée scolaire : quel montant pour un enfant de 12 ans ?", {"montant"}, False),
         ("Divorce : la pension alimentaire est-elle imposable ?", set(), True),
     ],
@@ -148,6 +151,20 @@ def test_references_and_form_lines_are_never_answers(line: str) -> None:
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
     asked = read_question(question)
     assert {kind.kind for kind in asked.kinds} >= kinds and asked.yes_no == yes_no
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Appel d'un jugement : comment acheter un timbre fiscal ?", "comment acheter un timbre fiscal ?"),
+        ("DSE (dossier social étudiant) : comment demander une bourse ?", "comment demander une bourse ?"),
+        ("Comment payer le permis de conduire : permis à un euro, apprenti, chômeur... ?", None),
+        ("L'accord peut-il ne concerner qu'une catégorie de salariés (ex : cadres) ?", None),
+        ("Combien coûte un passeport ?", None),
+    ],
+)
+def test_what_is_asked_after_a_topic(question: str, asked: str | None) -> None:
+    assert asked_after_topic(question) == asked
 
 
 def test_no_document_no_answer() -> None:
