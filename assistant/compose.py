@@ -228,11 +228,25 @@ def document_units(
             continue
         if PLACE_HEADING in path and "lieu" not in asked.names:
             continue
+        asked_before = ""
         for text in section_units(section.text):
+            if text.rstrip().endswith("?"):
+                asked_before = text.strip()
+                continue
             if _answer_like(text):
-                units.append(Unit(n, len(units), section.heading_path, text, section.chunk_id == retrieved_chunk,
-                                  title, position))
+                path = section.heading_path
+                if asked_before and _asks_alike(asked_before, asked):
+                    path = (*path, asked_before)
+                units.append(Unit(n, len(units), path, text, section.chunk_id == retrieved_chunk, title, position))
+            asked_before = ""
     return units
+
+
+def _asks_alike(line: str, asked: Asked) -> bool:
+    """A question in the text (« Le salarié bénéficie-t-il d'un tutorat ? ») heads the answer that follows it when it
+    asks what the agent asks (a yes or no, a duration…): « Quand peut-on faire une donation ? » does not head the
+    answer to « Comment faire une donation ? »."""
+    return bool(set(read_question(line).names) & set(asked.names))
 
 
 def _idf_weights(question_terms: set[str], units: Sequence[Unit]) -> dict[str, float]:

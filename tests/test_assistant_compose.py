@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compose import ANSWER_WORD_BUDGET, Section, compose, section_units
+from assistant.compose import ANSWER_WORD_BUDGET, Section, _asks_alike, compose, section_units
 from assistant.question import asked_after_topic, read_question
 from assistant.verify import split_sentences, strip_citations
 from indexing.model import Passage
@@ -151,6 +151,27 @@ def test_references_and_form_lines_are_never_answers(line: str) -> None:
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
     asked = read_question(question)
     assert {kind.kind for kind in asked.kinds} >= kinds and asked.yes_no == yes_no
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Le salarié en période de reconversion bénéficie-t-il d'un tutorat ?", "Non, cela n’est pas prévu."),
+        ("En période de reconversion, le salarié peut-il suivre une formation interne à l'entreprise ?",
+         "Non, la période de reconversion est assurée par les organismes de formation."),
+    ],
+)
+def test_a_question_in_the_text_heads_its_answer_and_is_never_one(question: str, lead: str) -> None:
+    text = _answer(question, "12509")
+    sentences = split_sentences(strip_citations(text))
+    assert sentences[0] == lead
+    assert not any(sentence.endswith("?") for sentence in sentences)
+
+
+def test_a_question_in_the_text_heads_only_an_answer_of_the_kind_asked() -> None:
+    asked = read_question("Comment faire une donation au dernier vivant ?")
+    assert not _asks_alike("Quand peut-on faire une donation entre époux ?", asked)
+    assert _asks_alike("Comment faire une donation entre époux ?", asked)
 
 
 @pytest.mark.parametrize(
