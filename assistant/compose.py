@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.model import Citation
-from assistant.question import Asked, asked_after_topic, read_question
+from assistant.question import Asked, asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import content_words, split_sentences
 from indexing.model import Passage
 from indexing.text import fold
@@ -56,6 +56,9 @@ LONG_UNIT_WORDS = 35
 question's words without answering it better than a sentence that does."""
 W_YES_NO = 0.4
 """A yes/no question is answered by the sentence that says yes or no (« Oui, si… », « Non. »)."""
+W_RATE = 0.4
+"""« Combien de jours de congés par an ? » asks a rate: the unit that gives a number per year (« 30 jours ouvrables
+pour une année complète ») answers it, as « Oui » answers a yes/no question."""
 W_GENERAL_CASE = 0.2
 GENERAL_CASE = re.compile(r"^(?:cas general|regle generale|principe|en principe|dispositions generales|en general)$")
 """A fiche that sets its general rule apart from special cases (« Cas général » beside « VRP », « Journaliste »)
@@ -269,6 +272,11 @@ SAME_MEASURE = {
 _MEASURE_OF = {stem: content_words(unit)[0] for unit, words in SAME_MEASURE.items() for stem in content_words(words)}
 
 
+INTERROGATIVE_TERMS = frozenset(content_words("combien"))
+"""« Combien » says that a number is asked, not what about: a heading that asks « Combien de jours… peut-on poser en
+une fois ? » is no nearer « Combien de jours de congés par an ? » for sharing it."""
+
+
 def terms(text: str) -> set[str]:
     """Content words, each unit of time under one name."""
     return {_MEASURE_OF.get(term, term) for term in content_words(text)}
@@ -301,10 +309,11 @@ def _coverage(terms: set[str], weights: dict[str, float]) -> float:
 def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
     asked = read_question(question)
     weights = _topic_weighted(question, _idf_weights(terms(question), units))
+    rate = asked_rate(question)
     scored: list[Scored] = []
     for unit in units:
         heading = " ".join(unit.heading_path)
-        held, heading_terms = terms(unit.text), terms(heading)
+        held, heading_terms = terms(unit.text), terms(heading) - INTERROGATIVE_TERMS
         valued = asked.expects_value(unit.text)
         folded = fold(unit.text)
         score = (
@@ -316,6 +325,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_KIND_HEADING * asked.heading_matches(heading)
             + W_RETRIEVED * unit.retrieved
             + W_YES_NO * (asked.yes_no and bool(YES_OR_NO.match(folded)))
+            + W_RATE * (rate is not None and states_rate(folded, rate))
             + W_GENERAL_CASE * any(GENERAL_CASE.match(fold(h)) for h in unit.heading_path)
             - W_ANAPHORA * bool(ANAPHORA_START.match(folded))
             - W_NOTE * bool(NOTE_START.match(folded))

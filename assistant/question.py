@@ -155,6 +155,31 @@ TOPIC = re.compile(r"^(?:[^:?()]|\([^():?]*\)){1,80}:\s*(?=\S)")
 brackets is not one (« …une catégorie de salariés (ex : cadres) ? »)."""
 
 
+RATE_MEASURES = {
+    "an": r"(?:par an|par annee|pour (?:une |l')annee(?: complete| civile)?|chaque annee)",
+    "mois": r"(?:par mois|pour un mois(?: complet)?|chaque mois)",
+    "semaine": r"(?:par semaine|pour une semaine(?: complete)?|chaque semaine)",
+    "jour": r"(?:par jour|pour une journee|chaque jour)",
+    "heure": r"(?:par heure|de l'heure|pour une heure)",
+}
+"""How a text says « per year »… (« congés annuels » names the leave, it gives no rate)."""
+ASKED_RATE = re.compile(r"\bpar (an|annee|mois|semaine|jour|heure)\b")
+NUMBER = re.compile(r"\d")
+
+
+def asked_rate(question: str) -> str | None:
+    """The measure of a rate the question asks (« …par an ? » → "an"), if it asks one."""
+    found = ASKED_RATE.search(fold(question))
+    if found is None:
+        return None
+    return "an" if found.group(1) == "annee" else found.group(1)
+
+
+def states_rate(folded: str, measure: str) -> bool:
+    """The folded text gives a number for that measure (« 30 jours ouvrables pour une année complète »)."""
+    return bool(NUMBER.search(folded)) and re.search(rf"\b{RATE_MEASURES[measure]}\b", folded) is not None
+
+
 def asked_after_topic(question: str) -> str | None:
     """What « Topic : question ? » asks after its topic; None without a topic, or when the part before the colon is
     itself the question (« Comment payer le permis de conduire : permis à un euro, apprenti… ? »)."""

@@ -1,7 +1,7 @@
 """The real-data corpus fixtures as Documents, for every engineer's tests.
 
     from tests.corpus_fixtures import fixture_documents
-    documents = fixture_documents()          # 74 Documents: service-public, travail-emploi, legifrance
+    documents = fixture_documents()          # 75 Documents: service-public, travail-emploi, legifrance
 """
 from __future__ import annotations
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.compose import ANSWER_WORD_BUDGET, Section, _asks_alike, compose, section_units
-from assistant.question import asked_after_topic, read_question
+from assistant.question import asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import split_sentences, strip_citations
 from indexing.model import Passage
+from indexing.text import fold
 from tests.corpus_fixtures import fixture_document
 
 
@@ -40,6 +41,7 @@ def _answer(question: str, *doc_ids: str) -> str:
          "Il y a plusieurs aides financières"),
         ("Comment demander la médaille d'honneur du travail ?", ("F10",),
          "Selon le département de résidence du salarié, la demande est gérée"),
+        ("Combien de jours de congés payés par an ?", ("F2258",), "il acquiert 2,5 jours ouvrables par mois"),
         ("Appel d'un jugement : comment acheter un timbre fiscal ?", ("F33227",),
          "Vous pouvez acheter le timbre fiscal électronique en ligne ou auprès des bureaux de tabac"),
     ],
@@ -186,6 +188,35 @@ def test_a_question_in_the_text_heads_only_an_answer_of_the_kind_asked() -> None
 )
 def test_what_is_asked_after_a_topic(question: str, asked: str | None) -> None:
     assert asked_after_topic(question) == asked
+
+
+def test_a_heading_that_asks_another_number_is_no_nearer_for_its_combien() -> None:
+    sections = [
+        Section(("Durée du congé",), "Que le salarié travaille à temps plein ou à temps partiel, il acquiert 2,5 jours "
+                "ouvrables par mois de travail effectif chez le même employeur.", "F2258#1"),
+        Section(("Dates de départ en congés", "Combien de jours de congés payés peut-on poser en une fois ?"),
+                "Le salarié ne peut pas poser plus de 24 jours ouvrables de congés consécutifs (soit 4 semaines).",
+                "F2258#2"),
+    ]
+    text = compose("Combien de jours de congés payés pour un salarié à temps partiel ?", [_passage("F2258")],
+                   lambda p: sections).text
+    assert "2,5 jours ouvrables par mois" in split_sentences(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "states"),
+    [
+        ("Combien de jours de congés payés par an ?",
+         "Cela correspond à 30 jours ouvrables (5 semaines) pour une année complète de travail.", True),
+        ("Combien de jours de congés payés par an ?", "Le salarié a droit à 2 jours de congés annuels en plus.", False),
+        ("Combien de jours de congés payés par an ?", "Tout salarié a droit chaque année à des congés payés.", False),
+        ("Combien d'heures par semaine peut travailler un apprenti ?", "La durée est de 35 heures par semaine.", True),
+        ("Combien d'heures par semaine peut travailler un apprenti ?", "Il travaille 8 heures par jour.", False),
+    ],
+)
+def test_a_rate_is_answered_by_a_number_in_its_own_measure(question: str, text: str, states: bool) -> None:
+    measure = asked_rate(question)
+    assert measure is not None and states_rate(fold(text), measure) is states
 
 
 def test_no_document_no_answer() -> None:

@@ -26,11 +26,11 @@ VDD = FIXTURE_ROOTS["service-public"] / "data"
 def test_fixture_load_counts_and_reports_the_malformed_file() -> None:
     report = ParseReport()
     documents = load_fixture_documents(report)
-    assert report.documents == {"service-public": 30, "travail-emploi": 5, "legifrance": 39}
-    assert len(documents) == 74 and len({d.id for d in documents}) == 74
+    assert report.documents == {"service-public": 31, "travail-emploi": 5, "legifrance": 39}
+    assert len(documents) == 75 and len({d.id for d in documents}) == 75
     assert [Path(s.path).name for s in report.skipped] == ["F99999.json"]
     assert report.skipped[0].reason.startswith("JSONDecodeError")
-    assert "74 documents" in report.summary()
+    assert "75 documents" in report.summary()
 
 
 def test_settings_sources_and_packages_drive_the_load(tmp_path: Path) -> None:
