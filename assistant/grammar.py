@@ -52,6 +52,9 @@ class Parse:
     described: frozenset[str] = frozenset()
     """Folded words that describe a subject noun (its adjectives, complements and relative clause): « la salariée
     enceinte qui travaille de nuit » gives enceinte, travaille, de, nuit…"""
+    complements: frozenset[tuple[str, str]] = frozenset()
+    """(folded noun, folded word it hangs on) for every noun that a preposition, whichever, brings in and that is not
+    a subject: « un passeport pour voyager dans le temps » gives (temps, voyager)."""
 
 
 @cache
@@ -199,8 +202,14 @@ def parse(text: str) -> Parse:
         for word in token.subtree
         if word is not token
     )
+    complements = frozenset(
+        (fold(token.text), fold(token.head.text))
+        for token in doc
+        if token.pos_ in ("NOUN", "PROPN") and token.head is not token and token.dep_ not in SUBJECT_RELATIONS
+        and any(child.dep_ == "case" for child in token.children)
+    )
     return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents, attachments,
-                 described)
+                 described, complements)
 
 
 @lru_cache(maxsize=1024)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from assistant.verify import content_words
 from assistant.workplace import setting_words
+from indexing.text import fold
 
 MIN_KEY_TERM_CHARS = 4
 """Shorter stems are abbreviations and slang (« RC », « vir(er) ») that the search places by meaning, not by word."""
@@ -14,6 +16,11 @@ RARE_SHARE = 0.005
 """A term held by fewer than this share of the corpus's documents names something specific: when none of the
 documents found holds it, they are about something else."""
 MIN_FAMILY_CHARS = 5
+CHANCE_SHARE = 0.5
+"""A complement the documents found do not hold, and that the corpus's passages hold together with the word it
+hangs on less than half as often as chance would, makes with it something the texts do not know. Full index:
+« voyager dans le temps » 0.32, « sur la lune » 0 (never written); legit complements the documents found do not
+hold: « accident sur le chantier » 0.68, « heures de travail en fin de contrat » 0.95."""
 
 GENERIC_WORDS = """
 demande demander demandes obtenir faire droit droits montant delai delais duree prix cout couts tarif tarifs
@@ -23,6 +30,13 @@ comment pourquoi savoir besoin aide aides payer paye verser versee recevoir touc
 peut fois annee annees mois jours semaine semaines nouveau nouvelle mon ma mes son sa ses leur france francais
 """
 GENERIC_TERMS = frozenset(content_words(GENERIC_WORDS))
+AFTER_PREPOSITION = re.compile(
+    r"\b(?:pour|sur|dans|de|d'|du|des|a|au|aux|en|avec|chez|sans|par|pendant|apres|avant|contre|vers)\s*"
+    r"(?:(?:les|le|la|l'|un|une|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|leur|leurs|cette|cet|ce|ces)"
+    r"\s*)?([a-z]+)"
+)
+"""A word a preposition brings in, as the folded question writes it: where a complement can stand, read before the
+parser is asked (which costs tens of milliseconds on a long question)."""
 PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
 """Masked personal data (`<IBAN_1>`): the person's, not the question's subject."""
 
@@ -40,6 +54,12 @@ def _one_edit_apart(term: str, other: str) -> bool:
         return sum(a != b for a, b in zip(term, other, strict=True)) == 1
     shorter, longer = sorted((term, other), key=len)
     return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+@lru_cache(maxsize=16)
+def terms_of(text: str) -> frozenset[str]:
+    """A document's content words, kept for the few documents found that both checks read."""
+    return frozenset(content_words(text))
 
 
 def held(term: str, document_terms: set[str]) -> bool:
@@ -65,7 +85,7 @@ def unheld_rare_terms(
 
     `naming_words`: the nouns and adjectives of a text (from a tagger), asked only when some term is unheld; the
     question's verbs (« dois », « advient ») then never count, since they name no thing."""
-    document_terms = {term for text in document_texts for term in content_words(text)}
+    document_terms = {term for text in document_texts for term in terms_of(text)}
     rare = rare_count(documents)
     question = PLACEHOLDER.sub(" ", question)
     setting = set(setting_words(question))
@@ -78,3 +98,37 @@ def unheld_rare_terms(
         return unheld
     naming = set(content_words(" ".join(naming_words(question))))
     return [term for term in unheld if term in naming]
+
+
+def unattested_complements(
+    question: str,
+    document_texts: Iterable[str],
+    association: Callable[[str, str], float],
+    complements: Callable[[str], Iterable[tuple[str, str]]],
+) -> list[str]:
+    """Nouns that a preposition brings into the question (« un passeport pour voyager dans le temps ») that no
+    document found holds and that the corpus's passages hold together with the word they hang on less than
+    `CHANCE_SHARE` as often as chance would: the question joins common words that the texts never join, an
+    invented service (« des vacances sur la lune »), however frequent each word is.
+
+    `association`: how much more often than chance the corpus's passages hold two terms together
+    (`Searcher.passage_association`); `complements`: (noun, word it hangs on) pairs of a text, from a parser."""
+    document_terms = {term for text in document_texts for term in terms_of(text)}
+    question = PLACEHOLDER.sub(" ", question)
+    setting = set(setting_words(question))
+    brought_in = set(content_words(" ".join(AFTER_PREPOSITION.findall(fold(question).replace("\u2019", "'")))))
+    unheld = {
+        term for term in brought_in
+        if term not in GENERIC_TERMS and term not in setting and not held(term, document_terms)
+    }
+    if not unheld:
+        return []
+    unattested = []
+    for noun, head in complements(question):
+        nouns, heads = content_words(noun), content_words(head)
+        if len(noun) < MIN_KEY_TERM_CHARS or len(nouns) != 1 or len(heads) != 1:
+            continue
+        term, on = nouns[0], heads[0]
+        if term in unheld and on not in GENERIC_TERMS and term != on and association(term, on) < CHANCE_SHARE:
+            unattested.append(term)
+    return list(dict.fromkeys(unattested))

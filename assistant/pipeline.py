@@ -14,7 +14,7 @@ from assistant.dates import as_of_notice
 from assistant.drafting import DraftingMode, drafting_mode
 from assistant.grammar import parse
 from assistant.intake import cut_notice, keep_end
-from assistant.key_terms import rare_count, unheld_rare_terms
+from assistant.key_terms import rare_count, unattested_complements, unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.metrics import FACE_CLI, Metrics
 from assistant.model import (
@@ -395,8 +395,12 @@ class Assistant:
         self, question: str, passages: list[Passage], sections: dict[str, list[Section]]
     ) -> bool:
         texts = [" ".join([p.title, *(s.text for s in sections[p.doc_id])]) for p in passages[:PASSAGES_CONSIDERED]]
-        return bool(unheld_rare_terms(question, texts, self.searcher.document_frequency,
-                                      self.searcher.document_count, lambda text: parse(text).naming))
+        return bool(
+            unheld_rare_terms(question, texts, self.searcher.document_frequency, self.searcher.document_count,
+                              lambda text: parse(text).naming)
+            or unattested_complements(question, texts, self.searcher.passage_association,
+                                      lambda text: parse(text).complements)
+        )
 
     def _encode(self) -> Encode | None:
         embedder = self.searcher.embedder

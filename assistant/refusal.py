@@ -79,8 +79,9 @@ NOTICE = {
     REASON_OUT_OF_SCOPE: "Demande refusée : hors du champ du service public.",
     REASON_NOT_FOUND: "Aucune source officielle assez proche de la question : vérifiez les fiches les plus proches.",
     REASON_UNKNOWN_TERMS: (
-        "Les textes trouvés ne parlent pas de ce que la question nomme (un terme rare des textes officiels n'y "
-        "figure pas) : vérifiez le nom exact du dispositif ou les fiches les plus proches."
+        "Les textes trouvés ne parlent pas de ce que la question nomme (un de ses termes n'y figure pas, ou les "
+        "textes le joignent rarement au mot qu'il complète) : vérifiez le nom exact du dispositif ou les fiches "
+        "les plus proches."
     ),
 }
 

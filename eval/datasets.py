@@ -37,6 +37,7 @@ SHIPPED: tuple[Dataset, ...] = (
     Dataset("clean-questions", "questions holding no personal data"),
     Dataset("unanswerable", "questions the corpus cannot answer"),
     Dataset("invented-questions", "questions on services that do not exist"),
+    Dataset("invented-questions-2", "real documents or aids asked for an absurd object, in common words"),
     Dataset("injections", "prompt-injection attempts with the text they must not obtain"),
     Dataset("verify-drafts", "planted drafts with their question, cited passages, label, class and split"),
     Dataset("verify-drafts-corpus", "planted drafts on documents of the full corpus, in the same shape"),

@@ -30,11 +30,22 @@ class LexicalIndex:
 
     def document_frequency(self, term: str) -> int:
         """How many indexed texts hold the (analysed) term."""
+        return len(self._holding(term))
+
+    def association(self, term: str, other: str) -> float:
+        """How many indexed texts hold both (analysed) terms, over how many would if they were spread by chance
+        (the product of their frequencies over the number of texts); 0 when no text holds both."""
+        first, second = self._holding(term), self._holding(other)
+        together = len(np.intersect1d(first, second, assume_unique=True))
+        return together * len(self.ids) / (len(first) * len(second)) if together else 0.0
+
+    def _holding(self, term: str) -> np.ndarray:
+        """The rows of the texts that hold the term."""
         known = self.bm25.get_tokens_ids([term])
         if not known:
-            return 0
+            return np.zeros(0, dtype=np.int64)
         indptr = self.bm25.scores["indptr"]
-        return int(indptr[known[0] + 1] - indptr[known[0]])
+        return self.bm25.scores["indices"][indptr[known[0]]:indptr[known[0] + 1]]
 
     def top(self, terms: Sequence[str], k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(row, score) of the `k` best texts with a positive score, optionally among `allowed` rows only."""

@@ -95,6 +95,11 @@ class Searcher:
         """How many documents hold an analysed term."""
         return self.index.bm25_documents.document_frequency(term)
 
+    def passage_association(self, term: str, other: str) -> float:
+        """How much more often than chance the indexed passages hold two analysed terms together
+        (`LexicalIndex.association`)."""
+        return self.index.bm25_chunks.association(term, other)
+
     def is_public_service(self, doc_id: str) -> bool:
         """Whether the document is written for the public service (its title or breadcrumb names it)."""
         row = self.index.document_rows.get(doc_id)

@@ -1,11 +1,15 @@
 """A question naming what the texts do not know is refused, not answered with the nearest fiche."""
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 
-from assistant.key_terms import held, unheld_rare_terms
+from assistant.grammar import parse
+from assistant.key_terms import held, unattested_complements, unheld_rare_terms
 from assistant.verify import content_words
-from tests.corpus_fixtures import fixture_document
+from indexing.lexical import LexicalIndex
+from tests.corpus_fixtures import fixture_document, fixture_documents
 
 CDD_TEXT = " ".join(s.text for s in fixture_document("F40").sections)
 
@@ -56,3 +60,51 @@ def test_only_the_words_that_name_a_thing_count_when_the_tagger_says_which() -> 
     named = unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000,
                               naming_words=lambda text: ["CDD", "téléportation"])
     assert named == content_words("téléportation")
+
+
+PERMIT = fixture_document("F13609")
+PERMIT_TEXT = " ".join([PERMIT.title, *(s.text for s in PERMIT.sections)])
+
+
+@cache
+def _fixture_passages() -> LexicalIndex:
+    """Every section of the real fixture documents, as the index holds passages."""
+    sections = [(f"{d.id}-{n}", s.text) for d in fixture_documents() for n, s in enumerate(d.sections)]
+    return LexicalIndex.build([key for key, _ in sections], [text for _, text in sections])
+
+
+def _complements(question: str) -> list[str]:
+    return unattested_complements(question, [PERMIT_TEXT], _fixture_passages().association,
+                                  lambda text: parse(text).complements)
+
+
+@pytest.mark.parametrize(
+    ("question", "complement"),
+    [
+        ("Comment payer le permis de conduire pour voyager dans le temps ?", "temps"),
+        ("Comment payer le permis de conduire pour voyager sur la lune ?", "lune"),
+    ],
+)
+def test_a_real_permit_with_a_complement_the_texts_never_join_to_it_is_unknown(question: str, complement: str) -> None:
+    passages = _fixture_passages()
+    term = content_words(complement)
+    assert term[0] not in unheld_rare_terms(question, [PERMIT_TEXT], passages.document_frequency, len(passages.ids))
+    assert _complements(question) == term
+
+
+def test_a_real_complement_the_permit_fiche_does_not_hold_but_the_texts_join_to_its_word_is_known() -> None:
+    question = "Peut-on payer le permis de conduire en cas de licenciement ?"
+    assert not held(content_words("licenciement")[0], set(content_words(PERMIT_TEXT)))
+    assert _complements(question) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Comment payer le permis de conduire en cas de chômage ?",
+        "Peut-on payer le permis de conduire avec son salaire d'apprenti ?",
+        "Peut-on payer le permis de conduire avec le compte personnel de formation ?",
+    ],
+)
+def test_the_complements_of_real_permit_questions_are_held(question: str) -> None:
+    assert _complements(question) == []

@@ -342,3 +342,13 @@ def test_the_phrases_naming_a_side_are_taken_out_with_their_article() -> None:
     assert without_audience("Congés dans la fonction publique d'État") == "Congés"
     assert without_audience("Indemnité de fin de CDD") == "Indemnité de fin de CDD"
     assert without_audience("Congé pour la sœur d'un FONCTIONNAIRE malade") == "Congé pour la sœur malade"
+
+
+def test_association_is_how_much_more_often_than_chance_two_terms_share_a_text() -> None:
+    from indexing.lexical import LexicalIndex
+
+    texts = ["contrat de travail", "contrat saisonnier", "passeport", "travail de nuit"]
+    lexical = LexicalIndex.build([str(n) for n in range(len(texts))], texts)
+    assert lexical.association("contrat", "travail") == pytest.approx(1 * 4 / (2 * 2))
+    assert lexical.association("passeport", "travail") == 0.0
+    assert lexical.association("passeport", "licorne") == 0.0
