@@ -73,6 +73,17 @@ def rare_count(documents: int) -> int:
     return max(1, int(RARE_SHARE * documents))
 
 
+def _unheld(question: str, candidates: Iterable[str], document_texts: Iterable[str]) -> list[str]:
+    """The candidate terms of the question that are neither generic nor its setting (`assistant.workplace`) and that
+    no document found holds, in the question's order."""
+    document_terms = {term for text in document_texts for term in terms_of(text)}
+    setting = set(setting_words(question))
+    return [
+        term for term in dict.fromkeys(candidates)
+        if term not in GENERIC_TERMS and term not in setting and not held(term, document_terms)
+    ]
+
+
 def unheld_rare_terms(
     question: str,
     document_texts: Iterable[str],
@@ -85,15 +96,10 @@ def unheld_rare_terms(
 
     `naming_words`: the nouns and adjectives of a text (from a tagger), asked only when some term is unheld; the
     question's verbs (« dois », « advient ») then never count, since they name no thing."""
-    document_terms = {term for text in document_texts for term in terms_of(text)}
     rare = rare_count(documents)
     question = PLACEHOLDER.sub(" ", question)
-    setting = set(setting_words(question))
-    unheld = [
-        term for term in dict.fromkeys(content_words(question))
-        if len(term) >= MIN_KEY_TERM_CHARS and term not in GENERIC_TERMS and term not in setting
-        and not held(term, document_terms) and document_frequency(term) < rare
-    ]
+    long_enough = (term for term in content_words(question) if len(term) >= MIN_KEY_TERM_CHARS)
+    unheld = [term for term in _unheld(question, long_enough, document_texts) if document_frequency(term) < rare]
     if not unheld or naming_words is None:
         return unheld
     naming = set(content_words(" ".join(naming_words(question))))
@@ -113,14 +119,9 @@ def unattested_complements(
 
     `association`: how much more often than chance the corpus's passages hold two terms together
     (`Searcher.passage_association`); `complements`: (noun, word it hangs on) pairs of a text, from a parser."""
-    document_terms = {term for text in document_texts for term in terms_of(text)}
     question = PLACEHOLDER.sub(" ", question)
-    setting = set(setting_words(question))
-    brought_in = set(content_words(" ".join(AFTER_PREPOSITION.findall(fold(question).replace("\u2019", "'")))))
-    unheld = {
-        term for term in brought_in
-        if term not in GENERIC_TERMS and term not in setting and not held(term, document_terms)
-    }
+    brought_in = content_words(" ".join(AFTER_PREPOSITION.findall(fold(question).replace("\u2019", "'"))))
+    unheld = set(_unheld(question, brought_in, document_texts))
     if not unheld:
         return []
     unattested = []

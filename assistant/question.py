@@ -156,11 +156,14 @@ brackets is not one (« …une catégorie de salariés (ex : cadres) ? »)."""
 
 
 RATE_MEASURES = {
-    "an": r"(?:par an|par annee|pour (?:une |l')annee(?: complete| civile)?|chaque annee)",
-    "mois": r"(?:par mois|pour un mois(?: complet)?|chaque mois)",
-    "semaine": r"(?:par semaine|pour une semaine(?: complete)?|chaque semaine)",
-    "jour": r"(?:par jour|pour une journee|chaque jour)",
-    "heure": r"(?:par heure|de l'heure|pour une heure)",
+    measure: re.compile(rf"\b{said}\b")
+    for measure, said in {
+        "an": r"(?:par an|par annee|pour (?:une |l')annee(?: complete| civile)?|chaque annee)",
+        "mois": r"(?:par mois|pour un mois(?: complet)?|chaque mois)",
+        "semaine": r"(?:par semaine|pour une semaine(?: complete)?|chaque semaine)",
+        "jour": r"(?:par jour|pour une journee|chaque jour)",
+        "heure": r"(?:par heure|de l'heure|pour une heure)",
+    }.items()
 }
 """How a text says « per year »… (« congés annuels » names the leave, it gives no rate)."""
 ASKED_RATE = re.compile(r"\bpar (an|annee|mois|semaine|jour|heure)\b")
@@ -177,7 +180,7 @@ def asked_rate(question: str) -> str | None:
 
 def states_rate(folded: str, measure: str) -> bool:
     """The folded text gives a number for that measure (« 30 jours ouvrables pour une année complète »)."""
-    return bool(NUMBER.search(folded)) and re.search(rf"\b{RATE_MEASURES[measure]}\b", folded) is not None
+    return bool(NUMBER.search(folded)) and RATE_MEASURES[measure].search(folded) is not None
 
 
 def asked_after_topic(question: str) -> str | None:
