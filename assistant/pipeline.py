@@ -246,9 +246,11 @@ class Assistant:
         return cls(settings, searcher, Redactor.from_settings(settings), generator, audit)
 
     def warm_up(self) -> None:
-        """Answers a fixed question once, unrecorded and without a model, so that the first agent's question does
-        not pay for loading the tagger and the embedding kernels (seconds on a CPU)."""
+        """Answers a fixed question once, unrecorded and without a model, and parses it, so that the first agent's
+        question does not pay for loading the taggers and the embedding kernels (seconds on a CPU): the parser that
+        checks a question's key terms is only reached by some questions."""
         Assistant(self.settings, self.searcher, self.redactor, None, None).ask(WARM_UP_QUESTION)
+        parse(WARM_UP_QUESTION)
 
     def search(
         self, query: str, k: int = 10, filters: SearchFilters | None = None, face: str = FACE_CLI

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import grammar
 from assistant.drafting import MIN_QUESTIONS, DraftingMode, ModelCard, write_card
 from assistant.llm import GenerationError, LlamaCppGenerator, OpenAIGenerator
 from assistant.model import MODE_EXTRACTIVE, MODE_GENERATED, MODE_REFUSED, Answer
@@ -290,3 +291,10 @@ def test_warming_up_records_nothing_and_leaves_no_history(extractive_only: Assis
     before = len(extractive_only.audit.rows())
     extractive_only.warm_up()
     assert len(extractive_only.audit.rows()) == before
+
+
+def test_warming_up_loads_the_parser_that_only_some_questions_reach(extractive_only: Assistant) -> None:
+    grammar._nlp.cache_clear()
+    grammar.parse.cache_clear()
+    extractive_only.warm_up()
+    assert grammar._nlp.cache_info().currsize == 1
