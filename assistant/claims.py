@@ -42,13 +42,13 @@ MARKERS: dict[str, tuple[str, bool]] = {
     # name: (pattern on folded text, symmetric)
     "condition": (r"\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ba condition\b|\bsous reserve\b|\bdes lors\b"
                   r"|\ben cas d|\bdans (?:les|certains|ce) cas\b(?! suivants)|\ben l'absence\b|\ba defaut\b"
-                  r"|\bdes que\b", True),
+                  r"|\bdes que\b|\bsans prejudice d", True),
     "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b", True),
     "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b|\bexclusivement\b"
                   r"|\breserve(?:e|s|es)? aux?\b"
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\bpossibl\w*|\bfacult\w*"
-                    r"|\b(?:a|ont|avez|as) le droit d", True),
+                    r"|\b(?:a|ont|avez|as) le droit\b|\blibres? de\b", True),
     "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b", True),
     "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdepasse\w*|\bexceder\b|\bdans la limite\b|\bplafon\w*", True),
     "obligation": (r"\bdoi(?:t|vent|s)\b|\bdevr\w*|\bdevez\b|\bobligatoir\w*|\boblig\w*|\btenue?s?\b"
@@ -57,11 +57,12 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "never": (r"\bjamais\b|\ben aucun cas\b", False),
     "none": (r"\baucun\w*|\bnul(?:le)?s?\b", False),
     "all": (r"\btous\b|\btoutes\b|\bchaque\b|\bchacun\w*|\bquel(?:le)?s? que soit\b", False),
-    "without": (r"\bsans\b", False),
+    "without": (r"\bsans\b|\ben l'absence d", False),
+    "absence": (r"\ben l'absence d|\ba defaut\b|^\s*sans\b[^,]*,", True),
     "more_than": (r"\bplus de\b(?= \d| un| deux| trois)|\bsuperieur\w*", True),
     "less_than": (r"\bmoins de\b(?= \d| un| deux| trois)|\binferieur\w*", True),
     "before": (r"\bavant\b|\bprecedant\w*|\bveille\b", False),
-    "after": (r"\bapres\b|\bsuivant\w*|\bqui suiv\w*|\ba l'issue\b|\bpasse ce\b|\blendemain\b", False),
+    "after": (r"\bapres\b|\bsuivant\w*|\bqui sui(?:t|v\w*)|\ba l'issue\b|\bpasse ce\b|\blendemain\b", False),
     "deadline": (r"\bau plus tard\b", False),
     "refusal": (r"\brejet\w*|\brefus\w*", False),
     "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b", False),
@@ -176,9 +177,14 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+IMPLIED = {"weekly": "week", "monthly": "month", "yearly": "year"}
+"""« hebdomadaire » says « par semaine »: a rate names its period."""
+
+
 def markers(text: str) -> frozenset[str]:
     lowered = folded(text)
-    return frozenset(name for name, pattern in COMPILED.items() if pattern.search(lowered))
+    found = {name for name, pattern in COMPILED.items() if pattern.search(lowered)}
+    return frozenset(found | {IMPLIED[name] for name in found & IMPLIED.keys()})
 
 
 def roles(text: str) -> frozenset[str]:

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 MODEL = "fr_core_news_md"
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles",
+                               "auquel", "auxquels", "auxquelles", "duquel", "desquels", "desquelles"})
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obl:agent"})
 """Who the clause is about: the subject, active or passive, and the agent of a passive (`par l'employeur`)."""
 SUBJECT_PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": ("Masc", "Plur"),
@@ -217,15 +219,18 @@ def without_relative_clauses(text: str) -> str:
     """The text with its relative clauses blanked out (« une entreprise qui ne peut pas interrompre le travail »
     becomes « une entreprise »): what they say describes a noun, not whether the sentence's rule holds. Not a
     clause on the sentence's predicate (« sont des événements prévisibles qui ne constituent pas… »): that one says
-    what the sentence answers."""
+    what the sentence answers. A clause the tagger reads as relative without a relative pronoun is the sentence's
+    own (« si vous prenez votre congé du fait de la fermeture, le préavis n'est pas suspendu »)."""
     doc = _nlp()(text)
     kept = list(text)
     attributive = any(child.dep_ == "cop" for token in doc if token.dep_ == "ROOT" for child in token.children)
     for token in doc:
         head = token.head
         predicate = attributive or head.dep_ == "ROOT" or any(child.dep_ == "cop" for child in head.children)
-        if token.dep_ == "acl:relcl" and not predicate:
-            subtree = list(token.subtree)
+        if token.dep_ != "acl:relcl" or predicate:
+            continue
+        subtree = list(token.subtree)
+        if any(word.lower_ in RELATIVE_PRONOUNS for word in subtree):
             start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
             kept[start:end] = " " * (end - start)
     return "".join(kept)

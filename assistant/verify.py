@@ -120,6 +120,11 @@ ACRONYM_EXPANDED_WORDS = 3
 """A source's acronym stands for its long form when that form is short (« CDD »), not for a whole name whose
 words would then cover anything (« URSSAF »)."""
 BOUNDS = frozenset({"maximum", "minimum", "until"})
+STATED_BOUND = re.compile(r"\bau (?:moins|plus)\b(?! tard)|\bminim\w*|\bmaxim\w*")
+BOUND_VERB = re.compile(r"\bdepass\w*|\bexced\w*|\bsuperieur\w*|\binferieur\w*")
+BOUND_WORDINGS = {"less_than": "minimum", "more_than": "maximum"}
+"""« ne peut être inférieure à trois jours » is « au moins trois jours », « ne peut être supérieure à » « au plus »:
+a bound both state needs no « inférieur » or « supérieur » in the answer."""
 """A bound says what is allowed: « plafonnés à 25 % » keeps the « vous pouvez verser au maximum 25 % »."""
 CANDIDATE_ANCHORS = 8
 """Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
@@ -600,6 +605,7 @@ def _check(
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
     if said.markers & held.markers & BOUNDS:
         dropped.discard("possibility")
+    dropped -= {bound for bound, kin in BOUND_WORDINGS.items() if kin in said.markers & held.markers}
     if "possibility" in dropped and _entitled(claim_text, anchor.text):
         dropped.discard("possibility")
     if "condition" in dropped and (_condition_restated(claim_text, anchor.text) or _points_back(anchor, previous)):
@@ -644,7 +650,9 @@ def _check(
     if contrary:
         return "negation", contrary
     stated = _cells_used(anchor, words) if anchor.label else anchor.text
-    if negated(claim_text) != (negated(stated) != excepted) or _asserts_what_does_not_follow(claim_text, anchor.text):
+    bounded = bool(said.markers & held.markers & {"minimum", "maximum"}) and _states_bound(claim_text)
+    if negated(_bound_undenied(claim_text, bounded)) != (negated(_bound_undenied(stated, bounded)) != excepted) or \
+            _asserts_what_does_not_follow(claim_text, anchor.text):
         return "negation", ""
     if reply.word and (reply.word == "oui") == (claims.denies(claim_text, reply.question) != reply.flipped):
         return "yes_no", reply.word
@@ -657,6 +665,18 @@ def _check(
     if resemblance is not None and not resemblance.holds(claim_text, anchor.text):
         return "low_similarity", ""
     return "ok", ""
+
+
+def _states_bound(claim_text: str) -> bool:
+    """« au moins 30 % », « 10 heures au maximum »: a bound stated as such, not as going past it (« peut dépasser »)."""
+    folded_claim = claims.folded(claim_text)
+    return bool(STATED_BOUND.search(folded_claim)) and not BOUND_VERB.search(folded_claim)
+
+
+def _bound_undenied(text: str, bounded: bool) -> str:
+    """« ne peut être inférieure à 30 % » without its denial when the answer states the same bound (« au moins
+    30 % »): a bound written as a denial is no denial of the rule."""
+    return claims.DENIED_BOUND.sub(" ", claims.folded(text)) if bounded else text
 
 
 def _past_heading_case(claim_text: str, passage: Passage) -> str:

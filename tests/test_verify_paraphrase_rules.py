@@ -6,6 +6,7 @@ from functools import cache
 
 import pytest
 
+from assistant.draft_check import inline_passage
 from assistant.verify import verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.verify import PlantedDraft, load_drafts
@@ -384,3 +385,57 @@ def test_a_table_rows_amount_goes_with_its_own_key():
     assert stands("b3-edl-05", fee.format("de plus de 50 m² et jusqu'à 150 m²", "154,44 €")) == ["ok"]
     assert stands("b3-edl-05", fee.format("de plus de 150 m²", "154,44 €")) == ["other_row"]
     assert stands("b3-edl-05") == ["other_row"]
+
+
+def test_a_main_clause_the_tagger_hangs_on_a_noun_is_not_a_relative_clause():
+    assert stands("b2-conges-preavis-03") == ["ok"]
+    assert stands("b2-conges-preavis-03", "Oui, si vous devez prendre votre congé du fait de la fermeture de "
+                                          "l'entreprise, le préavis n'est pas suspendu et n'est donc pas prolongé de "
+                                          "la durée des congés [1].") != ["ok"]
+
+
+def test_what_follows_a_leave_is_after_it():
+    assert stands("b3-l1225-47-01") == ["ok"]
+    assert stands("b3-l1225-47-01", "Tout salarié qui justifie d'au moins un an d'ancienneté a droit, avant le congé "
+                                    "de maternité ou d'adoption, à un congé parental d'éducation [1].") != ["ok"]
+
+
+def test_a_weekly_bound_is_a_number_of_hours_per_week_and_a_right_is_a_possibility():
+    assert stands("b3-l1225-47-02") == ["ok"]
+    assert stands("b3-l1225-47-02", "Oui, après le congé de maternité ou d'adoption, un salarié ayant au moins un an "
+                                    "d'ancienneté peut réduire sa durée de travail, sans que ce temps partiel soit "
+                                    "inférieur à seize heures par mois [1].") != ["ok"]
+
+
+def test_without_prejudice_to_rules_is_subject_to_them():
+    assert stands("b3-embauche-01") == ["ok"]
+    assert stands("b3-embauche-01", "Oui, les congés payés peuvent être pris dès l'embauche [1].") != ["ok"]
+
+
+def test_in_the_absence_of_a_charter_is_without_one():
+    assert stands("b3-teletravail-01") == ["ok", "ok"]
+    assert stands("b3-teletravail-01", "Avec une charte ou un accord collectif, le salarié et l'employeur qui "
+                                       "conviennent de recourir au télétravail formalisent leur accord par tout "
+                                       "moyen [1].") != ["ok"]
+
+
+def test_free_to_do_is_may_do():
+    assert stands("b3-maladie-02", "Dans tous les cas, l'employeur peut dispenser le salarié de préavis [1].") == ["ok"]
+    assert stands("b3-maladie-02", "Dans tous les cas, l'employeur doit dispenser le salarié de préavis [1].") != ["ok"]
+
+
+MINIMUM_PASSAGE = inline_passage({
+    "doc_id": "code-du-travail", "title": "Code du travail", "text":
+    "La proportion de personnes de chaque sexe au sein de chacun des ensembles mentionnés au premier alinéa du "
+    "présent article ne peut être inférieure à 30 %."}, 1)
+"""A sentence of the Code du travail (fixture legi-data, LEGITEXT000006072050)."""
+
+
+def test_cannot_be_lower_than_is_at_least():
+    def reasons(draft: str) -> list[str]:
+        return [v.reason for v in verify(draft, [MINIMUM_PASSAGE]).verdicts]
+
+    assert reasons("La proportion de personnes de chaque sexe au sein de chacun des ensembles mentionnés au premier "
+                   "alinéa est d'au moins 30 % [1].") == ["ok"]
+    assert reasons("La proportion de personnes de chaque sexe au sein de chacun des ensembles mentionnés au premier "
+                   "alinéa est d'au plus 30 % [1].") != ["ok"]
