@@ -18,7 +18,7 @@ CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
 @cache
 def _planted() -> dict[str, PlantedDraft]:
     paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"],
-             DEFAULT_DATASETS["verify-drafts-blind3"])
+             DEFAULT_DATASETS["verify-drafts-blind3"], DEFAULT_DATASETS["verify-drafts-blind4"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -439,3 +439,11 @@ def test_cannot_be_lower_than_is_at_least():
                    "alinéa est d'au moins 30 % [1].") == ["ok"]
     assert reasons("La proportion de personnes de chaque sexe au sein de chacun des ensembles mentionnés au premier "
                    "alinéa est d'au plus 30 % [1].") != ["ok"]
+
+
+def test_a_bound_written_in_words_is_a_condition_the_answer_keeps():
+    assert stands("b4-reserve-11") != ["ok"]
+    assert stands("b4-reserve-11", "Oui, dans les entreprises de moins de cinquante salariés, l'employeur peut décider "
+                                   "de limiter l'autorisation d'absence annuelle au titre de la réserve opérationnelle "
+                                   "à cinq jours ouvrés par année civile, afin de conserver le bon fonctionnement de "
+                                   "l'entreprise [1].") == ["ok"]
