@@ -134,7 +134,8 @@ décision de rejet », « des règles particulières ? » by « les règles habi
 and the masculine apart, hence both). Not parties or kinds (CDD and CDI, mineur and majeur): a rule on one says
 nothing of the other."""
 ALONE = re.compile(r"\bseule?s?\b|\bsans\b")
-WITHOUT = re.compile(r"\bsans (?!que\b|qu')((?:[\w']+ ){0,2}[\w']+)")
+WITHOUT = re.compile(r"\bsans (?:qu'il (?:soit|ne soit) (?:necessaire|besoin|utile) d[e']\s*)?(?!que\b|qu')"
+                     r"((?:[\w']+ ){0,2}[\w']+)")
 """What a rule does without (« sans condition d'ancienneté »): three words at most; not « sans que ce refus
 constitue une faute », which says what does not follow."""
 ONLY_WITH = re.compile(r"\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\s+|')(?:apres|avec|sur|par)\b")

@@ -84,6 +84,10 @@ conforme, … »)."""
 JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|(?:,\s+et\s+(?:alors\s+)?|\s+:\s+)"
                           r"(?=(?:il|elle|ils|elles|on|le|la|les|l'|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b)")
 """Where a sentence joins two rules: « mais », « ; », or « , et » or « : » before a new subject."""
+DISCOURSE_OPENING = re.compile(r"^\s*(?:attention|[àa] (?:noter|savoir)|(?:sachez|notez)(?: aussi| également| bien)? "
+                               r"que|par ailleurs|de plus|en outre)\s*[,:]?\s*", re.IGNORECASE)
+"""« Attention, … », « Sachez aussi que … »: a model's way into a sentence, which states nothing itself; the sentence
+is checked without it."""
 POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
 """An anchor that opens on the case the sentence before it states."""
 DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?!cas\b)[a-z]\w+")
@@ -591,7 +595,7 @@ def _check(
     the opposite of what was asked (`flipped`)."""
     body, context = passage_body(passage), _context(passage)
     said, held = claims.claim(claim_text), claims.claim(anchor.text)
-    if not claims.quantities_held(said.quantities, held.quantities):
+    if not claims.quantities_held(said.quantities, held.quantities | claims.quantities(context)):
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
     conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))
@@ -736,7 +740,7 @@ def verify_sentence(
     text = _without_markers(sentence)
     if text.endswith("?"):
         return SentenceVerdict(sentence, cited, False, "question")
-    answer, claim_text = claims.yes_no(text), claims.without_yes_no(text)
+    answer, claim_text = claims.yes_no(text), DISCOURSE_OPENING.sub("", claims.without_yes_no(text), count=1)
     if not parse(claim_text).has_finite_verb:
         return SentenceVerdict(sentence, cited, False, "no_verb")
     if question and all(_for_other_audience(passages[n - 1], question, claim_text) for n in cited):

@@ -447,3 +447,21 @@ def test_a_bound_written_in_words_is_a_condition_the_answer_keeps():
                                    "de limiter l'autorisation d'absence annuelle au titre de la réserve opérationnelle "
                                    "à cinq jours ouvrés par année civile, afin de conserver le bon fonctionnement de "
                                    "l'entreprise [1].") == ["ok"]
+
+
+def test_a_number_the_headings_hold_restates_the_passages_case():
+    assert stands("b3-edl-04") == ["ok", "ok"]
+    assert stands("b3-edl-04", "En 2021, pour un logement jusqu'à 50 m², les frais d'acte sont de 132,56 € "
+                               "TTC [1].") != ["ok"]
+
+
+def test_a_models_way_into_a_sentence_states_nothing():
+    assert stands("b4-reserve-14") == ["ok", "ok"]
+    assert stands("b4-reserve-14", "Attention, cette suspension repousse la date de fin prévue de votre engagement "
+                                   "[1].") != ["ok"]
+
+
+def test_without_it_being_necessary_to_sign_is_without_signing():
+    assert stands("b4-loyer-irl-04") == ["ok"]
+    assert stands("b4-loyer-irl-04", "Oui, l'IRL s'applique sans qu'il soit nécessaire de signer un avenant au bail "
+                                     "[1].") != ["ok"]
