@@ -58,11 +58,13 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "none": (r"\baucun\w*|\bnul(?:le)?s?\b", False),
     "all": (r"\btous\b|\btoutes\b|\bchaque\b|\bchacun\w*|\bquel(?:le)?s? que soit\b", False),
     "without": (r"\bsans\b|\ben l'absence d", False),
-    "absence": (r"\ben l'absence d|\ba defaut\b|^\s*sans\b[^,]*,", True),
+    "absence": (r"\ben l'absence d|^\s*sans\b[^,]*,", True),
     "more_than": (rf"\bplus de\b(?= \d| (?:{_NUMBER_WORD})\b)|\bsuperieur\w*", True),
     "less_than": (rf"\bmoins de\b(?= \d| (?:{_NUMBER_WORD})\b)|\binferieur\w*", True),
     "before": (r"\bavant\b|\bprecedant\w*|\bveille\b", False),
-    "after": (r"\bapres\b|\bsuivant\w*|\bqui sui(?:t|v\w*)|\ba l'issue\b|\bpasse ce\b|\blendemain\b", False),
+    "after": (r"\bapres\b|\bsuivant\w* (?:la|le|les|l'|son|sa|ses|leur|leurs|chaque|ce|cet|cette|votre|vos)\b"
+              r"|\b(?:jour|mois|semaine|annee|an)s? suivant\w*|\bqui sui(?:t|v\w*)|\ba l'issue\b|\bpasse ce\b"
+              r"|\blendemain\b", False),
     "deadline": (r"\bau plus tard\b", False),
     "refusal": (r"\brejet\w*|\brefus\w*", False),
     "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b", False),
@@ -176,6 +178,13 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
         number = "1~" if raw in ("un", "une") else _normalise_number(raw)
         found.add((number, UNITS.get(unit, "") if unit else ""))
     return frozenset(found)
+
+
+ABSENCE_WORDING = re.compile(r"\ben l'absence d|\ba defaut\b|\bfaute d|\bsinon\b|^\s*sans\b[^,]*,"
+                             r"|\bs(?:i|'il|'ils|'elle|'elles)\b(?:\s+[\w'-]+){0,2}?\s+(?:ne |n')"
+                             r"(?!(?:[\w'-]+\s+){0,3}?qu(?:e\b|'))")
+"""The other ways to say « en l'absence de »: « à défaut de réponse », « faute de », « sinon », « si l'employeur ne
+remet pas… » (not « si le bail ne dure que… », a bound)."""
 
 
 IMPLIED = {"weekly": "week", "monthly": "month", "yearly": "year"}

@@ -126,6 +126,11 @@ words would then cover anything (« URSSAF »)."""
 BOUNDS = frozenset({"maximum", "minimum", "until"})
 STATED_BOUND = re.compile(r"\bau (?:moins|plus)\b(?! tard)|\bminim\w*|\bmaxim\w*")
 BOUND_VERB = re.compile(r"\bdepass\w*|\bexced\w*|\bsuperieur\w*|\binferieur\w*")
+MARKER_KIN = {"after": frozenset({"from"}), "from": frozenset({"after"}), "until": frozenset({"maximum"}),
+              "maximum": frozenset({"until"})}
+"""Wordings of one bound: « dans les 15 jours suivant la notification » is « à compter de la notification »,
+« jusqu'à neuf mois » is « dans la limite de neuf mois ». Not « avant » and « après », nor « le jour même » and « le
+lendemain »."""
 BOUND_WORDINGS = {"less_than": "minimum", "more_than": "maximum"}
 """« ne peut être inférieure à trois jours » is « au moins trois jours », « ne peut être supérieure à » « au plus »:
 a bound both state needs no « inférieur » or « supérieur » in the answer."""
@@ -604,12 +609,15 @@ def _check(
     unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _condition_describes_subject(claim_text, anchor.text) else set()
+    unmatched = {marker for marker in unmatched if not MARKER_KIN.get(marker, frozenset()) & held.markers}
+    unmatched -= {"absence"} if claims.ABSENCE_WORDING.search(claims.folded(anchor.text)) else set()
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
     if said.markers & held.markers & BOUNDS:
         dropped.discard("possibility")
     dropped -= {bound for bound, kin in BOUND_WORDINGS.items() if kin in said.markers & held.markers}
+    dropped -= {"absence"} if claims.ABSENCE_WORDING.search(claims.folded(claim_text)) else set()
     if "possibility" in dropped and _entitled(claim_text, anchor.text):
         dropped.discard("possibility")
     if "condition" in dropped and (_condition_restated(claim_text, anchor.text) or _points_back(anchor, previous)):

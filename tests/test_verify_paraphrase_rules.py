@@ -6,6 +6,7 @@ from functools import cache
 
 import pytest
 
+from assistant import claims
 from assistant.draft_check import inline_passage
 from assistant.verify import verify
 from eval.datasets import DEFAULT_DATASETS
@@ -465,3 +466,30 @@ def test_without_it_being_necessary_to_sign_is_without_signing():
     assert stands("b4-loyer-irl-04") == ["ok"]
     assert stands("b4-loyer-irl-04", "Oui, l'IRL s'applique sans qu'il soit nécessaire de signer un avenant au bail "
                                      "[1].") != ["ok"]
+
+
+def test_days_following_a_notice_are_days_from_it_and_not_days_before_it():
+    assert stands("b3-enceinte-01") == ["ok", "ok"]
+    assert stands("b3-enceinte-01", "Ce courrier doit être envoyé en recommandé avec avis de réception dans les 15 "
+                                    "jours précédant la notification du licenciement [1].") != ["ok"]
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("dans les 15 jours suivant la notification du licenciement", True),
+    ("le mois suivant la naissance", True),
+    ("l'indemnité ne peut être inférieure aux montants suivants :", False),
+    ("dans les cas suivants : décès, mariage", False),
+])
+def test_the_following_list_is_no_time_after(text: str, after: bool) -> None:
+    assert ("after" in claims.markers(text)) is after
+
+
+@pytest.mark.parametrize(("text", "absence"), [
+    ("Si l'employeur ne remet pas de certificat de travail", True),
+    ("À défaut de réponse dans ce délai, l'accord est réputé acquis", True),
+    ("En l'absence de charte ou d'accord collectif", True),
+    ("Si l'employeur remet le certificat de travail", False),
+    ("même si le bail ne dure que 9 mois", False),
+])
+def test_failing_to_answer_is_the_absence_of_an_answer(text: str, absence: bool) -> None:
+    assert bool(claims.ABSENCE_WORDING.search(claims.folded(text))) is absence
