@@ -163,8 +163,10 @@ without saying it, and « âgé de 18 ans » says no more than « 18 ans », and
 (« instaurer »)."""
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
-ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b")
-"""« a le droit de bénéficier d'un congé » is « a droit à un congé »: an entitlement, not a mere possibility."""
+ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b"
+                         r"|\bpeu(?:t|vent|x|vez) beneficier d")
+"""« a le droit de bénéficier d'un congé », « peut bénéficier d'un congé » are « a droit à un congé »: an
+entitlement, not a mere possibility."""
 DUTY = re.compile(r"\bdoi(?:t|vent|s)\b|\bdevez\b|\bdevr\w*|\bil faut\b")
 DUTY_VERB = re.compile(r"\b(?:doi(?:t|vent|s)|devez|devr\w*|il faut)\s+(?:(?:l'|le|la|les|lui|leur|y|en|se|s'|ne|pas"
                        r"|alors|donc|aussi|egalement)\s+)*([\w']+)")

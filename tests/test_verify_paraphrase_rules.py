@@ -493,3 +493,10 @@ def test_the_following_list_is_no_time_after(text: str, after: bool) -> None:
 ])
 def test_failing_to_answer_is_the_absence_of_an_answer(text: str, absence: bool) -> None:
     assert bool(claims.ABSENCE_WORDING.search(claims.folded(text))) is absence
+
+
+def test_may_benefit_from_a_leave_is_a_right_to_it_not_a_duty():
+    assert stands("b4-enfant-malade-01") == ["ok", "ok"]
+    assert stands("b4-enfant-malade-01", "Pour vous occuper d'un enfant de moins de 16 ans à votre charge, malade ou "
+                                         "accidenté, vous devez prendre un congé non rémunéré de 3 jours par an en "
+                                         "général [1].") != ["ok"]
