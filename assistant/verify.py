@@ -124,6 +124,7 @@ ACRONYM_EXPANDED_WORDS = 3
 """A source's acronym stands for its long form when that form is short (« CDD »), not for a whole name whose
 words would then cover anything (« URSSAF »)."""
 BOUNDS = frozenset({"maximum", "minimum", "until"})
+"""A bound says what is allowed: « plafonnés à 25 % » keeps the « vous pouvez verser au maximum 25 % »."""
 STATED_BOUND = re.compile(r"\bau (?:moins|plus)\b(?! tard)|\bminim\w*|\bmaxim\w*")
 BOUND_VERB = re.compile(r"\bdepass\w*|\bexced\w*|\bsuperieur\w*|\binferieur\w*")
 MARKER_KIN = {"after": frozenset({"from"}), "from": frozenset({"after"}), "until": frozenset({"maximum"}),
@@ -134,7 +135,6 @@ lendemain »."""
 BOUND_WORDINGS = {"less_than": "minimum", "more_than": "maximum"}
 """« ne peut être inférieure à trois jours » is « au moins trois jours », « ne peut être supérieure à » « au plus »:
 a bound both state needs no « inférieur » or « supérieur » in the answer."""
-"""A bound says what is allowed: « plafonnés à 25 % » keeps the « vous pouvez verser au maximum 25 % »."""
 CANDIDATE_ANCHORS = 8
 """Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
 SYNONYMS = {
