@@ -195,6 +195,13 @@ def _long_forms() -> dict[str, set[str]]:
     return {acronym: {_family(term) for term in content_words(long_form)} for acronym, long_form in ACRONYMS.items()}
 
 
+@cache
+def _role_terms() -> frozenset[str]:
+    """The parties' nouns as terms: a party alone does not tie a sentence to one item of a list (« … pour les
+    employeurs » is not the item's rule when the rest of the sentence is another item's)."""
+    return frozenset(_terms(" ".join(claims.ROLES), source=True))
+
+
 def _terms(text: str, source: bool = False) -> set[str]:
     """Content words less the rule-changing words and quantities (checked on their own), paraphrases merged;
     a long form brings its acronym (« contrat à durée indéterminée » holds « CDI ») and, in a source, a short
@@ -639,8 +646,8 @@ def _check(
     if _share(words, anchor, passage) < MIN_OVERLAP:
         return "low_overlap", ""
     lead_terms = _terms(anchor.text[: -len(anchor.item)], source=True) if anchor.item else set()
-    if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms) and not _numbers_of_item(
-            words, said.quantities, anchor):
+    if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms - _role_terms()) and not \
+            _numbers_of_item(words, said.quantities, anchor):
         return "dropped_condition", "item"
     unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
     if unnamed:

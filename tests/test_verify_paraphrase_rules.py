@@ -500,3 +500,10 @@ def test_may_benefit_from_a_leave_is_a_right_to_it_not_a_duty():
     assert stands("b4-enfant-malade-01", "Pour vous occuper d'un enfant de moins de 16 ans à votre charge, malade ou "
                                          "accidenté, vous devez prendre un congé non rémunéré de 3 jours par an en "
                                          "général [1].") != ["ok"]
+
+
+def test_a_party_alone_does_not_tie_a_sentence_to_a_list_item():
+    assert stands("b3-solidarite-02") != ["ok"]
+    assert stands("b3-solidarite-01") == ["ok"]
+    assert stands("b3-solidarite-02", "La journée de solidarité prend la forme d'une contribution pour les "
+                                      "employeurs [1].") == ["ok"]
