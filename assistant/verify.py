@@ -88,6 +88,8 @@ DISCOURSE_OPENING = re.compile(r"^\s*(?:attention|[àa] (?:noter|savoir)|(?:sach
                                r"que|par ailleurs|de plus|en outre)\s*[,:]?\s*", re.IGNORECASE)
 """« Attention, … », « Sachez aussi que … »: a model's way into a sentence, which states nothing itself; the sentence
 is checked without it."""
+CODE_DIVISION = re.compile(r"^\s*(?:partie|livre|titre|chapitre|section|sous-section|paragraphe|sous-paragraphe|"
+                           r"article)\b")
 POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
 """An anchor that opens on the case the sentence before it states."""
 DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?!cas\b)[a-z]\w+")
@@ -304,6 +306,13 @@ def passage_text(passage: Passage) -> str:
 
 def _context(passage: Passage) -> str:
     return f"{passage.title}\n{' '.join(passage.heading_path)}"
+
+
+def _case_quantities(passage: Passage) -> frozenset[tuple[str, str]]:
+    """The numbers of the case a passage is about, in its title and headings (« En 2020 », « Famille de 2 enfants »);
+    not the numbers of a code's divisions (« Section 2 », « Livre Ier »)."""
+    headings = [heading for heading in passage.heading_path if not CODE_DIVISION.match(claims.folded(heading))]
+    return claims.quantities("\n".join([passage.title, *headings]))
 
 
 def _role_swap(claim_text: str, anchor_text: str) -> str:
@@ -609,7 +618,7 @@ def _check(
     the opposite of what was asked (`flipped`)."""
     body, context = passage_body(passage), _context(passage)
     said, held = claims.claim(claim_text), claims.claim(anchor.text)
-    if not claims.quantities_held(said.quantities, held.quantities | claims.quantities(context)):
+    if not claims.quantities_held(said.quantities, held.quantities | _case_quantities(passage)):
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
     conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))

@@ -507,3 +507,14 @@ def test_a_party_alone_does_not_tie_a_sentence_to_a_list_item():
     assert stands("b3-solidarite-01") == ["ok"]
     assert stands("b3-solidarite-02", "La journée de solidarité prend la forme d'une contribution pour les "
                                       "employeurs [1].") == ["ok"]
+
+
+def test_a_codes_division_numbers_are_no_case():
+    article = inline_passage({
+        "doc_id": "L3142-89", "title": "Code du travail, article L3142-89",
+        "heading_path": ["Partie législative", "Section 2 : Congés pour engagement associatif, politique ou militant"],
+        "text": "Le réserviste salarié a droit à une autorisation d'absence annuelle d'une durée minimale de dix jours "
+                "ouvrés par année civile."}, 1)
+    draft = "Le réserviste salarié a droit à {} d'absence annuelle d'au moins dix jours ouvrés par année civile [1]."
+    assert [v.reason for v in verify(draft.format("une autorisation"), [article]).verdicts] == ["ok"]
+    assert [v.reason for v in verify(draft.format("2 autorisations"), [article]).verdicts] == ["missing_number"]
