@@ -309,10 +309,11 @@ def _context(passage: Passage) -> str:
 
 
 def _case_quantities(passage: Passage) -> frozenset[tuple[str, str]]:
-    """The numbers of the case a passage is about, in its title and headings (« En 2020 », « Famille de 2 enfants »);
-    not the numbers of a code's divisions (« Section 2 », « Livre Ier »)."""
+    """The numbers of the case a passage sits in, its last heading (« En 2020 », « 3 enfants »): not the title's,
+    which may name a range the case narrows (« famille de 2 enfants ou plus »), nor a code's divisions (« Section
+    2 »)."""
     headings = [heading for heading in passage.heading_path if not CODE_DIVISION.match(claims.folded(heading))]
-    return claims.quantities("\n".join([passage.title, *headings]))
+    return claims.quantities(headings[-1]) if headings else frozenset()
 
 
 def _role_swap(claim_text: str, anchor_text: str) -> str:
@@ -722,7 +723,7 @@ def _past_heading_case(claim_text: str, passage: Passage) -> str:
     words = _terms(case)
     same_sense = bool(NOT_WORD.search(claims.folded(case))) == bool(NOT_WORD.search(claims.folded(context)))
     held = words <= _terms(context, source=True) and said.markers - {"condition"} <= heading.markers and same_sense
-    if words and held and claims.quantities_held(said.quantities, heading.quantities):
+    if words and held and claims.quantities_held(said.quantities, _case_quantities(passage)):
         return rest
     return claim_text
 

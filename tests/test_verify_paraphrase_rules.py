@@ -509,6 +509,12 @@ def test_a_party_alone_does_not_tie_a_sentence_to_a_list_item():
                                       "employeurs [1].") == ["ok"]
 
 
+def test_the_titles_range_is_no_case():
+    assert stands("b4-alloc-familiales-03") == ["ok", "unmatched_word"]
+    assert stands("b4-alloc-familiales-03", "Pour 2 enfants, avec des ressources supérieures à 98 156 €, le montant de "
+                                            "base des allocations familiales est de 75,26 € [1].") == ["missing_number"]
+
+
 def test_a_codes_division_numbers_are_no_case():
     article = inline_passage({
         "doc_id": "L3142-89", "title": "Code du travail, article L3142-89",
