@@ -134,6 +134,10 @@ MARKER_KIN = {"after": frozenset({"from"}), "from": frozenset({"after"}), "until
 """Wordings of one bound: « dans les 15 jours suivant la notification » is « à compter de la notification »,
 « jusqu'à neuf mois » is « dans la limite de neuf mois ». Not « avant » and « après », nor « le jour même » and « le
 lendemain »."""
+STARTS = frozenset({"after", "from"})
+TIME_WINDOW = re.compile(r"\bdans (?:les|un delai d|le delai d)|\bdelai d")
+"""« dans les 15 jours suivant » and « dans les 15 jours à compter de » are one window; « à partir du 15e jour » is
+not « dans les 15 jours suivant »: a start is one only inside a window."""
 BOUND_WORDINGS = {"less_than": "minimum", "more_than": "maximum"}
 """« ne peut être inférieure à trois jours » is « au moins trois jours », « ne peut être supérieure à » « au plus »:
 a bound both state needs no « inférieur » or « supérieur » in the answer."""
@@ -628,7 +632,9 @@ def _check(
     unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _condition_describes_subject(claim_text, anchor.text) else set()
-    unmatched = {marker for marker in unmatched if not MARKER_KIN.get(marker, frozenset()) & held.markers}
+    windowed = bool(TIME_WINDOW.search(claims.folded(claim_text)))
+    unmatched = {marker for marker in unmatched
+                 if not (MARKER_KIN.get(marker, frozenset()) & held.markers and (windowed or marker not in STARTS))}
     unmatched -= {"absence"} if claims.ABSENCE_WORDING.search(claims.folded(anchor.text)) else set()
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))

@@ -472,6 +472,8 @@ def test_days_following_a_notice_are_days_from_it_and_not_days_before_it():
     assert stands("b3-enceinte-01") == ["ok", "ok"]
     assert stands("b3-enceinte-01", "Ce courrier doit être envoyé en recommandé avec avis de réception dans les 15 "
                                     "jours précédant la notification du licenciement [1].") != ["ok"]
+    assert stands("b3-enceinte-01", "Ce courrier doit être envoyé en recommandé avec avis de réception à partir du "
+                                    "15e jour suivant la notification du licenciement [1].") != ["ok"]
 
 
 @pytest.mark.parametrize(("text", "after"), [
