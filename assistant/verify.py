@@ -84,8 +84,8 @@ conforme, … »)."""
 JOINED_RULES = re.compile(rf"{CLAUSE_BREAK.pattern}|(?:,\s+et\s+(?:alors\s+)?|\s+:\s+)"
                           r"(?=(?:il|elle|ils|elles|on|le|la|les|l'|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b)")
 """Where a sentence joins two rules: « mais », « ; », or « , et » or « : » before a new subject."""
-DISCOURSE_OPENING = re.compile(r"^\s*(?:attention|[àa] (?:noter|savoir)|(?:sachez|notez)(?: aussi| également| bien)? "
-                               r"que|par ailleurs|de plus|en outre)\s*[,:]?\s*", re.IGNORECASE)
+DISCOURSE_OPENING = re.compile(r"^\s*(?:(?:attention|[àa] (?:noter|savoir)|par ailleurs|de plus|en outre)\s*[,:]"
+                               r"|(?:sachez|notez)(?: aussi| également| bien)? que\b)\s*", re.IGNORECASE)
 """« Attention, … », « Sachez aussi que … »: a model's way into a sentence, which states nothing itself; the sentence
 is checked without it."""
 CODE_DIVISION = re.compile(r"^\s*(?:partie|livre|titre|chapitre|section|sous-section|paragraphe|sous-paragraphe|"

@@ -8,7 +8,7 @@ import pytest
 
 from assistant import claims
 from assistant.draft_check import inline_passage
-from assistant.verify import verify
+from assistant.verify import DISCOURSE_OPENING, verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.verify import PlantedDraft, load_drafts
 
@@ -454,6 +454,15 @@ def test_a_number_the_headings_hold_restates_the_passages_case():
     assert stands("b3-edl-04") == ["ok", "ok"]
     assert stands("b3-edl-04", "En 2021, pour un logement jusqu'à 50 m², les frais d'acte sont de 132,56 € "
                                "TTC [1].") != ["ok"]
+
+
+@pytest.mark.parametrize(("sentence", "rest"), [
+    ("Attention, cette suspension ne repousse pas la date.", "cette suspension ne repousse pas la date."),
+    ("Sachez aussi que le taux peut être révisé.", "le taux peut être révisé."),
+    ("De plus de 50 salariés, l'entreprise doit le faire.", "De plus de 50 salariés, l'entreprise doit le faire."),
+])
+def test_only_the_opening_formula_is_set_aside(sentence: str, rest: str) -> None:
+    assert DISCOURSE_OPENING.sub("", sentence, count=1) == rest
 
 
 def test_a_models_way_into_a_sentence_states_nothing():
