@@ -163,15 +163,11 @@ def _normalise_number(raw: str) -> str:
     return value.lstrip("0") or "0"
 
 
-def folded(text: str) -> str:
-    return fold(text).replace("’", "'")
-
-
 def quantities(text: str) -> frozenset[tuple[str, str]]:
     """Numbers with the unit that follows them; a number word counts only when a unit follows it, and
     « un »/« une » (an article as often as a number: « une semaine complète ») as `1~`."""
     found = set()
-    for match in QUANTITY.finditer(folded(text)):
+    for match in QUANTITY.finditer(fold(text)):
         raw, unit = match.group(1), match.group(2)
         if (raw in NUMBER_WORDS or COMPOUND_NUMBER.fullmatch(raw)) and not unit:
             continue
@@ -192,13 +188,13 @@ IMPLIED = {"weekly": "week", "monthly": "month", "yearly": "year"}
 
 
 def markers(text: str) -> frozenset[str]:
-    lowered = folded(text)
+    lowered = fold(text)
     found = {name for name, pattern in COMPILED.items() if pattern.search(lowered)}
     return frozenset(found | {IMPLIED[name] for name in found & IMPLIED.keys()})
 
 
 def roles(text: str) -> frozenset[str]:
-    return frozenset(ROLES[word] for word in re.findall(r"[a-z]+", folded(text)) if word in ROLES)
+    return frozenset(ROLES[word] for word in re.findall(r"[a-z]+", fold(text)) if word in ROLES)
 
 
 def claim(text: str) -> Claim:
@@ -255,8 +251,8 @@ def denies(statement: str, question: str = "") -> bool:
     clause that describes a noun (« une entreprise qui ne peut pas interrompre le travail ») says what the noun
     is, not whether the rule holds; the denial of a loss affirms that the thing is kept, unless the question
     asks about the loss."""
-    plain = folded(without_relative_clauses(statement))
-    asked = folded(question)
+    plain = fold(without_relative_clauses(statement))
+    asked = fold(question)
     if not ASKS_PAST_BOUND.search(asked) and not quantities(question):
         plain = DENIED_BOUND.sub(" ", plain)
     if not ASKS_LOSS.search(asked):
@@ -267,7 +263,7 @@ def denies(statement: str, question: str = "") -> bool:
 def negated(text: str) -> bool:
     """Whether the text denies or forbids (`n'a pas droit`, `aucun`, `jamais`, `interdit`); « peut ne pas
     comporter » allows, it does not deny."""
-    return NEGATION.search(ALLOWED_NOT.sub(" ", folded(text))) is not None
+    return NEGATION.search(ALLOWED_NOT.sub(" ", fold(text))) is not None
 
 
 @cache
@@ -291,9 +287,9 @@ def answers_by_opposite(question: str, claim_text: str) -> bool:
     for word in asked & said:
         for other in opposites.get(word, set()) & said:
             either = rf"\b{word}\w* ou (?:par |en )?{other}|\b{other}\w* ou (?:par |en )?{word}"
-            if "possibility" in markers(claim_text) or re.search(either, folded(claim_text)):
+            if "possibility" in markers(claim_text) or re.search(either, fold(claim_text)):
                 return True
-    question_folded, claim_folded = folded(question), folded(claim_text)
+    question_folded, claim_folded = fold(question), fold(claim_text)
     if not ALONE.search(question_folded):
         done_without = {word for phrase in WITHOUT.findall(claim_folded) for word in analyze(phrase)}
         if done_without & asked:

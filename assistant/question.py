@@ -135,7 +135,7 @@ class Asked:
 
     def expects_value(self, text: str) -> bool:
         """The text holds the kind of value the question asks for (true when it asks for none)."""
-        folded = fold(text).replace("’", "'")
+        folded = fold(text)
         patterns = [kind.value for kind in self.kinds if kind.value is not None]
         if self.yes_no:
             patterns.append(YES_NO_VALUE)
@@ -187,13 +187,13 @@ def asked_after_topic(question: str) -> str | None:
     """What « Topic : question ? » asks after its topic; None without a topic, or when the part before the colon is
     itself the question (« Comment payer le permis de conduire : permis à un euro, apprenti… ? »)."""
     topic = TOPIC.match(question)
-    if topic is None or INTERROGATIVE.match(fold(topic.group()).replace("’", "'")):
+    if topic is None or INTERROGATIVE.match(fold(topic.group())):
         return None
     return question[topic.end():]
 
 
 def read_question(question: str) -> Asked:
-    folded = fold(question).replace("’", "'").strip()
+    folded = fold(question).strip()
     asked = TOPIC.sub("", folded)
     kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded) or kind.asked.search(asked))
     return Asked(kinds, YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded))

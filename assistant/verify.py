@@ -21,7 +21,7 @@ from indexing.embeddings import Embedder
 from indexing.model import Passage
 from indexing.query import ACRONYMS
 from indexing.regime import audience
-from indexing.text import analyze
+from indexing.text import analyze, fold
 
 Similarity = Callable[[str, str], float]
 """Semantic similarity of two texts in [-1, 1] (cosine of their embeddings)."""
@@ -212,7 +212,7 @@ def _terms(text: str, source: bool = False) -> set[str]:
     """Content words less the rule-changing words and quantities (checked on their own), paraphrases merged;
     a long form brings its acronym (« contrat à durée indéterminée » holds « CDI ») and, in a source, a short
     acronym its long form."""
-    plain = LOCUTIONS.sub(" ", ENTITLED.sub("beneficie", claims.folded(strip_citations(text))))
+    plain = LOCUTIONS.sub(" ", ENTITLED.sub("beneficie", fold(strip_citations(text))))
     plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", plain))
     plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
     kept = " ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)
@@ -316,7 +316,7 @@ def _case_quantities(passage: Passage) -> frozenset[tuple[str, str]]:
     """The numbers of the case a passage sits in, its last heading (« En 2020 », « 3 enfants »): not the title's,
     which may name a range the case narrows (« famille de 2 enfants ou plus »), nor a code's divisions (« Section
     2 »)."""
-    headings = [heading for heading in passage.heading_path if not CODE_DIVISION.match(claims.folded(heading))]
+    headings = [heading for heading in passage.heading_path if not CODE_DIVISION.match(fold(heading))]
     return claims.quantities(headings[-1]) if headings else frozenset()
 
 
@@ -440,7 +440,7 @@ def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = 
     report »), keeps the words of the passage sentence the one before it rests on."""
     said = _terms(f"{claim_text}\n{said_before}", source=True)
     missing: set[str] = set()
-    folded = claims.folded(anchor_text)
+    folded = fold(anchor_text)
     for match in CONDITION_SPAN.finditer(folded):
         span = match.group(1)
         if WIDENING.search(folded[: match.start()]) or LISTED_CASES.search(span) or ANAPHORIC_CONDITION.match(span):
@@ -465,7 +465,7 @@ def _condition_restated(claim_text: str, anchor_text: str) -> bool:
     """Whether the sentence keeps the words of every condition the anchor states, in other words than its « si »
     (« si vous êtes mensualisé » said « pour un salarié mensualisé »)."""
     said = _terms(claim_text, source=True)
-    spans = [_terms(span, source=True) for span in STATED_CONDITION.findall(claims.folded(anchor_text))]
+    spans = [_terms(span, source=True) for span in STATED_CONDITION.findall(fold(anchor_text))]
     return bool(spans) and all(
         words and len(words & said) / len(words) >= MIN_CONDITION_COVERAGE for words in spans
     )
@@ -474,7 +474,7 @@ def _condition_restated(claim_text: str, anchor_text: str) -> bool:
 def _contrary_word(claim_text: str, anchor_text: str) -> str:
     """A word of the sentence whose root is the contrary of a root the anchor uses and the sentence does not
     (« le salarié perd l'ancienneté » on « le salarié conserve l'ancienneté »); "" if none."""
-    said, held = claims.folded(claim_text), claims.folded(anchor_text)
+    said, held = fold(claim_text), fold(anchor_text)
     for one, other in CONTRARY_VERBS:
         for this, that in ((one, other), (other, one)):
             word = re.search(rf"\b(?:{this})\w*", said)
@@ -488,8 +488,8 @@ def _unmatched_non(claim_text: str, anchor: Anchor) -> str:
     """A word the sentence says with « non » where the anchor or its neighbours say it without (« maladie non
     professionnelle » for « maladie professionnelle »), or a word the anchor says with « non » that the sentence
     says without; "" if none. « non » is a stop word, so the content words alone do not tell them apart."""
-    said = claims.folded(claim_text)
-    for text, other in ((said, claims.folded(anchor.window)), (claims.folded(anchor.text), said)):
+    said = fold(claim_text)
+    for text, other in ((said, fold(anchor.window)), (fold(anchor.text), said)):
         for word in NON_WORD.findall(text):
             if re.search(rf"\b{re.escape(word)}\b", other) and not re.search(rf"\bnon[- ]{re.escape(word)}\b", other):
                 return f"non {word}"
@@ -512,11 +512,11 @@ def _requirement_as_condition(claim_text: str, anchor_text: str) -> bool:
     """Whether the sentence's only condition is « à condition de » + a verb that the anchor makes a duty (« a un
     préavis d'un mois, à condition de l'indiquer dans sa lettre » for « le locataire doit indiquer dans la lettre
     … »): a right that needs a step is a right whose step is owed."""
-    folded = claims.folded(claim_text)
+    folded = fold(claim_text)
     steps = REQUIRED_STEP.findall(folded)
     if not steps or "condition" in claims.markers(REQUIRED_STEP.sub(" ", folded)):
         return False
-    anchor = claims.folded(anchor_text)
+    anchor = fold(anchor_text)
     owed = DUTY.sub(" doit ", anchor)
     return "obligation" in claims.markers(owed) and all(
         re.search(rf"\bdoit\s+(?:[\w']+\s+){{0,2}}?{re.escape(verb)}\b", owed) for verb in steps)
@@ -526,7 +526,7 @@ def _condition_describes_subject(claim_text: str, anchor_text: str) -> bool:
     """Whether every condition of the sentence says what the anchor's subject is (« si vous êtes enceinte et
     travaillez de nuit, vous êtes affectée… » for « la salariée enceinte qui travaille de nuit est affectée… »):
     the same people, named by a case instead of a description."""
-    spans = [_terms(span) for span in CONDITION_SPAN.findall(claims.folded(claim_text))]
+    spans = [_terms(span) for span in CONDITION_SPAN.findall(fold(claim_text))]
     described = _terms(" ".join(parse(anchor_text).described), source=True)
     return bool(spans) and all(words and words <= described for words in spans)
 
@@ -535,7 +535,7 @@ def _points_back(anchor: Anchor, previous: str) -> bool:
     """Whether the anchor's only condition is « dans ce cas » (« si tel est le cas »…) and the case it points back
     to is the passage sentence just before it, on which the clause or sentence before the claim rests: said in the
     same order, the answer keeps the link."""
-    folded = claims.folded(anchor.text)
+    folded = fold(anchor.text)
     opening = POINTING_BACK.match(folded)
     if not previous or not opening or "condition" in claims.markers(folded[opening.end():]):
         return False
@@ -547,13 +547,13 @@ def _prescribed(claim_text: str, anchor_text: str) -> bool:
     prise dans un délai de 2 mois » said « doit être prise »): a text of law prescribes in the indicative, unless
     it advises, describes a habit, gives an example or allows — in the anchor's sentence that states the verb
     owed, not in the one before it (« prévoit généralement un minimum. Si…, l'employeur verse un complément »)."""
-    said = claims.folded(claim_text)
+    said = fold(claim_text)
     if "obligation" in claims.markers(DUTY.sub(" ", said)):
         return False
     owed = _terms(" ".join(DUTY_VERB.findall(said)))
     sentences = [part for part in BODY_SENTENCE_END.split(anchor_text) if part.strip()]
     stating = [part for part in sentences if owed & _terms(part, source=True)] or sentences
-    anchor = claims.folded(" ".join(stating))
+    anchor = fold(" ".join(stating))
     if HEDGE.search(anchor):
         return False
     return "possibility" not in claims.markers(anchor) and parse(" ".join(stating)).has_finite_verb
@@ -562,8 +562,8 @@ def _prescribed(claim_text: str, anchor_text: str) -> bool:
 def _entitled(claim_text: str, anchor_text: str) -> bool:
     """Whether the anchor's only possibility is an entitlement (« a le droit de bénéficier de ») that the sentence
     says « a droit à »."""
-    anchor = claims.folded(anchor_text)
-    return (bool(ENTITLEMENT.search(anchor)) and bool(ENTITLED.search(claims.folded(claim_text)))
+    anchor = fold(anchor_text)
+    return (bool(ENTITLEMENT.search(anchor)) and bool(ENTITLED.search(fold(claim_text)))
             and "possibility" not in claims.markers(ENTITLEMENT.sub(" ", anchor)))
 
 
@@ -594,7 +594,7 @@ def _states_the_exception(claim_text: str, anchor: Anchor) -> bool:
     if not anchor.item or "exception" in claims.markers(claim_text):
         return False
     lead = anchor.text[: -len(anchor.item)]
-    if "exception" not in claims.markers(lead) or not LISTED_CASES.search(claims.folded(lead)):
+    if "exception" not in claims.markers(lead) or not LISTED_CASES.search(fold(lead)):
         return False
     named = _terms(claim_text) & (_terms(anchor.item, source=True) - _terms(lead, source=True))
     return bool(named) and negated(claim_text) != negated(lead)
@@ -606,7 +606,7 @@ def _asserts_what_does_not_follow(claim_text: str, anchor_text: str) -> bool:
     if claims.negated(claim_text) or "without" in claims.markers(claim_text):
         return False
     said = set(content_words(claim_text))
-    for span in SANS_QUE.findall(claims.folded(anchor_text)):
+    for span in SANS_QUE.findall(fold(anchor_text)):
         words = set(content_words(span))
         if words and len(words & said) / len(words) >= MIN_CONDITION_COVERAGE:
             return True
@@ -627,27 +627,27 @@ def _check(
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
     conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))
-    required = anchor.item and REQUIREMENT_ITEM.match(claims.folded(anchor.item))
+    required = anchor.item and REQUIREMENT_ITEM.match(fold(anchor.item))
     unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
     unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _condition_describes_subject(claim_text, anchor.text) else set()
-    windowed = bool(TIME_WINDOW.search(claims.folded(claim_text)))
+    windowed = bool(TIME_WINDOW.search(fold(claim_text)))
     unmatched = {marker for marker in unmatched
                  if not (MARKER_KIN.get(marker, frozenset()) & held.markers and (windowed or marker not in STARTS))}
-    unmatched -= {"absence"} if claims.ABSENCE_WORDING.search(claims.folded(anchor.text)) else set()
+    unmatched -= {"absence"} if claims.ABSENCE_WORDING.search(fold(anchor.text)) else set()
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
     if said.markers & held.markers & BOUNDS:
         dropped.discard("possibility")
     dropped -= {bound for bound, kin in BOUND_WORDINGS.items() if kin in said.markers & held.markers}
-    dropped -= {"absence"} if claims.ABSENCE_WORDING.search(claims.folded(claim_text)) else set()
+    dropped -= {"absence"} if claims.ABSENCE_WORDING.search(fold(claim_text)) else set()
     if "possibility" in dropped and _entitled(claim_text, anchor.text):
         dropped.discard("possibility")
     if "condition" in dropped and (_condition_restated(claim_text, anchor.text) or _points_back(anchor, previous)):
         dropped.discard("condition")
-    if "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", claims.folded(anchor.text))):
+    if "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", fold(anchor.text))):
         dropped.discard("possibility")
     excepted = _states_the_exception(claim_text, anchor)
     if excepted:
@@ -671,12 +671,12 @@ def _check(
     other_row = _other_row_named(claim_text, anchor, body)
     if other_row:
         return "other_row", other_row
-    folded_claim = claims.folded(claim_text)
+    folded_claim = fold(claim_text)
     uncovered = _uncovered_conditions(claim_text, anchor.text, previous if POINTING_BACK.match(folded_claim)
                                       or DEMONSTRATIVE.search(folded_claim) else "")
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
-    parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", claims.folded(claim_text)) if w in claims.ROLES))
+    parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", fold(claim_text)) if w in claims.ROLES))
     headings = _terms(context, source=True)
     new = _unnamed_by(words - _terms(anchor.window, source=True) - parties, headings)
     naming = {term for word in parse(claim_text).naming for term in _terms(word)}
@@ -706,14 +706,14 @@ def _check(
 
 def _states_bound(claim_text: str) -> bool:
     """« au moins 30 % », « 10 heures au maximum »: a bound stated as such, not as going past it (« peut dépasser »)."""
-    folded_claim = claims.folded(claim_text)
+    folded_claim = fold(claim_text)
     return bool(STATED_BOUND.search(folded_claim)) and not BOUND_VERB.search(folded_claim)
 
 
 def _bound_undenied(text: str, bounded: bool) -> str:
     """« ne peut être inférieure à 30 % » without its denial when the answer states the same bound (« au moins
     30 % »): a bound written as a denial is no denial of the rule."""
-    return claims.DENIED_BOUND.sub(" ", claims.folded(text)) if bounded else text
+    return claims.DENIED_BOUND.sub(" ", fold(text)) if bounded else text
 
 
 def _past_heading_case(claim_text: str, passage: Passage) -> str:
@@ -727,7 +727,7 @@ def _past_heading_case(claim_text: str, passage: Passage) -> str:
     context = _context(passage)
     said, heading = claims.claim(case), claims.claim(context)
     words = _terms(case)
-    same_sense = bool(NOT_WORD.search(claims.folded(case))) == bool(NOT_WORD.search(claims.folded(context)))
+    same_sense = bool(NOT_WORD.search(fold(case))) == bool(NOT_WORD.search(fold(context)))
     held = words <= _terms(context, source=True) and said.markers - {"condition"} <= heading.markers and same_sense
     if words and held and claims.quantities_held(said.quantities, _case_quantities(passage)):
         return rest

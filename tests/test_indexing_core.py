@@ -18,7 +18,7 @@ from indexing.model import SearchFilters
 from indexing.query import expand_query
 from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, audience, names_public_service, without_audience
 from indexing.search import PUBLIC_SERVICE, TITLE, TITLE_DENSE, SearchConfig, Searcher
-from indexing.text import analyze
+from indexing.text import analyze, fold
 from tests.corpus_fixtures import fixture_document
 
 FIXTURE = Path(__file__).parent / "fixtures" / "indexing" / "documents.json"
@@ -66,6 +66,10 @@ def test_analyzer_splits_elisions_folds_accents_and_stems() -> None:
     assert analyze("Salariés") == analyze("salaries") == analyze("salarié")
     assert analyze("le contrat et la période") == analyze("contrats periode")
     assert analyze("jusqu'à l'échéance") == ["echeanc"]
+
+
+def test_fold_reads_the_typographic_apostrophe_as_the_straight_one() -> None:
+    assert fold("L’Employeur a-t-il l'œil ?") == "l'employeur a-t-il l'oeil ?"
 
 
 def test_query_expansion_keeps_the_acronym_and_adds_its_long_form() -> None:

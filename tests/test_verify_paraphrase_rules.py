@@ -11,6 +11,7 @@ from assistant.draft_check import inline_passage
 from assistant.verify import DISCOURSE_OPENING, verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.verify import PlantedDraft, load_drafts
+from indexing.text import fold
 
 CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
 """Dev drafts on documents of the full corpus that the test fixtures do not hold (passages quoted inline)."""
@@ -503,7 +504,7 @@ def test_the_following_list_is_no_time_after(text: str, after: bool) -> None:
     ("même si le bail ne dure que 9 mois", False),
 ])
 def test_failing_to_answer_is_the_absence_of_an_answer(text: str, absence: bool) -> None:
-    assert bool(claims.ABSENCE_WORDING.search(claims.folded(text))) is absence
+    assert bool(claims.ABSENCE_WORDING.search(fold(text))) is absence
 
 
 def test_may_benefit_from_a_leave_is_a_right_to_it_not_a_duty():
