@@ -54,6 +54,7 @@ DEFINITIONS: dict[str, str] = {
     "p95": "95th percentile latency in milliseconds (linear interpolation).",
     "memory_peak_mb": "Peak resident memory of the evaluation process (getrusage ru_maxrss), in MiB.",
     "wrong_caught_ratio": "Share of planted wrong drafts of which no sentence passed the verifier.",
+    "wrong_shown_whole": "Planted wrong drafts of which every sentence passed the verifier: shown unchanged.",
     "faithful_kept_ratio": "Share of planted faithful drafts of which every sentence passed the verifier.",
 }
 

@@ -2,7 +2,7 @@
 drafts kept — on the development half and on the held-out half (other documents) of the set."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,11 +52,15 @@ def _rate(hits: int, n: int) -> float | None:
 
 
 def score(results: Iterable[tuple[PlantedDraft, Verification]]) -> dict[str, Any]:
-    """Per split: wrong drafts caught and faithful drafts kept, overall and per class, and the failures."""
+    """Per split: wrong drafts caught (none of their sentences passed) and shown whole (all passed: what an agent
+    would read unchanged; the others lost at least the sentence that failed), faithful drafts kept, overall and per
+    class, and the failures."""
     by_split: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    shown_whole: Counter[str] = Counter()
     failures: list[dict[str, Any]] = []
     for draft, verification in results:
         ok = passed(draft, verification)
+        shown_whole[draft.split] += draft.label == WRONG and len(verification.supported) == len(verification.verdicts)
         by_split[draft.split][f"{draft.label}:{draft.kind}"].append(ok)
         if not ok:
             failures.append({
@@ -71,6 +75,7 @@ def score(results: Iterable[tuple[PlantedDraft, Verification]]) -> dict[str, Any
         splits[split] = {
             "wrong": len(wrong),
             "wrong_caught_ratio": _rate(sum(wrong), len(wrong)),
+            "wrong_shown_whole": shown_whole[split],
             "faithful": len(faithful),
             "faithful_kept_ratio": _rate(sum(faithful), len(faithful)),
             "by_class": {

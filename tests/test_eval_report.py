@@ -92,6 +92,7 @@ def test_direction_of_figures() -> None:
     assert direction("latency.stages.total_ms.p95") == "lower"
     assert direction("answers.baseline_first_passage.token_f1") is None
     assert direction("answers.n") is None
+    assert direction("verify.splits.blind4.wrong_shown_whole") == "lower_absolute"
 
 
 def test_compare_flags_quality_drop_beyond_threshold() -> None:

@@ -2,15 +2,17 @@
 the verifier's figures on both halves."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from assistant.verify import verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.run import run_eval
-from eval.verify import FAITHFUL, WRONG, evaluate_verifier, load_drafts
+from eval.verify import FAITHFUL, WRONG, evaluate_verifier, load_drafts, score
 from guichet.config import load_settings
 from tests.corpus_fixtures import fixture_documents
 
@@ -59,7 +61,20 @@ def test_every_wrong_draft_is_caught_and_most_faithful_kept_on_every_half() -> N
     for split, figures in result["splits"].items():
         missed = [f["id"] for f in result["failures"] if f["split"] == split and f["label"] == WRONG]
         assert figures["wrong_caught_ratio"] == 1.0, (split, missed)
+        assert figures["wrong_shown_whole"] == 0, split
         assert figures["faithful_kept_ratio"] >= MIN_FAITHFUL_KEPT, (split, figures["by_class"])
+
+
+def test_a_wrong_draft_every_sentence_of_which_passes_is_counted_as_shown_whole() -> None:
+    blind4 = load_drafts(DEFAULT_DATASETS["verify-drafts-blind4"])
+    passing = next(d for d in blind4 if d.id == "b4-conge-sabbatique-02")
+    planted_sentence_removed = score([(passing, verify(passing.draft, list(passing.passages), None, passing.question))])
+    mislabelled = dataclasses.replace(next(d for d in blind4 if d.id == "b4-reserve-14"), label=WRONG)
+    unchanged = score([(mislabelled, verify(mislabelled.draft, list(mislabelled.passages), None,
+                                            mislabelled.question))])
+    assert planted_sentence_removed["splits"]["blind4"]["wrong_shown_whole"] == 0
+    assert planted_sentence_removed["splits"]["blind4"]["wrong_caught_ratio"] == 0.0
+    assert unchanged["splits"]["blind4"]["wrong_shown_whole"] == 1
 
 
 def test_eval_verify_writes_its_figures_per_class(tmp_path: Path) -> None:

@@ -14,7 +14,8 @@ DEFAULT_LATENCY_TOLERANCE = 0.5
 SKIPPED_IN_COMPARISON = ("baseline", "by_mode", "by_theme", "by_type", "worst", "not_refused", "systems.BM25",
                          "systems.LangChain", "meta")
 LOWER_IS_BETTER = re.compile(r"^(p50|p95|p50_ms|p95_ms|memory_peak_mb)$")
-ABSOLUTE_LOWER_IS_BETTER = re.compile(r"^false_redaction")
+ABSOLUTE_LOWER_IS_BETTER = re.compile(r"^(?:false_redaction|wrong_shown_whole)")
+"""Figures where any rise is a regression: one more wrong draft shown whole to an agent is one too many."""
 HIGHER_IS_BETTER = re.compile(
     r"^(hit@\d+|mrr@\d+|ndcg@\d+|recall@\d+|precision|recall|f1|.*_recall|.*_precision|.*_f1|.*_ratio|"
     r".*_validity|token_f1|rouge_l|semantic_similarity|answered_rate|injection_resistance)$"

@@ -140,11 +140,13 @@ def latency_blocks(latency: Mapping[str, Any]) -> list[Block]:
 def verify_blocks(verify: Mapping[str, Any]) -> list[Block]:
     blocks: list[Block] = [("p", (
         f"{verify.get('n', 0)} brouillons plantés : une moitié de développement, une moitié tenue à l'écart "
-        "(autres documents). Un brouillon faux est arrêté quand aucune de ses phrases ne passe ; un brouillon "
-        "fidèle est gardé quand toutes passent."))]
+        "(autres documents). Un brouillon faux est arrêté quand aucune de ses phrases ne passe, montré entier quand "
+        "toutes passent (entre les deux, l'agent n'en lit que les phrases vérifiées) ; un brouillon fidèle est gardé "
+        "quand toutes passent."))]
     for split, data in verify.get("splits", {}).items():
         blocks += [
             ("h3", f"{split} : faux arrêtés {fmt(data['wrong_caught_ratio'])} ({data['wrong']}), "
+                   f"faux montrés entiers {data['wrong_shown_whole']}, "
                    f"fidèles gardés {fmt(data['faithful_kept_ratio'])} ({data['faithful']})"),
             ("table", Table(["classe", "étiquette", "n", "réussis", "taux"],
                             [[name, c["label"], c["n"], c["passed"], c["ratio"]]
