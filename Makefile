@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install corpus update index run serve test test-all eval bench model clean
+.PHONY: install corpus update index run serve test test-all eval bench ranker model clean
 
 install: $(STAMP)
 
@@ -42,6 +42,9 @@ eval: index
 
 bench: index
 	$(BIN)/guichet bench
+
+ranker: index
+	$(BIN)/guichet ranker train
 
 model: install
 	$(BIN)/guichet model fetch $(MODEL)

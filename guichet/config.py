@@ -67,7 +67,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "corpus": ("sources", "legi_codes", "kali_agreements", "kali_texts", "service_public_xml"),
     "indexing": ("embedding_model", "embedding_backend", "embedding_precision", "embedding_batch_size",
                  "chunk_max_tokens", "embedding_max_tokens", "vector_store", "qdrant_url"),
-    "retrieval": ("top_k", "refusal_threshold"),
+    "retrieval": ("top_k", "refusal_threshold", "rerank"),
     "generation": ("llm_backend", "llm_model_path", "llm_base_url", "llm_model", "llm_api_key", "llm_timeout_s",
                    "llm_queue_wait_s", "llm_server_slots", "n_gpu_layers", "n_ctx", "n_threads", "max_tokens",
                    "temperature", "chat_format", "draft_policy", "redact_for_llm", "prompt_passages"),
@@ -132,6 +132,9 @@ class Settings:
     top_k: int = 5
     refusal_threshold: float = 0.0
     """Below this calibrated relevance, the assistant refuses; 0 means the calibrated default."""
+    rerank: bool = True
+    """Reorder the fused search candidates with the learned ranker (`indexing/ranker.json`, `guichet ranker train`);
+    false keeps the fusion's order."""
     llm_backend: str = "llama_cpp"
     llm_model_path: str = field(default_factory=default_llm_model_path)
     llm_base_url: str = ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from indexing.model import Chunk, Passage, SearchFilters, SetAside
 from indexing.profiles import profile_for
 from indexing.query import expand_query
 from indexing.regime import PUBLIC_SERVICE, names_public_service
+from indexing.rerank import SHIPPED_RANKER, Candidate, ListHits, Ranker, features, load_ranker
 from indexing.text import analyze
 
 __all__ = ["SearchConfig", "Searcher"]
@@ -26,6 +28,7 @@ DENSE = "dense"
 TITLE = "title"
 TITLE_DENSE = "title_dense"
 AGREEMENT = "agreement"
+RERANK = "rerank"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,9 @@ class SearchConfig:
     0.03 lets the agreement lead 4 answers, 0 only 1."""
     expand_queries: bool = False
     """Acronym expansion: keyword MRR@10 0.668 vs 0.685 on the full corpus, 0.758 vs 0.749 on the fiches alone."""
+    ranker: Path | None = SHIPPED_RANKER
+    """The learned reranking of the fused candidates (`indexing.rerank`, `guichet ranker train`); None keeps the
+    fusion's order. Not applied when the search names an agreement: the model never saw agreements' articles."""
 
 
 class Searcher:
@@ -70,6 +76,8 @@ class Searcher:
         if config.title_dense_weight is None:
             profile = embedder.profile if embedder is not None else profile_for(settings.embedding_model)
             config = dataclasses.replace(config, title_dense_weight=profile.title_dense_weight)
+        if not settings.rerank:
+            config = dataclasses.replace(config, ranker=None)
         self.config = config
         self._masks: dict[SearchFilters, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._last_query: tuple[str, np.ndarray] | None = None
@@ -122,8 +130,35 @@ class Searcher:
     ) -> tuple[list[Passage], dict[str, float]]:
         """The `k` best documents, each as its best passage, and the time spent per step in milliseconds."""
         timings: dict[str, float] = {}
-        started = clock = time.perf_counter()
+        started = time.perf_counter()
         filters = filters or SearchFilters()
+        ranked, terms, vector = self._lists(query, filters, timings)
+        clock = time.perf_counter()
+        fusion = self._fuse(ranked, terms, vector, names_public_service(query), filters.agreements)
+        order = fusion.order()
+        if self.config.ranker is not None and not filters.agreements:
+            order = self._reranked(order, fusion, load_ranker(self.config.ranker))
+        passages = [self._passage(row, fusion.best_chunk.get(row), fusion.ranking_score.get(row, fusion.fused[row]),
+                                  fusion.scores_of(row))
+                    for row in order[:k]]
+        timings["fuse_ms"] = _elapsed_ms(clock)
+        timings["total_ms"] = _elapsed_ms(started)
+        return passages, timings
+
+    def candidate_features(self, query: str, depth: int) -> list[tuple[str, list[float]]]:
+        """The fusion's `depth` best documents, each with the reranker's input row: what `guichet ranker train`
+        learns from."""
+        ranked, terms, vector = self._lists(query, SearchFilters(), {})
+        fusion = self._fuse(ranked, terms, vector, names_public_service(query))
+        head = fusion.order()[:depth]
+        return [(self.index.documents[row].id, row_features)
+                for row, row_features in zip(head, self._feature_rows(head, fusion), strict=True)]
+
+    def _lists(
+        self, query: str, filters: SearchFilters, timings: dict[str, float]
+    ) -> tuple[dict[str, list[tuple[int, float]]], list[str], np.ndarray | None]:
+        """Each retriever's ranked hits (row, score), the query's lexical terms and its vector."""
+        clock = time.perf_counter()
         accepted, chunk_rows, document_rows = self._allowed(filters)
         weights = self.config.weights
         lexical_query = expand_query(query) if self.config.expand_queries else query
@@ -142,11 +177,7 @@ class Searcher:
             clock = time.perf_counter()
             ranked[DENSE] = self._dense(vector, filters, accepted)
             timings["dense_ms"] = _elapsed_ms(clock)
-        clock = time.perf_counter()
-        passages = self._fuse(ranked, terms, vector, k, names_public_service(query), filters.agreements)
-        timings["fuse_ms"] = _elapsed_ms(clock)
-        timings["total_ms"] = _elapsed_ms(started)
-        return passages, timings
+        return ranked, terms, vector
 
     def set_aside(self, query: str, k: int, filters: SearchFilters) -> list[SetAside]:
         """The documents the same search without its as-of date ranks in its `k` best that are not in force on that
@@ -227,15 +258,13 @@ class Searcher:
         ranked: dict[str, list[tuple[int, float]]],
         terms: list[str],
         vector: np.ndarray | None,
-        k: int,
         asks_public_service: bool,
         agreements: tuple[str, ...] = (),
-    ) -> list[Passage]:
+    ) -> _Fusion:
         weights, rrf_k = self.config.weights, self.config.rrf_k
-        fused: dict[int, float] = {}
-        per_document: dict[int, dict[str, float]] = {}
+        fusion = _Fusion(tops={name: hits[0][1] for name, hits in ranked.items() if hits})
+        fused, per_document, in_lists = fusion.fused, fusion.per_document, fusion.in_lists
         chunk_fused: dict[int, float] = {}
-        chunk_scores: dict[int, dict[str, float]] = {}
         for name, hits in ranked.items():
             weight = weights[name]
             seen: set[int] = set()
@@ -245,10 +274,12 @@ class Searcher:
                 else:
                     document_row = int(self.index.chunk_document_rows[row])
                     chunk_fused[row] = chunk_fused.get(row, 0.0) + weight / (rrf_k + rank)
-                    chunk_scores.setdefault(row, {})[name] = score
+                    fusion.chunk_scores.setdefault(row, {})[name] = score
                 if document_row in seen:
+                    in_lists[document_row][name].hits += 1
                     continue
                 seen.add(document_row)
+                in_lists.setdefault(document_row, {})[name] = ListHits(len(seen), score)
                 fused[document_row] = fused.get(document_row, 0.0) + weight / (rrf_k + len(seen))
                 per_document.setdefault(document_row, {})[name] = score
         if self.config.title_weight:
@@ -271,22 +302,41 @@ class Searcher:
                 if self.index.agreement_of[document_row] in agreements:
                     fused[document_row] += self.config.agreement_weight
                     per_document[document_row][AGREEMENT] = self.config.agreement_weight
-        best_chunk: dict[int, int] = {}
         for row, _ in sorted(chunk_fused.items(), key=lambda item: -item[1]):
-            best_chunk.setdefault(int(self.index.chunk_document_rows[row]), row)
-        order = sorted(fused, key=lambda row: -fused[row])[:k]
+            fusion.best_chunk.setdefault(int(self.index.chunk_document_rows[row]), row)
+        return fusion
+
+    def _feature_rows(self, head: list[int], fusion: _Fusion) -> list[list[float]]:
         return [
-            self._passage(
-                document_row,
-                best_chunk.get(document_row),
-                fused[document_row],
-                {
-                    **chunk_scores.get(best_chunk.get(document_row, -1), {}),
-                    **_document_scores(per_document[document_row]),
-                },
+            features(
+                Candidate(
+                    lists=fusion.in_lists[row],
+                    tops=fusion.tops,
+                    title=fusion.per_document[row].get(TITLE, 0.0),
+                    title_dense=fusion.per_document[row].get(TITLE_DENSE, 0.0),
+                    public_service=PUBLIC_SERVICE in fusion.per_document[row],
+                    source=self.index.documents[row].source,
+                    fused=fusion.fused[row],
+                    fused_rank=rank,
+                ),
+                self.config.rrf_k,
             )
-            for document_row in order
+            for rank, row in enumerate(head, start=1)
         ]
+
+    def _reranked(self, order: list[int], fusion: _Fusion, ranker: Ranker) -> list[int]:
+        """The first `ranker.depth` documents in the model's order, the rest as fused. The model's score (log-odds
+        of relevance) becomes each document's score; those beyond its depth keep the fusion's gaps below it."""
+        head, tail = order[: ranker.depth], order[ranker.depth :]
+        if not head:
+            return order
+        scores = ranker.score(self._feature_rows(head, fusion)).tolist()
+        for row, score in zip(head, scores, strict=True):
+            fusion.per_document[row][RERANK] = fusion.ranking_score[row] = round(score, 4)
+        floor = min(scores) - 1.0
+        for row in tail:
+            fusion.ranking_score[row] = round(floor - (fusion.fused[tail[0]] - fusion.fused[row]), 4)
+        return sorted(head, key=lambda row: -fusion.ranking_score[row]) + tail
 
     def _passage(self, document_row: int, chunk_row: int | None, score: float, scores: dict[str, float]) -> Passage:
         document = self.index.documents[document_row]
@@ -305,15 +355,38 @@ class Searcher:
             updated=document.updated,
             number=document.number,
             score=score,
-            scores={**scores, "rrf": score},
+            scores=scores,
             in_force_since=document.in_force_since,
             in_force_until=document.in_force_until,
         )
 
 
+@dataclass
+class _Fusion:
+    """The fused candidates of one search: score per document row, each list's view of it, its best chunk."""
+
+    tops: dict[str, float]
+    fused: dict[int, float] = field(default_factory=dict)
+    per_document: dict[int, dict[str, float]] = field(default_factory=dict)
+    in_lists: dict[int, dict[str, ListHits]] = field(default_factory=dict)
+    chunk_scores: dict[int, dict[str, float]] = field(default_factory=dict)
+    best_chunk: dict[int, int] = field(default_factory=dict)
+    ranking_score: dict[int, float] = field(default_factory=dict)
+    """The reranker's score where it reordered; the fused score otherwise."""
+
+    def order(self) -> list[int]:
+        return sorted(self.fused, key=lambda row: -self.fused[row])
+
+    def scores_of(self, row: int) -> dict[str, float]:
+        return {**self.chunk_scores.get(self.best_chunk.get(row, -1), {}), **_document_scores(self.per_document[row]),
+                "rrf": self.fused[row]}
+
+
 def _document_scores(scores: dict[str, float]) -> dict[str, float]:
     return {
-        name: scores[name] for name in (BM25_DOCUMENTS, TITLE, TITLE_DENSE, PUBLIC_SERVICE, AGREEMENT) if name in scores
+        name: scores[name]
+        for name in (BM25_DOCUMENTS, TITLE, TITLE_DENSE, PUBLIC_SERVICE, AGREEMENT, RERANK)
+        if name in scores
     }
 
 

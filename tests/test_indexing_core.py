@@ -152,8 +152,9 @@ def test_a_title_close_in_meaning_lifts_its_document(indexed_settings: Settings,
     index = Index.open(indexed_settings)
     assert index.title_vectors is not None and index.title_vectors.shape == (len(index.documents), embedder.dimension)
     query = "argent versé quand le contrat court se termine"
-    with_titles = Searcher(index, embedder, indexed_settings).search(query, k=3)
-    without = Searcher(index, embedder, indexed_settings, SearchConfig(title_dense_weight=0.0)).search(query, k=3)
+    with_titles = Searcher(index, embedder, indexed_settings, SearchConfig(ranker=None)).search(query, k=3)
+    without = Searcher(index, embedder, indexed_settings, SearchConfig(title_dense_weight=0.0, ranker=None)).search(
+        query, k=3)
     assert "F803" in [p.doc_id for p in with_titles] and "F803" not in [p.doc_id for p in without]
     assert all(0.5 < p.scores[TITLE_DENSE] <= 1.0 for p in with_titles)
 

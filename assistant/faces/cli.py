@@ -344,6 +344,24 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> None:
     raise SystemExit(status)
 
 
+def cmd_ranker(settings: Settings, args: argparse.Namespace) -> None:
+    from corpus.load import load_documents
+    from eval.ranker_training import DEFAULT_DATASET, train
+    from indexing.embeddings import Embedder
+    from indexing.index import Index
+    from indexing.rerank import SHIPPED_RANKER
+    from indexing.search import Searcher
+
+    dataset = Path(args.dataset) if args.dataset else DEFAULT_DATASET
+    out = Path(args.out) if args.out else SHIPPED_RANKER
+    searcher = Searcher(Index.open(settings), Embedder(settings), settings)
+    try:
+        ranker = train(searcher, list(load_documents(settings)), dataset, out, args.limit)
+    except ValueError as error:
+        raise SystemExit(f"guichet: {error}") from None
+    _dump({"written": str(out), **ranker.card})
+
+
 def cmd_bench(settings: Settings, args: argparse.Namespace) -> None:
     if args.page:
         from eval import page_load
@@ -586,6 +604,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--cli-answers", metavar="FILE.jsonl",
                        help="with --api: `guichet ask --batch --json` output for the same questions, to compare with")
     bench.set_defaults(func=cmd_bench)
+
+    ranker = commands.add_parser("ranker", help="train the learned reranking of search results (grouped CV)")
+    ranker.add_argument("action", choices=["train"])
+    ranker.add_argument("--dataset", help="keyword queries JSONL with relevant documents and themes "
+                        "(default: eval/datasets/retrieval-queries.jsonl)")
+    ranker.add_argument("--out", help="where to write the model (default: the shipped indexing/ranker.json)")
+    ranker.add_argument("--limit", type=int, help="first N queries")
+    ranker.set_defaults(func=cmd_ranker)
 
     model = commands.add_parser("model", help="generation models: list, fetch, check (qualify for drafting)")
     model.add_argument("action", choices=["list", "fetch", "check"])
