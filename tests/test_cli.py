@@ -267,6 +267,18 @@ def test_eval_dataset_is_checked_before_any_model_loads(tmp_path: Path, args: tu
     assert message in one_line_error(guichet_bytes(tmp_path, "eval", *args))
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--dataset", "absent.jsonl"), "dataset absent.jsonl does not exist"),
+        (("--out", "no/such/folder/ranker.json"), "cannot write the model into"),
+        ((), "run `guichet index` first"),
+    ],
+)
+def test_ranker_training_says_what_is_missing_in_one_line(tmp_path: Path, args: tuple, message: str) -> None:
+    assert message in one_line_error(guichet_bytes(tmp_path, "ranker", "train", *args))
+
+
 def test_eval_help_explains_every_option(tmp_path: Path) -> None:
     help_text = " ".join(guichet_bytes(tmp_path, "eval", "--help").stdout.decode().split())
     for option in ("--dataset FILE.jsonl", "--out DIR", "--compare OLD_DIR", "--limit N", "--baselines LIST"):

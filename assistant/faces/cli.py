@@ -98,12 +98,16 @@ def check_input(args: argparse.Namespace) -> None:
         batch = Path(args.batch)
         if not batch.is_file() or not os.access(batch, os.R_OK):
             raise SystemExit(f"guichet: batch file {batch} does not exist or cannot be read")
-    elif getattr(args, "dataset", None) and args.command == "eval":
-        if args.part == "all":
+    elif getattr(args, "dataset", None) and args.command in ("eval", "ranker"):
+        if args.command == "eval" and args.part == "all":
             raise SystemExit("guichet: --dataset replaces one part's datasets; name the part, not `all`")
         dataset = Path(args.dataset)
         if not dataset.is_file() or not os.access(dataset, os.R_OK):
             raise SystemExit(f"guichet: dataset {dataset} does not exist or cannot be read")
+    if args.command == "ranker" and args.out:
+        folder = Path(args.out).resolve().parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            raise SystemExit(f"guichet: cannot write the model into {folder}: no such folder, or not writable")
     elif hasattr(args, "text"):
         if not args.text:
             raise SystemExit("guichet: give a text or --batch FILE.jsonl")
