@@ -104,16 +104,16 @@ def check_input(args: argparse.Namespace) -> None:
         dataset = Path(args.dataset)
         if not dataset.is_file() or not os.access(dataset, os.R_OK):
             raise SystemExit(f"guichet: dataset {dataset} does not exist or cannot be read")
-    if args.command == "ranker" and args.out:
-        folder = Path(args.out).resolve().parent
-        if not folder.is_dir() or not os.access(folder, os.W_OK):
-            raise SystemExit(f"guichet: cannot write the model into {folder}: no such folder, or not writable")
     elif hasattr(args, "text"):
         if not args.text:
             raise SystemExit("guichet: give a text or --batch FILE.jsonl")
         problem = question_problem(" ".join(args.text))
         if problem:
             raise SystemExit(f"guichet: {problem}")
+    if args.command == "ranker" and args.out:
+        folder = Path(args.out).resolve().parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            raise SystemExit(f"guichet: cannot write the model into {folder}: no such folder, or not writable")
 
 
 def _dates(hit: dict[str, Any]) -> str:
