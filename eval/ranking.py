@@ -2,6 +2,7 @@
 pipeline, on the same queries and corpus, per query so that themes and failures can be shown."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,11 @@ from eval.datasets import load_rows
 from eval.relevance import queries_of, resolve_queries
 from eval.retrieval_metrics import Ranker, Scored, score_ranker, summary
 from eval.retrievers import build_bm25_documents, build_langchain_textbook, searcher_ranker
-from eval.systems import BASELINES, BM25_SYSTEM, DEFAULT_BASELINES, LANGCHAIN_SYSTEM, MAIN_SYSTEM
+from eval.systems import BASELINES, BM25_SYSTEM, DEFAULT_BASELINES, FUSION_SYSTEM, LANGCHAIN_SYSTEM, MAIN_SYSTEM
 from guichet.config import Settings
 from indexing.embeddings import Embedder
 from indexing.index import Index
+from indexing.rerank import load_ranker
 from indexing.search import Searcher
 
 WORST = 10
@@ -39,7 +41,11 @@ def evaluate_retrieval(
     resolved = resolve_queries(queries, documents)
     kept = [(query, relevant) for query, relevant in zip(queries, resolved, strict=True) if relevant]
     texts, relevance = [query.text for query, _ in kept], [relevant for _, relevant in kept]
-    rankers: dict[str, Ranker] = {MAIN_SYSTEM: searcher_ranker(Searcher(index, embedder, settings))}
+    searcher = Searcher(index, embedder, settings)
+    rankers: dict[str, Ranker] = {MAIN_SYSTEM: searcher_ranker(searcher)}
+    if searcher.config.ranker is not None:
+        fusion = Searcher(index, embedder, settings, dataclasses.replace(searcher.config, ranker=None))
+        rankers[FUSION_SYSTEM] = searcher_ranker(fusion)
     if "bm25" in baselines:
         rankers[BM25_SYSTEM] = build_bm25_documents(documents).rank
     if "langchain" in baselines:
@@ -51,8 +57,17 @@ def evaluate_retrieval(
         "unresolved": len(resolved) - len(texts),
         "systems": {name: summary(run.scores, run.latencies_ms) for name, run in scored.items()},
         "by_theme": by_theme(texts, main, {row.text: row.theme for row in rows if row.theme}),
+        **({"ranker": ranker_card(searcher.config.ranker)} if searcher.config.ranker is not None else {}),
         "worst": worst(texts, relevance, main),
     }
+
+
+def ranker_card(path: Path) -> dict[str, Any]:
+    """What the reranking was trained on and what it scored on themes it never saw: the figures to read when the
+    queries scored here are among those it learnt from."""
+    card = load_ranker(path).card
+    return {name: card[name] for name in ("dataset", "queries", "corpus_questions", "folds", "grouped_by",
+                                          "cross_validation", "trained") if name in card}
 
 
 def by_theme(texts: Sequence[str], main: Scored, themes: dict[str, str]) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 MAIN_SYSTEM = "Guichet (hybride)"
+FUSION_SYSTEM = "Guichet (fusion seule)"
+"""The deployed search without its learned reranking: what the reranking adds, in the same run."""
 BM25_SYSTEM = "BM25 seul"
 LANGCHAIN_SYSTEM = "LangChain manuel"
 BASELINES = {"bm25": BM25_SYSTEM, "langchain": LANGCHAIN_SYSTEM}

@@ -57,11 +57,16 @@ def test_every_file_is_written(run: tuple[Path, int, dict]) -> None:
 def test_retrieval_is_read_against_both_baselines(run: tuple[Path, int, dict]) -> None:
     retrieval = run[2]["retrieval"]
     assert retrieval["n"] == LIMIT
-    assert set(retrieval["systems"]) == {"Guichet (hybride)", "BM25 seul", "LangChain manuel"}
+    assert set(retrieval["systems"]) == {"Guichet (hybride)", "Guichet (fusion seule)", "BM25 seul",
+                                         "LangChain manuel"}
     for system in retrieval["systems"].values():
         assert 0.0 <= system["ndcg@10"] <= 1.0 and 0.0 <= system["mrr@10"] <= system["hit@10"]
     # the first queries are about "épargne salariale", whose fiches and articles are all in the fixtures
     assert retrieval["systems"]["Guichet (hybride)"]["hit@5"] == 1.0
+    held_out = retrieval["ranker"]["cross_validation"]
+    assert retrieval["ranker"]["grouped_by"] == "theme" and held_out["ranker"]["mrr@10"] > held_out["fusion"]["mrr@10"]
+    report = (run[0] / "report.md").read_text(encoding="utf-8")
+    assert "propres données d'apprentissage" in report and "reclassé (validation croisée)" in report
 
 
 def test_answers_are_scored_with_the_baseline(run: tuple[Path, int, dict]) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from eval.report.plots import grouped_bars, latency_plot, theme_plot
 from eval.report.tables import Block, Table, definition, fmt, shorten
+from eval.systems import MAIN_SYSTEM
 
 SHARE = re.compile(r"^(hit@\d+|mrr@\d+|ndcg@\d+)$")
 ANSWER_BASELINE_LABEL = "1er passage verbatim"
@@ -29,6 +30,19 @@ def retrieval_blocks(retrieval: Mapping[str, Any]) -> list[Block]:
             ("table", Table(["métrique", "définition"], [[name, definition(name)] for name in names])),
             ("img", grouped_bars("Recherche vs références", {
                 name: {m: v for m, v in values.items() if SHARE.match(m)} for name, values in systems.items()})),
+        ]
+    ranker = retrieval.get("ranker") or {}
+    held_out = ranker.get("cross_validation") or {}
+    if held_out:
+        blocks += [
+            ("p", (f"« {MAIN_SYSTEM} » reclasse les 30 premiers documents de la fusion avec un modèle appris sur "
+                   f"{ranker.get('dataset', '?')} ({ranker.get('queries', '?')} requêtes) et "
+                   f"{ranker.get('corpus_questions', 0)} fiches titrées en question. Sur ces requêtes, ses chiffres "
+                   "ci-dessus sont mesurés sur ses propres données d'apprentissage : lisez plutôt la validation "
+                   f"croisée groupée ({ranker.get('folds', '?')} plis par thème, thèmes jamais vus "
+                   "à l'entraînement).")),
+            ("table", _systems_table({"fusion (validation croisée)": held_out.get("fusion", {}),
+                                      "reclassé (validation croisée)": held_out.get("ranker", {})})),
         ]
     by_theme = retrieval.get("by_theme") or {}
     if by_theme:
