@@ -1,6 +1,7 @@
 """A learned reranking of the fused candidates: a small boosted-tree model over what the fusion already knows of each
 document (its rank and score in each list, its title's match, its source, the public-service prior), trained by
-`guichet ranker train` on the development keyword queries under grouped cross-validation and shipped as JSON."""
+`guichet ranker train` (`eval/ranker_training.py`) on the development keyword queries and the corpus's question-titled
+fiches, scored under grouped cross-validation, and shipped as JSON."""
 from __future__ import annotations
 
 import json

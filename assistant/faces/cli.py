@@ -614,7 +614,7 @@ def build_parser() -> argparse.ArgumentParser:
     ranker.add_argument("--dataset", help="keyword queries JSONL with relevant documents and themes "
                         "(default: eval/datasets/retrieval-queries.jsonl)")
     ranker.add_argument("--out", help="where to write the model (default: the shipped indexing/ranker.json)")
-    ranker.add_argument("--limit", type=int, help="first N queries")
+    ranker.add_argument("--limit", type=positive_count, metavar="N", help="first N queries")
     ranker.set_defaults(func=cmd_ranker)
 
     model = commands.add_parser("model", help="generation models: list, fetch, check (qualify for drafting)")
