@@ -46,6 +46,9 @@ W_VALUE = 0.2
 W_NO_VALUE = 0.15
 """A unit without the kind of value the question asks for (no amount for « combien ») does not answer it."""
 W_KIND_HEADING = 0.15
+W_STATED = 0.2
+"""A unit that states the value asked by naming it (« La durée du congé… est fixée à 11 jours ») answers more
+directly than one that holds such a value beside the question's words; an example or a note does not count."""
 W_RETRIEVED = 0.1
 W_ANAPHORA = 0.2
 W_NOTE = 0.1
@@ -72,6 +75,10 @@ SAME_QUESTION = 0.6
 """Share of the title's words the question must hold to ask what the title asks."""
 DOCUMENT_PRIOR = (0.3, 0.1, 0.0)
 """The search's first document is the fiche the question is about far more often than not (questions hit@1 1.0)."""
+LEAD_MARGIN = 0.3
+"""The answer leads from the first document unless another's best unit scores this much more than its best, its
+prior included: « Quelle est la durée du congé paternité ? » finds first « Peut-on enchaîner congé de naissance et
+congé de paternité ? », which never says how long the congé lasts; the second document states it."""
 
 SKIPPED_HEADINGS = ("liens utiles", "services en ligne et formulaires", "textes de reference")
 PLACE_HEADING = "ou s'adresser"
@@ -105,6 +112,9 @@ ANAPHORA_START = re.compile(
     rf"^(?:cette|ces|cet|ce |celle|celui|ceux|cela|ca |il (?!{IMPERSONAL_IL})|elle |ils |elles |dans ce cas|"
     r"dans les 2 cas|dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi)"
 )
+CONTRAST_START = re.compile(r"^(?:toutefois|cependant|en revanche|neanmoins|mais|pourtant|par contre)\b")
+"""« Toutefois, l'employeur peut licencier… » qualifies the sentence before it: as a qualifier it is welcome, as the
+lead it is read with that sentence, or it would say the opposite of the rule."""
 
 
 @dataclass(frozen=True)
@@ -323,6 +333,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + (W_VALUE if valued else -W_NO_VALUE) * asked.asks_value
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
             + W_KIND_HEADING * asked.heading_matches(heading)
+            + W_STATED * (asked.states_value(unit.text) and not NOTE_START.match(folded))
             + W_RETRIEVED * unit.retrieved
             + W_YES_NO * (asked.yes_no and bool(YES_OR_NO.match(folded)))
             + W_RATE * (rate is not None and states_rate(folded, rate))
@@ -356,8 +367,10 @@ def _same_thing(left: str, right: str) -> bool:
 
 
 def _antecedent(lead: Unit, units: Sequence[Unit]) -> Unit | None:
-    """The unit a lead that opens on « Cette… », « Il… » refers to: the one before it in its section."""
-    if not ANAPHORA_START.match(fold(lead.text)):
+    """The unit a lead that opens on « Cette… », « Il… », « Toutefois… » refers to: the one before it in its
+    section."""
+    folded = fold(lead.text)
+    if not (ANAPHORA_START.match(folded) or CONTRAST_START.match(folded)):
         return None
     before = [u for u in units if u.n == lead.n and u.section == lead.section and u.order == lead.order - 1]
     return before[0] if before else None
@@ -447,7 +460,8 @@ def compose(
         if opening is not None:
             ranked = sorted([dataclasses.replace(s, score=s.score + W_OPENING) if s is opening else s for s in ranked],
                             key=lambda s: s.score, reverse=True)
-    lead = next((s for s in ranked if s.unit.n == 1), ranked[0])
+    first = next((s for s in ranked if s.unit.n == 1), ranked[0])
+    lead = ranked[0] if ranked[0].score >= first.score + LEAD_MARGIN else first
     antecedent = _antecedent(lead.unit, units)
     opening = [antecedent, lead.unit] if antecedent else [lead.unit]
     if _words(lead.unit.text) < MIN_WORDS:

@@ -26,6 +26,8 @@ def _pattern(*alternatives: str) -> re.Pattern[str]:
 
 NUMBER_WORD = r"(?:\d+(?:[,.]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)"
 TIME_UNIT = r"(?:jours?|mois|semaines?|ans|annees?|heures?|minutes?|trimestres?)"
+AMOUNT = r"\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?|%|pour\s?cent)"
+DURATION = rf"\b{NUMBER_WORD}\s+{TIME_UNIT}\b"
 
 EXPECTATIONS: tuple[Expectation, ...] = (
     Expectation(
@@ -37,7 +39,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"^(?:quel|quelle|quels|quelles) (?:indemnites?|allocations?|primes?|pensions?|aides?|sommes?)\b",
             r"\best-(?:il|elle|ce) (?:gratuit|payant)",
         ),
-        _pattern(r"\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?|%|pour\s?cent)", r"\bgratuit", r"\bpayant", r"\bsmic\b"),
+        _pattern(AMOUNT, r"\bgratuit", r"\bpayant", r"(?:\d|\bfois)[^.;:]{0,15}\bsmic\b"),
         _pattern(r"\b(?:montant|cout|prix|tarif|calcul|bareme|remuneration|frais|taux)"),
     ),
     Expectation(
@@ -50,7 +52,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"\ba quel (?:moment|age)\b",
         ),
         _pattern(
-            rf"\b{NUMBER_WORD}\s+{TIME_UNIT}\b",
+            DURATION,
             r"\b(?:avant|apres|au plus tard|jusqu'au|a compter|des) (?:le|la|du|de)\b",
             r"\b(?:immediatement|sans delai|le jour meme|le lendemain|chaque annee|\d{1,2}(?:er)? \w+ \d{4})\b",
         ),
@@ -105,6 +107,24 @@ EXPECTATIONS: tuple[Expectation, ...] = (
     ),
 )
 
+VALUE_VERB = (
+    r"(?:est|sont|s'eleve(?:nt)?|atteint|dure(?:nt)?|(?:est |sont )?(?:fixee?s?|egale?s?|portee?s?|limitee?s?))"
+)
+STATED = {
+    "montant": re.compile(
+        rf"\b(?:montant|prix|cout|tarif|taux|somme)\b[^.;:]{{0,80}}\b{VALUE_VERB} (?:a |de |au |d'environ )?"
+        rf"(?:\w+ ){{0,3}}{AMOUNT}|\bcoute(?:nt)? {AMOUNT}|\b(?:montant|prix|cout|tarif|taux)\b[^.;:]{{0,40}}: {AMOUNT}"
+    ),
+    "duree": re.compile(
+        rf"\b(?:duree|delai|preavis|periode)\b[^.;:]{{0,80}}\b{VALUE_VERB} (?:a |de |au |d'au (?:moins|plus) )?"
+        rf"(?:\w+ ){{0,2}}{DURATION}|\b(?:duree|delai|preavis|periode) (?:[\w']+ ){{0,3}}(?:de|d'au moins|d'au plus) "
+        rf"{DURATION}|\bdure(?:nt)? (?:\w+ ){{0,2}}{DURATION}|\b(?:duree|delai|preavis)\b[^.;:]{{0,40}}: {DURATION}"
+    ),
+}
+"""How a text states the value of what an amount or a duration question asks: the kind's own word, a verb of
+being or fixing, then the value (« Le montant du Smic horaire brut actuel est de 10,15 € », « Les IJ sont versées
+après un délai de carence de 3 jours »), or a table cell under the kind's column (« Durée du congé: 3 jours »)."""
+
 YES_NO_VALUE = re.compile(
     r"\b(?:doit|doivent|obligation|obligatoire|oblige|peut|peuvent|interdit|interdite|droit|possible|impossible|"
     r"autorise|autorisee|tenu|tenue|n'est pas|ne peut pas|n'a pas)\b"
@@ -140,6 +160,11 @@ class Asked:
         if self.yes_no:
             patterns.append(YES_NO_VALUE)
         return not patterns or any(pattern.search(folded) for pattern in patterns)
+
+    def states_value(self, text: str) -> bool:
+        """The text states the value asked by naming what it is (`STATED`)."""
+        folded = fold(text)
+        return any(STATED[kind.kind].search(folded) for kind in self.kinds if kind.kind in STATED)
 
     def heading_matches(self, heading: str) -> bool:
         folded = fold(heading)

@@ -1,9 +1,19 @@
 """The composed answer on real fiches: the sentence that answers first, short, cited, lists and tables kept whole."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from assistant.compose import ANSWER_WORD_BUDGET, Section, _asks_alike, compose, section_units
+from assistant.compose import (
+    ANSWER_WORD_BUDGET,
+    Section,
+    _antecedent,
+    _asks_alike,
+    compose,
+    document_units,
+    section_units,
+)
 from assistant.question import asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import split_sentences, strip_citations
 from indexing.model import Passage
@@ -217,6 +227,127 @@ def test_a_heading_that_asks_another_number_is_no_nearer_for_its_combien() -> No
 def test_a_rate_is_answered_by_a_number_in_its_own_measure(question: str, text: str, states: bool) -> None:
     measure = asked_rate(question)
     assert measure is not None and states_rate(fold(text), measure) is states
+
+
+def _fiche(doc_id: str, title: str) -> Passage:
+    return Passage(f"{doc_id}#0", doc_id, "service-public", title,
+                   f"https://www.service-public.fr/particuliers/vosdroits/{doc_id}", (), "")
+
+
+# Excerpts of service-public.fr fiches (DILA, Licence Ouverte 2.0), as the corpus package holds them.
+SMIC_OPENING = (  # F2300 « Smic (Salaire minimum de croissance) »
+    "Le salaire minimum de croissance (Smic) correspond au salaire horaire minimum légal que le salarié doit "
+    "percevoir. Des abattements sont toutefois applicables, dans certains cas (apprentis et salariés de moins de 18 "
+    "ans). Le montant du Smic horaire brut actuel est de 10,15 €."
+)
+SMIC_DEFINITION = (
+    "Le Smic correspond au salaire horaire minimum légal en dessous duquel le salarié ne peut pas être rémunéré."
+)
+WAITING_PERIOD = (  # F3053 « Arrêt maladie : indemnités journalières versées au salarié », « Délai de carence »
+    "Les IJ sont versées après un délai de carence de 3 jours. Par exemple, en cas d'arrêt à partir du 1er juillet, "
+    "les IJ sont versées à partir du 4 juillet.\nLe délai de carence s'applique à chaque arrêt de travail, sauf dans "
+    "les cas suivants :\n- Reprise d'activité entre 2 arrêts de travail n'ayant pas dépassé 48 heures\n- Arrêts de "
+    "travail successifs dus à une affection de longue durée (ALD)"
+)
+PATERNITY_SEQUENCE = (  # F12647 « Peut-on enchaîner congé de naissance et congé de paternité et d'accueil ? »
+    "Oui. Le congé de naissance et le congé de paternité et d'accueil de l'enfant peuvent être enchaînés ou pris "
+    "séparément.\nLe congé de paternité et d'accueil de l'enfant s'ajoute aux 3 jours du congé de naissance. Il peut "
+    "débuter immédiatement après ces 3 jours ou à un autre moment.\nÀ noter : le congé de paternité et d'accueil "
+    "n'est pas fractionnable (c'est-à-dire pris en plusieurs fois), mais vous pouvez choisir d'en raccourcir la durée."
+)
+PATERNITY_LENGTH = (  # F3156 « Congé de paternité et d'accueil de l'enfant d'un salarié du secteur privé »
+    "La durée du congé de paternité et d'accueil de l'enfant est fixée à 11 jours calendaires consécutifs.\n"
+    "Le bénéficiaire peut prendre moins de 11 jours de congé s'il le souhaite."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fiche", "sections", "lead"),
+    [
+        ("Le salaire minimum est de combien ?", _fiche("F2300", "Smic (Salaire minimum de croissance)"),
+         [Section((), SMIC_OPENING, "F2300#0"), Section(("Cas général", "De quoi s'agit-il ?"), SMIC_DEFINITION,
+                                                         "F2300#1")],
+         "Le montant du Smic horaire brut actuel est de 10,15 €"),
+        ("Quel est le délai de carence pour un arrêt maladie ?",
+         _fiche("F3053", "Arrêt maladie : indemnités journalières versées au salarié"),
+         [Section(("Délai de carence",), WAITING_PERIOD, "F3053#0")],
+         "Les IJ sont versées après un délai de carence de 3 jours"),
+    ],
+)
+def test_the_sentence_that_states_the_value_asked_leads(question: str, fiche: Passage, sections: list[Section],
+                                                        lead: str) -> None:
+    """A sentence that names the Smic without an amount, or that holds a duration about something else (« 48
+    heures »), no longer leads over the one that says « le montant … est de », « un délai de carence de »."""
+    text = compose(question, [fiche], lambda p: sections).text
+    assert split_sentences(text)[0].startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "states"),
+    [
+        ("Le salaire minimum est de combien ?", "Le montant du Smic horaire brut actuel est de 10,15 €.", True),
+        ("Quel est le montant de la prime ?", "Son montant s'élève à 1 500 euros par an.", True),
+        ("Combien coûte un passeport ?", "Il coûte 86 € pour un majeur.", True),
+        ("Quel est le montant de l'allocation ?", "Montant de l'ARS: 469,97 €", True),
+        ("Quelle est la durée du congé paternité ?", "La durée du congé est fixée à 11 jours calendaires consécutifs.",
+         True),
+        ("Combien de temps dure le congé ?", "Le congé dure 16 semaines.", True),
+        ("Combien de jours de congé pour un décès ?", "Statut de la personne décédée: Père ou mère; Durée du congé: 3 "
+         "jours", True),
+        ("Quel est le délai de préavis ?", "Le préavis est d'au moins 1 mois.", True),
+        ("Le salaire minimum est de combien ?", SMIC_DEFINITION, False),
+        ("Quel est le montant de la prime ?", "Le montant de la prime dépend de vos ressources.", False),
+        ("Quelle est la durée du congé paternité ?", "Le congé peut débuter immédiatement après ces 3 jours.", False),
+        ("Quel est le délai pour rendre le dépôt de garantie ?", "Le délai commence à partir du jour de la restitution "
+         "des clés.", False),
+        ("Quel est le montant de la prime ?", "La durée du congé est fixée à 11 jours.", False),
+    ],
+)
+def test_a_value_stated_by_naming_what_is_asked(question: str, text: str, states: bool) -> None:
+    assert read_question(question).states_value(text) is states
+
+
+def test_the_smic_named_without_a_number_is_no_amount() -> None:
+    asked = read_question("Le salaire minimum est de combien ?")
+    assert not asked.expects_value(SMIC_DEFINITION)
+    assert asked.expects_value("Le salaire ne peut être inférieur à 1,5 fois le Smic.")
+    assert asked.expects_value("Il perçoit 85 % du Smic.")
+
+
+def test_another_document_leads_only_when_it_answers_far_better() -> None:
+    passages = [_fiche("F12647", "Peut-on enchaîner congé de naissance et congé de paternité et d'accueil ?"),
+                _fiche("F3156", "Congé de paternité et d'accueil de l'enfant d'un salarié du secteur privé")]
+    sections = {"F12647": [Section((), PATERNITY_SEQUENCE, "F12647#0")],
+                "F3156": [Section(("Durée du congé", "Naissance d'un enfant"), PATERNITY_LENGTH, "F3156#0")]}
+    how_long = compose("Quelle est la durée du congé paternité ?", passages, lambda p: sections[p.doc_id])
+    assert split_sentences(how_long.text)[0].startswith("La durée du congé de paternité et d'accueil de l'enfant est "
+                                                        "fixée à 11 jours")
+    assert [c.doc_id for c in how_long.citations] == ["F3156"]
+    in_a_row = compose("Peut-on enchaîner le congé de naissance et le congé de paternité ?", passages,
+                       lambda p: sections[p.doc_id])
+    assert "peuvent être enchaînés" in in_a_row.text
+    assert [c.doc_id for c in in_a_row.citations] == ["F12647"]
+
+
+MUTATION_REFUSED = (  # F31586 « Modification du lieu de travail du salarié : quelles sont les conséquences ? »
+    "Si le salarié accepte la mutation, il change de lieu de travail dans les conditions prévues par le contrat de "
+    "travail.\nSi le salarié refuse la mutation, la relation de travail se poursuit dans les mêmes conditions.\n"
+    "Toutefois, l'employeur peut licencier le salarié s'il justifie d'un motif autre que le refus du salarié (motif "
+    "économique, par exemple)."
+)
+
+
+@pytest.mark.parametrize("opening", ["Toutefois,", "Cependant,", "En revanche,", "Néanmoins,", "Mais"])
+def test_a_lead_that_opens_on_a_contrast_is_read_after_the_rule_it_qualifies(opening: str) -> None:
+    body = MUTATION_REFUSED.replace("Toutefois,", opening)
+    section = Section(("Cas général", "Conséquences sur le contrat de travail"), body, "F31586#0")
+    units = document_units(1, "Modification du lieu de travail du salarié", [section], "F31586#0",
+                           read_question("Un salarié peut-il refuser une mutation ?"))
+    contrast, rule = units[2], units[1]
+    assert contrast.text.startswith(opening) and _antecedent(contrast, units) == rule
+    assert _antecedent(rule, units) is None
+    maison = dataclasses.replace(contrast, text="Maison individuelle : le délai est de 1 mois.")
+    assert _antecedent(maison, units) is None
 
 
 def test_no_document_no_answer() -> None:
