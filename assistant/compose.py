@@ -112,9 +112,10 @@ ANAPHORA_START = re.compile(
     rf"^(?:cette|ces|cet|ce |celle|celui|ceux|cela|ca |il (?!{IMPERSONAL_IL})|elle |ils |elles |dans ce cas|"
     r"dans les 2 cas|dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi)"
 )
-CONTRAST_START = re.compile(r"^(?:toutefois|cependant|en revanche|neanmoins|mais|pourtant|par contre)\b")
-"""« Toutefois, l'employeur peut licencier… » qualifies the sentence before it: as a qualifier it is welcome, as the
-lead it is read with that sentence, or it would say the opposite of the rule."""
+FOLLOW_ON_START = re.compile(r"^(?:toutefois|cependant|en revanche|neanmoins|mais|pourtant|par contre|par exemple)\b")
+"""« Toutefois, l'employeur peut licencier… », « Par exemple, le salarié ne peut pas être sanctionné s'il refuse… »
+qualify the sentence before them: as qualifiers they are welcome; as the lead they are read after that sentence, or
+they would state an exception or a case as if it were the rule."""
 
 
 @dataclass(frozen=True)
@@ -367,10 +368,10 @@ def _same_thing(left: str, right: str) -> bool:
 
 
 def _antecedent(lead: Unit, units: Sequence[Unit]) -> Unit | None:
-    """The unit a lead that opens on « Cette… », « Il… », « Toutefois… » refers to: the one before it in its
-    section."""
+    """The unit a lead that opens on « Cette… », « Il… », « Toutefois… », « Par exemple… » refers to: the one before
+    it in its section."""
     folded = fold(lead.text)
-    if not (ANAPHORA_START.match(folded) or CONTRAST_START.match(folded)):
+    if not (ANAPHORA_START.match(folded) or FOLLOW_ON_START.match(folded)):
         return None
     before = [u for u in units if u.n == lead.n and u.section == lead.section and u.order == lead.order - 1]
     return before[0] if before else None

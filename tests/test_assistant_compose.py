@@ -337,16 +337,16 @@ MUTATION_REFUSED = (  # F31586 « Modification du lieu de travail du salarié : 
 )
 
 
-@pytest.mark.parametrize("opening", ["Toutefois,", "Cependant,", "En revanche,", "Néanmoins,", "Mais"])
-def test_a_lead_that_opens_on_a_contrast_is_read_after_the_rule_it_qualifies(opening: str) -> None:
+@pytest.mark.parametrize("opening", ["Toutefois,", "Cependant,", "En revanche,", "Néanmoins,", "Mais", "Par exemple,"])
+def test_a_lead_that_opens_on_a_contrast_or_an_example_is_read_after_the_rule_it_qualifies(opening: str) -> None:
     body = MUTATION_REFUSED.replace("Toutefois,", opening)
     section = Section(("Cas général", "Conséquences sur le contrat de travail"), body, "F31586#0")
     units = document_units(1, "Modification du lieu de travail du salarié", [section], "F31586#0",
                            read_question("Un salarié peut-il refuser une mutation ?"))
-    contrast, rule = units[2], units[1]
-    assert contrast.text.startswith(opening) and _antecedent(contrast, units) == rule
+    follow_on, rule = units[2], units[1]
+    assert follow_on.text.startswith(opening) and _antecedent(follow_on, units) == rule
     assert _antecedent(rule, units) is None
-    maison = dataclasses.replace(contrast, text="Maison individuelle : le délai est de 1 mois.")
+    maison = dataclasses.replace(follow_on, text="Maison individuelle : le délai est de 1 mois.")
     assert _antecedent(maison, units) is None
 
 
