@@ -34,7 +34,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
         "montant",
         _pattern(
             r"\bcombien (?:coute|coutent|faut-il payer|paie|paye|touche|toucher|percevoir|rapporte|d'argent|vaut)",
-            r"\b(?:montant|prix|tarifs?|couts?|coute|coutent|frais|somme|taux|bareme|remuneration|salaire)\b",
+            r"\b(?:montant|prix|tarifs?|couts?|coute|coutent|frais|somme|taux|bareme|remuneration|salaire|majorations?)\b",
             r"\bcombien\b.{0,40}\b(?:euros?|payer|toucher|percevoir|verser|rembourse)",
             r"^(?:quel|quelle|quels|quelles) (?:indemnites?|allocations?|primes?|pensions?|aides?|sommes?)\b",
             r"\best-(?:il|elle|ce) (?:gratuit|payant)",
@@ -112,7 +112,7 @@ VALUE_VERB = (
 )
 STATED = {
     "montant": re.compile(
-        rf"\b(?:montant|prix|cout|tarif|taux|somme)\b[^.;:]{{0,80}}\b{VALUE_VERB} (?:a |de |au |d'environ )?"
+        rf"\b(?:montant|prix|cout|tarif|taux|somme|majoration)\b[^.;:]{{0,80}}\b{VALUE_VERB} (?:a |de |au |d'environ )?"
         rf"(?:\w+ ){{0,3}}{AMOUNT}|\bcoute(?:nt)? {AMOUNT}|\b(?:montant|prix|cout|tarif|taux)\b[^.;:]{{0,40}}: {AMOUNT}"
     ),
     "duree": re.compile(

@@ -158,6 +158,7 @@ def test_references_and_form_lines_are_never_answers(line: str) -> None:
         ("L'accord peut-il ne concerner qu'une catégorie de salariés (ex : cadres) ?", set(), True),
         ("Allocation de rentrée scolaire : quel montant pour un enfant de 12 ans ?", {"montant"}, False),
         ("Divorce : la pension alimentaire est-elle imposable ?", set(), True),
+        ("Quelle est la majoration des heures supplémentaires ?", {"montant"}, False),
     ],
 )
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
@@ -348,6 +349,26 @@ def test_a_lead_that_opens_on_a_contrast_or_an_example_is_read_after_the_rule_it
     assert _antecedent(rule, units) is None
     maison = dataclasses.replace(follow_on, text="Maison individuelle : le délai est de 1 mois.")
     assert _antecedent(maison, units) is None
+
+
+OVERTIME_INTRO = (  # F2391 « Heures supplémentaires d'un salarié du secteur privé », opening
+    "Les heures supplémentaires ouvrent droit à une rémunération plus favorable (taux horaire majoré) au salarié ou à "
+    "un repos compensateur équivalent à la majoration."
+)
+OVERTIME_RATES = (  # F2391, « Rémunération > Autre situation »
+    "En l'absence de convention ou d'accord collectif d'entreprise, les heures supplémentaires accomplies au-delà de "
+    "la durée légale hebdomadaire sont majorées de :\n- 25 % pour les 8 premières heures supplémentaires travaillées "
+    "dans la même semaine (de la 36e à la 43e heure),\n- 50 % pour les heures suivantes.\nLa rémunération des heures "
+    "supplémentaires peut être remplacée, en tout ou partie, par un repos compensateur équivalent."
+)
+
+
+def test_a_majoration_is_answered_by_its_rate() -> None:
+    sections = [Section((), OVERTIME_INTRO, "F2391#0"), Section(("Rémunération", "Autre situation"), OVERTIME_RATES,
+                                                                 "F2391#1")]
+    fiche = _fiche("F2391", "Heures supplémentaires d'un salarié du secteur privé")
+    text = compose("Quelle est la majoration des heures supplémentaires ?", [fiche], lambda p: sections).text
+    assert "25 % pour les 8 premières heures" in split_sentences(text)[0]
 
 
 def test_no_document_no_answer() -> None:
