@@ -32,6 +32,7 @@ SHIPPED: tuple[Dataset, ...] = (
     Dataset("retrieval-queries", "keyword queries with graded relevant documents and a theme"),
     Dataset("fiche-questions", "questions on service-public fiches with the fiche id and an answer span"),
     Dataset("qa-reference", "labour-law questions with a reference answer"),
+    Dataset("agent-questions", "questions as agents ask them at a counter, with the fiche id and an answer span"),
     Dataset("pii-notes", "clinical-register notes with personal-data spans"),
     Dataset("agent-questions-pii", "agents' questions with personal-data spans"),
     Dataset("clean-questions", "questions holding no personal data"),

@@ -36,6 +36,7 @@ from indexing.search import DENSE, Searcher
 BENCH_DATASETS: dict[str, Path] = {
     "keywords": DEFAULT_DATASETS["retrieval-queries"],
     "questions": DEFAULT_DATASETS["fiche-questions"],
+    "agent questions": DEFAULT_DATASETS["agent-questions"],
 }
 """The bench's query sets, by the name its table gives them."""
 LATENCIES = ("p50_ms", "p95_ms")

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from redaction.engine import Redactor
 
 PARTS = ("retrieval", "answers", "pii", "latency", "verify")
-ANSWER_SETS = ("fiche-questions", "qa-reference")
+ANSWER_SETS = ("fiche-questions", "qa-reference", "agent-questions")
 MUST_REFUSE_SETS = ("unanswerable", "invented-questions", "injections")
 PART_DATASETS: dict[str, tuple[str, ...]] = {
     "retrieval": ("retrieval-queries",),
@@ -235,9 +235,12 @@ def run_answers(
     return results, used
 
 
+ANSWERABLE_SETS = ("fiche-questions", "agent-questions")
+
+
 def _answerable(answered: Sequence[Asked]) -> list[Asked]:
     """Questions written on a fiche the corpus holds: refusing them is an error."""
-    return [item for item in answered if item.dataset == "fiche-questions"]
+    return [item for item in answered if item.dataset in ANSWERABLE_SETS]
 
 
 def run_eval(

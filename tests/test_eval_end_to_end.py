@@ -71,8 +71,8 @@ def test_retrieval_is_read_against_both_baselines(run: tuple[Path, int, dict]) -
 
 def test_answers_are_scored_with_the_baseline(run: tuple[Path, int, dict]) -> None:
     answers = run[2]["answers"]
-    assert answers["n"] == 2 * LIMIT
-    assert set(answers["by_dataset"]) == {"fiche-questions", "qa-reference"}
+    assert answers["n"] == 3 * LIMIT
+    assert set(answers["by_dataset"]) == {"fiche-questions", "qa-reference", "agent-questions"}
     assert 0.0 <= answers["metrics"]["token_f1"] <= 1.0
     assert -1.0 <= answers["metrics"]["semantic_similarity"] <= 1.0
     assert answers["baseline_first_passage"]["answer_span_recall"] is not None
