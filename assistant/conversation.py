@@ -13,7 +13,14 @@ CONNECTIVE = re.compile(
     r"^\s*(?:et|mais|alors|dans ce cas|même question|meme question|pareil|idem|aussi|ou)\b[\s,]*", re.IGNORECASE
 )
 ELLIPSIS = re.compile(r"^\s*(?:pour|si|s'il|s’il|en cas|avec|sans|concernant|quid)\b", re.IGNORECASE)
-INVERTED_PRONOUN = re.compile(r"-t?-?(?:il|elle|ils|elles)\b", re.IGNORECASE)
+INVERTED_PRONOUN = re.compile(r"(\w+)-t?-?(?:il|elle|ils|elles)\b", re.IGNORECASE)
+ASKING_OPENING = re.compile(
+    r"^\s*(?:(?:a|de|en|dans|pour|par|depuis|jusqu'a)\s+)?(?:combien(?:\s+d[e']\s*\w+)?|comment|quand|ou|pourquoi|"
+    r"que|qu'|quoi|quel(?:le)?s?(?:\s+\w+)?|lequel|laquelle|lesquel(?:le)?s)?\s*$"
+)
+"""What may stand before a verb whose inverted pronoun refers back to the earlier question: nothing (« Peut-il
+refuser ? ») or an interrogative (« Combien de temps dure-t-elle ? »). A noun there is the verb's own subject
+(« Un salarié peut-il refuser une mutation ? »): the question stands alone."""
 _ANAPHORA_TEXT = "elle elles ils cela ca celui celle ceux celles lui"
 ANAPHORA = frozenset(_ANAPHORA_TEXT.split())
 _LINK_WORDS_TEXT = "pour un une le la les des du de d l en avec dans"
@@ -37,8 +44,13 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     tokens = words(question)
     if (CONNECTIVE.match(question) or ELLIPSIS.match(question)) and len(tokens) <= MAX_FOLLOW_UP_WORDS:
         return True
-    anaphoric = INVERTED_PRONOUN.search(question) or any(fold(token) in ANAPHORA for token in tokens)
-    return bool(anaphoric) and len(tokens) <= MAX_ANAPHORIC_WORDS
+    anaphoric = _pronoun_refers_back(question) or any(fold(token) in ANAPHORA for token in tokens)
+    return anaphoric and len(tokens) <= MAX_ANAPHORIC_WORDS
+
+
+def _pronoun_refers_back(question: str) -> bool:
+    inverted = INVERTED_PRONOUN.search(question)
+    return inverted is not None and ASKING_OPENING.match(fold(question[: inverted.start()])) is not None
 
 
 def rewrite(question: str, history: list[Turn]) -> str:

@@ -16,6 +16,9 @@ HISTORY = [Turn(f"{TOPIC} ?", "Elle est de 10 % [1].", "extractive")]
         ("Et si le salarié démissionne ?", f"{TOPIC}, si le salarié démissionne ?"),
         ("Combien de temps dure-t-elle ?", f"{TOPIC}, combien de temps dure-t-elle ?"),
         ("et pour <PERSONNE_1> ?", f"{TOPIC}, pour <PERSONNE_1> ?"),
+        ("Peut-il être réduit ?", f"{TOPIC}, peut-il être réduit ?"),
+        ("Quel montant doit-il payer ?", f"{TOPIC}, quel montant doit-il payer ?"),
+        ("À quel âge peut-elle partir ?", f"{TOPIC}, à quel âge peut-elle partir ?"),
     ],
 )
 def test_follow_ups_become_standalone(follow_up, standalone):
@@ -27,6 +30,11 @@ def test_follow_ups_become_standalone(follow_up, standalone):
     [
         "Comment déclarer la naissance d'un enfant né à l'étranger ?",
         "Est-ce qu'il y a un préavis en cas de démission d'un CDI ?",
+        "Un salarié peut-il refuser une mutation ?",
+        "Mon employeur peut-il refuser mes congés ?",
+        "L'employeur doit-il payer la visite médicale ?",
+        "Le RSA est-il cumulable avec un salaire ?",
+        "Pôle emploi peut-il me radier ?",
     ],
 )
 def test_standalone_questions_are_left_alone(question):
