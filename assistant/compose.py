@@ -422,6 +422,29 @@ def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, 
     return ()
 
 
+def _sibling_cases(lead_n: int, passages: Sequence[Passage], question: str) -> tuple[str, ...]:
+    """When the lead's fiche is one case of a topic that other fiches found cover for other cases (« Prime
+    d'activité : travailleur non salarié », « … : étudiant, stagiaire, apprenti »), and the question names none of
+    them, those cases, the lead's first."""
+    split = [_topic_and_case(p.title) for p in passages]
+    lead_topic = split[lead_n - 1][0] if 0 < lead_n <= len(split) else ""
+    cases = [case for topic, case in split if topic and topic == lead_topic]
+    asked = terms(question)
+    if len(set(cases)) < 2 or any(terms(case) & asked for case in cases):
+        return ()
+    lead_case = split[lead_n - 1][1]
+    return tuple(dict.fromkeys([lead_case, *cases]))
+
+
+def _topic_and_case(title: str) -> tuple[str, str]:
+    """« Prime d'activité : travailleur non salarié » → the topic, folded, and the case; nothing for a title that is
+    not « topic : case » or whose second part asks a question."""
+    topic, colon, case = title.partition(" : ")
+    if not colon or case.rstrip().endswith("?"):
+        return "", ""
+    return fold(topic).strip(), case.strip()
+
+
 def _cited(units: Sequence[Unit], passages: Sequence[Passage]) -> tuple[str, list[Citation]]:
     text = " ".join(f"{terminated(sentence)} [{u.n}]" for u in units for sentence in split_sentences(u.text))
     citations = []
@@ -475,4 +498,5 @@ def compose(
         {s.unit for s in ranked[:EXTRACT_UNITS]} | set(chosen), key=lambda u: (u.n, u.order)
     )
     extract, _ = _cited(extract_units, passages)
-    return Composition(text, citations, _cases(lead, ranked, question), extract, list(ranked), tuple(chosen))
+    cases = _cases(lead, ranked, question) or _sibling_cases(lead.unit.n, passages[:PASSAGES_CONSIDERED], question)
+    return Composition(text, citations, cases, extract, list(ranked), tuple(chosen))

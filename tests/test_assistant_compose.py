@@ -371,5 +371,36 @@ def test_a_majoration_is_answered_by_its_rate() -> None:
     assert "25 % pour les 8 premières heures" in split_sentences(text)[0]
 
 
+ACTIVITY_BONUS_CASES = (  # service-public.fr fiche titles, three cases of one topic
+    ("F34701", "Prime d'activité : travailleur non salarié"),
+    ("F33375", "Prime d'activité : étudiant, stagiaire, apprenti"),
+    ("F34700", "Prime d'activité : congé parental, sabbatique, sans solde ou disponibilité"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "cases"),
+    [
+        ("Quel est le montant de la prime d'activité pour une personne seule ?",
+         ("travailleur non salarié", "étudiant, stagiaire, apprenti",
+          "congé parental, sabbatique, sans solde ou disponibilité")),
+        ("Quel est le montant de la prime d'activité pour un étudiant ?", ()),
+    ],
+)
+def test_fiches_that_are_cases_of_one_topic_are_named_unless_the_question_names_one(
+    question: str, cases: tuple[str, ...]
+) -> None:
+    passages = [_fiche(doc_id, title) for doc_id, title in ACTIVITY_BONUS_CASES]
+    sections = [Section(("Montant",), "Le montant forfaitaire de la prime d'activité est égal à 553,16 €.", "x#0")]
+    assert compose(question, passages, lambda p: sections).cases == cases
+
+
+def test_fiches_titled_by_a_question_on_one_topic_are_no_cases() -> None:
+    passages = [_fiche("F1", "Impôt sur le revenu : peut-on payer par prélèvements mensuels ?"),
+                _fiche("F2", "Impôt sur le revenu : comment déclarer ses revenus ?")]
+    sections = [Section((), "Vous pouvez opter pour la mensualisation de votre impôt sur le revenu.", "x#0")]
+    assert compose("Comment payer l'impôt sur le revenu ?", passages, lambda p: sections).cases == ()
+
+
 def test_no_document_no_answer() -> None:
     assert compose("Quel est le montant ?", [], _sections).text == ""
