@@ -367,14 +367,28 @@ def _same_thing(left: str, right: str) -> bool:
     return len(first & second) / min(len(first), len(second)) >= DUPLICATE_OVERLAP
 
 
+def _refers_back(unit: Unit) -> bool:
+    folded = fold(unit.text)
+    return bool(ANAPHORA_START.match(folded) or FOLLOW_ON_START.match(folded))
+
+
 def _antecedent(lead: Unit, units: Sequence[Unit]) -> Unit | None:
     """The unit a lead that opens on « Cette… », « Il… », « Toutefois… », « Par exemple… » refers to: the one before
     it in its section."""
-    folded = fold(lead.text)
-    if not (ANAPHORA_START.match(folded) or FOLLOW_ON_START.match(folded)):
+    if not _refers_back(lead):
         return None
     before = [u for u in units if u.n == lead.n and u.section == lead.section and u.order == lead.order - 1]
     return before[0] if before else None
+
+
+def _reads_alone(unit: Unit, units: Sequence[Unit]) -> bool:
+    """The unit can open an answer: it refers to nothing before it, or to a unit of its section that does not refer
+    back in turn. « Toutefois, le délai est de 2 ans… » first in its section, or « Il ne pourra pas utiliser le
+    compte… » after « Cette ouverture peut se faire… », would lead with a rule whose subject or case is missing."""
+    if not _refers_back(unit):
+        return True
+    antecedent = _antecedent(unit, units)
+    return antecedent is not None and not _refers_back(antecedent)
 
 
 def _qualifies(folded: str, gives_value_asked: bool) -> bool:
@@ -484,8 +498,9 @@ def compose(
         if opening is not None:
             ranked = sorted([dataclasses.replace(s, score=s.score + W_OPENING) if s is opening else s for s in ranked],
                             key=lambda s: s.score, reverse=True)
-    first = next((s for s in ranked if s.unit.n == 1), ranked[0])
-    lead = ranked[0] if ranked[0].score >= first.score + LEAD_MARGIN else first
+    leads = [s for s in ranked if _reads_alone(s.unit, units)] or ranked
+    first = next((s for s in leads if s.unit.n == 1), leads[0])
+    lead = leads[0] if leads[0].score >= first.score + LEAD_MARGIN else first
     antecedent = _antecedent(lead.unit, units)
     opening = [antecedent, lead.unit] if antecedent else [lead.unit]
     if _words(lead.unit.text) < MIN_WORDS:

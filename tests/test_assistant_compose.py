@@ -10,6 +10,7 @@ from assistant.compose import (
     Section,
     _antecedent,
     _asks_alike,
+    _reads_alone,
     compose,
     document_units,
     section_units,
@@ -400,6 +401,31 @@ def test_fiches_titled_by_a_question_on_one_topic_are_no_cases() -> None:
                 _fiche("F2", "Impôt sur le revenu : comment déclarer ses revenus ?")]
     sections = [Section((), "Vous pouvez opter pour la mensualisation de votre impôt sur le revenu.", "x#0")]
     assert compose("Comment payer l'impôt sur le revenu ?", passages, lambda p: sections).cases == ()
+
+
+MINOR_ACCOUNT = (  # F21035 « Un mineur peut-il avoir un compte bancaire… ? », « Dès la naissance »
+    "Dès la naissance de votre enfant, vous pouvez demander l'ouverture, à son nom, d'un compte bancaire et d'un "
+    "livret A.\nCette ouverture peut se faire sans l'accord de l'enfant. Il ne pourra pas utiliser le compte ou le "
+    "livret avant l'âge de 12 ans."
+)
+
+
+def test_a_unit_that_refers_back_reads_alone_only_after_a_unit_that_does_not() -> None:
+    section = Section(("Dès la naissance",), MINOR_ACCOUNT, "F21035#1")
+    units = document_units(1, "Un mineur peut-il avoir un compte bancaire ou un livret d'épargne ?", [section],
+                           "F21035#1", read_question("A quel âge peut-on avoir un compte bancaire ?"))
+    opening, this_opening, it_cannot = units
+    assert _reads_alone(opening, units) and _reads_alone(this_opening, units)
+    assert not _reads_alone(it_cannot, units)
+    alone = dataclasses.replace(this_opening, order=0, text="Toutefois, le délai est de 2 ans en cas d'opposition.")
+    assert not _reads_alone(alone, [alone])
+
+
+def test_the_answer_never_opens_on_a_rule_whose_subject_is_missing() -> None:
+    section = Section(("Dès la naissance",), MINOR_ACCOUNT, "F21035#1")
+    fiche = _fiche("F21035", "Un mineur peut-il avoir un compte bancaire ou un livret d'épargne ?")
+    composition = compose("A quel âge peut-on utiliser son compte bancaire ?", [fiche], lambda p: [section])
+    assert not composition.chosen[0].text.startswith(("Cette", "Il "))
 
 
 def test_no_document_no_answer() -> None:
