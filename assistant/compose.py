@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.model import Citation
+from assistant.quantities import asked_quantities, row_fits
 from assistant.question import Asked, asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import content_words, split_sentences
 from indexing.model import Passage
@@ -47,6 +48,9 @@ W_NO_VALUE = 0.15
 """A unit without the kind of value the question asks for (no amount for « combien ») does not answer it."""
 W_KIND_HEADING = 0.15
 W_STATED = 0.2
+W_QUANTITY = 0.3
+"""A table row whose range holds the quantity the question names (« un enfant de 16 ans »: « 15 à 18 ans ») is the
+asker's row; one whose ranges leave it out is another case's."""
 """A unit that states the value asked by naming it (« La durée du congé… est fixée à 11 jours ») answers more
 directly than one that holds such a value beside the question's words; an example or a note does not count."""
 W_RETRIEVED = 0.1
@@ -321,6 +325,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
     asked = read_question(question)
     weights = _topic_weighted(question, _idf_weights(terms(question), units))
     rate = asked_rate(question)
+    quantities = asked_quantities(question)
     scored: list[Scored] = []
     for unit in units:
         heading = " ".join(unit.heading_path)
@@ -335,6 +340,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
             + W_KIND_HEADING * asked.heading_matches(heading)
             + W_STATED * (asked.states_value(unit.text) and not NOTE_START.match(folded))
+            + W_QUANTITY * {True: 1, False: -1, None: 0}[row_fits(unit.text, quantities)]
             + W_RETRIEVED * unit.retrieved
             + W_YES_NO * (asked.yes_no and bool(YES_OR_NO.match(folded)))
             + W_RATE * (rate is not None and states_rate(folded, rate))

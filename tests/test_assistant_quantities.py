@@ -1,0 +1,51 @@
+"""The row of a table that holds the asker's case, on real table rows of service-public.fr fiches."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.compose import Section, compose
+from assistant.quantities import Quantity, asked_quantities, row_fits
+from assistant.verify import split_sentences
+from indexing.model import Passage
+
+SCHOOL_ALLOWANCE = (  # F1878 « Allocation de rentrée scolaire (ARS) » (Service-Public.fr / DILA, LO 2.0)
+    "Montant de l'ARS selon l'âge de l'enfant :\n"
+    "Age de l'enfant: 6 à 10 ans; Montant de l'ARS: 469,97 €\n"
+    "Age de l'enfant: 11 à 14 ans; Montant de l'ARS: 490,39 €\n"
+    "Age de l'enfant: 15 à 18 ans; Montant de l'ARS: 503,91 €"
+)
+FICHE = Passage("F1878#0", "F1878", "service-public", "Allocation de rentrée scolaire (ARS)",
+                "https://www.service-public.fr/particuliers/vosdroits/F1878", (), "")
+
+
+@pytest.mark.parametrize(("age", "amount"), [(7, "469,97 €"), (12, "490,39 €"), (16, "503,91 €")])
+def test_the_row_of_the_age_asked_leads(age: int, amount: str) -> None:
+    sections = [Section(("Cas général (Caf)", "Montant de l'ARS"), SCHOOL_ALLOWANCE, "F1878#0")]
+    question = f"Quel est le montant de l'allocation de rentrée scolaire pour un enfant de {age} ans ?"
+    text = compose(question, [FICHE], lambda p: sections).text
+    assert amount in split_sentences(text)[0]
+
+
+def test_the_quantities_a_question_names() -> None:
+    assert asked_quantities("Préavis pour 2 enfants de 16 ans dans une entreprise de 30 salariés ?") == (
+        Quantity(2, "enfant"), Quantity(16, "an"), Quantity(30, "salarie"))
+    assert asked_quantities("Quel est le montant de l'allocation de rentrée scolaire ?") == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "fits"),
+    [
+        ("pour un enfant de 16 ans", "Age de l'enfant: 15 à 18 ans; Montant de l'ARS: 503,91 €", True),
+        ("pour un enfant de 16 ans", "Age de l'enfant: 6 à 10 ans; Montant de l'ARS: 469,97 €", False),
+        ("avec 5 ans d'ancienneté", "Ancienneté du salarié: Plus de 3 ans; Durée minimale du préavis: 2 mois", True),
+        ("avec 2 ans d'ancienneté", "Ancienneté du salarié: Plus de 3 ans; Durée minimale du préavis: 2 mois", False),
+        ("avec 3 ans d'ancienneté", "Ancienneté du salarié: Plus de 3 ans; Durée minimale du préavis: 2 mois", False),
+        ("dans une entreprise de 15 salariés", "Effectif: Moins de 20 salariés; Taux: 0,55 %", True),
+        ("dans une entreprise de 20 salariés", "Effectif: Moins de 20 salariés; Taux: 0,55 %", False),
+        ("pour 3 enfants", "Nombre d'enfants: 3 enfants ou plus; Montant: 75,26 €", True),
+        ("pour un enfant de 16 ans", "La prime est versée pour les enfants de 6 à 18 ans.", None),
+        ("pour un enfant de 16 ans", "Age de l'enfant: moins de 3 mois; Montant: 100 €", None),
+    ],
+)
+def test_a_table_row_holds_the_quantity_or_not(question: str, row: str, fits: bool | None) -> None:
+    assert row_fits(row, asked_quantities(question)) is fits
