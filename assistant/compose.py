@@ -442,6 +442,42 @@ def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, 
     return ()
 
 
+MAX_ROW_CASES = 4
+CASE_CELL_WORDS = 10
+
+
+def _row_cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, ...]:
+    """When the lead is a table row and other rows of its table answer nearly as well, the first cells that set
+    them apart (« Ressources: 69 309 € ou moins » / « Ressources: Plus de 92 381 € »), unless the question names
+    its own row (its words, or a quantity in the row's range)."""
+    lead_in, row = _table_row(lead.unit.text)
+    if not row or row_fits(lead.unit.text, asked_quantities(question)):
+        return ()
+    first_cell = row.split("; ")[0]
+    if set(content_words(first_cell)) - set(content_words(lead_in)) <= set(content_words(question)):
+        return ()
+    rivals = [_table_row(s.unit.text)[1].split("; ")[0] for s in ranked
+              if s.unit.n == lead.unit.n and s.unit.section == lead.unit.section and s is not lead
+              and _table_row(s.unit.text)[0] == lead_in and s.score >= CASE_RATIO * lead.score]
+    cases = [cell for cell in dict.fromkeys([first_cell, *rivals]) if _names_a_case(cell)]
+    return tuple(cases[:MAX_ROW_CASES]) if len(cases) > 1 and cases[0] == first_cell else ()
+
+
+def _names_a_case(cell: str) -> bool:
+    """A short first cell names a case (« Ressources: 69 309 € ou moins »); a long one or a question is the row
+    label of a comparison (« Démarche: Qui peut faire la démarche ? »)."""
+    return bool(cell) and _words(cell) <= CASE_CELL_WORDS and not cell.rstrip().endswith("?")
+
+
+def _table_row(text: str) -> tuple[str, str]:
+    """A table row unit as its table's lead-in and its cells (« Col: val; Col: val »); the row alone when it has no
+    lead-in; nothing for a unit that is no table row."""
+    lead_in, colon, row = text.partition(" : ")
+    if colon and TABLE_ROW.match(row.rstrip(". ")):
+        return lead_in, row.rstrip(". ")
+    return ("", text.rstrip(". ")) if TABLE_ROW.match(text.rstrip(". ")) else ("", "")
+
+
 def _sibling_cases(lead_n: int, passages: Sequence[Passage], question: str) -> tuple[str, ...]:
     """When the lead's fiche is one case of a topic that other fiches found cover for other cases (« Prime
     d'activité : travailleur non salarié », « … : étudiant, stagiaire, apprenti »), and the question names none of
@@ -519,5 +555,6 @@ def compose(
         {s.unit for s in ranked[:EXTRACT_UNITS]} | set(chosen), key=lambda u: (u.n, u.order)
     )
     extract, _ = _cited(extract_units, passages)
-    cases = _cases(lead, ranked, question) or _sibling_cases(lead.unit.n, passages[:PASSAGES_CONSIDERED], question)
+    cases = (_cases(lead, ranked, question) or _row_cases(lead, ranked, question)
+             or _sibling_cases(lead.unit.n, passages[:PASSAGES_CONSIDERED], question))
     return Composition(text, citations, cases, extract, list(ranked), tuple(chosen))

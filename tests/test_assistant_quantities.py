@@ -49,3 +49,33 @@ def test_the_quantities_a_question_names() -> None:
 )
 def test_a_table_row_holds_the_quantity_or_not(question: str, row: str, fits: bool | None) -> None:
     assert row_fits(row, asked_quantities(question)) is fits
+
+
+FAMILY_ALLOWANCE = (  # F13213 « Allocations familiales (famille de 2 enfants ou plus) », « 2 enfants »
+    "Montants des allocations familiales :\n"
+    "Ressources: 69 309 € ou moins; Montant de base: 131,95 €; Majoration (enfant de + de 14 ans): + 65,98 € si le "
+    "second enfant a plus de 14 ans\n"
+    "Ressources: Entre 69 309 € et 92 381 € inclus; Montant de base: 65,98 €; Majoration (enfant de + de 14 ans): + "
+    "32,99 € si le second enfant a plus de 14 ans\n"
+    "Ressources: Plus de 92 381 €; Montant de base: 32,99 €; Majoration (enfant de + de 14 ans): +16,50 € si le "
+    "second enfant a plus de 14 ans"
+)
+ALLOWANCE_FICHE = Passage("F13213#0", "F13213", "service-public",
+                          "Allocations familiales (famille de 2 enfants ou plus)",
+                          "https://www.service-public.fr/particuliers/vosdroits/F13213", (), "")
+
+
+def test_rows_that_differ_by_what_the_question_does_not_say_are_named_as_cases() -> None:
+    sections = [Section(("Montant", "2 enfants"), FAMILY_ALLOWANCE, "F13213#0")]
+    composition = compose("Quel est le montant des allocations familiales pour 2 enfants ?", [ALLOWANCE_FICHE],
+                          lambda p: sections)
+    assert set(composition.cases) == {"Ressources: 69 309 € ou moins", "Ressources: Entre 69 309 € et 92 381 € inclus",
+                                      "Ressources: Plus de 92 381 €"}
+    assert composition.cases[0] in composition.text
+
+
+def test_a_question_that_settles_the_row_gets_no_cases() -> None:
+    sections = [Section(("Cas général (Caf)", "Montant de l'ARS"), SCHOOL_ALLOWANCE, "F1878#0")]
+    composition = compose("Quel est le montant de l'allocation de rentrée scolaire pour un enfant de 16 ans ?",
+                          [FICHE], lambda p: sections)
+    assert composition.cases == ()
