@@ -48,11 +48,11 @@ W_NO_VALUE = 0.15
 """A unit without the kind of value the question asks for (no amount for « combien ») does not answer it."""
 W_KIND_HEADING = 0.15
 W_STATED = 0.2
+"""A unit that states the value asked by naming it (« La durée du congé… est fixée à 11 jours ») answers more
+directly than one that holds such a value beside the question's words; an example or a note does not count."""
 W_QUANTITY = 0.3
 """A table row whose range holds the quantity the question names (« un enfant de 16 ans »: « 15 à 18 ans ») is the
 asker's row; one whose ranges leave it out is another case's."""
-"""A unit that states the value asked by naming it (« La durée du congé… est fixée à 11 jours ») answers more
-directly than one that holds such a value beside the question's words; an example or a note does not count."""
 W_RETRIEVED = 0.1
 W_ANAPHORA = 0.2
 W_NOTE = 0.1
