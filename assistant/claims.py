@@ -17,6 +17,12 @@ NUMBER_WORDS = {
     "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
     "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100,
 }
+ORDINAL_WORDS = {
+    "premier": 1, "premiere": 1, "second": 2, "seconde": 2, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
+    "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10,
+}
+"""« le premier enfant » is « le 1er enfant »: an ordinal in words is its number, counted even with no unit after
+it (unlike « un », « deux »…), so « le deuxième enfant » does not pass for « le 1er enfant »."""
 _TENS = "dix|vingt|trente|quarante|cinquante|soixante"
 _DIGITS = "un|deux|trois|quatre|cinq|six|sept|huit|neuf"
 COMPOUND_NUMBER = re.compile(rf"({_TENS})(?:[- ]et[- ]un|-({_DIGITS}))")
@@ -28,7 +34,8 @@ UNITS = {
     "minutes": "minute", "fois": "fois", "lot": "lot", "lots": "lot", "salaries": "salarie",
 }
 _UNIT = "|".join(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))
-_NUMBER_WORD = "|".join([rf"(?:{_TENS})(?:[- ]et[- ]un|-(?:{_DIGITS}))", *sorted(NUMBER_WORDS, key=len, reverse=True)])
+_NUMBER_WORD = "|".join([rf"(?:{_TENS})(?:[- ]et[- ]un|-(?:{_DIGITS}))",
+                         *sorted([*NUMBER_WORDS, *ORDINAL_WORDS], key=len, reverse=True)])
 QUANTITY = re.compile(
     rf"(?<![\w,-])(\d+(?:[\s\u00a0\u202f.]\d{{3}})*(?:,\d+)?|(?:{_NUMBER_WORD})(?![\w-]))"
     rf"(?:e|er|eme)?\s*(?:({_UNIT})(?![\w]))?"
@@ -159,6 +166,8 @@ def _normalise_number(raw: str) -> str:
         return str(NUMBER_WORDS[compound.group(1)] + (NUMBER_WORDS[compound.group(2)] if compound.group(2) else 1))
     if raw in NUMBER_WORDS:
         return str(NUMBER_WORDS[raw])
+    if raw in ORDINAL_WORDS:
+        return str(ORDINAL_WORDS[raw])
     value = re.sub(r"[\s\u00a0\u202f.]", "", raw).replace(",", ".")
     return value.lstrip("0") or "0"
 

@@ -536,3 +536,13 @@ def test_a_codes_division_numbers_are_no_case():
     draft = "Le réserviste salarié a droit à {} d'absence annuelle d'au moins dix jours ouvrés par année civile [1]."
     assert [v.reason for v in verify(draft.format("une autorisation"), [article]).verdicts] == ["ok"]
     assert [v.reason for v in verify(draft.format("2 autorisations"), [article]).verdicts] == ["missing_number"]
+
+
+def test_an_ordinal_in_words_is_its_number():
+    assert stands("b4-alloc-familiales-05") == ["ok", "ok"]
+    second_child = ("Il faut avoir au moins 2 enfants à charge âgés de moins de 20 ans [1]. Si vous habitez dans un "
+                    "département d'outre-mer, elles peuvent toutefois être versées dès le deuxième enfant [1].")
+    assert stands("b4-alloc-familiales-05", second_child)[1] != "ok"
+    assert sorted(claims.quantities("dès le premier enfant")) == sorted(claims.quantities("dès le 1er enfant"))
+    assert claims.quantities("le second contrat") == claims.quantities("le 2e contrat") != claims.quantities(
+        "le 1er contrat")
