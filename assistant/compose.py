@@ -397,6 +397,16 @@ def _reads_alone(unit: Unit, units: Sequence[Unit]) -> bool:
     return antecedent is not None and not _refers_back(antecedent)
 
 
+def _lead_candidates(ranked: Sequence[Scored], units: Sequence[Unit]) -> tuple[Scored, Scored]:
+    """The best unit that reads alone, and the first document's best that does (the best one when it has none);
+    the best units of all when none reads alone. Units are read in rank order only as far as these two."""
+    readable = (s for s in ranked if _reads_alone(s.unit, units))
+    best = next(readable, None)
+    if best is None:
+        return ranked[0], next((s for s in ranked if s.unit.n == 1), ranked[0])
+    return best, best if best.unit.n == 1 else next((s for s in readable if s.unit.n == 1), best)
+
+
 def _qualifies(folded: str, gives_value_asked: bool) -> bool:
     return bool(QUALIFIER_START.match(folded)) or (gives_value_asked and bool(EXAMPLE_START.match(folded)))
 
@@ -456,9 +466,10 @@ def _row_cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[s
     first_cell = row.split("; ")[0]
     if set(content_words(first_cell)) - set(content_words(lead_in)) <= set(content_words(question)):
         return ()
-    rivals = [_table_row(s.unit.text)[1].split("; ")[0] for s in ranked
-              if s.unit.n == lead.unit.n and s.unit.section == lead.unit.section and s is not lead
-              and _table_row(s.unit.text)[0] == lead_in and s.score >= CASE_RATIO * lead.score]
+    same_table = (_table_row(s.unit.text) for s in ranked
+                  if s.unit.n == lead.unit.n and s.unit.section == lead.unit.section and s is not lead
+                  and s.score >= CASE_RATIO * lead.score)
+    rivals = [other_row.split("; ")[0] for other_lead_in, other_row in same_table if other_lead_in == lead_in]
     cases = [cell for cell in dict.fromkeys([first_cell, *rivals]) if _names_a_case(cell)]
     return tuple(cases[:MAX_ROW_CASES]) if len(cases) > 1 and cases[0] == first_cell else ()
 
@@ -540,9 +551,8 @@ def compose(
         if opening is not None:
             ranked = sorted([dataclasses.replace(s, score=s.score + W_OPENING) if s is opening else s for s in ranked],
                             key=lambda s: s.score, reverse=True)
-    leads = [s for s in ranked if _reads_alone(s.unit, units)] or ranked
-    first = next((s for s in leads if s.unit.n == 1), leads[0])
-    lead = leads[0] if leads[0].score >= first.score + LEAD_MARGIN else first
+    best, first = _lead_candidates(ranked, units)
+    lead = best if best.score >= first.score + LEAD_MARGIN else first
     antecedent = _antecedent(lead.unit, units)
     opening = [antecedent, lead.unit] if antecedent else [lead.unit]
     if _words(lead.unit.text) < MIN_WORDS:
