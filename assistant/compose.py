@@ -113,8 +113,10 @@ IMPERSONAL_IL = (
 )
 """« Il y a », « il faut », « il est possible de »: an impersonal « il » refers to nothing before it."""
 ANAPHORA_START = re.compile(
-    rf"^(?:cette|ces|cet|ce |celle|celui|ceux|cela|ca |il (?!{IMPERSONAL_IL})|elle |ils |elles |dans ce cas|"
-    r"dans les 2 cas|dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi)"
+    rf"^(?:cette|ces|cet|ce |celles?|celui|ceux|cela|ca |il (?!{IMPERSONAL_IL})|elle |ils |elles |dans ce cas|"
+    r"dans les 2 cas|dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi|en effet|ainsi|de meme|"
+    r"des lors(?! qu)|par consequent|c'est pourquoi|dans ce cadre|a ce titre|pour cela|pour ce faire|sinon|enfin|"
+    r"dans cette (?:hypothese|situation))\b"
 )
 FOLLOW_ON_START = re.compile(r"^(?:toutefois|cependant|en revanche|neanmoins|mais|pourtant|par contre|par exemple)\b")
 """« Toutefois, l'employeur peut licencier… », « Par exemple, le salarié ne peut pas être sanctionné s'il refuse… »

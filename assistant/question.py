@@ -1,4 +1,4 @@
-"""What a question asks for: an amount, a duration or deadline, a yes/no, a place, documents, a procedure, a
+"""What a question asks for: an amount, a duration or deadline, an age, a yes/no, a place, documents, a procedure, a
 condition or a definition; and the words in a text or a heading that show it answers that."""
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"\b(?:duree|delai|delais|jusqu'a quand|a partir de quand|depuis quand|date|periode|anciennete|preavis)\b",
             r"^quand\b",
             r"\bcombien d'heures\b",
-            r"\ba quel (?:moment|age)\b",
+            r"\ba quel moment\b",
         ),
         _pattern(
             DURATION,
@@ -57,6 +57,20 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"\b(?:immediatement|sans delai|le jour meme|le lendemain|chaque annee|\d{1,2}(?:er)? \w+ \d{4})\b",
         ),
         _pattern(r"\b(?:duree|delai|date|periode|calendrier|quand|preavis|validite)"),
+    ),
+    Expectation(
+        "age",
+        _pattern(
+            r"\b(?:quel|a quel|de quel|jusqu'a quel) age\b",
+            r"\bage (?:minimum|maximum|minimal|maximal|limite|requis)\b",
+        ),
+        _pattern(
+            r"\b(?:age de|agee?s? de|des|a partir de|avant|apres|moins de|plus de|au moins|entre|jusqu'a|avoir|ont|a) "
+            r"(?:l'age de )?\d+ (?:ans|et \d+ ans)\b",
+            r"\b\d+ ans (?:revolus|ou plus|et plus|minimum)\b",
+            r"\b(?:des|a partir de|avant|apres) (?:la |sa |leur )?naissance\b",
+        ),
+        _pattern(r"\bage\b"),
     ),
     Expectation(
         "lieu",
@@ -137,7 +151,7 @@ YES_NO = re.compile(
 """« Peut-on… », « Un hôtel doit-il… », « Est-ce que… »: the answer is a yes or a no, then its condition.
 (« quand » counts as a question of time only where it opens the question: inside, it is the conjunction.)"""
 INTERROGATIVE = re.compile(
-    r"^(?:[^:?]*:\s*)?(?:(?:dans|a|pour|de|en|par|sur|avec|depuis|jusqu'a|aupres de|d')\s*)?"
+    r"^(?:[^:?]*:\s*)?(?:(?:a partir de|dans|a|pour|de|en|par|sur|avec|depuis|jusqu'a|aupres de|d')\s*)?"
     r"(?:quels?|quelles?|comment|combien|ou|quand|pourquoi|qui|que|qu'|quoi|lesquel(?:le)?s?|lequel|laquelle)\b"
 )
 """A question opening on an interrogative word (« Dans quels cas peut-on… », « Quand doit-on… ») asks for that,

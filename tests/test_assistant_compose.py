@@ -160,6 +160,11 @@ def test_references_and_form_lines_are_never_answers(line: str) -> None:
         ("Allocation de rentrée scolaire : quel montant pour un enfant de 12 ans ?", {"montant"}, False),
         ("Divorce : la pension alimentaire est-elle imposable ?", set(), True),
         ("Quelle est la majoration des heures supplémentaires ?", {"montant"}, False),
+        ("À partir de quel âge peut-on passer le permis de conduire ?", {"age"}, False),
+        ("Jusqu'à quel âge peut-on toucher les allocations familiales ?", {"age"}, False),
+        ("Quel est l'âge minimum pour travailler ?", {"age"}, False),
+        ("A quel âge peut-on avoir un compte bancaire ?", {"age"}, False),
+        ("À partir de quand peut-on demander la retraite ?", {"duree"}, False),
     ],
 )
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
@@ -430,3 +435,53 @@ def test_the_answer_never_opens_on_a_rule_whose_subject_is_missing() -> None:
 
 def test_no_document_no_answer() -> None:
     assert compose("Quel est le montant ?", [], _sections).text == ""
+
+
+DRIVING_TEST = (  # F33694 « Permis de conduire : comment passer le code (épreuve théorique générale - ETG) ? »
+    (("En auto-école", "Conditions d'âge"),
+     "Vous pouvez préparer le code :\n- à partir de 15 ans dans le cadre de l'apprentissage anticipé de la conduite\n"
+     "- à partir de 16 ans pour la formule classique"),
+    (("En auto-école", "Résultats et délai pour passer l'épreuve pratique"),
+     "Vous recevez les résultats par mail ou par courrier (l'envoi du courrier est fait le jour même de l'épreuve).\n"
+     "Après avoir réussi le code, vous devez passer l'épreuve pratique dans un délai de 5 ans à partir de la date "
+     "d'obtention du code.\nDurant ces 5 ans, vous avez droit à 5 présentations maximum pour réussir l'épreuve "
+     "pratique."),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("À partir de quel âge peut-on passer le code ?", "à partir de 15 ans"),
+        ("Dans quel délai faut-il passer l'épreuve pratique après le code ?", "dans un délai de 5 ans"),
+    ],
+)
+def test_an_age_question_is_answered_by_an_age_not_by_a_delay_in_years(question: str, lead: str) -> None:
+    sections = [Section(path, text, f"F33694#{n}") for n, (path, text) in enumerate(DRIVING_TEST)]
+    fiche = _fiche("F33694", "Permis de conduire : comment passer le code (épreuve théorique générale - ETG) ?")
+    assert lead in split_sentences(compose(question, [fiche], lambda p: sections).text)[0]
+
+
+DEPOSIT_NOT_RENT = (  # F31629 « Le dépôt de garantie peut-il servir à payer le dernier mois de loyer ? »
+    "Le dépôt de garantie, qui doit permettre de couvrir les éventuels manquements du locataire (exemple : défaut "
+    "d'entretien du logement), ne remplace pas le dernier loyer. En effet, le dépôt de garantie doit en principe être "
+    "restitué par le propriétaire au locataire dans un certain délai."
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "refers_back"),
+    [("En effet,", True), ("Ainsi,", True), ("De même,", True), ("Par conséquent,", True), ("C'est pourquoi", True),
+     ("Dans ce cadre,", True), ("À ce titre,", True), ("Dès lors,", True), ("Dans cette situation,", True),
+     ("Dès lors que le bail a pris fin,", False), ("Aussitôt le bail terminé,", False)],
+)
+def test_a_lead_that_opens_on_a_consequence_or_a_reason_is_read_after_its_antecedent(
+    opening: str, refers_back: bool
+) -> None:
+    body = DEPOSIT_NOT_RENT.replace("En effet,", opening)
+    units = document_units(1, "Le dépôt de garantie peut-il servir à payer le dernier mois de loyer ?",
+                           [Section((), body, "F31629#0")], "F31629#0",
+                           read_question("Le dépôt de garantie doit être rendu dans quel délai ?"))
+    rule, follow_on = units
+    assert follow_on.text.startswith(opening)
+    assert (_antecedent(follow_on, units) == rule) == refers_back
