@@ -88,10 +88,12 @@ SKIPPED_HEADINGS = ("liens utiles", "services en ligne et formulaires", "textes 
 PLACE_HEADING = "ou s'adresser"
 NOT_ANSWERS = re.compile(
     r"^(?:modele de (?:document|lettre)|formulaire|service en ligne|simulateur|teleservice|ou s'adresser|"
-    r"question-reponse|pour en savoir plus|voir aussi|vous pouvez consulter|"
+    r"question-reponse|pour en savoir plus|voir aussi|vous pouvez consulter|permet(?:tent)? |concerne(?:nt)? |"
     r"(?:\w+ )?(?:r|l|d)\.? ?\d+(?:-\d+)*\b|(?:loi|decret|arrete|ordonnance|circulaire|directive) (?:n|du|\d)|"
     r"code (?:de|du|des) [\w' ]+ :)"
 )
+"""Lines that point elsewhere: a form, an online service or a model and the caption under it, which has no subject
+(« Permet de contester en ligne une amende… », « Concerne l'étranger non européen… »), a reference to a text."""
 ARTICLE_REFERENCES = re.compile(r"\b(?:articles?|art\.)?\s*[lrd]\.?\s?\d+(?:-\d+)+\b|\b(?:articles?|art\.)\s*\d+\b")
 ITEM = re.compile(r"^(?:-|\d+\.)\s+")
 HEADING_LINE = re.compile(r"^[^.!?]+ > [^.!?]+$")

@@ -485,3 +485,24 @@ def test_a_lead_that_opens_on_a_consequence_or_a_reason_is_read_after_its_antece
     rule, follow_on = units
     assert follow_on.text.startswith(opening)
     assert (_antecedent(follow_on, units) == rule) == refers_back
+
+
+FINE_CONTESTED = (  # F18510 « Amende majorée sans avoir reçu d'avis de contravention : comment contester ? »
+    "Envoyez ces documents à l'adresse indiquée sur le formulaire de demande d'annulation de la majoration.\n"
+    "Si vous contestez l'infraction qui a entraîné l'amende, vous pouvez faire une réclamation en ligne ou par "
+    "courrier.\nConsultez l'avis d'amende majorée pour connaître la procédure à suive.\n"
+    "Téléservice : Avis d'amende forfaitaire : contestation en ligne\n"
+    "Permet de contester en ligne une amende forfaitaire ou une amende forfaitaire majorée ou de désigner un autre "
+    "conducteur.\nAttention : vous ne pouvez plus contester si vous avez payé l'amende."
+)
+
+
+@pytest.mark.parametrize("caption", ["Permet de contester en ligne", "Concerne la contestation en ligne d'"])
+def test_the_caption_of_an_online_service_is_no_answer(caption: str) -> None:
+    body = FINE_CONTESTED.replace("Permet de contester en ligne ", caption)
+    fiche = _fiche("F18510", "Amende majorée sans avoir reçu d'avis de contravention : comment contester ?")
+    section = Section(("Vous avez reçu une lettre de rappel",), body, "F18510#1")
+    units = document_units(1, fiche.title, [section], "F18510#1", read_question("Comment contester une amende ?"))
+    assert not any(unit.text.startswith(caption) for unit in units)
+    composition = compose("Comment contester une amende ?", [fiche], lambda p: [section])
+    assert composition.chosen[0].text.startswith("Si vous contestez l'infraction")
