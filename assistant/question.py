@@ -133,11 +133,14 @@ STATED = {
         rf"\b(?:duree|delai|preavis|periode)\b[^.;:]{{0,80}}\b{VALUE_VERB} (?:a |de |au |d'au (?:moins|plus) )?"
         rf"(?:\w+ ){{0,2}}{DURATION}|\b(?:duree|delai|preavis|periode) (?:[\w']+ ){{0,3}}(?:de|d'au moins|d'au plus) "
         rf"{DURATION}|\bdure(?:nt)? (?:\w+ ){{0,2}}{DURATION}|\b(?:duree|delai|preavis)\b[^.;:]{{0,40}}: {DURATION}"
+        rf"|\b(?:doit|doivent|devez|dois|faut)\b[^.;:]{{0,60}}\b(?:dans les|dans un delai de|au plus tard) "
+        rf"{DURATION} (?:qui (?:suivent|suit|precedent)|suivant|avant|apres|a compter)"
     ),
 }
 """How a text states the value of what an amount or a duration question asks: the kind's own word, a verb of
 being or fixing, then the value (« Le montant du Smic horaire brut actuel est de 10,15 € », « Les IJ sont versées
-après un délai de carence de 3 jours »), or a table cell under the kind's column (« Durée du congé: 3 jours »)."""
+après un délai de carence de 3 jours »), a table cell under the kind's column (« Durée du congé: 3 jours »), or a
+deadline set by a duty (« La déclaration doit être faite dans les 5 jours qui suivent l'accouchement »)."""
 
 YES_NO_VALUE = re.compile(
     r"\b(?:doit|doivent|obligation|obligatoire|oblige|peut|peuvent|interdit|interdite|droit|possible|impossible|"

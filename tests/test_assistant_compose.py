@@ -302,6 +302,16 @@ def test_the_sentence_that_states_the_value_asked_leads(question: str, fiche: Pa
         ("Combien de jours de congé pour un décès ?", "Statut de la personne décédée: Père ou mère; Durée du congé: 3 "
          "jours", True),
         ("Quel est le délai de préavis ?", "Le préavis est d'au moins 1 mois.", True),
+        ("Quel est le délai pour déclarer une naissance ?",
+         "La déclaration doit être faite dans les 5 jours qui suivent le jour de l'accouchement.", True),
+        ("Quel est le délai pour contester ?", "Vous devez agir dans un délai de 2 mois à compter de la notification.",
+         True),
+        ("Quand faut-il prévenir l'employeur ?", "Il faut l'informer au plus tard 15 jours avant la date prévue.",
+         True),
+        ("Quel est le délai pour déclarer une naissance ?", "Le jour de l'accouchement n'est pas compté dans le délai "
+         "de déclaration de naissance.", False),
+        ("Quel est le délai pour déclarer une naissance ?", "Vous devez faire la déclaration à la mairie du lieu de "
+         "naissance, dans les cas prévus par la loi.", False),
         ("Le salaire minimum est de combien ?", SMIC_DEFINITION, False),
         ("Quel est le montant de la prime ?", "Le montant de la prime dépend de vos ressources.", False),
         ("Quelle est la durée du congé paternité ?", "Le congé peut débuter immédiatement après ces 3 jours.", False),
