@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.grammar import parse
 from assistant.model import Citation
 from assistant.quantities import asked_quantities, row_fits
 from assistant.question import Asked, asked_after_topic, asked_rate, read_question, states_rate
@@ -401,10 +402,18 @@ def _reads_alone(unit: Unit, units: Sequence[Unit]) -> bool:
     return antecedent is not None and not _refers_back(antecedent)
 
 
+def _states_something(text: str) -> bool:
+    """A sentence with a finite verb, a yes or a no, a list or a table row: not a fragment (« Pour déclarer vos
+    nouvelles coordonnées, simultanément auprès de plusieurs services… », the caption of an online service; « ou
+    auprès du service des impôts via le formulaire… », the end of a line cut in two)."""
+    return ":" in text or bool(YES_OR_NO.match(fold(text))) or parse(text).has_finite_verb
+
+
 def _lead_candidates(ranked: Sequence[Scored], units: Sequence[Unit]) -> tuple[Scored, Scored]:
-    """The best unit that reads alone, and the first document's best that does (the best one when it has none);
+    """The best unit that reads alone and states something, and the first document's best that does (the best one
+    when it has none);
     the best units of all when none reads alone. Units are read in rank order only as far as these two."""
-    readable = (s for s in ranked if _reads_alone(s.unit, units))
+    readable = (s for s in ranked if _reads_alone(s.unit, units) and _states_something(s.unit.text))
     best = next(readable, None)
     if best is None:
         return ranked[0], next((s for s in ranked if s.unit.n == 1), ranked[0])

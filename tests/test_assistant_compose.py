@@ -516,3 +516,28 @@ def test_the_caption_of_an_online_service_is_no_answer(caption: str) -> None:
     assert not any(unit.text.startswith(caption) for unit in units)
     composition = compose("Comment contester une amende ?", [fiche], lambda p: [section])
     assert composition.chosen[0].text.startswith("Si vous contestez l'infraction")
+
+
+ADDRESS_ONLINE = (  # F383 « Impôt sur le revenu : comment indiquer son changement d'adresse ? », « En ligne »
+    (("En ligne", "À tout moment"),
+     "Vous pouvez informer les Impôts de votre déménagement à tout moment.\n"
+     "Téléservice : Changement d'adresse en ligne\n"
+     "Pour déclarer vos nouvelles coordonnées, simultanément auprès de plusieurs services de l'administration et de "
+     "fournisseurs d'énergie."),
+)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["Pour déclarer vos nouvelles coordonnées, simultanément auprès de plusieurs services de l'administration et de "
+     "fournisseurs d'énergie.",
+     "ou auprès de plusieurs services de l'administration et de fournisseurs d'énergie pour vos nouvelles "
+     "coordonnées."],
+)
+def test_a_fragment_without_a_verb_never_leads(fragment: str) -> None:
+    (path, body), = ADDRESS_ONLINE
+    body = body.replace(ADDRESS_ONLINE[0][1].split("\n")[-1], fragment)
+    fiche = _fiche("F383", "Impôt sur le revenu : comment indiquer son changement d'adresse ?")
+    composition = compose("Où déclarer ses nouvelles coordonnées auprès de plusieurs services de l'administration ?",
+                          [fiche], lambda p: [Section(path, body, "F383#1")])
+    assert composition.chosen[0].text.startswith("Vous pouvez informer les Impôts")
