@@ -402,21 +402,12 @@ def _reads_alone(unit: Unit, units: Sequence[Unit]) -> bool:
     return antecedent is not None and not _refers_back(antecedent)
 
 
-CLAUSE_OPENING = re.compile(r"^(?:pour|afin|en|dans|avec|sans|selon|par|sur|aupres|apres|avant|depuis|lors|des|a|au|"
-                            r"aux|de|du|si|lorsqu|quand|comme)\b")
-"""A sentence that opens on a preposition or a subordinate clause may never reach its main verb (a caption: « Pour
-déclarer vos nouvelles coordonnées, simultanément auprès de… »); the parser is asked only then, and for a line
-that opens in lower case (the end of a line cut in two)."""
-
-
 def _states_something(text: str) -> bool:
     """A sentence with a finite verb, a yes or a no, a list or a table row: not a fragment (« Pour déclarer vos
     nouvelles coordonnées, simultanément auprès de plusieurs services… », the caption of an online service; « ou
-    auprès du service des impôts via le formulaire… », the end of a line cut in two)."""
-    folded = fold(text)
-    if ":" in text or YES_OR_NO.match(folded) or not (text[:1].islower() or CLAUSE_OPENING.match(folded)):
-        return True
-    return parse(text).has_finite_verb
+    auprès du service des impôts via le formulaire… », the end of a line cut in two; « Copie de la décision d'aide
+    juridictionnelle… », an item of a list of documents read without its lead-in)."""
+    return ":" in text or bool(YES_OR_NO.match(fold(text))) or parse(text).has_finite_verb
 
 
 def _lead_candidates(ranked: Sequence[Scored], units: Sequence[Unit]) -> tuple[Scored, Scored]:
