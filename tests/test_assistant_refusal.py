@@ -12,6 +12,7 @@ from assistant.refusal import (
     REASON_NOT_FOUND,
     REASON_OUT_OF_SCOPE,
     calibrate,
+    coverage,
     detect_injection,
     out_of_scope,
     refusal_reason,
@@ -55,6 +56,13 @@ def test_relevance_separates_an_answerable_question_from_an_unrelated_one(passag
     answerable = relevance("Quel est le montant de l'indemnité de fin de contrat d'un CDD ?", dense)
     unrelated = relevance("Quand faut-il tailler les rosiers ?", dense)
     assert answerable > unrelated
+
+
+def test_combien_asks_for_a_number_and_is_no_term_the_texts_must_hold(passages):
+    """« Combien de temps dure un congé de paternité ? » was refused: « combien » counted as a word the fiche lacked."""
+    fiche = passages[0]
+    assert coverage("Combien rapporte l'indemnité de fin de contrat d'un CDD ?", fiche) == coverage(
+        "Que rapporte l'indemnité de fin de contrat d'un CDD ?", fiche) > 0
 
 
 def test_refusal_reasons_and_threshold_from_settings(passages):
