@@ -15,7 +15,7 @@ from assistant.grammar import parse
 from assistant.model import Citation
 from assistant.quantities import asked_quantities, row_fits
 from assistant.question import Asked, asked_after_topic, asked_rate, read_question, states_rate
-from assistant.verify import content_words, split_sentences
+from assistant.verify import content_words, family, split_sentences
 from indexing.model import Passage
 from indexing.text import fold
 
@@ -298,8 +298,8 @@ une fois ? » is no nearer « Combien de jours de congés par an ? » for sharin
 
 
 def terms(text: str) -> set[str]:
-    """Content words, each unit of time under one name."""
-    return {_MEASURE_OF.get(term, term) for term in content_words(text)}
+    """Content words, each unit of time under one name, a verb and its noun as one word (« dure », « durée »)."""
+    return {_MEASURE_OF.get(term, family(term)) for term in content_words(text)}
 
 
 def _matches(term: str, terms: set[str]) -> bool:

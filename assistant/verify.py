@@ -190,7 +190,7 @@ def content_words(text: str) -> list[str]:
 
 
 
-def _family(term: str) -> str:
+def family(term: str) -> str:
     """A stem without its final « e »: the verb and its noun are one word (« dure » and « durée », « recrute » and
     « recrutée »)."""
     return term[:-1] if len(term) > 3 and term.endswith("e") else term
@@ -198,7 +198,7 @@ def _family(term: str) -> str:
 
 @cache
 def _long_forms() -> dict[str, set[str]]:
-    return {acronym: {_family(term) for term in content_words(long_form)} for acronym, long_form in ACRONYMS.items()}
+    return {acronym: {family(term) for term in content_words(long_form)} for acronym, long_form in ACRONYMS.items()}
 
 
 @cache
@@ -216,7 +216,7 @@ def _terms(text: str, source: bool = False) -> set[str]:
     plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", plain))
     plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
     kept = " ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)
-    terms = {_family(term) for term in content_words(kept)}
+    terms = {family(term) for term in content_words(kept)}
     for acronym, long_form in _long_forms().items():
         if long_form <= terms:
             terms.add(acronym)

@@ -14,6 +14,7 @@ from assistant.compose import (
     compose,
     document_units,
     section_units,
+    terms,
 )
 from assistant.question import asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import split_sentences, strip_citations
@@ -541,3 +542,11 @@ def test_a_fragment_without_a_verb_never_leads(fragment: str) -> None:
     composition = compose("Où déclarer ses nouvelles coordonnées auprès de plusieurs services de l'administration ?",
                           [fiche], lambda p: [Section(path, body, "F383#1")])
     assert composition.chosen[0].text.startswith("Vous pouvez informer les Impôts")
+
+
+
+@pytest.mark.parametrize(("asked", "stated"), [("dure", "la durée"), ("coûte", "le coût"), ("recrute", "recrutée")])
+def test_a_verb_and_its_noun_are_one_word(asked: str, stated: str) -> None:
+    """« Combien de temps dure… » asks what « la durée … est fixée à » states: the stemmer cuts « dur » and « dure »
+    apart."""
+    assert terms(asked) == terms(stated) - terms("la le")
