@@ -117,7 +117,7 @@ IMPERSONAL_IL = (
 """« Il y a », « il faut », « il est possible de »: an impersonal « il » refers to nothing before it."""
 ANAPHORA_START = re.compile(
     rf"^(?:cette|ces|cet|ce |celles?|celui|ceux|cela|ca |il (?!{IMPERSONAL_IL})|elle |ils |elles |dans ce cas|"
-    r"dans les 2 cas|dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi|en effet|ainsi|de meme|"
+    r"dans les 2 cas|dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi|en effet|ainsi(?! que)|de meme|"
     r"des lors(?! qu)|par consequent|c'est pourquoi|dans ce cadre|a ce titre|pour cela|pour ce faire|sinon|enfin|"
     r"dans cette (?:hypothese|situation))\b"
 )

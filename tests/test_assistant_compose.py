@@ -484,7 +484,8 @@ DEPOSIT_NOT_RENT = (  # F31629 « Le dépôt de garantie peut-il servir à payer
     ("opening", "refers_back"),
     [("En effet,", True), ("Ainsi,", True), ("De même,", True), ("Par conséquent,", True), ("C'est pourquoi", True),
      ("Dans ce cadre,", True), ("À ce titre,", True), ("Dès lors,", True), ("Dans cette situation,", True),
-     ("Dès lors que le bail a pris fin,", False), ("Aussitôt le bail terminé,", False)],
+     ("Dès lors que le bail a pris fin,", False), ("Aussitôt le bail terminé,", False),
+     ("Ainsi que le prévoit la loi,", False)],
 )
 def test_a_lead_that_opens_on_a_consequence_or_a_reason_is_read_after_its_antecedent(
     opening: str, refers_back: bool
