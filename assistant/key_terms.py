@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from assistant.verify import content_words
+from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
 from indexing.text import fold
 
@@ -98,7 +98,7 @@ def unheld_rare_terms(
     question's verbs (« dois », « advient ») then never count, since they name no thing."""
     rare = rare_count(documents)
     question = PLACEHOLDER.sub(" ", question)
-    long_enough = (term for term in content_words(question) if len(term) >= MIN_KEY_TERM_CHARS)
+    long_enough = (term for term in naming_terms(question) if len(term) >= MIN_KEY_TERM_CHARS)
     unheld = [term for term in _unheld(question, long_enough, document_texts) if document_frequency(term) < rare]
     if not unheld or naming_words is None:
         return unheld

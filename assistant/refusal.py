@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from assistant.compose import INTERROGATIVE_TERMS
 from assistant.prompt import NOT_FOUND
-from assistant.verify import content_words
+from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
 from guichet.config import Settings
 from indexing.model import Passage
@@ -99,8 +99,8 @@ def coverage(question: str, passage: Passage) -> float:
     """Share of the question's content words found in the passage (id, title and headings included). A word of the
     asker's trade or sector that the passage does not name is left out: the general rule applies to every trade;
     so is « combien », which asks for a number and names nothing the texts would hold (« Combien de temps dure un
-    congé de paternité ? » was refused for it)."""
-    terms = set(content_words(question)) - INTERROGATIVE_TERMS
+    congé de paternité ? » was refused for it), and a time or a count written with letters (« 8h30 »)."""
+    terms = set(naming_terms(question)) - INTERROGATIVE_TERMS
     described = (passage.doc_id, passage.number, passage.title, *passage.heading_path, passage.text)
     found = terms & set(content_words(" ".join(described)))
     counted = terms - (set(setting_words(question)) - found)

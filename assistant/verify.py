@@ -44,6 +44,7 @@ def resemblance_of(embedder: Embedder) -> Resemblance:
 
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
+DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
 """Where a draft (and an extract) is cut into sentences: not the « L. » of « article L. 3121-19 »."""
 CLEFT = re.compile(r"^\s*(?:c['’]est|ce sont)\s+(.+?)\s+qui\s+", re.IGNORECASE)
@@ -187,6 +188,12 @@ _ALL_MARKERS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in claims.MAR
 def content_words(text: str) -> list[str]:
     """The stemmed, accent-folded words that carry meaning (stop words, numbers and `[n]` markers dropped)."""
     return [term for term in analyze(strip_citations(text)) if len(term) > 1 and not term.isdigit()]
+
+
+def naming_terms(text: str) -> list[str]:
+    """The content words that name something: not a time, a count or a rank written with letters (« 8h30 »,
+    « 151h67 », « 13ème », « 3x8 »), which says how much, not what."""
+    return [term for term in content_words(text) if not DIGIT.search(term)]
 
 
 

@@ -41,6 +41,23 @@ def test_the_words_of_a_real_question_are_held_or_common(question: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Je travaille de 8h30 à 17h30 en CDD : ai-je droit à une indemnité de fin de contrat ?",
+        "Payé 151h67 par mois en CDD, quelle indemnité de fin de contrat ?",
+        "Mon CDD en 3x8 se termine le 31/12 : quelle indemnité de fin de contrat ?",
+        "Mon 13ème CDD se termine : quelle indemnité de fin de contrat ?",
+    ],
+)
+def test_a_time_or_a_count_written_with_letters_is_no_key_term(question: str) -> None:
+    """« 8h30 », « 151h67 », « 13ème » say how much or when, not what: the texts write « 35 heures »."""
+    corpus = {term: 50 for term in content_words(CDD_TEXT)} | {term: 900 for term in content_words("termine")}
+    assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == []
+    assert unheld_rare_terms(question.replace("CDD", "CDD de téléportation", 1), [CDD_TEXT], _frequency(corpus),
+                             10_000) == content_words("téléportation")
+
+
+@pytest.mark.parametrize(
     ("word", "family"),
     [("hôtel", "hôtelier"), ("indemité", "indemnité"), ("démision", "démission"), ("licencier", "licenciement")],
 )

@@ -65,6 +65,12 @@ def test_combien_asks_for_a_number_and_is_no_term_the_texts_must_hold(passages):
         "Que rapporte l'indemnité de fin de contrat d'un CDD ?", fiche) > 0
 
 
+def test_a_time_written_with_letters_is_no_term_the_texts_must_hold(passages):
+    fiche = passages[0]
+    assert coverage("De 8h30 à 17h30, que rapporte l'indemnité de fin de contrat d'un CDD ?", fiche) == coverage(
+        "Que rapporte l'indemnité de fin de contrat d'un CDD ?", fiche)
+
+
 def test_refusal_reasons_and_threshold_from_settings(passages):
     settings = Settings(refusal_threshold=0.3)
     question = "Quel est le montant de l'indemnité de fin de contrat d'un CDD ?"
