@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
+from indexing.query import ACRONYMS
 from indexing.text import fold
 
 MIN_KEY_TERM_CHARS = 4
@@ -30,6 +31,18 @@ comment pourquoi savoir besoin aide aides payer paye verser versee recevoir touc
 peut fois annee annees mois jours semaine semaines nouveau nouvelle mon ma mes son sa ses leur france francais
 """
 GENERIC_TERMS = frozenset(content_words(GENERIC_WORDS))
+FRAMING_TERMS = frozenset(content_words(
+    "bonjour bonsoir merci madame mme monsieur mlle mademoiselle usager usagers reçois recevons veut voudrait "
+    "voudrais souhaite souhaiterait souhaiterais savoir aimerait aimerais "
+    "fille épouse époux conjoint conjointe compagnon frère sœur"
+))
+"""How an agent frames a question (« Bonjour, je reçois Mme X qui veut savoir si… », « sa fille a 17 ans :
+peut-elle… »): the greeting, the person received, her relatives and the verb that reports the question say who
+asks, not what about. « fils », « père », « mère », « mari » and « compagne » are left out: their stems are other
+words' too (« files d'attente », « la mer », « mardi », « compagnie »). « usager » keeps the stem of « usage »: a
+question on an usage loses that word from its coverage, which costs less than every « mon usager… » losing one."""
+ACRONYM_TERMS = frozenset(term for acronym in ACRONYMS for term in content_words(acronym))
+"""A public-service acronym (« MDPH », « CPAM ») names a thing the texts know, often spelled out in full."""
 AFTER_PREPOSITION = re.compile(
     r"\b(?:pour|sur|dans|de|d'|du|des|a|au|aux|en|avec|chez|sans|par|pendant|apres|avant|contre|vers)\s*"
     r"(?:(?:les|le|la|l'|un|une|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|leur|leurs|cette|cet|ce|ces)"
@@ -74,13 +87,14 @@ def rare_count(documents: int) -> int:
 
 
 def _unheld(question: str, candidates: Iterable[str], document_texts: Iterable[str]) -> list[str]:
-    """The candidate terms of the question that are neither generic nor its setting (`assistant.workplace`) and that
-    no document found holds, in the question's order."""
+    """The candidate terms of the question that are neither generic, nor its framing, nor a known acronym, nor its
+    setting (`assistant.workplace`), and that no document found holds, in the question's order."""
     document_terms = {term for text in document_texts for term in terms_of(text)}
     setting = set(setting_words(question))
     return [
         term for term in dict.fromkeys(candidates)
-        if term not in GENERIC_TERMS and term not in setting and not held(term, document_terms)
+        if term not in GENERIC_TERMS | FRAMING_TERMS | ACRONYM_TERMS and term not in setting
+        and not held(term, document_terms)
     ]
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.compose import INTERROGATIVE_TERMS
+from assistant.key_terms import FRAMING_TERMS, PLACEHOLDER
 from assistant.prompt import NOT_FOUND
 from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
@@ -99,8 +100,10 @@ def coverage(question: str, passage: Passage) -> float:
     """Share of the question's content words found in the passage (id, title and headings included). A word of the
     asker's trade or sector that the passage does not name is left out: the general rule applies to every trade;
     so is « combien », which asks for a number and names nothing the texts would hold (« Combien de temps dure un
-    congé de paternité ? » was refused for it), and a time or a count written with letters (« 8h30 »)."""
-    terms = set(naming_terms(question)) - INTERROGATIVE_TERMS
+    congé de paternité ? » was refused for it), a time or a count written with letters (« 8h30 »), and the masks
+    of personal data (« <PERSONNE_1> », « <TELEPHONE_1> »: the person's, not the question's subject) and the
+    agent's framing (`assistant.key_terms.FRAMING_TERMS`)."""
+    terms = set(naming_terms(PLACEHOLDER.sub(" ", question))) - INTERROGATIVE_TERMS - FRAMING_TERMS
     described = (passage.doc_id, passage.number, passage.title, *passage.heading_path, passage.text)
     found = terms & set(content_words(" ".join(described)))
     counted = terms - (set(setting_words(question)) - found)

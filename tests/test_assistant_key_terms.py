@@ -58,6 +58,23 @@ def test_a_time_or_a_count_written_with_letters_is_no_key_term(question: str) ->
 
 
 @pytest.mark.parametrize(
+    ("question", "unheld"),
+    [
+        ("Bonjour, je reçois Mme <PERSONNE_1> qui veut savoir si son CDD donne droit à l'indemnité de fin de contrat",
+         ""),
+        ("Monsieur <PERSONNE_1> souhaite savoir si sa fille en CDD a droit à l'indemnité de fin de contrat", ""),
+        ("Un salarié reconnu par la MDPH a-t-il droit à l'indemnité de fin de contrat de son CDD ?", ""),
+        ("Un salarié reconnu par la MDPX a-t-il droit à l'indemnité de fin de contrat de son CDD ?", "MDPX"),
+    ],
+)
+def test_the_agents_framing_and_known_acronyms_are_no_key_terms(question: str, unheld: str) -> None:
+    """Who asks (« Bonjour », « Monsieur X souhaite savoir », « sa fille ») and a public-service acronym the texts
+    spell out (« MDPH ») are no sign of an invented thing; an unknown acronym still is."""
+    corpus = {term: 50 for term in content_words(CDD_TEXT)} | {term: 900 for term in content_words("donne reconnu")}
+    assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == content_words(unheld)
+
+
+@pytest.mark.parametrize(
     ("word", "family"),
     [("hôtel", "hôtelier"), ("indemité", "indemnité"), ("démision", "démission"), ("licencier", "licenciement")],
 )

@@ -71,6 +71,15 @@ def test_a_time_written_with_letters_is_no_term_the_texts_must_hold(passages):
         "Que rapporte l'indemnité de fin de contrat d'un CDD ?", fiche)
 
 
+def test_the_agents_framing_and_masked_data_are_no_terms_the_texts_must_hold(passages):
+    fiche = passages[0]
+    assert coverage("Bonjour, je reçois Mme <PERSONNE_1> (<TELEPHONE_1>) qui veut savoir ce que rapporte l'indemnité "
+                    "de fin de contrat d'un CDD", fiche) == coverage(
+        "Que rapporte l'indemnité de fin de contrat d'un CDD ?", fiche)
+    assert coverage("Que rapporte l'indemnité de fin de contrat d'un CDD dans les files d'attente ?", fiche) < coverage(
+        "Que rapporte l'indemnité de fin de contrat d'un CDD ?", fiche), "« files » is no « fils »"
+
+
 def test_refusal_reasons_and_threshold_from_settings(passages):
     settings = Settings(refusal_threshold=0.3)
     question = "Quel est le montant de l'indemnité de fin de contrat d'un CDD ?"
