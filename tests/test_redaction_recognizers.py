@@ -249,6 +249,25 @@ def test_name_in_capitals(redactor: Redactor, text: str, name: str) -> None:
     assert ("PERSONNE", name) in found(redactor, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bonjour, Mme Chantal Blanc au 01.45.67.89.12 veut savoir combien de jours de congés.", "Chantal Blanc"),
+        ("M. Pierre Petit demande le RSA.", "Pierre Petit"),
+        ("Mme Sophie Roux demande l'APL.", "Sophie Roux"),
+        ("M. Jean Brun a perdu son emploi.", "Jean Brun"),
+    ],
+)
+def test_a_surname_that_is_an_adjective_stays_in_the_name(redactor: Redactor, text: str, name: str) -> None:
+    """« Blanc », « Petit », « Roux » are surnames as often as adjectives: cut off, they were left in the clear."""
+    assert ("PERSONNE", name) in found(redactor, text)
+
+
+def test_a_noun_after_a_name_starts_the_next_phrase(redactor: Redactor) -> None:
+    text = "Rendez-vous pris avec le Dr Blaye Douleur évaluée à 7/10"
+    assert ("PERSONNE", "Blaye") in found(redactor, text)
+
+
 def test_name_in_capitals_before_what_describes_a_person(redactor: Redactor) -> None:
     assert found(redactor, "BENALI, né le 12/03/1985, demande") == [
         ("PERSONNE", "BENALI"), ("DATE_NAISSANCE", "12/03/1985")

@@ -181,15 +181,16 @@ class FrPersonRecognizer(EntityRecognizer):
 
     @staticmethod
     def _trim_common_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
-        """Drop a lower-case role word before the name ("bénéficiaire lascaud") and a capitalised one after a
-        proper noun, which starts the next phrase ("Dr Blaye Douleur évaluée")."""
+        """Drop a lower-case role word before the name ("bénéficiaire lascaud") and a capitalised noun, verb or
+        adverb after a proper noun, which starts the next phrase ("Dr Blaye Douleur évaluée"). A capitalised
+        adjective stays: it is a surname as often as not ("Chantal Blanc", "Pierre Petit")."""
         span = doc.char_span(start, end, alignment_mode="expand")
         tokens = list(span) if span is not None else []
         while len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in _ROLE_WORDS:
             tokens.pop(0)
         while (
             len(tokens) > 1
-            and tokens[-1].pos_ in _COMMON_WORD_TAGS
+            and tokens[-1].pos_ in _COMMON_WORD_TAGS - {"ADJ"}
             and tokens[-2].pos_ == "PROPN"
             and tokens[-1].has_vector
         ):
