@@ -412,8 +412,8 @@ def _states_something(text: str) -> bool:
 
 def _lead_candidates(ranked: Sequence[Scored], units: Sequence[Unit]) -> tuple[Scored, Scored]:
     """The best unit that reads alone and states something, and the first document's best that does (the best one
-    when it has none);
-    the best units of all when none reads alone. Units are read in rank order only as far as these two."""
+    when it has none); the best units of all when none does. Units are read in rank order only as far as these
+    two."""
     readable = (s for s in ranked if _reads_alone(s.unit, units) and _states_something(s.unit.text))
     best = next(readable, None)
     if best is None:
@@ -497,10 +497,11 @@ def _names_a_case(cell: str) -> bool:
 def _table_row(text: str) -> tuple[str, str]:
     """A table row unit as its table's lead-in and its cells (« Col: val; Col: val »); the row alone when it has no
     lead-in; nothing for a unit that is no table row."""
-    lead_in, colon, row = text.partition(" : ")
-    if colon and TABLE_ROW.match(row.rstrip(". ")):
-        return lead_in, row.rstrip(". ")
-    return ("", text.rstrip(". ")) if TABLE_ROW.match(text.rstrip(". ")) else ("", "")
+    lead_in, colon, row = text.rstrip(". ").partition(" : ")
+    if colon and TABLE_ROW.match(row):
+        return lead_in, row
+    whole = text.rstrip(". ")
+    return ("", whole) if TABLE_ROW.match(whole) else ("", "")
 
 
 def _sibling_cases(lead_n: int, passages: Sequence[Passage], question: str) -> tuple[str, ...]:

@@ -43,6 +43,7 @@ words' too (« files d'attente », « la mer », « mardi », « compagnie »). 
 question on an usage loses that word from its coverage, which costs less than every « mon usager… » losing one."""
 ACRONYM_TERMS = frozenset(term for acronym in ACRONYMS for term in content_words(acronym))
 """A public-service acronym (« MDPH », « CPAM ») names a thing the texts know, often spelled out in full."""
+NEVER_KEY_TERMS = GENERIC_TERMS | FRAMING_TERMS | ACRONYM_TERMS
 AFTER_PREPOSITION = re.compile(
     r"\b(?:pour|sur|dans|de|d'|du|des|a|au|aux|en|avec|chez|sans|par|pendant|apres|avant|contre|vers)\s*"
     r"(?:(?:les|le|la|l'|un|une|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|leur|leurs|cette|cet|ce|ces)"
@@ -93,8 +94,7 @@ def _unheld(question: str, candidates: Iterable[str], document_texts: Iterable[s
     setting = set(setting_words(question))
     return [
         term for term in dict.fromkeys(candidates)
-        if term not in GENERIC_TERMS | FRAMING_TERMS | ACRONYM_TERMS and term not in setting
-        and not held(term, document_terms)
+        if term not in NEVER_KEY_TERMS and term not in setting and not held(term, document_terms)
     ]
 
 

@@ -196,7 +196,6 @@ def naming_terms(text: str) -> list[str]:
     return [term for term in content_words(text) if not DIGIT.search(term)]
 
 
-
 def family(term: str) -> str:
     """A stem without its final « e »: the verb and its noun are one word (« dure » and « durée », « recrute » and
     « recrutée »)."""

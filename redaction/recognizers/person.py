@@ -91,6 +91,8 @@ LOWER_CUED_NAME = regex.compile(
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "X"})
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 _COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "AUX", "ADV"})
+_NEXT_PHRASE_TAGS = _COMMON_WORD_TAGS - {"ADJ"}
+"""A capitalised word after a name that starts the next phrase; an adjective is a surname as often as not."""
 _NAME_CHARS = regex.compile(r"^[\p{L}\s'’.-]+$")
 _ROLE_WORDS = frozenset(
     "usager usagère client cliente patient patiente salarié salariée allocataire bénéficiaire demandeur demandeuse"
@@ -190,7 +192,7 @@ class FrPersonRecognizer(EntityRecognizer):
             tokens.pop(0)
         while (
             len(tokens) > 1
-            and tokens[-1].pos_ in _COMMON_WORD_TAGS - {"ADJ"}
+            and tokens[-1].pos_ in _NEXT_PHRASE_TAGS
             and tokens[-2].pos_ == "PROPN"
             and tokens[-1].has_vector
         ):
