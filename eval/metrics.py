@@ -46,6 +46,8 @@ DEFINITIONS: dict[str, str] = {
     "pii_precision": "Share of redacted spans that overlap an expected personal-data span of the same type "
                      "(redactions over out-of-scope labels are not counted).",
     "pii_recall": "Share of expected personal-data spans overlapped by a redaction of the same type.",
+    "pii_whole_recall": "Share of expected personal-data spans whose every letter and digit is redacted as the "
+                        "same type: a half-masked name is found but not whole.",
     "pii_f1": "Harmonic mean of PII precision and recall.",
     "false_redaction_rate": "Share of texts holding no personal data in which something was redacted.",
     "p50_ms": "Median time to rank one query, in milliseconds.",

@@ -7,7 +7,9 @@ Gold labels are mapped to the redaction types (`LABEL_MAP`); labels mapped to No
 Matching rule (overlap-based, per type): a gold span is found when a predicted span of the same type overlaps
 it by at least one character; a prediction is correct when it overlaps a gold span of its type. So "Mme
 LARA BARBECHO" predicted as one PERSONNE matches gold NOM + PRENOM spans, and the counts stay per side
-(precision over predictions, recall over gold spans). Predictions overlapping an out-of-scope gold span
+(precision over predictions, recall over gold spans). Whole recall is stricter: a gold span counts only when
+every letter and digit of it lies inside redactions of its type, so "Mme <PERSONNE_1> Blanc" leaves "Chantal
+Blanc" found but not whole. Predictions overlapping an out-of-scope gold span
 (a hospital name, a plain date) count neither way. Micro scores sum the per-type counts.
 The false-redaction rate is the share of rows with no gold span at all where something was redacted.
 """
@@ -49,11 +51,20 @@ def _ratio(numerator: int, denominator: int) -> float:
     return round(numerator / denominator, 4) if denominator else 0.0
 
 
-def _scores(true_predictions: int, predictions: int, found_gold: int, gold: int) -> dict[str, float | int]:
+def _scores(
+    true_predictions: int, predictions: int, found_gold: int, gold: int, whole_gold: int
+) -> dict[str, float | int]:
     precision = _ratio(true_predictions, predictions)
     recall = _ratio(found_gold, gold)
     f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "predicted": predictions, "gold": gold}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "whole_recall": _ratio(whole_gold, gold),
+        "predicted": predictions,
+        "gold": gold,
+    }
 
 
 def evaluate_pii(redactor: Redactor, rows: Iterable[EvalRow]) -> dict[str, Any]:
@@ -72,9 +83,9 @@ def evaluate_pii(redactor: Redactor, rows: Iterable[EvalRow]) -> dict[str, Any]:
         if not row.entities:
             clean_rows += 1
             falsely_redacted += bool(predicted)
-        _count_row(counts, predicted, gold, out_of_scope)
+        _count_row(counts, row.text, predicted, gold, out_of_scope)
     per_type = {entity_type: _scores(*values) for entity_type, values in sorted(counts.items())}
-    totals = [sum(values[i] for values in counts.values()) for i in range(4)]
+    totals = [sum(values[i] for values in counts.values()) for i in range(5)]
     return {
         "rows": total_rows,
         "per_type": per_type,
@@ -87,6 +98,7 @@ def evaluate_pii(redactor: Redactor, rows: Iterable[EvalRow]) -> dict[str, Any]:
 
 def _count_row(
     counts: dict[str, list[int]],
+    text: str,
     predicted: list[Entity],
     gold: list[tuple[str, int, int]],
     out_of_scope: list[tuple[None, int, int]],
@@ -94,10 +106,19 @@ def _count_row(
     for entity in predicted:
         if any(_overlaps(entity.start, entity.end, start, end) for _, start, end in out_of_scope):
             continue
-        tally = counts.setdefault(entity.type, [0, 0, 0, 0])
+        tally = counts.setdefault(entity.type, [0, 0, 0, 0, 0])
         tally[1] += 1
         tally[0] += any(t == entity.type and _overlaps(entity.start, entity.end, s, e) for t, s, e in gold)
     for entity_type, start, end in gold:
-        tally = counts.setdefault(entity_type, [0, 0, 0, 0])
+        tally = counts.setdefault(entity_type, [0, 0, 0, 0, 0])
         tally[3] += 1
         tally[2] += any(p.type == entity_type and _overlaps(p.start, p.end, start, end) for p in predicted)
+        tally[4] += _wholly_redacted(text, start, end, [p for p in predicted if p.type == entity_type])
+
+
+def _wholly_redacted(text: str, start: int, end: int, predicted: list[Entity]) -> bool:
+    return all(
+        any(p.start <= position < p.end for p in predicted)
+        for position in range(start, end)
+        if text[position].isalnum()
+    )

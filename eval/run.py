@@ -196,6 +196,7 @@ def run_pii(shared: Shared, chosen: dict[str, Path], limit: int | None) -> tuple
             "rows": report["rows"],
             "precision": micro["precision"] if micro["predicted"] else None,
             "recall": micro["recall"] if micro["gold"] else None,
+            "whole_recall": micro["whole_recall"] if micro["gold"] else None,
             "f1": micro["f1"] if micro["predicted"] and micro["gold"] else None,
             "false_redaction_rate": report["false_redaction_rate"] if report["clean_rows"] else None,
         }

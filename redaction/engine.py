@@ -162,7 +162,7 @@ class Redactor:
         in this text is also redacted where it comes back alone ("Benali" after "Mme Fatima Benali")."""
         vault = Vault() if vault is None else vault
         found = [
-            Entity(e.type, e.start, e.end, e.score, vault.placeholder(e.type, text[e.start : e.end]))
+            Entity(e.type, e.start, e.end, e.score, _placeholder(vault, e.type, text[e.start : e.end]))
             for e in self.analyze(text)
         ]
         found = sorted(found + _name_echoes(text, found, vault), key=lambda e: e.start)
@@ -178,6 +178,15 @@ class Redactor:
     def redact_text(self, text: str) -> str:
         """Redacted text alone, each call with a fresh vault (for logs and error messages)."""
         return self.redact(text).text
+
+
+def _placeholder(vault: Vault, entity_type: str, value: str) -> str:
+    """A word of a name already met keeps that name's placeholder (« Benali » after « Mme Fatima Benali »)."""
+    if entity_type == "PERSONNE" and len(value.split()) == 1:
+        for known, placeholder in vault.known("PERSONNE").items():
+            if value.casefold() in {word.casefold() for word in known.split() if _is_distinctive_name_word(word)}:
+                return placeholder
+    return vault.placeholder(entity_type, value)
 
 
 def _name_echoes(text: str, found: list[Entity], vault: Vault) -> list[Entity]:

@@ -33,7 +33,8 @@ class EntityType:
 
 ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("PERSONNE", "nom", 0.5, SameValue.WORDS,
-               "first and last names, in capitals or lower case", "spaCy PER, a title, a word announcing a person"),
+               "first and last names, in capitals or lower case",
+               "spaCy PER, a title, a word announcing a person, an INSEE given name"),
     EntityType("EMAIL", "courriel", 0.5, SameValue.WORDS, "e-mail address", "domain suffix (bundled PSL)"),
     EntityType("TELEPHONE", "téléphone", 0.4, SameValue.PHONE,
                "French phone number (0X…, +33, 0033, overseas), not 08 services", "format"),

@@ -51,6 +51,11 @@ RAW_VALUES = (
     "léa martin",
     "123 456 789 00012",
     "1985-03-12",
+    "Chantal Blanc",
+    "Franck Krier",
+    "Krier",
+    "lespilette",
+    "abdulkadir",
 )
 QUESTIONS = (
     f"Mme Fatima Benali, née le 12/03/1985, NIR {NIR}, demande la prime d'activité.",
@@ -66,6 +71,7 @@ QUESTIONS = (
     "rappeler au 0033 (0)7 98 76 54 32 : quelle indemnité à la fin de son CDD ?",
     "mon fils yanis et sa fille léa martin ; l'auto-entrepreneur KARIM BENALI 1985-03-12, SIRET 123 456 789 00012 : "
     "quelle indemnité à la fin de son CDD ?",
+    "Chantal Blanc et son voisin Franck Krier demandent le RSA ; lespilette, abdulkadir aussi : quels justificatifs ?",
     "Courrier collé par l'agent. " * 8000 + "Mme Fatima Benali (06 12 34 56 78) : quelle indemnité de fin de CDD ?",
 )
 FEEDBACK = "Réponse utile pour Mme Fatima Benali, rappeler au 06 12 34 56 78, NIR 2 85 03 75 112 045 42, KARIM BENALI"

@@ -11,6 +11,7 @@ from eval.pii import evaluate_pii
 from guichet.config import Settings
 from redaction.engine import Redactor
 from redaction.jsonio import redacted_to_dict
+from redaction.model import Entity
 
 SAMPLE = Path(__file__).parent / "fixtures" / "redaction" / "pii-sample.jsonl"
 
@@ -23,13 +24,34 @@ def redactor() -> Redactor:
 def test_evaluate_pii_on_a_small_labelled_set(redactor: Redactor) -> None:
     report = evaluate_pii(redactor, load_rows(SAMPLE))
     per_type = report["per_type"]
-    assert per_type["PERSONNE"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "predicted": 3, "gold": 4}
-    assert per_type["ADRESSE"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "predicted": 0, "gold": 1}
+    assert per_type["PERSONNE"] == {
+        "precision": 1.0, "recall": 1.0, "f1": 1.0, "whole_recall": 1.0, "predicted": 3, "gold": 4
+    }
+    assert per_type["ADRESSE"] == {
+        "precision": 0.0, "recall": 0.0, "f1": 0.0, "whole_recall": 0.0, "predicted": 0, "gold": 1
+    }
     assert per_type["TELEPHONE"]["recall"] == per_type["EMAIL"]["recall"] == 1.0
     assert per_type["DATE_NAISSANCE"]["f1"] == 1.0
-    assert report["micro"] == {"precision": 1.0, "recall": 0.875, "f1": 0.9333, "predicted": 6, "gold": 8}
+    assert report["micro"] == {
+        "precision": 1.0, "recall": 0.875, "f1": 0.9333, "whole_recall": 0.875, "predicted": 6, "gold": 8
+    }
     assert report["clean_rows"] == 2 and report["false_redaction_rate"] == 0.0
     assert report["unmapped_labels"] == []
+
+
+class _HalfMasking:
+    """Masks the first word of a name only, as the redactor did with « Mme Chantal Blanc »."""
+
+    def analyze(self, text: str) -> list[Entity]:
+        start = text.index("Chantal")
+        return [Entity("PERSONNE", start, start + len("Chantal"), 0.9)]
+
+
+def test_a_half_masked_name_is_found_but_not_whole() -> None:
+    text = "Mme Chantal Blanc au guichet."
+    row = parse_row({"text": text, "entities": [{"start": 4, "end": 17, "label": "PERSONNE"}]}, "1")
+    scores = evaluate_pii(_HalfMasking(), [row])["micro"]  # type: ignore[arg-type]
+    assert scores["recall"] == 1.0 and scores["whole_recall"] == 0.0
 
 
 def test_out_of_scope_labels_count_neither_way(redactor: Redactor) -> None:
@@ -57,10 +79,12 @@ def test_shipped_agent_and_clean_sets_hold_their_scores(redactor: Redactor) -> N
     agent = evaluate_pii(redactor, load_rows(DATASETS / "agent-questions-pii.jsonl"))
     clean = evaluate_pii(redactor, load_rows(DATASETS / "clean-questions.jsonl"))
     assert agent["micro"]["precision"] >= 0.98 and agent["micro"]["recall"] >= 0.95
+    assert agent["micro"]["whole_recall"] >= 0.99
     assert clean["clean_rows"] == 71 and clean["false_redaction_rate"] == 0.0
 
 
 @pytest.mark.slow
 def test_clinical_notes_precision(redactor: Redactor) -> None:
     notes = evaluate_pii(redactor, load_rows(DATASETS / "pii-notes.jsonl"))
-    assert notes["micro"]["precision"] >= 0.9 and notes["micro"]["recall"] >= 0.45
+    assert notes["micro"]["precision"] >= 0.9 and notes["micro"]["recall"] >= 0.75
+    assert notes["micro"]["whole_recall"] >= 0.75

@@ -10,6 +10,7 @@ from guichet.config import Settings
 from redaction import TYPES
 from redaction.engine import Redactor
 from redaction.recognizers.checksums import iban_valid, luhn_valid, nir_key, rib_valid, spi_valid
+from redaction.recognizers.french_words import french_words
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +39,11 @@ def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
         ("Tél. 06.12.34.56.78 le matin.", ("TELEPHONE", "06.12.34.56.78")),
         ("Tél. 06-12-34-56-78 le matin.", ("TELEPHONE", "06-12-34-56-78")),
         ("Tél. +33 6 12 34 56 78 le matin.", ("TELEPHONE", "+33 6 12 34 56 78")),
+        ("Joignable au 01 - 64 - 77 - 16 - 65.", ("TELEPHONE", "01 - 64 - 77 - 16 - 65")),
+        ("Joignable au 0 1 - 6 4 - 7 7 - 1 6 - 6 5.", ("TELEPHONE", "0 1 - 6 4 - 7 7 - 1 6 - 6 5")),
+        ("Joignable au 06 / 12 / 34 / 56 / 78.", ("TELEPHONE", "06 / 12 / 34 / 56 / 78")),
+        ("Son portable : 6 12 34 56 78.", ("TELEPHONE", "6 12 34 56 78")),
+        ("Tél. 7.12.34.56.78 le soir.", ("TELEPHONE", "7.12.34.56.78")),
         ("Tél. +33612345678 le matin.", ("TELEPHONE", "+33612345678")),
         ("Tél. 0033 6 12 34 56 78 le matin.", ("TELEPHONE", "0033 6 12 34 56 78")),
         ("Tél. +33 (0)1 45 67 89 12 le matin.", ("TELEPHONE", "+33 (0)1 45 67 89 12")),
@@ -206,6 +212,7 @@ def test_full_width_values_keep_their_own_placeholder(redactor: Redactor) -> Non
         ("née à Lyon le 3 avril 1962", ["3 avril 1962"]),
         ("Né le 1er janv. 1975", ["1er janv. 1975"]),
         ("nés le 3 mars 2010 et le 5 juin 2013", ["3 mars 2010", "5 juin 2013"]),
+        ("né le dimanche 28 octobre 1990", ["dimanche 28 octobre 1990"]),
     ],
 )
 def test_birth_date_in_every_form(redactor: Redactor, text: str, dates: list[str]) -> None:
@@ -219,6 +226,8 @@ def test_birth_date_in_every_form(redactor: Redactor, text: str, dates: list[str
         "Les assurés nés en 1961 partent-ils à 62 ans ?",
         "Il ne travaille plus depuis 2019.",
         "La loi de 2023 a changé l'âge de départ.",
+        "Le rendez-vous est fixé au lundi 3 mars 2025.",
+        "Le préavis commence le Mar. 4 février 2025.",
     ],
 )
 def test_a_generation_or_another_year_is_left_alone(redactor: Redactor, text: str) -> None:
@@ -261,6 +270,80 @@ def test_name_in_capitals(redactor: Redactor, text: str, name: str) -> None:
 def test_a_surname_that_is_an_adjective_stays_in_the_name(redactor: Redactor, text: str, name: str) -> None:
     """« Blanc », « Petit », « Roux » are surnames as often as adjectives: cut off, they were left in the clear."""
     assert ("PERSONNE", name) in found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chantal Blanc demande le RSA.", "Chantal Blanc"),
+        ("Bonjour, Pierre Petit a perdu sa carte vitale.", "Pierre Petit"),
+        ("Rose Martin veut savoir si elle a droit à la prime d'activité.", "Rose Martin"),
+        ("BLANC Chantal demande le RSA.", "BLANC Chantal"),
+        ("Chantal BLANC demande le RSA.", "Chantal BLANC"),
+        ("Pour Jean-Pierre Durand, quels justificatifs ?", "Jean-Pierre Durand"),
+        ("krier franck rivaill59be@clinique-lyon.fr", "krier franck"),
+        ("Lespilette, abdulkadir, 8/07/76", "Lespilette, abdulkadir"),
+        ("jouart, JACQUELINE, 29 Oct 1972", "jouart, JACQUELINE"),
+        ("Karim demande le RSA pour son fils.", "Karim"),
+        ("Le dossier de Cécile est incomplet.", "Cécile"),
+    ],
+)
+def test_a_name_nothing_announces_is_found_by_its_given_name(redactor: Redactor, text: str, name: str) -> None:
+    """No civility, no kinship word, no capitals after a cue, and spaCy missed these: a given name INSEE counts,
+    with a surname next to it or alone when it is no French word, in any case and order."""
+    assert ("PERSONNE", name) in found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je travaille à France Services, une personne demande l'APL.",
+        "Marine Nationale : quelles aides pour les réservistes ?",
+        "Le loyer de référence à Paris est-il encadré ?",
+        "Le salarié férié doit-il être payé ?",
+        "Que prévoit la loi Hamon sur les assurances ?",
+        "Le montant max de la pension de retraite",
+        "Préavis et droit local Alsace Moselle",
+        "Quel est le montant de la prime de Noël ?",
+        "Une réponse claire sur la prime de rentrée.",
+        "Rendez-vous sam 14 sept à la CAF.",
+        "Combien de temps faut-il cuire des pâtes al dente ?",
+        "Le délai de préavis court à partir de la réception du courrier.",
+        "En cas de décès lié à une naissance prématurée, la mère a droit au congé.",
+        "Un salarié peut faire don de jours de repos.",
+        "Comment s'inscrire sur Ariane avant un voyage ?",
+        "L'inscription se fait auprès d'un Greta.",
+        "Je vis à Saint-Martin, ai-je droit à l'APL ?",
+        "Les annonces sont publiées sur maximilien.fr pour la région.",
+        "The model said it will retry in a minute.",
+        "The file /tmp/test_unusable_model_is_said_at1/absent.gguf cannot be read.",
+        "Le dossier de cecile est incomplet.",
+        "Convention de stage en Ésat",
+    ],
+)
+def test_given_names_that_are_places_words_or_laws_are_kept(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize("word", ["mois", "préavis", "décès", "cas", "faire", "conduire", "fait"])
+def test_irregular_forms_are_french_words(word: str) -> None:
+    """The rules do not reach these forms; read from the lemmatizer's exceptions, « préavis court » is no name."""
+    assert french_words(Settings().redaction_spacy_model).is_common(word)
+
+
+@pytest.mark.parametrize("word", ["karim", "franck", "cecile", "krier", "benali", "abdulkadir"])
+def test_names_are_not_french_words(word: str) -> None:
+    assert not french_words(Settings().redaction_spacy_model).is_common(word)
+
+
+def test_a_title_in_capitals_is_no_surname(redactor: Redactor) -> None:
+    """A French word INSEE lists as a surname ends the name: « Liberté Jeune » goes on as a title."""
+    assert ("PERSONNE", "Rémi Liberté Jeune") not in found(redactor, "Carte Rémi Liberté Jeune : quel tarif ?")
+
+
+def test_a_city_after_a_comma_is_no_surname(redactor: Redactor) -> None:
+    """Only a register's « NOM, prénom » joins across a comma: « Karim, Lyon » is a name and a city."""
+    assert ("PERSONNE", "Karim") in found(redactor, "Pour Karim, Lyon est trop loin.")
 
 
 def test_a_noun_after_a_name_starts_the_next_phrase(redactor: Redactor) -> None:
@@ -438,6 +521,9 @@ def test_ordinary_words_after_a_kinship_word_or_a_civility_are_kept(redactor: Re
         ("mon fils karim, 12-03-2015, est scolarisé", "karim", "12-03-2015"),
         ("M. Durand : 12 03 1985", "Durand", "12 03 1985"),
         ("Mme Léa Martin (12/03/85) demande l'APL", "Léa Martin", "12/03/85"),
+        ("Dossier de Mme PALSKY, Dim 28 Oct 1990", "PALSKY", "Dim 28 Oct 1990"),
+        ("Karim Benali, dimanche, 28 octobre 1990", "Karim Benali", "dimanche, 28 octobre 1990"),
+        ("jouart, JACQUELINE, Lun. 2 janv. 1967", "jouart, JACQUELINE", "Lun. 2 janv. 1967"),
     ],
 )
 def test_a_date_right_after_a_name_is_a_date_of_birth(redactor: Redactor, text: str, name: str, date: str) -> None:

@@ -131,7 +131,7 @@ def pii_blocks(pii: Mapping[str, Any]) -> list[Block]:
             "F1": {t: v.get("f1") for t, v in by_type.items()}})))
     by_dataset = pii.get("by_dataset", {})
     if by_dataset:
-        columns = ["rows", "precision", "recall", "f1", "false_redaction_rate"]
+        columns = ["rows", "precision", "recall", "whole_recall", "f1", "false_redaction_rate"]
         blocks += [("h3", "Par jeu de données / per dataset"), ("table", Table(
             ["jeu", *columns], [[name, *(values.get(c) for c in columns)] for name, values in by_dataset.items()]))]
     false_redactions = pii.get("false_redactions", {})

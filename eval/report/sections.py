@@ -90,7 +90,7 @@ def headline(results: Mapping[str, Any]) -> list[tuple[str, Any]]:
         if name in results.get("refusals", {}):
             figures.append((name, results["refusals"][name]))
     pii_overall = results.get("pii", {}).get("overall", {})
-    for name in ("recall", "precision"):
+    for name in ("recall", "whole_recall", "precision"):
         if name in pii_overall:
             figures.append((f"PII {name}", pii_overall[name]))
     false_rate = results.get("pii", {}).get("false_redactions", {}).get("false_redaction_rate")

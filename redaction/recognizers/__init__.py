@@ -11,6 +11,7 @@ from redaction.recognizers.birth_date import FrBirthDateRecognizer
 from redaction.recognizers.business import FrBusinessNumberRecognizer
 from redaction.recognizers.email import FrEmailRecognizer
 from redaction.recognizers.french_words import french_words
+from redaction.recognizers.given_names import FrGivenNameRecognizer, insee_names
 from redaction.recognizers.iban import FrIbanRecognizer
 from redaction.recognizers.identity_documents import FrIdentityCardRecognizer, FrPassportRecognizer
 from redaction.recognizers.nir import FrNirRecognizer
@@ -38,6 +39,7 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
 
 
 def french_recognizers(spacy_model: str) -> list[EntityRecognizer]:
-    """The person recognizer reads the French dictionary of `spacy_model` to tell names typed in lower case."""
+    """The person recognizers read the French dictionary of `spacy_model` to tell names from words."""
     others = [recognizer_class() for recognizer_class in RECOGNIZER_CLASSES]
-    return [FrPersonRecognizer(french_words(spacy_model)), *others]
+    french = french_words(spacy_model)
+    return [FrPersonRecognizer(french), FrGivenNameRecognizer(french, insee_names()), *others]

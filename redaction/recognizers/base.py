@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 LANGUAGE = "fr"
 CASE_SENSITIVE = regex.DOTALL | regex.MULTILINE
@@ -15,3 +16,18 @@ def raised_if(valid: bool) -> bool | None:
     """For `validate_result`: a right check digit lifts the score to the maximum, a wrong one keeps the pattern's
     own score. A mistyped identifier is still a person's: a checksum never unmasks a value of the right shape."""
     return True if valid else None
+
+
+def result_of(recognizer: EntityRecognizer, entity_type: str, start: int, end: int, score: float) -> RecognizerResult:
+    """A result that names the recognizer that found it, as Presidio's own pattern recognizers do."""
+    return RecognizerResult(
+        entity_type=entity_type,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=AnalysisExplanation(recognizer=recognizer.name, original_score=score),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )

@@ -15,13 +15,15 @@ _MONTHS = (
     r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
     r"|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.?"
 )
+_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\.?,?\s+)"
+"""« Dim 28 Oct 1990 », « dimanche, 28 octobre 1990 »: the day of the week is part of the date."""
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:19|20)\d{2}"
 _SEP = r"[/.-]\s?"
 FULL_DATE = (
     rf"(?:{_DAY}{_SEP}{_MONTH}{_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
-    rf"|(?:1er|{_DAY})\s+{_MONTHS}\s+{_YEAR})"
+    rf"|{_WEEKDAY}?(?:1er|{_DAY})\s+{_MONTHS}\s+{_YEAR})"
 )
 _PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?{_YEAR}"
 _CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\.|\bD\.?D\.?N\b)"

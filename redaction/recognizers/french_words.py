@@ -1,5 +1,6 @@
 """Is a lower-case word French? The spaCy French model's lemmatizer tables (216,000 inflected forms, 107,000
-lemmas by part of speech and the suffix rules between them) and spaCy's French stop words, read once per model.
+lemmas by part of speech and the suffix rules between them, 124,000 irregular forms) and spaCy's French stop words,
+read once per model.
 
 Names typed in lower case are told from ordinary words this way: « mon fils karim » is a name, « mon fils
 aîné » is not."""
@@ -7,6 +8,7 @@ aîné » is not."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,12 +65,20 @@ def french_words(spacy_model: str) -> FrenchWords:
     lookups = Lookups().from_disk(_lemmatizer_lookups(spacy_model))
     index = lookups.get_table("lemma_index")
     rules = lookups.get_table("lemma_rules")
+    irregular = lookups.get_table("lemma_exc")
     return FrenchWords(
         stop_words=frozenset(French.Defaults.stop_words),
         inflected=lookups.get_table("lemma_lookup"),
-        lemmas={part: frozenset(index.get(part, ())) for part in _PARTS_OF_SPEECH},
+        lemmas={part: _lemmas(index.get(part, ()), irregular.get(part, {})) for part in _PARTS_OF_SPEECH},
         rules={part: tuple((old, new) for old, new in rules.get(part, ())) for part in _PARTS_OF_SPEECH},
     )
+
+
+def _lemmas(regular: Iterable[str], irregular: Mapping[str, list[str]]) -> frozenset[str]:
+    """The lemmas the suffix rules lead to, and the forms the rules do not reach with their lemmas (« mois »,
+    « préavis », « fait » → « faire »)."""
+    forms = frozenset(regular) | frozenset(irregular)
+    return forms | frozenset(lemma for lemmas in irregular.values() for lemma in lemmas)
 
 
 def _lemmatizer_lookups(spacy_model: str) -> Path:

@@ -11,12 +11,12 @@ title-cased (`unshout`), administrative acronyms excepted, since its NER only kn
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from redaction.recognizers.acronyms import ACRONYMS, CIVILITIES, FUNCTION_WORDS, OFFICES
-from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, LANGUAGE
+from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, LANGUAGE, result_of
 from redaction.recognizers.french_words import FrenchWords
 
 SPACY_LABEL = "PERSONNE"
@@ -94,7 +94,7 @@ _COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "AUX", "ADV"})
 _NEXT_PHRASE_TAGS = _COMMON_WORD_TAGS - {"ADJ"}
 """A capitalised word after a name that starts the next phrase; an adjective is a surname as often as not."""
 _NAME_CHARS = regex.compile(r"^[\p{L}\s'’.-]+$")
-_ROLE_WORDS = frozenset(
+ROLE_WORDS = frozenset(
     "usager usagère client cliente patient patiente salarié salariée allocataire bénéficiaire demandeur demandeuse"
     " contact enfant fils fille époux épouse conjoint conjointe administré administrée assuré assurée mari compagnon"
     " compagne frère sœur père mère locataire titulaire".split()
@@ -108,7 +108,7 @@ class FrPersonRecognizer(EntityRecognizer):
     CUED_SCORE = 0.86
     NER_SCORE = 0.85
     SINGLE_WORD_NER_SCORE = 0.4
-    CONTEXT = sorted(_ROLE_WORDS | {"nom", "prénom"})
+    CONTEXT = sorted(ROLE_WORDS | {"nom", "prénom"})
 
     def __init__(self, french: FrenchWords) -> None:
         self._french = french
@@ -188,7 +188,7 @@ class FrPersonRecognizer(EntityRecognizer):
         adjective stays: it is a surname as often as not ("Chantal Blanc", "Pierre Petit")."""
         span = doc.char_span(start, end, alignment_mode="expand")
         tokens = list(span) if span is not None else []
-        while len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in _ROLE_WORDS:
+        while len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in ROLE_WORDS:
             tokens.pop(0)
         while (
             len(tokens) > 1
@@ -221,17 +221,7 @@ class FrPersonRecognizer(EntityRecognizer):
         return titled or not (len(words) == 1 and words[0].upper() in ACRONYMS)
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type="PERSONNE",
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(recognizer=self.name, original_score=score),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return result_of(self, "PERSONNE", start, end, score)
 
 
 def _tagged_as(doc: Doc | None, start: int, end: int, tags: frozenset[str]) -> bool:

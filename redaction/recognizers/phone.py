@@ -1,5 +1,5 @@
 """French phone numbers: 06…, +33 6…, 0033, +33 (0)6, +33 06, overseas +262/+590/+594/+596/+269/+508, with spaces,
-dots, dashes or slashes anywhere; not the 08 service numbers."""
+dots, dashes or slashes anywhere (« 0 1 - 6 4 - 7 7… » too); not the 08 service numbers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE
 from redaction.recognizers.checksums import compact
 
-_SEP = r"[ ./-]"
+_SEP = r"(?:[ ./-]| [./-] )"
+"""One space, dot, dash or slash, or a dot, dash or slash between two spaces (« 01 - 64 - 77 - 16 - 65 »)."""
 _PLUS = r"(?:\+|00)"
 _INTERNATIONAL = rf"\(?{_PLUS}33\)?{_SEP}?(?:\(0\){_SEP}?|0{_SEP}?)?"
 _OVERSEAS = rf"\(?{_PLUS}(?:262|269|508|590|594|596)\)?{_SEP}?(?:\(0\){_SEP}?)?"
@@ -23,7 +24,9 @@ class FrPhoneRecognizer(PatternRecognizer):
         Pattern("Téléphone national", rf"{_ALONE_BEFORE}0{_SEP}?[1-79]{_DIGITS}{_ALONE_AFTER}", 0.6),
         Pattern("Téléphone international", rf"{_ALONE_BEFORE}{_INTERNATIONAL}[1-79]{_DIGITS}{_ALONE_AFTER}", 0.7),
         Pattern("Téléphone outre-mer", rf"{_ALONE_BEFORE}{_OVERSEAS}[1-9]{_DIGITS}{_ALONE_AFTER}", 0.7),
+        Pattern("Mobile sans le zéro", rf"{_ALONE_BEFORE}[67](?:[ .-]\d{{2}}){{4}}{_ALONE_AFTER}", 0.3),
     ]
+    """A mobile typed without its leading zero (« portable 6 12 34 56 78 ») counts only after a context word."""
     CONTEXT = ["téléphone", "tél", "tel", "portable", "mobile", "joindre", "appeler", "numéro", "fixe"]
 
     def __init__(self) -> None:
