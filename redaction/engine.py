@@ -37,6 +37,8 @@ def _value_key(entity_type: str, value: str) -> str:
         return compact(value)[-9:]
     if same_value is SameValue.DIGITS:
         return compact(value)
+    if same_value is SameValue.NAME:
+        return " ".join(sorted(value.replace(",", " ").casefold().split()))
     return " ".join(value.split()).casefold()
 
 

@@ -13,7 +13,9 @@ class SameValue(Enum):
     """How the vault tells that two mentions are one value (one placeholder for both)."""
 
     WORDS = "words"
-    """Case and spacing aside: names, addresses, e-mails, dates."""
+    """Case and spacing aside: addresses, e-mails, dates."""
+    NAME = "name"
+    """Case, spacing, commas and order aside: « Chantal Blanc », « BLANC Chantal », « Blanc, Chantal »."""
     DIGITS = "digits"
     """Separators and case aside: identifiers (« 1 85 05 » and « 18505 »)."""
     PHONE = "phone"
@@ -32,7 +34,7 @@ class EntityType:
 
 
 ENTITY_TYPES: tuple[EntityType, ...] = (
-    EntityType("PERSONNE", "nom", 0.5, SameValue.WORDS,
+    EntityType("PERSONNE", "nom", 0.5, SameValue.NAME,
                "first and last names, in capitals or lower case",
                "spaCy PER, a title, a word announcing a person, an INSEE given name"),
     EntityType("EMAIL", "courriel", 0.5, SameValue.WORDS, "e-mail address", "domain suffix (bundled PSL)"),

@@ -43,8 +43,14 @@ def test_each_type_says_when_two_mentions_are_one_value(entity_type) -> None:
     vault = Vault()
     first = vault.placeholder(entity_type.name, "AB 12-34 56 78 90")
     regrouped = vault.placeholder(entity_type.name, "ab1234567890")
-    assert (first == regrouped) is (entity_type.same_value is not SameValue.WORDS)
+    assert (first == regrouped) is (entity_type.same_value not in (SameValue.WORDS, SameValue.NAME))
     assert vault.placeholder(entity_type.name, "ab  12-34 56 78 90") == first
+
+
+def test_a_name_in_another_order_is_the_same_person(redactor: Redactor) -> None:
+    redacted = redactor.redact("Chantal Blanc demande le RSA ; BLANC Chantal, tél 06 12 34 56 78 ; krier, Franck.")
+    assert redacted.text == "<PERSONNE_1> demande le RSA ; <PERSONNE_1>, tél <TELEPHONE_1> ; <PERSONNE_2>."
+    assert redactor.redact("Franck Krier puis krier, franck").text == "<PERSONNE_1> puis <PERSONNE_1>"
 
 
 def test_restore_puts_values_back(redactor: Redactor) -> None:
