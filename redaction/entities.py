@@ -58,6 +58,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                "French passport number (99AA99999)", "format, « passeport » context"),
     EntityType("CARTE_IDENTITE", "carte d'identité", 0.5, SameValue.DIGITS,
                "identity-card number", "after « carte d'identité », « CNI »"),
+    EntityType("PERMIS_CONDUIRE", "permis de conduire", 0.5, SameValue.DIGITS,
+               "driving-licence number (12 digits, or 99AA99999 since 2013)", "after « permis »"),
     EntityType("IMMATRICULATION", "immatriculation", 0.5, SameValue.DIGITS,
                "licence plate (AA-123-AA, old 123 ABC 75)", "format; old format needs context"),
     EntityType("ADRESSE", "adresse", 0.45, SameValue.WORDS,

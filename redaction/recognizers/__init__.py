@@ -13,7 +13,11 @@ from redaction.recognizers.email import FrEmailRecognizer
 from redaction.recognizers.french_words import french_words
 from redaction.recognizers.given_names import FrGivenNameRecognizer, insee_names
 from redaction.recognizers.iban import FrIbanRecognizer
-from redaction.recognizers.identity_documents import FrIdentityCardRecognizer, FrPassportRecognizer
+from redaction.recognizers.identity_documents import (
+    FrDrivingLicenceRecognizer,
+    FrIdentityCardRecognizer,
+    FrPassportRecognizer,
+)
 from redaction.recognizers.nir import FrNirRecognizer
 from redaction.recognizers.person import FrPersonRecognizer
 from redaction.recognizers.phone import FrPhoneRecognizer
@@ -30,6 +34,7 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrFranceTravailIdRecognizer,
     FrPassportRecognizer,
     FrIdentityCardRecognizer,
+    FrDrivingLicenceRecognizer,
     FrLicencePlateRecognizer,
     FrAddressRecognizer,
     FrBirthDateRecognizer,

@@ -1,8 +1,8 @@
 """Dates of birth, in every usual form, after a word about birth ("né(e) le", "née en", "date de naissance",
-"DDN"): 12/03/1985, 12.03.85, 12-03-1985, 12 03 1985, 1985-03-12, 12 mars 1985, 1er mars 1985, mars 1985, or the
-year alone; a list of them ("nés en 2010 et 2013") too. A full date right after a person's name (« Karim Benali,
-12/03/1985 ») is one as well: the engine finds it (`DATE_AFTER_NAME`), names being known only there. Other dates
-are left alone."""
+"DDN"): 12/03/1985, 12.03.85, 12-03-1985, 12 03 1985, 1985-03-12, 12 mars 1985, 12 mars 85, 1er mars 1985, mars
+1985, or the year alone (« en 1985 », « en 85 »); a list of them ("nés en 2010 et 2013") too. A full date right
+after a person's name (« Karim Benali, 12/03/1985 ») is one as well: the engine finds it (`DATE_AFTER_NAME`), names
+being known only there. Other dates are left alone."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ _YEAR = r"(?:19|20)\d{2}"
 _SEP = r"[/.-]\s?"
 FULL_DATE = (
     rf"(?:{_DAY}{_SEP}{_MONTH}{_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
-    rf"|{_WEEKDAY}?(?:1er|{_DAY})\s+{_MONTHS}\s+{_YEAR})"
+    rf"|{_WEEKDAY}?(?:1er|{_DAY})\s+{_MONTHS}\s+(?:{_YEAR}|\d{{2}}))"
 )
-_PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?{_YEAR}"
+_PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?(?:{_YEAR}|\d{{2}})"
+"""After « né en », two digits are a year too: « né en 85 », « née en mars 85 »."""
 _CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\.|\bD\.?D\.?N\b)"
 _FILLER = r"[^\d\n.?!;]{0,24}?"
 _GENERIC = r"\b(?:une?|les|des|aux?|toute?s?|chaque|certaine?s?)\s+(?:[\w'’-]+\s+){0,2}"

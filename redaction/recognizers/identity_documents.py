@@ -1,7 +1,8 @@
-"""Passport and identity-card numbers.
+"""Passport, identity-card and driving-licence numbers.
 
 A French passport number (2 digits, 2 letters, 5 digits) is distinctive enough alone; identity-card numbers
-(12 digits before 2021, 9 letters and digits since) are only taken after a word naming the document.
+(12 digits before 2021, 9 letters and digits since) and driving-licence numbers (12 digits before 2013, then 2 digits,
+2 letters, 5 digits) are only taken after a word naming the document.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, END, LANGUAGE, START
 
 _NUMBER_WORDS = r"(?:\s*(?:n°|no\.?|num(?:éro|ero)?\.?|:|est|le|du|de|la|sa|son|ma|mon|sous)){0,4}\s*"
+_LICENCE_WORDS = r"(?:\bpermis(?:\s+de\s+conduire)?)"
 _ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|pi[èe]ce\s+d['’]identit[ée])"
 
 
@@ -45,6 +47,26 @@ class FrIdentityCardRecognizer(PatternRecognizer):
         super().__init__(
             supported_entity="CARTE_IDENTITE",
             name="FrIdentityCardRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            global_regex_flags=CASE_INSENSITIVE,
+        )
+
+
+class FrDrivingLicenceRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern(
+            "Permis après mention",
+            rf"(?<={_LICENCE_WORDS}{_NUMBER_WORDS})"
+            rf"(?:\d{{2}} ?\d{{2}} ?\d{{2}} ?\d{{6}}|\d{{2}} ?[A-Z]{{2}} ?\d{{5}}){END}",
+            0.7,
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="PERMIS_CONDUIRE",
+            name="FrDrivingLicenceRecognizer",
             supported_language=LANGUAGE,
             patterns=list(self.PATTERNS),
             global_regex_flags=CASE_INSENSITIVE,
