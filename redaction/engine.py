@@ -20,6 +20,7 @@ from redaction.recognizers import french_recognizers
 from redaction.recognizers.base import LANGUAGE
 from redaction.recognizers.birth_date import DATE_AFTER_NAME
 from redaction.recognizers.checksums import compact
+from redaction.recognizers.french_words import FrenchWords, french_words
 from redaction.recognizers.person import NOT_NAMES, SPACY_LABEL, unshout
 from redaction.unicode_fold import fold
 
@@ -134,13 +135,15 @@ def _shared_analyzer(spacy_model: str) -> AnalyzerEngine:
 
 
 class Redactor:
-    def __init__(self, analyzer: AnalyzerEngine) -> None:
+    def __init__(self, analyzer: AnalyzerEngine, french: FrenchWords) -> None:
         self._analyzer = analyzer
+        self._french = french
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Redactor:
         """Load spaCy and Presidio once per process and model; later calls share them."""
-        return cls(_shared_analyzer(settings.redaction_spacy_model))
+        model = settings.redaction_spacy_model
+        return cls(_shared_analyzer(model), french_words(model))
 
     def supported_types(self) -> list[str]:
         return sorted(self._analyzer.get_supported_entities(LANGUAGE))
@@ -167,7 +170,7 @@ class Redactor:
             Entity(e.type, e.start, e.end, e.score, _placeholder(vault, e.type, text[e.start : e.end]))
             for e in self.analyze(text)
         ]
-        found = sorted(found + _name_echoes(text, found, vault), key=lambda e: e.start)
+        found = sorted(found + _name_echoes(text, found, vault, self._french), key=lambda e: e.start)
         pieces: list[str] = []
         cursor = 0
         for entity in found:
@@ -191,12 +194,16 @@ def _placeholder(vault: Vault, entity_type: str, value: str) -> str:
     return vault.placeholder(entity_type, value)
 
 
-def _name_echoes(text: str, found: list[Entity], vault: Vault) -> list[Entity]:
+def _name_echoes(text: str, found: list[Entity], vault: Vault, french: FrenchWords) -> list[Entity]:
+    """A name met before, found again whole or by one of its words, as written, in capitals or in lower case; a
+    word alone in lower case only when it is no French word (« chantal » after « Chantal Blanc », not « blanc »)."""
     echoes: list[Entity] = []
     taken = [(e.start, e.end) for e in found] + [match.span() for match in PLACEHOLDER.finditer(text)]
     for value, placeholder in vault.known("PERSONNE").items():
-        words = [word for word in regex.split(r"\s+", value) if _is_distinctive_name_word(word)]
-        for form in dict.fromkeys(variant for name in [value, *words] for variant in (name, name.upper())):
+        words = [word for word in regex.split(r"[\s,]+", value) if _is_distinctive_name_word(word)]
+        forms = [form for name in [value, *words] for form in (name, name.upper())] + [value.lower()]
+        forms += [word.lower() for word in words if not french.is_common(word)]
+        for form in dict.fromkeys(forms):
             for match in regex.finditer(rf"(?<![\w'’-]){regex.escape(form)}(?![\w'’-])", text):
                 start, end = match.span()
                 if all(end <= s or e <= start for s, e in taken):

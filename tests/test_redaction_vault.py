@@ -53,6 +53,18 @@ def test_a_name_in_another_order_is_the_same_person(redactor: Redactor) -> None:
     assert redactor.redact("Franck Krier puis krier, franck").text == "<PERSONNE_1> puis <PERSONNE_1>"
 
 
+def test_a_name_coming_back_in_lower_case_keeps_its_placeholder(redactor: Redactor) -> None:
+    """Typed again in lower case, a name word is masked when it is no French word: « chantal », « benali »; the
+    adjective « blanc » stays."""
+    vault = Vault()
+    redactor.redact("Mme Chantal Blanc demande le RSA.", vault)
+    follow_ups = ["chantal a-t-elle droit à la prime ?", "benali aussi", "chantal blanc a deux enfants", "vin blanc"]
+    redactor.redact("Mme Fatima Benali demande l'APL.", vault)
+    assert [redactor.redact(text, vault).text for text in follow_ups] == [
+        "<PERSONNE_1> a-t-elle droit à la prime ?", "<PERSONNE_2> aussi", "<PERSONNE_1> a deux enfants", "vin blanc"
+    ]
+
+
 def test_restore_puts_values_back(redactor: Redactor) -> None:
     vault = Vault()
     redactor.redact(QUESTION, vault)
