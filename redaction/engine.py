@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import unicodedata
 from collections.abc import Iterable
 from typing import NoReturn
 
@@ -195,21 +196,28 @@ def _placeholder(vault: Vault, entity_type: str, value: str) -> str:
 
 
 def _name_echoes(text: str, found: list[Entity], vault: Vault, french: FrenchWords) -> list[Entity]:
-    """A name met before, found again whole or by one of its words, as written, in capitals or in lower case; a
-    word alone in lower case only when it is no French word (« chantal » after « Chantal Blanc », not « blanc »)."""
+    """A name met before, found again whole or by one of its words, as written, in capitals or in lower case, with
+    or without accents; a word alone in lower case only when it is no French word (« chantal » after « Chantal
+    Blanc », not « blanc »)."""
     echoes: list[Entity] = []
     taken = [(e.start, e.end) for e in found] + [match.span() for match in PLACEHOLDER.finditer(text)]
+    plain_text = _without_accents(text)
     for value, placeholder in vault.known("PERSONNE").items():
         words = [word for word in regex.split(r"[\s,]+", value) if _is_distinctive_name_word(word)]
         forms = [form for name in [value, *words] for form in (name, name.upper())] + [value.lower()]
         forms += [word.lower() for word in words if not french.is_common(word)]
-        for form in dict.fromkeys(forms):
-            for match in regex.finditer(rf"(?<![\w'’-]){regex.escape(form)}(?![\w'’-])", text):
+        for form in dict.fromkeys(_without_accents(form) for form in forms):
+            for match in regex.finditer(rf"(?<![\w'’-]){regex.escape(form)}(?![\w'’-])", plain_text):
                 start, end = match.span()
                 if all(end <= s or e <= start for s, e in taken):
                     echoes.append(Entity("PERSONNE", start, end, ECHO_SCORE, placeholder))
                     taken.append((start, end))
     return echoes
+
+
+def _without_accents(text: str) -> str:
+    """Each letter without its accent, one character for one (« Cécile » and « cecile » meet; offsets hold)."""
+    return "".join(unicodedata.normalize("NFD", char)[0] for char in text)
 
 
 def _is_distinctive_name_word(word: str) -> bool:

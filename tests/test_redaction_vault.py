@@ -60,8 +60,10 @@ def test_a_name_coming_back_in_lower_case_keeps_its_placeholder(redactor: Redact
     redactor.redact("Mme Chantal Blanc demande le RSA.", vault)
     follow_ups = ["chantal a-t-elle droit à la prime ?", "benali aussi", "chantal blanc a deux enfants", "vin blanc"]
     redactor.redact("Mme Fatima Benali demande l'APL.", vault)
-    assert [redactor.redact(text, vault).text for text in follow_ups] == [
-        "<PERSONNE_1> a-t-elle droit à la prime ?", "<PERSONNE_2> aussi", "<PERSONNE_1> a deux enfants", "vin blanc"
+    redactor.redact("Mme Cécile Hérault aussi.", vault)
+    assert [redactor.redact(text, vault).text for text in [*follow_ups, "cecile et HERAULT"]] == [
+        "<PERSONNE_1> a-t-elle droit à la prime ?", "<PERSONNE_2> aussi", "<PERSONNE_1> a deux enfants", "vin blanc",
+        "<PERSONNE_3> et <PERSONNE_3>",
     ]
 
 
