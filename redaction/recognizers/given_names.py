@@ -114,16 +114,16 @@ class FrGivenNameRecognizer(EntityRecognizer):
         english = self._reads_as_english(words)
         results = []
         for index, word in enumerate(words):
-            if not self._is_given_name(word.group()) or (english and not word.group().istitle()):
-                continue
             given = word.group()
+            if not self._is_given_name(given) or (english and not given.istitle()):
+                continue
             first = last = index
             while index - first < self.MAX_SURNAME_WORDS and first > 0:
-                if not self._joins(text, words[first - 1], words[first], words[first - 1].group(), given):
+                if not self._joins(text, words[first - 1], words[first], given):
                     break
                 first -= 1
             while last - index < self.MAX_SURNAME_WORDS and last + 1 < len(words):
-                if not self._joins(text, words[last], words[last + 1], words[last + 1].group(), given):
+                if not self._joins(text, words[last + 1], words[last], given):
                     break
                 last += 1
             if first > 0 and name_key(words[first - 1].group()) in NAMED_AFTER:
@@ -158,24 +158,25 @@ class FrGivenNameRecognizer(EntityRecognizer):
             and not self._french.is_function_word(word)
         )
 
-    def _joins(
-        self, text: str, left: regex.Match[str], right: regex.Match[str], surname: str, given: str
-    ) -> bool:
+    def _joins(self, text: str, surname: regex.Match[str], neighbour: regex.Match[str], given: str) -> bool:
         """A surname next to the given name, after a space, or before it and a comma (a register's order:
         « Lespilette, abdulkadir »). A word French does not know is a surname; a capitalised word INSEE lists as a
         surname is one too (« Chantal Blanc », « BLANC Chantal »), when the given name is capitalised, no comma
         comes between, before the given name it is in capitals and after it no capitalised word follows
         (« JACQUELINE DEMANDE… », « MON FILS karim », « Carte Rémi », « Rémi Liberté Jeune » are no full names)."""
-        between = text[left.end() : right.start()]
-        after_comma = surname == left.group() and _COMMA.fullmatch(between) is not None
-        if not (_SPACE.fullmatch(between) or after_comma) or not self._could_be_surname(surname):
+        before = surname.start() < neighbour.start()
+        between = text[surname.end() : neighbour.start()] if before else text[neighbour.end() : surname.start()]
+        after_comma = before and _COMMA.fullmatch(between) is not None
+        word = surname.group()
+        if not (_SPACE.fullmatch(between) or after_comma) or not self._could_be_surname(word):
             return False
-        if not self._french.is_common(surname):
+        if not self._french.is_common(word):
             return True
-        listed = surname[0].isupper() and name_key(surname) in self._names.surnames
-        if surname == left.group():
-            return listed and given.istitle() and surname.isupper() and not after_comma
-        return listed and given.istitle() and not _CAPITALISED_NEXT.match(text, right.end())
+        if not (word[0].isupper() and given.istitle() and name_key(word) in self._names.surnames):
+            return False
+        if before:
+            return word.isupper() and not after_comma
+        return not _CAPITALISED_NEXT.match(text, surname.end())
 
     def _could_be_surname(self, word: str) -> bool:
         return not (
