@@ -72,6 +72,8 @@ def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
         ("La famille Traoré demande l'APL", ("PERSONNE", "Traoré")),
         ("chez les Martin, trois enfants", ("PERSONNE", "Martin")),
         ("Les époux Le Gall divorcent", ("PERSONNE", "Le Gall")),
+        ("Mme X (nom d'usage Blanc) demande", ("PERSONNE", "Blanc")),
+        ("Son nom de jeune fille : Moreau", ("PERSONNE", "Moreau")),
         ("né en 85 à Lyon", ("DATE_NAISSANCE", "85")),
         ("née le 3 mars 85", ("DATE_NAISSANCE", "3 mars 85")),
         ("véhicule AB-123-CD en fourrière", ("IMMATRICULATION", "AB-123-CD")),

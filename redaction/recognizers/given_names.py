@@ -1,5 +1,6 @@
 """Names that nothing announces, found by their given name: « Chantal Blanc demande le RSA », « BLANC Chantal »,
-« krier franck », « Lespilette, abdulkadir »; and a surname after a word for a household (« la famille Traoré »).
+« krier franck », « Lespilette, abdulkadir »; and a surname after a word for a household or a kind of surname
+(« la famille Traoré », « nom d'usage Blanc »).
 
 The given names are those INSEE counts at least 50 times among people born in France from 1900 to 2018, the
 surnames those it counts at least 50 times among people born from 1891 to 2000 (its « fichier des prénoms » and
@@ -56,12 +57,14 @@ NAMED_AFTER = frozenset(
 Jean Moulin », « hôpital Georges Pompidou »), not a person's."""
 _INVERTED_PRONOUN = regex.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce|moi|toi|lui|leur|y|en)$")
 """« est-il », « doit-on »: a verb and its pronoun, never a surname."""
-FAMILY_NAME = regex.compile(
-    r"(?<=(?<![\w'’-])(?:[Ff]amille|[Cc]hez les|[Ll]es [ée]poux|[Ll]es consorts)\s+)"
+SURNAME_AFTER_CUE = regex.compile(
+    r"(?<=(?<![\w'’-])(?:[Ff]amille|[Cc]hez les|[Ll]es [ée]poux|[Ll]es consorts"
+    r"|[Nn]om (?:d['’]usage|de naissance|de jeune fille|marital|d['’][ée]pouse|patronymique))\s*:?\s+)"
     r"(?:(?:Le|La|De|Du|Des|Van|Von|Ben|El|Al|Da|Di|Dos)\s+)?(?P<surname>\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*)"
     r"(?![\w'’-])"
 )
-"""A surname after a word for a household: « la famille Traoré », « chez les Martin », « les époux Nguyen »."""
+"""A surname after a word for a household or a kind of surname: « la famille Traoré », « chez les Martin », « les
+époux Nguyen », « nom d'usage Blanc »."""
 _CAPITALISED_NEXT = regex.compile(r"[ \t]{1,2}\p{Lu}")
 _SPACE = regex.compile(r"[ \t]{1,2}")
 _COMMA = regex.compile(r"[ \t]?,[ \t]?")
@@ -132,7 +135,7 @@ class FrGivenNameRecognizer(EntityRecognizer):
                 results.append(self._result(words[first].start(), words[last].end(), self.FULL_NAME_SCORE))
             elif given.istitle() and not english and not self._french.is_common(given):
                 results.append(self._result(word.start(), word.end(), self.GIVEN_NAME_SCORE))
-        for match in FAMILY_NAME.finditer(text):
+        for match in SURNAME_AFTER_CUE.finditer(text):
             surname = match.group("surname")
             listed = name_key(surname) in self._names.surnames
             if self._could_be_surname(surname) and (listed or not self._french.is_common(surname)):
