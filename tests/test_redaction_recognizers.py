@@ -448,10 +448,12 @@ def test_other_checksums() -> None:
         " ".join(["0 1 2 3 4 5 6 7 8 9"] * 300),
     ],
 )
-def test_pathological_text_stays_fast(redactor: Redactor, text: str) -> None:
+def test_pathological_text_does_not_hang(redactor: Redactor, text: str) -> None:
+    """A pattern that backtracks without end takes minutes on these; a second or so is normal, more on a loaded
+    machine (5 s failed once while an index was being built beside the tests). Speed itself is `make bench`'s."""
     started = time.perf_counter()
     redactor.analyze(text)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 30
 
 
 @pytest.mark.parametrize("number", ["123 456 789 00012", "12345678900012", "732.829.320.00074", "732-829-320-00074",
