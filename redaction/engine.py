@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import threading
-import unicodedata
 from collections.abc import Iterable
 from typing import NoReturn
 
@@ -23,7 +22,7 @@ from redaction.recognizers.birth_date import DATE_AFTER_NAME
 from redaction.recognizers.checksums import compact
 from redaction.recognizers.french_words import FrenchWords, french_words
 from redaction.recognizers.person import NOT_NAMES, SPACY_LABEL, unshout
-from redaction.unicode_fold import fold
+from redaction.unicode_fold import fold, without_accents
 
 PLACEHOLDER = regex.compile(r"<(" + "|".join(sorted(TYPES, key=len, reverse=True)) + r")_(\d+)>")
 ECHO_SCORE = 0.7
@@ -190,7 +189,7 @@ def _placeholder(vault: Vault, entity_type: str, value: str) -> str:
     """A word of a name already met keeps that name's placeholder (« Benali » after « Mme Fatima Benali »)."""
     if entity_type == "PERSONNE" and len(value.split()) == 1:
         for known, placeholder in vault.known("PERSONNE").items():
-            if value.casefold() in {word.casefold() for word in known.split() if _is_distinctive_name_word(word)}:
+            if value.casefold() in {word.casefold() for word in _name_words(known)}:
                 return placeholder
     return vault.placeholder(entity_type, value)
 
@@ -201,12 +200,12 @@ def _name_echoes(text: str, found: list[Entity], vault: Vault, french: FrenchWor
     Blanc », not « blanc »)."""
     echoes: list[Entity] = []
     taken = [(e.start, e.end) for e in found] + [match.span() for match in PLACEHOLDER.finditer(text)]
-    plain_text = _without_accents(text)
+    plain_text = without_accents(text)
     for value, placeholder in vault.known("PERSONNE").items():
-        words = [word for word in regex.split(r"[\s,]+", value) if _is_distinctive_name_word(word)]
+        words = _name_words(value)
         forms = [form for name in [value, *words] for form in (name, name.upper())] + [value.lower()]
         forms += [word.lower() for word in words if not french.is_common(word)]
-        for form in dict.fromkeys(_without_accents(form) for form in forms):
+        for form in dict.fromkeys(without_accents(form) for form in forms):
             for match in regex.finditer(rf"(?<![\w'’-]){regex.escape(form)}(?![\w'’-])", plain_text):
                 start, end = match.span()
                 if all(end <= s or e <= start for s, e in taken):
@@ -215,9 +214,9 @@ def _name_echoes(text: str, found: list[Entity], vault: Vault, french: FrenchWor
     return echoes
 
 
-def _without_accents(text: str) -> str:
-    """Each letter without its accent, one character for one (« Cécile » and « cecile » meet; offsets hold)."""
-    return "".join(unicodedata.normalize("NFD", char)[0] for char in text)
+def _name_words(name: str) -> list[str]:
+    """The words of a name that identify it alone (« Lespilette, abdulkadir » → « Lespilette »)."""
+    return [word for word in regex.split(r"[\s,]+", name) if _is_distinctive_name_word(word)]
 
 
 def _is_distinctive_name_word(word: str) -> bool:

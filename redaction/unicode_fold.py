@@ -4,6 +4,8 @@ typographic dashes is the same value."""
 
 from __future__ import annotations
 
+import unicodedata
+
 _SPACES = "\u00a0\u2007\u2009\u202f\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"
 _INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
@@ -17,3 +19,8 @@ _FOLD = {
 
 def fold(text: str) -> str:
     return text.translate(_FOLD)
+
+
+def without_accents(text: str) -> str:
+    """Each letter without its accent, one character for one (« Cécile » and « cecile » meet; offsets hold)."""
+    return "".join(unicodedata.normalize("NFD", char)[0] for char in text)

@@ -14,7 +14,6 @@ maintainer's log line), only a capitalised given name with its surname is a name
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -27,6 +26,7 @@ from redaction.recognizers.acronyms import ACRONYMS, CIVILITIES, FUNCTION_WORDS,
 from redaction.recognizers.base import LANGUAGE, result_of
 from redaction.recognizers.french_words import FrenchWords
 from redaction.recognizers.person import NOT_NAMES, ROLE_WORDS
+from redaction.unicode_fold import without_accents
 
 _RARE = 2
 """Index of the rank past which INSEE's lists hold the names counted fewer than 50 times."""
@@ -65,6 +65,8 @@ SURNAME_AFTER_CUE = regex.compile(
 )
 """A surname after a word for a household or a kind of surname: « la famille Traoré », « chez les Martin », « les
 époux Nguyen », « nom d'usage Blanc »."""
+_NOT_SURNAMES_IN_CAPITALS = ACRONYMS | CIVILITIES | OFFICES | FUNCTION_WORDS
+_NOT_SURNAME_WORDS = NOT_NAMES | ROLE_WORDS
 _CAPITALISED_NEXT = regex.compile(r"[ \t]{1,2}\p{Lu}")
 _SPACE = regex.compile(r"[ \t]{1,2}")
 _COMMA = regex.compile(r"[ \t]?,[ \t]?")
@@ -72,8 +74,7 @@ _COMMA = regex.compile(r"[ \t]?,[ \t]?")
 
 def name_key(word: str) -> str:
     """A name as INSEE's lists and agents' spellings meet: lower case, no accent (« Cécile », « cecile »)."""
-    decomposed = unicodedata.normalize("NFD", word.casefold().replace("’", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return without_accents(word.casefold().replace("’", "'"))
 
 
 @dataclass(frozen=True)
@@ -152,11 +153,12 @@ class FrGivenNameRecognizer(EntityRecognizer):
 
     def _is_given_name(self, word: str) -> bool:
         """In lower case, a given name that is a French word is that word (« préavis court », « décès lié »)."""
+        key = name_key(word)
         return (
             len(word) > 2
             and not (word.islower() and self._french.is_common(word))
-            and name_key(word) in self._names.given
-            and name_key(word).upper() not in ACRONYMS
+            and key in self._names.given
+            and key.upper() not in ACRONYMS
             and word.casefold() not in NOT_NAMES
             and not self._french.is_function_word(word)
         )
@@ -182,10 +184,11 @@ class FrGivenNameRecognizer(EntityRecognizer):
         return not _CAPITALISED_NEXT.match(text, surname.end())
 
     def _could_be_surname(self, word: str) -> bool:
+        key = name_key(word)
         return not (
-            name_key(word).upper() in ACRONYMS | CIVILITIES | OFFICES | FUNCTION_WORDS
-            or word.casefold() in NOT_NAMES | ROLE_WORDS
-            or name_key(word) in NOT_SURNAMES
+            key.upper() in _NOT_SURNAMES_IN_CAPITALS
+            or word.casefold() in _NOT_SURNAME_WORDS
+            or key in NOT_SURNAMES
             or _INVERTED_PRONOUN.search(word.casefold())
             or self._french.is_function_word(word)
         )
