@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from indexing.regime import audience, without_audience
-from indexing.text import fold, words
+from indexing.text import analyze, fold, words
 
 MAX_FOLLOW_UP_WORDS = 10
 MAX_ANAPHORIC_WORDS = 7
@@ -25,6 +25,22 @@ _ANAPHORA_TEXT = "elle elles ils cela ca celui celle ceux celles lui"
 ANAPHORA = frozenset(_ANAPHORA_TEXT.split())
 _LINK_WORDS_TEXT = "pour un une le la les des du de d l en avec dans"
 LINK_WORDS = frozenset(_LINK_WORDS_TEXT.split())
+_ASPECT_WORDS = (
+    "montant delai duree prix cout tarif plafond somme condition demarche document piece justificatif formulaire "
+    "demande dossier aide allocation indemnite prestation versement"
+)
+ASPECT_TERMS = frozenset(analyze(_ASPECT_WORDS))
+"""Nouns that name an aspect of a topic (its amount, its deadline, its papers), not a topic."""
+_ASKING_TERMS = frozenset(analyze(
+    "faire fournir obtenir prevoir payer donner joindre remplir envoyer deposer maximal maximum minimal minimum "
+    "total exact"
+))
+"""What a question about an aspect adds to it: what to do with it, or which bound of it."""
+DEFINITE_ASPECT_ASKED = re.compile(
+    rf"^\s*(?:le|la|les|l')\s*(?:{'|'.join(_ASPECT_WORDS.split())})s?\s+\w+-t?-?(?:il|elle|ils|elles)\b"
+)
+"""« Le montant change-t-il ? », « La demande est-elle payante ? »: the aspect with its article and no complement is
+the earlier topic's."""
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
 
@@ -42,10 +58,20 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     if not history:
         return False
     tokens = words(question)
-    if (CONNECTIVE.match(question) or ELLIPSIS.match(question)) and len(tokens) <= MAX_FOLLOW_UP_WORDS:
+    if (CONNECTIVE.match(question) or ELLIPSIS.match(question) or _asks_an_aspect(question)) and (
+        len(tokens) <= MAX_FOLLOW_UP_WORDS
+    ):
         return True
     anaphoric = _pronoun_refers_back(question) or any(fold(token) in ANAPHORA for token in tokens)
     return anaphoric and len(tokens) <= MAX_ANAPHORIC_WORDS
+
+
+def _asks_an_aspect(question: str) -> bool:
+    """Whether the question asks about an aspect and names no topic of its own (« Quel est le montant ? », « Quels
+    justificatifs fournir ? », « Le délai change-t-il ? »)."""
+    terms = set(analyze(question))
+    only_aspects = bool(terms & ASPECT_TERMS) and terms <= ASPECT_TERMS | _ASKING_TERMS
+    return only_aspects or DEFINITE_ASPECT_ASKED.match(fold(question).replace("\u2019", "'")) is not None
 
 
 def _pronoun_refers_back(question: str) -> bool:

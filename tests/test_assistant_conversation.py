@@ -19,6 +19,15 @@ HISTORY = [Turn(f"{TOPIC} ?", "Elle est de 10 % [1].", "extractive")]
         ("Peut-il être réduit ?", f"{TOPIC}, peut-il être réduit ?"),
         ("Quel montant doit-il payer ?", f"{TOPIC}, quel montant doit-il payer ?"),
         ("À quel âge peut-elle partir ?", f"{TOPIC}, à quel âge peut-elle partir ?"),
+        ("Le montant change-t-il ?", f"{TOPIC}, le montant change-t-il ?"),
+        ("La demande est-elle payante ?", f"{TOPIC}, la demande est-elle payante ?"),
+        ("L’aide est-elle imposable ?", f"{TOPIC}, l’aide est-elle imposable ?"),
+        ("Les délais sont-ils les mêmes pour un CDI ?", f"{TOPIC}, les délais sont-ils les mêmes pour un CDI ?"),
+        ("Quel est le montant ?", f"{TOPIC}, quel est le montant ?"),
+        ("Quelles sont les conditions ?", f"{TOPIC}, quelles sont les conditions ?"),
+        ("Quels justificatifs fournir ?", f"{TOPIC}, quels justificatifs fournir ?"),
+        ("Où faire la demande ?", f"{TOPIC}, où faire la demande ?"),
+        ("Quelle est la durée maximale ?", f"{TOPIC}, quelle est la durée maximale ?"),
     ],
 )
 def test_follow_ups_become_standalone(follow_up, standalone):
@@ -35,6 +44,13 @@ def test_follow_ups_become_standalone(follow_up, standalone):
         "L'employeur doit-il payer la visite médicale ?",
         "Le RSA est-il cumulable avec un salaire ?",
         "Pôle emploi peut-il me radier ?",
+        "Quel est le montant du RSA ?",
+        "Quel est le délai de rétractation ?",
+        "Quelle est la durée légale du travail ?",
+        "La demande de RSA se fait-elle en ligne ?",
+        "Le congé parental est-il rémunéré ?",
+        "Combien coûte un passeport ?",
+        "Quels documents pour une carte grise ?",
     ],
 )
 def test_standalone_questions_are_left_alone(question):

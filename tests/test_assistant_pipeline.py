@@ -195,6 +195,14 @@ def test_a_follow_up_is_searched_as_a_standalone_question(extractive_only: Assis
     assert [turn.question for turn in session.history][-1] == answer.redacted_question
 
 
+def test_a_follow_up_on_an_aspect_is_answered_about_the_earlier_topic(extractive_only: Assistant) -> None:
+    session = Session()
+    topic = extractive_only.ask("Quelle est l'indemnité de fin de contrat d'un CDD ?", session)
+    answer = extractive_only.ask("Le montant change-t-il ?", session)
+    assert answer.redacted_question == "Quelle est l'indemnité de fin de contrat d'un CDD, le montant change-t-il ?"
+    assert answer.passages[0].doc_id == topic.passages[0].doc_id
+
+
 def test_the_agent_is_told_the_general_rule_came_first_and_how_to_ask_for_the_public_service(
     extractive_only: Assistant,
 ) -> None:
