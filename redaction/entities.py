@@ -69,6 +69,13 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                "cue words"),
     EntityType("SIRET", "numéro SIRET ou SIREN", 0.5, SameValue.DIGITS,
                "SIRET or SIREN (a sole trader's identifies a person)", "context: « SIRET », « n° d'entreprise »"),
+    EntityType("ADRESSE_IP", "adresse IP", 0.5, SameValue.WORDS,
+               "IPv4 and IPv6 addresses", "format; an IPv4 without a three-digit number: a word about networks"),
+    EntityType("IDENTIFIANT_EN_LIGNE", "identifiant en ligne", 0.5, SameValue.WORDS,
+               "a social-network handle (@nom), a login", "« @ » opening a word; a login after « pseudo », « login »…"),
+    EntityType("NUMERO_DOSSIER", "numéro de dossier", 0.5, SameValue.DIGITS,
+               "an administration's case, request, customer or staff number",
+               "after « dossier », « numéro de demande », « matricule »…"),
 )
 TYPES: dict[str, EntityType] = {entity_type.name: entity_type for entity_type in ENTITY_TYPES}
 

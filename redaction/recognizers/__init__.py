@@ -9,6 +9,7 @@ from redaction.recognizers.bank_card import FrBankCardRecognizer
 from redaction.recognizers.benefits import FrBenefitsNumberRecognizer, FrFranceTravailIdRecognizer
 from redaction.recognizers.birth_date import FrBirthDateRecognizer
 from redaction.recognizers.business import FrBusinessNumberRecognizer
+from redaction.recognizers.case_numbers import FrCaseNumberRecognizer
 from redaction.recognizers.email import FrEmailRecognizer
 from redaction.recognizers.french_words import french_words
 from redaction.recognizers.given_names import FrGivenNameRecognizer, insee_names
@@ -19,6 +20,7 @@ from redaction.recognizers.identity_documents import (
     FrPassportRecognizer,
 )
 from redaction.recognizers.nir import FrNirRecognizer
+from redaction.recognizers.online import FrIpAddressRecognizer, FrOnlineHandleRecognizer
 from redaction.recognizers.person import FrPersonRecognizer
 from redaction.recognizers.phone import FrPhoneRecognizer
 from redaction.recognizers.tax import FrTaxNumberRecognizer
@@ -40,6 +42,9 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrBirthDateRecognizer,
     FrBankCardRecognizer,
     FrBusinessNumberRecognizer,
+    FrIpAddressRecognizer,
+    FrOnlineHandleRecognizer,
+    FrCaseNumberRecognizer,
 )
 
 

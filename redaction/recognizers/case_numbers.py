@@ -1,0 +1,34 @@
+"""Numbers an administration gives a person's case or a person in its files, taken only after a word naming them:
+« dossier MDPH n° 2023-456789 », « numéro de demande : 22-0457813 », « n° de réclamation 4512789 », « matricule
+458712 », « numéro client 0012457896 ». They carry no check digit; what makes them a number is five digits or more
+(« dossier 2 » is not one). A cerfa, an article, a law or a decree named between the word and the number is what the
+number belongs to, and is left alone (« demande d'APL : cerfa 12100*03 »)."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE
+
+_CUE = (
+    r"(?:dossier|(?:num[ée]ro|n[°o]|no\.?|r[ée]f[ée]rence|r[ée]f\.?)\s+(?:de\s+|d['’]\s*)?"
+    r"(?:demande|r[ée]clamation|usager|client|adh[ée]rent|b[ée]n[ée]ficiaire|affiliation|pension)|matricule)"
+)
+_GAP = r"(?:\s+(?!cerfa|article|art\.|loi|d[ée]cret|arr[êe]t[ée]|formulaire)[\w'’.]{1,12}){0,3}?"
+_MARK = r"\s*(?:n[°o]\.?|num[ée]ro|r[ée]f\.?|:|=)?\s*"
+_PHONE = r"0[1-9](?:[-/]?\d\d){4}(?![\w-])"
+"""A phone number given for a case is a phone number (`FrPhoneRecognizer`)."""
+_NUMBER = rf"(?!{_PHONE})(?=(?:[A-Z]*[-/ ]?)*(?:\d[-/ ]?){{5}})[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){{4,24}}"
+
+
+class FrCaseNumberRecognizer(PatternRecognizer):
+    PATTERNS = [Pattern("Numéro de dossier", rf"(?<=\b{_CUE}{_GAP}{_MARK})(?<![\w-]){_NUMBER}{END}", 0.6)]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="NUMERO_DOSSIER",
+            name="FrCaseNumberRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            global_regex_flags=CASE_INSENSITIVE,
+        )

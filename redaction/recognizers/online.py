@@ -1,0 +1,71 @@
+"""What identifies a person online: the IP address a connection came from, and a handle on a social network or a
+login (« @julie_martin75 », « pseudo : jmartin75 »). The CNIL counts both as personal data.
+
+- IPv4: four numbers up to 255. With a number of three digits the shape is enough; « 10.0.0.1 » could be a
+  numbered paragraph, so it needs a word about networks.
+- IPv6: eight groups, or fewer around « :: », with a group of three or more hexadecimal digits (« 14:30:00 » is a
+  time).
+- A handle: « @ » opening a word, not inside an e-mail address; a login after « pseudo », « login », « nom
+  d'utilisateur », « identifiant de connexion » or « compte Instagram / Facebook… »."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START
+
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_WIDE_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d)"
+_NOT_MORE = r"(?![.:]?\d)"
+_HEX = r"[0-9a-f]{1,4}"
+_IPV4 = rf"{START}(?:{_OCTET}\.){{3}}{_OCTET}{_NOT_MORE}"
+_HAS_WIDE_OCTET = rf"(?=[\d.]*{_WIDE_OCTET}(?!\d))"
+
+
+class FrIpAddressRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("IPv4 à trois chiffres", _HAS_WIDE_OCTET + _IPV4, 0.5),
+        Pattern("IPv4", _IPV4, 0.3),
+        Pattern("IPv6", rf"{START}(?:{_HEX}:){{7}}{_HEX}{END}", 0.5),
+        Pattern(
+            "IPv6 abrégée",
+            rf"{START}(?=[0-9a-f:]*[0-9a-f]{{3}})(?:{_HEX}(?::{_HEX}){{0,6}})?::(?:{_HEX}(?::{_HEX}){{0,6}})?{END}",
+            0.5,
+        ),
+    ]
+    CONTEXT = ["ip", "adresse", "connexion", "connecté", "serveur", "routeur", "box", "réseau", "journal", "logs"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="ADRESSE_IP",
+            name="FrIpAddressRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=CASE_INSENSITIVE,
+        )
+
+
+_PLATFORMS = r"(?:instagram|insta|facebook|fb|tiktok|snapchat|snap|twitter|linkedin|youtube|twitch|discord|telegram)"
+_LOGIN_CUE = (
+    rf"(?:pseudo(?:nyme)?|login|nom d['’]utilisateur|identifiant de connexion|compte {_PLATFORMS}|{_PLATFORMS})"
+)
+_LOGIN = r"[\w][\w.-]*\d[\w.-]*|[\w]+[._][\w.]*[\w]"
+"""A login has a digit or a dot or underscore inside: « jmartin75 », « julie.martin », « julie_m »; a plain word
+after « pseudo » (« pseudo et mot de passe ») is a word."""
+
+
+class FrOnlineHandleRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("Handle @", r"(?<![\w.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])(?!\.\w)", 0.5),
+        Pattern("Login après un mot qui l'annonce", rf"(?<=\b{_LOGIN_CUE}\s*(?::|est|=)?\s*)(?:{_LOGIN}){END}", 0.5),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="IDENTIFIANT_EN_LIGNE",
+            name="FrOnlineHandleRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            global_regex_flags=CASE_INSENSITIVE,
+        )
