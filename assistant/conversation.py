@@ -87,6 +87,8 @@ def rewrite(question: str, history: list[Turn]) -> str:
         return question.strip()
     base = history[-1].question.strip().rstrip(" ?.!")
     remainder = CONNECTIVE.sub("", question, count=1).strip().rstrip(" ?.!")
+    if _asks_an_aspect(remainder):
+        base = _without_aspects_asked(base)
     if audience(remainder) and audience(base):
         base = without_audience(base)
     new_terms = ACRONYM.findall(PLACEHOLDER.sub("", remainder))
@@ -100,6 +102,15 @@ def rewrite(question: str, history: list[Turn]) -> str:
     if not remainder[1:2].isupper():
         remainder = remainder[:1].lower() + remainder[1:]
     return f"{base}, {remainder} ?"
+
+
+def _without_aspects_asked(question: str) -> str:
+    """The topic an earlier follow-up on an aspect was added to: « Quelle est la durée du congé, quel est le montant »
+    → « Quelle est la durée du congé ». The next aspect asked replaces that one rather than piling up."""
+    clauses = question.split(", ")
+    while len(clauses) > 1 and _asks_an_aspect(clauses[-1]):
+        clauses.pop()
+    return ", ".join(clauses)
 
 
 def _only_names(remainder: str, names: list[str]) -> bool:

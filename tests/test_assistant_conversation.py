@@ -58,6 +58,13 @@ def test_standalone_questions_are_left_alone(question):
     assert rewrite(question, HISTORY) == question
 
 
+def test_an_aspect_asked_after_another_replaces_it():
+    history = [Turn(f"{TOPIC}, quel est le montant ?", "Elle est de 10 % [1].", "extractive")]
+    assert rewrite("Et la durée ?", history) == f"{TOPIC}, la durée ?"
+    assert rewrite("Quels justificatifs fournir ?", history) == f"{TOPIC}, quels justificatifs fournir ?"
+    assert rewrite("Et pour un CDI ?", history) == f"{TOPIC.replace('CDD', 'CDI')}, quel est le montant ?"
+
+
 def test_without_history_nothing_is_rewritten():
     assert rewrite("et pour un CDI ?", []) == "et pour un CDI ?"
 
