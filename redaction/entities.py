@@ -73,6 +73,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                "IPv4 and IPv6 addresses", "format; an IPv4 without a three-digit number: a word about networks"),
     EntityType("IDENTIFIANT_EN_LIGNE", "identifiant en ligne", 0.5, SameValue.WORDS,
                "a social-network handle (@nom), a login", "« @ » opening a word; a login after « pseudo », « login »…"),
+    EntityType("MOT_DE_PASSE", "mot de passe", 0.5, SameValue.WORDS,
+               "a password or access code", "after « mot de passe », « mdp », « code d'accès », « code PIN »"),
     EntityType("NUMERO_DOSSIER", "numéro de dossier", 0.5, SameValue.DIGITS,
                "an administration's case, request, customer or staff number",
                "after « dossier », « numéro de demande », « matricule »…"),

@@ -101,6 +101,11 @@ def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
         ("N° de réclamation 4512789", ("NUMERO_DOSSIER", "4512789")),
         ("son matricule 458712 à la mairie", ("NUMERO_DOSSIER", "458712")),
         ("numéro client 0012457896 chez EDF", ("NUMERO_DOSSIER", "0012457896")),
+        ("Son mot de passe : Julie1985 ne marche plus", ("MOT_DE_PASSE", "Julie1985")),
+        ("MDP=azerty pour l'espace CAF", ("MOT_DE_PASSE", "azerty")),
+        ("Le mot de passe est A*b#cd depuis hier", ("MOT_DE_PASSE", "A*b#cd")),
+        ("Son code d'accès est 4821", ("MOT_DE_PASSE", "4821")),
+        ("code PIN : 0000 par défaut", ("MOT_DE_PASSE", "0000")),
     ],
 )
 def test_recognizer_finds(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:
@@ -127,6 +132,10 @@ def test_recognizer_finds(redactor: Redactor, text: str, expected: tuple[str, st
         "le dossier n° 2 est incomplet",
         "Le dossier de demande de RSA 2024 est complet",
         "Dossier : loi n° 2016-1088 du 8 août 2016",
+        "mot de passe oublié sur ameli",
+        "Le mot de passe est trop court.",
+        "le mot de passe est expiré.",
+        "Comment changer de mot de passe ?",
     ],
 )
 def test_unsupported_or_out_of_context_is_left_alone(redactor: Redactor, text: str) -> None:

@@ -20,7 +20,7 @@ from redaction.recognizers.identity_documents import (
     FrPassportRecognizer,
 )
 from redaction.recognizers.nir import FrNirRecognizer
-from redaction.recognizers.online import FrIpAddressRecognizer, FrOnlineHandleRecognizer
+from redaction.recognizers.online import FrIpAddressRecognizer, FrOnlineHandleRecognizer, FrPasswordRecognizer
 from redaction.recognizers.person import FrPersonRecognizer
 from redaction.recognizers.phone import FrPhoneRecognizer
 from redaction.recognizers.tax import FrTaxNumberRecognizer
@@ -44,6 +44,7 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrBusinessNumberRecognizer,
     FrIpAddressRecognizer,
     FrOnlineHandleRecognizer,
+    FrPasswordRecognizer,
     FrCaseNumberRecognizer,
 )
 

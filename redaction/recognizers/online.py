@@ -6,7 +6,10 @@ login (« @julie_martin75 », « pseudo : jmartin75 »). The CNIL counts both as
 - IPv6: eight groups, or fewer around « :: », with a group of three or more hexadecimal digits (« 14:30:00 » is a
   time).
 - A handle: « @ » opening a word, not inside an e-mail address; a login after « pseudo », « login », « nom
-  d'utilisateur », « identifiant de connexion » or « compte Instagram / Facebook… »."""
+  d'utilisateur », « identifiant de connexion » or « compte Instagram / Facebook… ».
+- A password or an access code after « mot de passe », « mdp », « code d'accès », « code secret », « code PIN »: the
+  word after a colon or « = », or after « est » when it holds a digit or a sign (« mot de passe oublié » is a
+  forgotten password, not one)."""
 
 from __future__ import annotations
 
@@ -65,6 +68,29 @@ class FrOnlineHandleRecognizer(PatternRecognizer):
         super().__init__(
             supported_entity="IDENTIFIANT_EN_LIGNE",
             name="FrOnlineHandleRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            global_regex_flags=CASE_INSENSITIVE,
+        )
+
+
+_SECRET_CUE = r"(?:mot de passe|mdp|password|code d['’]acc[èe]s|code secret|code pin|code confidentiel)"
+_SECRET = r"[^\s,;]*(?:\d|_|[^\w\s.,;!?'’])"
+"""A secret written after « est » holds a digit or a sign: « Julie1985! », « 4821 »."""
+_WORD = r"[^\s,;]{3,64}(?<![.!?])"
+"""The secret, without the full stop that ends the sentence."""
+
+
+class FrPasswordRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("Secret après deux-points", rf"(?<=\b{_SECRET_CUE}\s*(?::|=)\s*){_WORD}", 0.6),
+        Pattern("Secret après « est »", rf"(?<=\b{_SECRET_CUE}\s+(?:est|était)\s+)(?={_SECRET}){_WORD}", 0.6),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="MOT_DE_PASSE",
+            name="FrPasswordRecognizer",
             supported_language=LANGUAGE,
             patterns=list(self.PATTERNS),
             global_regex_flags=CASE_INSENSITIVE,
