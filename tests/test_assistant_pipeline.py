@@ -137,6 +137,18 @@ def test_personal_data_never_reaches_search_history_or_audit(extractive_only: As
     assert "Lefebvre" not in stored and "06 12 34" not in stored
 
 
+def test_identifiers_online_and_case_numbers_never_reach_history_or_audit(extractive_only: Assistant) -> None:
+    values = ["2023/0045871", "julie_m75", "Julie1985", "192.168.1.25", "@julie_martin75"]
+    question = (f"Dossier CAF {values[0]}, pseudo {values[1]}, mot de passe : {values[2]}, connectée depuis l'IP "
+                f"{values[3]}, insultée par {values[4]} : quelle est l'indemnité de fin de CDD ?")
+    session = Session()
+    answer = extractive_only.ask(question, session)
+    stored = " ".join(" ".join(str(v) for v in row.values()) for row in extractive_only.audit.rows())
+    for value in values:
+        assert value not in answer.redacted_question and value not in session.history[-1].question
+        assert value not in stored
+
+
 def test_without_a_model_the_answer_is_composed_with_no_failure_notice(extractive_only: Assistant) -> None:
     answer = extractive_only.ask(CDD_QUESTION)
     assert answer.mode == MODE_EXTRACTIVE and answer.notice == ""
