@@ -160,7 +160,7 @@ class Redactor:
             if result.score >= TYPES[result.entity_type].threshold
             and not any(start < result.end and result.start < end for start, end in placeholders)
         ]
-        return _resolve_overlaps(_merge_same_type(candidates + _dates_after_names(folded, candidates)))
+        return _resolve_overlaps(_merge_same_type(candidates + _dates_after_names(folded, candidates)), folded)
 
     def redact(self, text: str, vault: Vault | None = None) -> RedactedText:
         """Redact with placeholders from `vault` (a fresh one if None). A name already met in the conversation or
@@ -244,8 +244,10 @@ def _merge_same_type(entities: Iterable[Entity]) -> list[Entity]:
     return merged
 
 
-def _resolve_overlaps(entities: list[Entity]) -> list[Entity]:
-    """A span inside a longer one goes (a person's name in a street name); then the higher score wins."""
+def _resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
+    """A span inside a longer one goes (a person's name in a street name); then the higher score wins, and what the
+    lower one found beyond the winner stays masked as it was typed (« Avenue Luce Millet, 15916 Saint-Flour » after a
+    name that spaCy ran into the street keeps « 15916 Saint-Flour » an address)."""
     outermost = [
         entity
         for entity in entities
@@ -258,6 +260,22 @@ def _resolve_overlaps(entities: list[Entity]) -> list[Entity]:
     ]
     kept: list[Entity] = []
     for entity in sorted(outermost, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
-        if all(entity.end <= other.start or other.end <= entity.start for other in kept):
-            kept.append(entity)
+        kept.extend(_beyond(entity, kept, text))
     return sorted(kept, key=lambda e: e.start)
+
+
+def _beyond(entity: Entity, kept: list[Entity], text: str) -> list[Entity]:
+    """The parts of the entity that no kept span covers, without the spaces and signs where they were cut."""
+    parts = [(entity.start, entity.end)]
+    for other in kept:
+        cut = [((start, min(end, other.start)), (max(start, other.end), end)) for start, end in parts]
+        parts = [piece for pair in cut for piece in pair if piece[0] < piece[1]]
+    pieces = []
+    for start, end in parts:
+        while entity.start < start < end and not text[start].isalnum():
+            start += 1
+        while start < end < entity.end and not text[end - 1].isalnum():
+            end -= 1
+        if start < end:
+            pieces.append(Entity(entity.type, start, end, entity.score))
+    return pieces

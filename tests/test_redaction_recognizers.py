@@ -82,6 +82,10 @@ def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
         ("Il habite 12 rue de la Paix, 75002 Paris depuis mars.", ("ADRESSE", "12 rue de la Paix, 75002 Paris")),
         ("Domicile : 8 bis avenue d'Italie.", ("ADRESSE", "8 bis avenue d'Italie")),
         ("Elle vit à 69007 Lyon avec sa fille.", ("ADRESSE", "69007 Lyon")),
+        ("Adresse : chemin des Vignes, 84000 Avignon.", ("ADRESSE", "chemin des Vignes, 84000 Avignon")),
+        ("Elle habite rue Victor Hugo à Lyon depuis 2019.", ("ADRESSE", "rue Victor Hugo")),
+        ("Il est domicilié avenue de la République.", ("ADRESSE", "avenue de la République")),
+        ("Il vit place de la Mairie à Tulle", ("ADRESSE", "place de la Mairie")),
         ("Mme X, née le 12/03/1985, demande", ("DATE_NAISSANCE", "12/03/1985")),
         ("date de naissance : 3 avril 1962.", ("DATE_NAISSANCE", "3 avril 1962")),
         ("il est né le 1er janvier 1975 à Brest", ("DATE_NAISSANCE", "1er janvier 1975")),
@@ -136,6 +140,9 @@ def test_recognizer_finds(redactor: Redactor, text: str, expected: tuple[str, st
         "Le mot de passe est trop court.",
         "le mot de passe est expiré.",
         "Comment changer de mot de passe ?",
+        "Où est la préfecture, rue de la Paix ?",
+        "Je cherche la mairie, place du Marché",
+        "La rue est bloquée par les travaux",
     ],
 )
 def test_unsupported_or_out_of_context_is_left_alone(redactor: Redactor, text: str) -> None:
@@ -580,3 +587,12 @@ def test_a_date_right_after_a_name_is_a_date_of_birth(redactor: Redactor, text: 
 
 def test_a_date_after_a_name_and_a_word_is_left_alone(redactor: Redactor) -> None:
     assert found(redactor, "Mme Léa Martin le 03/04/2024 a signé son contrat") == [("PERSONNE", "Léa Martin")]
+
+
+def test_what_a_lower_score_found_beyond_the_winner_stays_masked(redactor: Redactor) -> None:
+    """spaCy runs the name into the street; the street with its postcode and city loses to it, and the postcode and
+    city it alone covered are still masked (they were left in the clear when the whole span lost)."""
+    text = "stacey ESTEVE Avenue Luce Millet, 15916 Saint Claudinedan"
+    redacted = redactor.redact(text).text
+    assert "15916" not in redacted and "Claudinedan" not in redacted and "ESTEVE" not in redacted
+    assert redacted.count("<") == 2

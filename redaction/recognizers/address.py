@@ -1,4 +1,6 @@
-"""Postal addresses: number + street type + name (optionally followed by postcode and city), or postcode + city."""
+"""Postal addresses: number + street type + name (optionally followed by postcode and city), a street with its postcode
+and city, postcode + city; a street alone only after a word about where someone lives (« elle habite rue Victor
+Hugo »: « la rue de la Paix » in a question about a prefecture is a place)."""
 
 from __future__ import annotations
 
@@ -32,7 +34,9 @@ class FrAddressRecognizer(PatternRecognizer):
             rf"{START}{_NUMBER}\s+{_STREET}(?:,?\s+{_POSTCODE}\s+{_CITY})?{END}",
             0.6,
         ),
+        Pattern("Voie, code postal et ville", rf"{START}{_STREET},?\s+{_POSTCODE}\s+{_CITY}{END}", 0.6),
         Pattern("Code postal et ville", rf"{START}{_POSTCODE}\s+{_CITY}{END}", 0.45),
+        Pattern("Voie sans numéro", rf"{START}{_STREET}{END}", 0.15),
     ]
     CONTEXT = ["adresse", "domicile", "habite", "demeurant", "domicilié", "réside", "résidant", "vit"]
 
