@@ -16,6 +16,7 @@ from redaction.recognizers.given_names import FrGivenNameRecognizer, insee_names
 from redaction.recognizers.iban import FrIbanRecognizer
 from redaction.recognizers.identity_documents import (
     FrDrivingLicenceRecognizer,
+    FrForeignerNumberRecognizer,
     FrIdentityCardRecognizer,
     FrPassportRecognizer,
 )
@@ -37,6 +38,7 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrPassportRecognizer,
     FrIdentityCardRecognizer,
     FrDrivingLicenceRecognizer,
+    FrForeignerNumberRecognizer,
     FrLicencePlateRecognizer,
     FrAddressRecognizer,
     FrBirthDateRecognizer,

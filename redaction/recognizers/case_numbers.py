@@ -22,7 +22,7 @@ _NUMBER = rf"(?!{_PHONE})(?=(?:[A-Z]*[-/ ]?)*(?:\d[-/ ]?){{5}})[A-Z0-9](?:[A-Z0-
 
 
 class FrCaseNumberRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("Numéro de dossier", rf"(?<=\b{_CUE}{_GAP}{_MARK})(?<![\w-]){_NUMBER}{END}", 0.6)]
+    PATTERNS = [Pattern("Numéro de dossier", rf"(?<=\b{_CUE}{_GAP}{_MARK})(?<![\w-]){_NUMBER}{END}", 0.7)]
 
     def __init__(self) -> None:
         super().__init__(

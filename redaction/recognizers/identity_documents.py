@@ -1,8 +1,10 @@
-"""Passport, identity-card and driving-licence numbers.
+"""Passport, identity-card, driving-licence and foreigners' numbers.
 
 A French passport number (2 digits, 2 letters, 5 digits) is distinctive enough alone; identity-card numbers
 (12 digits before 2021, 9 letters and digits since) and driving-licence numbers (12 digits before 2013, then 2 digits,
-2 letters, 5 digits) are only taken after a word naming the document.
+2 letters, 5 digits) are only taken after a word naming the document. So is a foreigner's number (the ten-digit
+AGDREF number, « numéro d'étranger ») and a residence permit's number, after « titre de séjour », « carte de
+résident », « récépissé »…
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, END, LA
 
 _NUMBER_WORDS = r"(?:\s*(?:n°|no\.?|num(?:éro|ero)?\.?|:|est|le|du|de|la|sa|son|ma|mon|sous)){0,4}\s*"
 _LICENCE_WORDS = r"(?:\bpermis(?:\s+de\s+conduire)?)"
+_FOREIGNER_WORDS = (
+    r"(?:num[ée]ro\s+(?:d['’]\s*)?[ée]tranger|n[°o]\s*(?:d['’]\s*)?[ée]tranger|\bAGDREF\b|"
+    r"(?:titre|carte)\s+de\s+(?:s[ée]jour|r[ée]sident)|r[ée]c[ée]piss[ée])"
+)
 _ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|pi[èe]ce\s+d['’]identit[ée])"
 
 
@@ -67,6 +73,25 @@ class FrDrivingLicenceRecognizer(PatternRecognizer):
         super().__init__(
             supported_entity="PERMIS_CONDUIRE",
             name="FrDrivingLicenceRecognizer",
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            global_regex_flags=CASE_INSENSITIVE,
+        )
+
+
+class FrForeignerNumberRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern(
+            "Numéro d'étranger ou de titre de séjour",
+            rf"(?<={_FOREIGNER_WORDS}{_NUMBER_WORDS})(?:\d{{10}}|(?=[A-Z0-9]*\d{{5}})[A-Z0-9]{{8,12}}){END}",
+            0.7,
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="NUMERO_ETRANGER",
+            name="FrForeignerNumberRecognizer",
             supported_language=LANGUAGE,
             patterns=list(self.PATTERNS),
             global_regex_flags=CASE_INSENSITIVE,
