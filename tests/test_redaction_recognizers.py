@@ -115,6 +115,8 @@ def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
         ("numéro AGDREF : 7501234567", ("NUMERO_ETRANGER", "7501234567")),
         ("récépissé n° 7501234567 valable 6 mois", ("NUMERO_ETRANGER", "7501234567")),
         ("Son mot de passe : Julie1985 ne marche plus", ("MOT_DE_PASSE", "Julie1985")),
+        ("mot de passe : Azerty12!", ("MOT_DE_PASSE", "Azerty12!")),
+        ("Le code PIN est 4821.", ("MOT_DE_PASSE", "4821")),
         ("MDP=azerty pour l'espace CAF", ("MOT_DE_PASSE", "azerty")),
         ("Le mot de passe est A*b#cd depuis hier", ("MOT_DE_PASSE", "A*b#cd")),
         ("Son code d'accès est 4821", ("MOT_DE_PASSE", "4821")),

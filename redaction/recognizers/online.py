@@ -77,7 +77,7 @@ class FrOnlineHandleRecognizer(PatternRecognizer):
 _SECRET_CUE = r"(?:mot de passe|mdp|password|code d['’]acc[èe]s|code secret|code pin|code confidentiel)"
 _SECRET = r"[^\s,;]*(?:\d|_|[^\w\s.,;!?'’])"
 """A secret written after « est » holds a digit or a sign: « Julie1985! », « 4821 »."""
-_WORD = r"[^\s,;]{3,64}(?<![.!?])"
+_WORD = r"[^\s,;]{3,64}(?<![.])"
 """The secret, without the full stop that ends the sentence."""
 
 
