@@ -37,6 +37,8 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"\b(?:montant|prix|tarifs?|couts?|coute|coutent|frais|somme|taux|bareme|remuneration|salaire|majorations?)\b",
             r"\bcombien\b.{0,40}\b(?:euros?|payer|toucher|percevoir|verser|rembourse)",
             r"^(?:quel|quelle|quels|quelles) (?:indemnites?|allocations?|primes?|pensions?|aides?|sommes?)\b",
+            r"^(?:quel|quelle|quels|quelles) (?:est|sont|sera|seront) (?:l'|le |la |les )(?:indemnites?|pensions?)\b",
+            r"\b(?:a combien s'elev|de combien (?:est|sera))",
             r"\best-(?:il|elle|ce) (?:gratuit|payant)",
         ),
         _pattern(AMOUNT, r"\bgratuit", r"\bpayant", r"(?:\d|\bfois)[^.;:]{0,15}\bsmic\b"),
@@ -234,8 +236,12 @@ def asked_after_topic(question: str) -> str | None:
     return question[topic.end():]
 
 
+GREETING = re.compile(r"^(?:(?:bonjour|bonsoir|salut|madame|monsieur)\b[\s,.!:;-]*)+")
+"""« Bonjour, comment… »: what the question asks starts after the greeting."""
+
+
 def read_question(question: str) -> Asked:
-    folded = fold(question).strip()
+    folded = GREETING.sub("", fold(question).strip())
     asked = TOPIC.sub("", folded)
     kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded) or kind.asked.search(asked))
     return Asked(kinds, YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded))

@@ -42,6 +42,10 @@ def _answer(question: str, *doc_ids: str) -> str:
     [
         ("Quel est le montant de l'indemnité de fin de contrat à la fin d'un CDD ?", ("F40", "F803"),
          "10 % de la rémunération brute totale"),
+        ("Quelle est l'indemnité de fin de contrat d'un CDD ?", ("F40", "F803"),
+         "10 % de la rémunération brute totale"),
+        ("Bonjour, quelle est l'indemnité de fin de contrat d'un CDD ?", ("F40", "F803"),
+         "10 % de la rémunération brute totale"),
         ("Un hôtel doit-il remettre une facture à ses clients ?", ("F18960",), "a l'obligation de lui remettre"),
         ("Véhicule en leasing : que faire quand le contrat de crédit-bail se termine ?", ("F34377",),
          "vous pouvez choisir de conserver le véhicule ou de le rendre"),
@@ -166,11 +170,25 @@ def test_references_and_form_lines_are_never_answers(line: str) -> None:
         ("Quel est l'âge minimum pour travailler ?", {"age"}, False),
         ("A quel âge peut-on avoir un compte bancaire ?", {"age"}, False),
         ("À partir de quand peut-on demander la retraite ?", {"duree"}, False),
+        ("Quelle est l'indemnité de fin de contrat d'un CDD ?", {"montant"}, False),
+        ("Mme <PERSONNE_1> : quelle est l'indemnité de licenciement ?", {"montant"}, False),
+        ("Quelles sont les pensions de réversion ?", {"montant"}, False),
+        ("À combien s'élève la prime de naissance ?", {"montant"}, False),
+        ("Bonjour, quelle indemnité à la fin d'un CDD ?", {"montant"}, False),
+        ("Bonjour, comment faire une carte grise ?", {"demarche"}, False),
+        ("Bonsoir madame, quand doit-on déclarer une naissance ?", {"duree"}, False),
     ],
 )
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
     asked = read_question(question)
     assert {kind.kind for kind in asked.kinds} >= kinds and asked.yes_no == yes_no
+
+
+@pytest.mark.parametrize(
+    "question", ["Quelle est l'allocation de rentrée scolaire ?", "Quelle est la prime d'activité ?"]
+)
+def test_a_benefit_named_after_quelle_est_is_not_asked_for_its_amount(question: str) -> None:
+    assert "montant" not in read_question(question).names
 
 
 @pytest.mark.parametrize(
