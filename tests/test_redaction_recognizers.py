@@ -91,6 +91,8 @@ def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
         ("il est né le 1er janvier 1975 à Brest", ("DATE_NAISSANCE", "1er janvier 1975")),
         ("IP 192.168.1.25 dans les journaux", ("ADRESSE_IP", "192.168.1.25")),
         ("Connexion depuis l'adresse IP 10.0.0.12 hier.", ("ADRESSE_IP", "10.0.0.12")),
+        ("connexion depuis 192.168.1.25:8080 refusée", ("ADRESSE_IP", "192.168.1.25:8080")),
+        ("ip=10.0.0.1 bloquée", ("ADRESSE_IP", "10.0.0.1")),
         ("Adresse IPv6 2001:db8:85a3::8a2e:370:7334 bloquée.", ("ADRESSE_IP", "2001:db8:85a3::8a2e:370:7334")),
         ("venu de 2001:0DB8:85A3:0000:0000:8A2E:0370:7334", ("ADRESSE_IP", "2001:0DB8:85A3:0000:0000:8A2E:0370:7334")),
         ("Son compte instagram @julie_martin75", ("IDENTIFIANT_EN_LIGNE", "@julie_martin75")),

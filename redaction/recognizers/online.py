@@ -1,8 +1,8 @@
 """What identifies a person online: the IP address a connection came from, and a handle on a social network or a
 login (« @julie_martin75 », « pseudo : jmartin75 »). The CNIL counts both as personal data.
 
-- IPv4: four numbers up to 255. With a number of three digits the shape is enough; « 10.0.0.1 » could be a
-  numbered paragraph, so it needs a word about networks.
+- IPv4: four numbers up to 255, with its port if it has one. With a number of three digits the shape is enough;
+  « 10.0.0.1 » could be a numbered paragraph, so it needs a word about networks.
 - IPv6: eight groups, or fewer around « :: », with a group of three or more hexadecimal digits (« 14:30:00 » is a
   time).
 - A handle: « @ » opening a word, not inside an e-mail address; a login after « pseudo », « login », « nom
@@ -19,9 +19,11 @@ from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _WIDE_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d)"
-_NOT_MORE = r"(?![.:]?\d)"
+_PORT = r"(?::\d{1,5})?"
+"""« 192.168.1.25:8080 »: the port goes with the address."""
+_NOT_MORE = r"(?!\.?\d)"
 _HEX = r"[0-9a-f]{1,4}"
-_IPV4 = rf"{START}(?:{_OCTET}\.){{3}}{_OCTET}{_NOT_MORE}"
+_IPV4 = rf"{START}(?:{_OCTET}\.){{3}}{_OCTET}{_PORT}{_NOT_MORE}"
 _HAS_WIDE_OCTET = rf"(?=[\d.]*{_WIDE_OCTET}(?!\d))"
 
 
