@@ -40,7 +40,7 @@ TRADE_TO_SHOP = "er"
 def named_agreements(question: str, agreements: Mapping[str, Agreement]) -> tuple[str, ...]:
     """The IDCCs of the indexed agreements the question names, best first; ties are all kept (« bâtiment »
     names the agreements of its workers, technicians and executives); none when it names no indexed one."""
-    folded = fold(question).replace("\u2019", "'")
+    folded = fold(question)
     numbers = tuple(dict.fromkeys(number.zfill(4) for number in _IDCC.findall(folded)))
     if numbers:
         return tuple(number for number in numbers if number in agreements)

@@ -71,7 +71,7 @@ def _asks_an_aspect(question: str) -> bool:
     justificatifs fournir ? », « Le délai change-t-il ? »)."""
     terms = set(analyze(question))
     only_aspects = bool(terms & ASPECT_TERMS) and terms <= ASPECT_TERMS | _ASKING_TERMS
-    return only_aspects or DEFINITE_ASPECT_ASKED.match(fold(question).replace("\u2019", "'")) is not None
+    return only_aspects or DEFINITE_ASPECT_ASKED.match(fold(question)) is not None
 
 
 def _pronoun_refers_back(question: str) -> bool:

@@ -134,7 +134,7 @@ def unattested_complements(
     `association`: how much more often than chance the corpus's passages hold two terms together
     (`Searcher.passage_association`); `complements`: (noun, word it hangs on) pairs of a text, from a parser."""
     question = PLACEHOLDER.sub(" ", question)
-    brought_in = content_words(" ".join(AFTER_PREPOSITION.findall(fold(question).replace("\u2019", "'"))))
+    brought_in = content_words(" ".join(AFTER_PREPOSITION.findall(fold(question))))
     unheld = set(_unheld(question, brought_in, document_texts))
     if not unheld:
         return []

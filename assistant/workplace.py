@@ -58,7 +58,7 @@ def _leading_words(phrase: str) -> str:
 
 def setting_words(question: str) -> list[str]:
     """The stemmed content words of the phrases where the question names the asker's trade, employer or sector."""
-    folded = fold(question).replace("\u2019", "'")
+    folded = fold(question)
     matches = [match for pattern in _PATTERNS for match in pattern.finditer(folded)]
     phrases = [_leading_words(_clause(match.group("phrase"))) for match in matches]
     phrases += [worker for match in matches if (worker := match.groupdict().get("worker"))]

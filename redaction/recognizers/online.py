@@ -77,16 +77,16 @@ class FrOnlineHandleRecognizer(PatternRecognizer):
 
 
 _SECRET_CUE = r"(?:mot de passe|mdp|password|code d['’]acc[èe]s|code secret|code pin|code confidentiel)"
-_SECRET = r"[^\s,;]*(?:\d|_|[^\w\s.,;!?'’])"
+_HAS_SIGN = r"(?=[^\s,;]*(?:\d|_|[^\w\s.,;!?'’]))"
 """A secret written after « est » holds a digit or a sign: « Julie1985! », « 4821 »."""
-_WORD = r"[^\s,;]{3,64}(?<![.])"
+_SECRET = r"[^\s,;]{3,64}(?<![.])"
 """The secret, without the full stop that ends the sentence."""
 
 
 class FrPasswordRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("Secret après deux-points", rf"(?<=\b{_SECRET_CUE}\s*(?::|=)\s*){_WORD}", 0.6),
-        Pattern("Secret après « est »", rf"(?<=\b{_SECRET_CUE}\s+(?:est|était)\s+)(?={_SECRET}){_WORD}", 0.6),
+        Pattern("Secret après deux-points", rf"(?<=\b{_SECRET_CUE}\s*(?::|=)\s*){_SECRET}", 0.6),
+        Pattern("Secret après « est »", rf"(?<=\b{_SECRET_CUE}\s+(?:est|était)\s+){_HAS_SIGN}{_SECRET}", 0.6),
     ]
 
     def __init__(self) -> None:
