@@ -545,6 +545,17 @@ def _asks_the_title(question: str, title: str) -> bool:
     )
 
 
+def _extract_units(chosen: Sequence[Unit], ranked: Sequence[Scored]) -> list[Unit]:
+    """The answer's units and the best ones after them, in reading order, each said once: a fiche that repeats a
+    sentence under each of its cases (« Reconnaissance » / « Déclaration de naissance ») or says it again in other
+    words gives it once, where it ranks best."""
+    kept: list[Unit] = []
+    for unit in [*chosen, *(s.unit for s in ranked[:EXTRACT_UNITS])]:
+        if unit not in kept and not any(_same_thing(unit.text, other.text) for other in kept):
+            kept.append(unit)
+    return sorted(kept, key=lambda u: (u.n, u.order))
+
+
 def compose(
     question: str,
     passages: Sequence[Passage],
@@ -576,10 +587,7 @@ def compose(
     budget = ANSWER_WORD_BUDGET - sum(_words(u.text) for u in opening)
     chosen = opening + [u for u in _qualifiers(lead, ranked, budget, bool(asked.kinds)) if u not in opening]
     text, citations = _cited(chosen, passages)
-    extract_units = sorted(
-        {s.unit for s in ranked[:EXTRACT_UNITS]} | set(chosen), key=lambda u: (u.n, u.order)
-    )
-    extract, _ = _cited(extract_units, passages)
+    extract, _ = _cited(_extract_units(chosen, ranked), passages)
     cases = (_cases(lead, ranked, question) or _row_cases(lead, ranked, question)
              or _sibling_cases(lead.unit.n, passages[:PASSAGES_CONSIDERED], question))
     return Composition(text, citations, cases, extract, list(ranked), tuple(chosen))

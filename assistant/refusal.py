@@ -13,6 +13,7 @@ from assistant.workplace import setting_words
 from guichet.config import Settings
 from indexing.model import Passage
 from indexing.profiles import profile_for
+from indexing.search import OTHER_QUESTION
 from indexing.text import fold
 
 if TYPE_CHECKING:
@@ -111,8 +112,10 @@ def coverage(question: str, passage: Passage) -> float:
 
 
 def relevance(question: str, passages: Sequence[Passage]) -> float:
-    """How well the best of the top passages matches: lexical coverage and dense similarity, averaged."""
-    judged = passages[:PASSAGES_JUDGED]
+    """How well the best of the top passages matches: lexical coverage and dense similarity, averaged. The top is
+    the search's order before a question-titled fiche gave way to a general one (`SearchConfig.other_question_penalty`):
+    that preference chooses which text leads, not whether the texts hold the question."""
+    judged = sorted(passages, key=lambda p: p.scores.get(OTHER_QUESTION, 0.0) - p.score)[:PASSAGES_JUDGED]
     if not judged:
         return 0.0
     return max(0.5 * coverage(question, p) + 0.5 * p.scores.get(DENSE_KEY, 0.0) for p in judged)

@@ -146,6 +146,8 @@ ABLATIONS: dict[str, SearchConfig] = {
     "hybrid-no-titles": SearchConfig(title_weight=0.0, title_dense_weight=0.0),
     "hybrid-no-public-service": SearchConfig(public_service_penalty=0.0),
     "hybrid-public-0.05": SearchConfig(public_service_penalty=0.05),
+    "hybrid-no-other-question": SearchConfig(other_question_penalty=0.0),
+    "hybrid-no-subject-title": SearchConfig(subject_title_bonus=0.0),
     "hybrid-rrf-k60-no-title": SearchConfig(rrf_k=60.0, title_weight=0.0, title_dense_weight=0.0),
     "hybrid-rrf-k10": SearchConfig(rrf_k=10.0),
     "hybrid-dense-0.5": SearchConfig(weights={BM25_DOCUMENTS: 1.0, BM25_CHUNKS: 1.0, DENSE: 0.5}),

@@ -151,6 +151,8 @@ class Index:
     chunk_document_rows: np.ndarray = field(init=False)
     title_terms: list[frozenset[str]] = field(init=False)
     title_term_counts: Counter[str] = field(init=False)
+    question_titled: np.ndarray = field(init=False)
+    """Per document, whether its title is a question (service-public's « question-réponse » fiches)."""
     public_service: np.ndarray = field(init=False)
     """Per document, whether its title or its place in the site (breadcrumb) is the public service."""
     sources: tuple[str, ...] = field(init=False)
@@ -170,6 +172,7 @@ class Index:
         self.chunk_document_rows = np.array([self.document_rows[c.doc_id] for c in self.chunks], dtype=np.int64)
         self.title_terms = [frozenset(analyze(d.title)) for d in self.documents]
         self.title_term_counts = Counter(term for terms in self.title_terms for term in terms)
+        self.question_titled = np.array([d.title.rstrip().endswith("?") for d in self.documents], dtype=bool)
         self.sources = tuple(dict.fromkeys(d.source for d in self.documents))
         self.public_service = np.array(
             [names_public_service(" ".join((d.title, *d.breadcrumb))) for d in self.documents], dtype=bool
@@ -205,7 +208,7 @@ class Index:
 
     def title_coverage(self, terms: Iterable[str], document_rows: Iterable[int]) -> dict[int, float]:
         """Per document, the share of the query terms its title holds, each term weighted by its rarity in titles."""
-        weights = {term: math.log(1 + len(self.documents) / (1 + self.title_term_counts[term])) for term in terms}
+        weights = {term: self._title_rarity(term) for term in terms}
         total = sum(weights.values())
         if not total:
             return {}
@@ -213,6 +216,16 @@ class Index:
             row: sum(weight for term, weight in weights.items() if term in self.title_terms[row]) / total
             for row in document_rows
         }
+
+    def title_uncovered(self, terms: Iterable[str], document_row: int) -> float:
+        """The share of a document's title terms, each weighted by its rarity in titles, that `terms` lack."""
+        weights = {term: self._title_rarity(term) for term in self.title_terms[document_row]}
+        total = sum(weights.values())
+        query = set(terms)
+        return sum(weight for term, weight in weights.items() if term not in query) / total if total else 0.0
+
+    def _title_rarity(self, term: str) -> float:
+        return math.log(1 + len(self.documents) / (1 + self.title_term_counts[term]))
 
     @classmethod
     def open(cls, settings: Settings) -> Index:

@@ -1,4 +1,5 @@
-"""Query understanding: public-service acronyms expanded for BM25 (the acronym is kept), spelling variants."""
+"""Query understanding: public-service acronyms expanded for BM25 (the acronym is kept), spelling variants, and
+whether a query is a question."""
 from __future__ import annotations
 
 import re
@@ -55,6 +56,13 @@ VARIANTS: dict[str, str] = {
 }
 
 _WORD = re.compile(r"[\w']+")
+_QUESTION = re.compile(
+    r"^(?:comment|combien|quel(?:le)?s?|qui|quand|ou|pourquoi|que|qu'|est-ce|c'est quoi|lequel|laquelle"
+    r"|(?:a|dans|de|pour|par|en|sur|avec|depuis|jusqu'a) (?:quel|qui|combien|quoi|quand))\b"
+    r"|\b\w+-(?:t-)?(?:je|tu|il|elle|on|ils|elles)\b"
+)
+"""An interrogative word first (« Comment… », « Dans quels cas… ») or a verb with its subject pronoun after it
+(« puis-je », « a-t-on », « faut-il »). « vous » and « nous » are left out: « rendez-vous » is not a question."""
 
 
 def expand_query(query: str) -> str:
@@ -66,3 +74,9 @@ def expand_query(query: str) -> str:
         right for wrong, right in VARIANTS.items() if re.search(rf"\b{re.escape(wrong)}\b", folded_query)
     ]
     return " ".join([query, *dict.fromkeys(additions)])
+
+
+def is_question(query: str) -> bool:
+    """Whether the query is phrased as a question rather than as keywords: a question says what it asks."""
+    text = fold(query).strip()
+    return text.endswith("?") or bool(_QUESTION.search(text))

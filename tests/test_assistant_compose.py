@@ -121,6 +121,19 @@ def test_every_unit_is_cited_to_its_passage_and_quoted() -> None:
     assert len(composition.extract) >= len(composition.text)
 
 
+@pytest.mark.parametrize(("question", "doc_id"), [
+    ("Quels documents l'employeur remet-il au salarié à la fin du CDD ?", "F40"),
+    ("Qui peut toucher la prime de précarité à la fin d'un contrat de travail ?", "F803"),
+    ("Appel d'un jugement : comment acheter un timbre fiscal ?", "F33227"),
+])
+def test_the_extract_says_each_sentence_once(question: str, doc_id: str) -> None:
+    """F40 gives its list of documents under both of its cases, F803 « La prime de précarité n'est pas versée… »
+    under several situations: the extract reads each once."""
+    extract = compose(question, [_passage(doc_id)], _sections).extract
+    sentences = [strip_citations(sentence).strip() for sentence in split_sentences(extract)]
+    assert len(sentences) > 2 and len(set(sentences)) == len(sentences)
+
+
 def test_a_table_row_keeps_its_column_names() -> None:
     units = section_units("Montant selon la durée :\nDurée: 6 mois; Montant: 100 €\nDurée: 1 an; Montant: 200 €")
     assert units == ["Montant selon la durée : Durée: 6 mois; Montant: 100 €",

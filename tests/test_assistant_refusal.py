@@ -58,6 +58,19 @@ def test_relevance_separates_an_answerable_question_from_an_unrelated_one(passag
     assert answerable > unrelated
 
 
+def test_relevance_is_judged_on_the_order_before_a_general_fiche_was_preferred(passages):
+    """A question-titled fiche that gave way to general ones (`other_question` in its scores) still counts among
+    the three closest texts when its score before the penalty placed it there."""
+    question = "Quel est le montant de l'indemnité de fin de contrat d'un CDD ?"
+    answering, unrelated = passages[0], passages[2]
+    others = [dataclasses.replace(unrelated, chunk_id=f"other#{i}", score=-1.0 - i / 10, scores={"dense": 0.5})
+              for i in range(3)]
+    gave_way = dataclasses.replace(answering, score=-1.6, scores={"dense": 0.5, "other_question": -1.0})
+    sunk = dataclasses.replace(answering, score=-1.6, scores={"dense": 0.5})
+    assert relevance(question, [*others, gave_way]) == relevance(question, [gave_way])
+    assert relevance(question, [*others, sunk]) == relevance(question, others) < relevance(question, [gave_way])
+
+
 def test_combien_asks_for_a_number_and_is_no_term_the_texts_must_hold(passages):
     """« Combien de temps dure un congé de paternité ? » was refused: « combien » counted as a word the fiche lacked."""
     fiche = passages[0]

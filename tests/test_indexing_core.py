@@ -15,7 +15,7 @@ from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
 from indexing.index import CURRENT_FILE, Index, IndexCorrupted, IndexMismatch, IndexNotFound, builds_dir
 from indexing.model import SearchFilters
-from indexing.query import expand_query
+from indexing.query import expand_query, is_question
 from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, audience, names_public_service, without_audience
 from indexing.search import PUBLIC_SERVICE, TITLE, TITLE_DENSE, SearchConfig, Searcher
 from indexing.text import analyze, fold
@@ -79,6 +79,23 @@ def test_query_expansion_keeps_the_acronym_and_adds_its_long_form() -> None:
     assert "licenciement" in expand_query("licencment économique") or "licenciement" in expand_query(
         "licenciment économique"
     )
+
+
+@pytest.mark.parametrize("text", [
+    "Comment faire une carte d'identité ?", "quand partir à la retraite", "puis-je refuser le chômage partiel",
+    "Dans quels cas l'employeur peut-il recourir au CDD", "C'est quoi un CDD", "Où déclarer une naissance",
+    "Mon employeur peut-il refuser mes congés", "a-t-on droit au RSA", "le préavis de démission ?",
+])
+def test_a_query_phrased_as_a_question_is_read_as_one(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "fin de CDD", "durée du préavis", "prendre rendez-vous en préfecture", "peut-être licencié",
+    "arrêt maladie pendant le préavis", "quotient familial", "",
+])
+def test_keywords_are_not_a_question(text: str) -> None:
+    assert not is_question(text)
 
 
 def test_chunks_fit_the_token_limit_and_keep_heading_paths(documents: list[Document], embedder: Embedder) -> None:

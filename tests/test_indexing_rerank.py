@@ -27,7 +27,8 @@ from indexing.embeddings import Embedder
 from indexing.index import Index
 from indexing.model import SearchFilters
 from indexing.rerank import FEATURES, Ranker, load_ranker, save_ranker
-from indexing.search import RERANK, SearchConfig, Searcher
+from indexing.search import OTHER_QUESTION, RERANK, SUBJECT_TITLE, SearchConfig, Searcher
+from indexing.text import analyze
 from tests.corpus_fixtures import fixture_documents
 
 QUERIES = DEFAULT_DATASETS["retrieval-queries"]
@@ -167,3 +168,48 @@ def test_scores_follow_the_order_beyond_the_reranked_head(searcher: Searcher, tm
     assert all(p.score == p.scores[RERANK] for p in head) and all(RERANK not in p.scores for p in tail)
     fused_tail = [p.scores["rrf"] for p in tail]
     assert fused_tail == sorted(fused_tail, reverse=True)
+
+
+def test_a_question_titled_fiche_that_asks_something_else_gives_way_to_the_general_fiche(searcher: Searcher) -> None:
+    """« Qui peut toucher la prime de précarité à la fin d'un contrat de travail ? » (F803) answers its own question:
+    asked what happens at the end of a contract, the fiche on the end of a CDD (F40) leads; asked about the bonus,
+    F803 still does, and keywords leave the reranker's order alone."""
+    unpenalized = Searcher(searcher.index, searcher.embedder, searcher.settings,
+                           dataclasses.replace(searcher.config, other_question_penalty=0.0))
+    question = "Que se passe-t-il à la fin d'un contrat de travail ?"
+    assert [p.doc_id for p in unpenalized.search(question, 2)] == ["F803", "F40"]
+    led = searcher.search(question, 2)
+    assert [p.doc_id for p in led] == ["F40", "F803"]
+    assert led[1].scores[OTHER_QUESTION] < 0 and OTHER_QUESTION not in led[0].scores
+    scores = [p.score for p in searcher.search(question, DEPTH + 10)]
+    assert scores == sorted(scores, reverse=True)
+    assert searcher.search("Quelle prime à la fin d'un contrat de travail ?", 1)[0].doc_id == "F803"
+    keywords = searcher.search("fin de CDD prime", 5)
+    assert "F803" in {p.doc_id for p in keywords} and all(OTHER_QUESTION not in p.scores for p in keywords)
+    assert [p.doc_id for p in keywords] == [p.doc_id for p in unpenalized.search("fin de CDD prime", 5)]
+
+
+def test_title_uncovered_is_the_rare_part_of_a_title_the_query_lacks(searcher: Searcher) -> None:
+    index = searcher.index
+    row = index.document_rows["F803"]
+    assert index.question_titled[row] and not index.question_titled[index.document_rows["F40"]]
+    assert index.title_uncovered(analyze(index.documents[row].title), row) == 0.0
+    assert index.title_uncovered([], row) == 1.0
+    partial = index.title_uncovered(analyze("fin d'un contrat de travail"), row)
+    assert 0.3 < partial < 1.0
+    assert index.title_uncovered(analyze("prime de précarité"), row) < partial
+
+
+def test_an_information_fiche_titled_by_a_subject_the_query_names_whole_comes_forward(searcher: Searcher) -> None:
+    """« Intéressement » (F2140) is the fiche on the subject the query names; « Plan d'épargne entreprise (PEE) »
+    (F2142), whose title the query holds only in part, led before. A question-titled fiche asked word for word gets no
+    such bonus: it is the question's own answer already."""
+    without = Searcher(searcher.index, searcher.embedder, searcher.settings,
+                       dataclasses.replace(searcher.config, subject_title_bonus=0.0))
+    query = "intéressement et plan d'épargne"
+    assert [p.doc_id for p in without.search(query, 2)] == ["F2142", "F2140"]
+    first, second = searcher.search(query, 2)
+    assert (first.doc_id, second.doc_id) == ("F2140", "F2142")
+    assert first.scores[SUBJECT_TITLE] > 0 and SUBJECT_TITLE not in second.scores
+    asked = searcher.search("Qui peut toucher la prime de précarité à la fin d'un contrat de travail ?", 3)
+    assert asked[0].doc_id == "F803" and all(SUBJECT_TITLE not in p.scores for p in asked if p.doc_id == "F803")
