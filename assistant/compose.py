@@ -63,7 +63,9 @@ LONG_UNIT_WORDS = 35
 """A unit longer than this loses W_LENGTH per as many words again: a long list or table row holds many of the
 question's words without answering it better than a sentence that does."""
 W_YES_NO = 0.4
-"""A yes/no question is answered by the sentence that says yes or no (« Oui, si… », « Non. »)."""
+"""A yes/no question is answered by the sentence that says yes or no (« Oui, si… », « Non. »); any other question is
+not, and such a sentence loses as much: « Oui, si vous êtes au chômage, vous pouvez percevoir le RSA… » answers the
+fiche's own question, not « Quelles sont les conditions pour avoir le RSA ? »."""
 W_RATE = 0.4
 """« Combien de jours de congés par an ? » asks a rate: the unit that gives a number per year (« 30 jours ouvrables
 pour une année complète ») answers it, as « Oui » answers a yes/no question."""
@@ -347,7 +349,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_STATED * (asked.states_value(unit.text) and not NOTE_START.match(folded))
             + W_QUANTITY * {True: 1, False: -1, None: 0}[row_fits(unit.text, quantities)]
             + W_RETRIEVED * unit.retrieved
-            + W_YES_NO * (asked.yes_no and bool(YES_OR_NO.match(folded)))
+            + W_YES_NO * (1 if asked.yes_no else -1) * bool(YES_OR_NO.match(folded))
             + W_RATE * (rate is not None and states_rate(folded, rate))
             + W_GENERAL_CASE * any(GENERAL_CASE.match(fold(h)) for h in unit.heading_path)
             - W_ANAPHORA * bool(ANAPHORA_START.match(folded))

@@ -68,6 +68,14 @@ def test_the_answer_leads_with_the_sentence_that_answers(question: str, doc_ids:
     assert len(strip_citations(text).split()) <= ANSWER_WORD_BUDGET + 10
 
 
+def test_a_yes_or_no_answers_only_a_yes_no_question() -> None:
+    """F10528 « Peut-on franciser son nom… ? » opens on « Oui. »: the answer to its own question, not to one that
+    asks for the rules."""
+    assert _answer("Peut-on franciser son nom et son prénom en devenant Français ?", "F10528").startswith("Oui")
+    rules = _answer("Quelles sont les règles pour franciser son nom en devenant Français ?", "F10528")
+    assert not fold(rules).startswith(("oui", "non")) and "francais" in fold(rules)
+
+
 def test_an_exception_that_follows_the_lead_qualifies_it() -> None:
     text = _answer("Quel est le montant de l'indemnité de fin de contrat à la fin d'un CDD ?", "F40")
     first, second = split_sentences(text)[:2]
