@@ -4,9 +4,9 @@ Hugo »: « la rue de la Paix » in a question about a prefecture is a place).""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, START
+from redaction.recognizers.base import CASE_SENSITIVE, END, START, FrPatternRecognizer
 
 _STREET_TYPES = (
     r"(?i:rue|avenue|av\.|bd|boulevard|impasse|all[ée]e|quai|faubourg|lotissement|r[ée]sidence|hameau|lieu-dit"
@@ -27,7 +27,7 @@ _CEDEX = r"(?:\s+(?i:cedex)(?:\s+\d{1,2})?)"
 _CITY = rf"{_NAME_WORD}(?:{_CITY_LINK}{_NAME_WORD})*{_CEDEX}?"
 
 
-class FrAddressRecognizer(PatternRecognizer):
+class FrAddressRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "Numéro et voie",
@@ -40,12 +40,5 @@ class FrAddressRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["adresse", "domicile", "habite", "demeurant", "domicilié", "réside", "résidant", "vit"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="ADRESSE",
-            name="FrAddressRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+    ENTITY = "ADRESSE"
+    FLAGS = CASE_SENSITIVE

@@ -3,13 +3,13 @@ digits needs a word about cards. Luhn only raises the score."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, START, raised_if
+from redaction.recognizers.base import CASE_SENSITIVE, END, START, FrPatternRecognizer, raised_if
 from redaction.recognizers.checksums import compact, luhn_valid
 
 
-class FrBankCardRecognizer(PatternRecognizer):
+class FrBankCardRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Carte 4x4", rf"{START}[2-6]\d{{3}}([ .-])\d{{4}}\1\d{{4}}\1\d{{4}}{END}", 0.5),
         Pattern("Carte Amex", rf"{START}3[47]\d{{2}}([ .-])\d{{6}}\1\d{{5}}{END}", 0.5),
@@ -17,15 +17,8 @@ class FrBankCardRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["carte", "bancaire", "cb", "visa", "mastercard", "paiement", "amex"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="CARTE_BANCAIRE",
-            name="FrBankCardRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+    ENTITY = "CARTE_BANCAIRE"
+    FLAGS = CASE_SENSITIVE
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = compact(pattern_text)

@@ -1,15 +1,38 @@
-"""What every French recognizer shares: language, regex flags, token boundaries."""
+"""What every French recognizer shares: language, regex flags, token boundaries, and the pattern recognizer that a
+class declares by its attributes."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 LANGUAGE = "fr"
 CASE_SENSITIVE = regex.DOTALL | regex.MULTILINE
 CASE_INSENSITIVE = CASE_SENSITIVE | regex.IGNORECASE
 START = r"(?<![\w])"
 END = r"(?![\w])"
+
+
+class FrPatternRecognizer(PatternRecognizer):
+    """A French pattern recognizer declared by its class: the entity it finds (`ENTITY`), its `PATTERNS`, the
+    `CONTEXT` words that raise their score (None: none) and its regex `FLAGS`; named after its class."""
+
+    ENTITY: ClassVar[str]
+    PATTERNS: ClassVar[list[Pattern]]
+    CONTEXT: ClassVar[list[str] | None] = None
+    FLAGS: ClassVar[int]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity=self.ENTITY,
+            name=type(self).__name__,
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=self.FLAGS,
+        )
 
 
 def raised_if(valid: bool) -> bool | None:

@@ -6,29 +6,23 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE
+from redaction.recognizers.base import CASE_INSENSITIVE, END, FrPatternRecognizer
 
 _FILLER = r"[^\d\n.?!]{0,30}?"
 
 
-class FrBenefitsNumberRecognizer(PatternRecognizer):
+class FrBenefitsNumberRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Allocataire CAF/MSA", rf"(?<=(?:allocataire|\bCAF\b|\bMSA\b){_FILLER})\d(?: ?\d){{6,7}}{END}", 0.7),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="NUMERO_ALLOCATAIRE",
-            name="FrBenefitsNumberRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "NUMERO_ALLOCATAIRE"
+    FLAGS = CASE_INSENSITIVE
 
 
-class FrFranceTravailIdRecognizer(PatternRecognizer):
+class FrFranceTravailIdRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "Identifiant France Travail",
@@ -37,11 +31,5 @@ class FrFranceTravailIdRecognizer(PatternRecognizer):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="IDENTIFIANT_FRANCE_TRAVAIL",
-            name="FrFranceTravailIdRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "IDENTIFIANT_FRANCE_TRAVAIL"
+    FLAGS = CASE_INSENSITIVE

@@ -7,9 +7,9 @@ being known only there. Other dates are left alone."""
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START
+from redaction.recognizers.base import CASE_INSENSITIVE, END, START, FrPatternRecognizer
 
 _MONTHS = (
     r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
@@ -45,17 +45,11 @@ def _listed(date: str) -> str:
     return rf"(?:{START}{date}{END}\s*(?:,|\bet\b|\bou\b)\s*(?:(?:le|en)\s+)?)*"
 
 
-class FrBirthDateRecognizer(PatternRecognizer):
+class FrBirthDateRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Date après naissance", rf"(?<={_CUE}{_FILLER}{_listed(FULL_DATE)}){START}{FULL_DATE}{END}", 0.8),
         Pattern("Année après né en", rf"(?<={_YEAR_CUE}{_listed(_PARTIAL_DATE)}){START}{_PARTIAL_DATE}{END}", 0.8),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="DATE_NAISSANCE",
-            name="FrBirthDateRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "DATE_NAISSANCE"
+    FLAGS = CASE_INSENSITIVE

@@ -9,28 +9,21 @@ amount, never a SIRET."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, START
+from redaction.recognizers.base import CASE_SENSITIVE, END, START, FrPatternRecognizer
 
 _SEP = r"[ .-]?"
 _SIREN = rf"\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}"
 _NOT_AN_AMOUNT = r"(?!\s*(?:€|euros?\b|eur\b|EUR\b|%|k€|M€|,\d))"
 
 
-class FrBusinessNumberRecognizer(PatternRecognizer):
+class FrBusinessNumberRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("SIRET", rf"{START}{_SIREN}{_SEP}\d{{5}}{END}{_NOT_AN_AMOUNT}", 0.2),
         Pattern("SIREN", rf"{START}{_SIREN}{END}{_NOT_AN_AMOUNT}", 0.2),
     ]
     CONTEXT = ["siret", "siren", "entreprise", "entrepreneur", "kbis", "rcs"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="SIRET",
-            name="FrBusinessNumberRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+    ENTITY = "SIRET"
+    FLAGS = CASE_SENSITIVE

@@ -6,9 +6,9 @@ number belongs to, and is left alone (« demande d'APL : cerfa 12100*03 »)."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE
+from redaction.recognizers.base import CASE_INSENSITIVE, END, FrPatternRecognizer
 
 _CUE = (
     r"(?:dossier|(?:num[ée]ro|n[°o]|no\.?|r[ée]f[ée]rence|r[ée]f\.?)\s+(?:de\s+|d['’]\s*)?"
@@ -21,14 +21,8 @@ _PHONE = r"0[1-9](?:[-/]?\d\d){4}(?![\w-])"
 _NUMBER = rf"(?!{_PHONE})(?=(?:[A-Z]*[-/ ]?)*(?:\d[-/ ]?){{5}})[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){{4,24}}"
 
 
-class FrCaseNumberRecognizer(PatternRecognizer):
+class FrCaseNumberRecognizer(FrPatternRecognizer):
     PATTERNS = [Pattern("Numéro de dossier", rf"(?<=\b{_CUE}{_GAP}{_MARK})(?<![\w-]){_NUMBER}{END}", 0.7)]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="NUMERO_DOSSIER",
-            name="FrCaseNumberRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "NUMERO_DOSSIER"
+    FLAGS = CASE_INSENSITIVE

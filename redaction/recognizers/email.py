@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import regex
 import tldextract
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_INSENSITIVE, LANGUAGE
+from redaction.recognizers.base import CASE_INSENSITIVE, FrPatternRecognizer
 
 OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
 _AT = r"(?:\s*[\[(]\s*(?:at|arobase)\s*[\])]\s*|\s+arobase\s+|\s+@\s*|\s*@\s+)"
@@ -17,7 +17,7 @@ _SPELLED_AT = regex.compile(_AT, regex.IGNORECASE)
 _SPELLED_DOT = regex.compile(_DOT, regex.IGNORECASE)
 
 
-class FrEmailRecognizer(PatternRecognizer):
+class FrEmailRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "E-mail",
@@ -32,15 +32,8 @@ class FrEmailRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["mail", "courriel", "adresse électronique", "e-mail", "email"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="EMAIL",
-            name="FrEmailRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "EMAIL"
+    FLAGS = CASE_INSENSITIVE
 
     def validate_result(self, pattern_text: str) -> bool:
         domain = _SPELLED_AT.split(pattern_text.replace("@", " @ "))[-1]

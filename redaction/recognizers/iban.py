@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START, raised_if
+from redaction.recognizers.base import CASE_INSENSITIVE, END, START, FrPatternRecognizer, raised_if
 from redaction.recognizers.checksums import compact, iban_valid, rib_valid
 
 IBAN_LENGTHS = {
@@ -35,22 +35,15 @@ def _iban_pattern() -> str:
     return rf"{START}(?:{'|'.join(shapes)}){END}"
 
 
-class FrIbanRecognizer(PatternRecognizer):
+class FrIbanRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("IBAN", _iban_pattern(), 0.5),
         Pattern("RIB", rf"{START}\d{{5}}{_SEP}\d{{5}}{_SEP}[A-Z0-9]{{11}}{_SEP}\d{{2}}{END}", 0.3),
     ]
     CONTEXT = ["iban", "rib", "compte", "bancaire", "virement", "banque", "prélèvement"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="IBAN",
-            name="FrIbanRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "IBAN"
+    FLAGS = CASE_INSENSITIVE
 
     def validate_result(self, pattern_text: str) -> bool | None:
         value = compact(pattern_text)

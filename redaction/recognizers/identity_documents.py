@@ -9,9 +9,9 @@ résident », « récépissé »…
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, END, LANGUAGE, START
+from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, END, START, FrPatternRecognizer
 
 _NUMBER_WORDS = r"(?:\s*(?:n°|no\.?|num(?:éro|ero)?\.?|:|est|le|du|de|la|sa|son|ma|mon|sous)){0,4}\s*"
 _LICENCE_WORDS = r"(?:\bpermis(?:\s+de\s+conduire)?)"
@@ -22,25 +22,18 @@ _FOREIGNER_WORDS = (
 _ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|pi[èe]ce\s+d['’]identit[ée])"
 
 
-class FrPassportRecognizer(PatternRecognizer):
+class FrPassportRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Passeport", rf"{START}\d{{2}} ?[A-Z]{{2}} ?\d{{5}}{END}", 0.5),
         Pattern("Passeport en minuscules", rf"{START}\d{{2}} ?(?i:[a-z]{{2}}) ?\d{{5}}{END}", 0.2),
     ]
     CONTEXT = ["passeport", "passport"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="PASSEPORT",
-            name="FrPassportRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+    ENTITY = "PASSEPORT"
+    FLAGS = CASE_SENSITIVE
 
 
-class FrIdentityCardRecognizer(PatternRecognizer):
+class FrIdentityCardRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "CNI après mention",
@@ -49,17 +42,11 @@ class FrIdentityCardRecognizer(PatternRecognizer):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="CARTE_IDENTITE",
-            name="FrIdentityCardRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "CARTE_IDENTITE"
+    FLAGS = CASE_INSENSITIVE
 
 
-class FrDrivingLicenceRecognizer(PatternRecognizer):
+class FrDrivingLicenceRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "Permis après mention",
@@ -69,17 +56,11 @@ class FrDrivingLicenceRecognizer(PatternRecognizer):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="PERMIS_CONDUIRE",
-            name="FrDrivingLicenceRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "PERMIS_CONDUIRE"
+    FLAGS = CASE_INSENSITIVE
 
 
-class FrForeignerNumberRecognizer(PatternRecognizer):
+class FrForeignerNumberRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "Numéro d'étranger ou de titre de séjour",
@@ -88,11 +69,5 @@ class FrForeignerNumberRecognizer(PatternRecognizer):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="NUMERO_ETRANGER",
-            name="FrForeignerNumberRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "NUMERO_ETRANGER"
+    FLAGS = CASE_INSENSITIVE

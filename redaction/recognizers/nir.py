@@ -5,9 +5,9 @@ without a key only with a context word. A key written apart ("… 045 clé 53") 
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START, raised_if
+from redaction.recognizers.base import CASE_INSENSITIVE, END, START, FrPatternRecognizer, raised_if
 from redaction.recognizers.checksums import compact, nir_key
 
 _SEP = r"[ .-]?"
@@ -15,7 +15,7 @@ _BODY = rf"[1-478]{_SEP}\d{{2}}{_SEP}(?:0[1-9]|1[0-2]|[2-9]\d){_SEP}(?:2[AB]|\d{
 _KEY_APART = r"\s*(?:[-/,]|\(?\s*cl[ée]\s*:?)\s*\d{2}\)?"
 
 
-class FrNirRecognizer(PatternRecognizer):
+class FrNirRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("NIR avec clé", rf"{START}{_BODY}{_SEP}\d{_SEP}\d{END}", 0.5),
         Pattern("NIR et clé à part", rf"{START}{_BODY}{_KEY_APART}{END}", 0.5),
@@ -23,15 +23,8 @@ class FrNirRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["sécurité", "sociale", "sécu", "nir", "insee", "assuré", "immatriculation", "carte vitale", "vitale"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="NIR",
-            name="FrNirRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "NIR"
+    FLAGS = CASE_INSENSITIVE
 
     def validate_result(self, pattern_text: str) -> bool | None:
         value = compact(pattern_text.upper().replace("CLÉ", "").replace("CLE", ""))

@@ -13,9 +13,9 @@ login (« @julie_martin75 », « pseudo : jmartin75 »). The CNIL counts both as
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_INSENSITIVE, END, LANGUAGE, START
+from redaction.recognizers.base import CASE_INSENSITIVE, END, START, FrPatternRecognizer
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _WIDE_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d)"
@@ -27,7 +27,7 @@ _IPV4 = rf"{START}(?:{_OCTET}\.){{3}}{_OCTET}{_PORT}{_NOT_MORE}"
 _HAS_WIDE_OCTET = rf"(?=[\d.]*{_WIDE_OCTET}(?!\d))"
 
 
-class FrIpAddressRecognizer(PatternRecognizer):
+class FrIpAddressRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("IPv4 à trois chiffres", _HAS_WIDE_OCTET + _IPV4, 0.5),
         Pattern("IPv4", _IPV4, 0.3),
@@ -40,15 +40,8 @@ class FrIpAddressRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["ip", "adresse", "connexion", "connecté", "serveur", "routeur", "box", "réseau", "journal", "logs"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="ADRESSE_IP",
-            name="FrIpAddressRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "ADRESSE_IP"
+    FLAGS = CASE_INSENSITIVE
 
 
 _PLATFORMS = r"(?:instagram|insta|facebook|fb|tiktok|snapchat|snap|twitter|linkedin|youtube|twitch|discord|telegram)"
@@ -60,20 +53,14 @@ _LOGIN = r"[\w][\w.-]*\d[\w.-]*|[\w]+[._][\w.]*[\w]"
 after « pseudo » (« pseudo et mot de passe ») is a word."""
 
 
-class FrOnlineHandleRecognizer(PatternRecognizer):
+class FrOnlineHandleRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Handle @", r"(?<![\w.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])(?!\.\w)", 0.5),
         Pattern("Login après un mot qui l'annonce", rf"(?<=\b{_LOGIN_CUE}\s*(?::|est|=)?\s*)(?:{_LOGIN}){END}", 0.5),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="IDENTIFIANT_EN_LIGNE",
-            name="FrOnlineHandleRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "IDENTIFIANT_EN_LIGNE"
+    FLAGS = CASE_INSENSITIVE
 
 
 _SECRET_CUE = r"(?:mot de passe|mdp|password|code d['’]acc[èe]s|code secret|code pin|code confidentiel)"
@@ -83,17 +70,11 @@ _SECRET = r"[^\s,;]{3,64}(?<![.])"
 """The secret, without the full stop that ends the sentence."""
 
 
-class FrPasswordRecognizer(PatternRecognizer):
+class FrPasswordRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Secret après deux-points", rf"(?<=\b{_SECRET_CUE}\s*(?::|=)\s*){_SECRET}", 0.6),
         Pattern("Secret après « est »", rf"(?<=\b{_SECRET_CUE}\s+(?:est|était)\s+){_HAS_SIGN}{_SECRET}", 0.6),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="MOT_DE_PASSE",
-            name="FrPasswordRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            global_regex_flags=CASE_INSENSITIVE,
-        )
+    ENTITY = "MOT_DE_PASSE"
+    FLAGS = CASE_INSENSITIVE

@@ -5,9 +5,9 @@ country code: « +212 6 12 34 56 78 », « +44 7911 123456 », « +1 (555) 123-4
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE
+from redaction.recognizers.base import CASE_SENSITIVE, END, FrPatternRecognizer
 from redaction.recognizers.checksums import compact
 
 _SEP = r"(?:[ ./-]| [./-] )"
@@ -23,7 +23,7 @@ _ALONE_AFTER = rf"{END}(?!{_SEP}\d)"
 """Not a run of digits cut out of a longer number (a NIR, an IBAN)."""
 
 
-class FrPhoneRecognizer(PatternRecognizer):
+class FrPhoneRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Téléphone national", rf"{_ALONE_BEFORE}0{_SEP}?[1-79]{_DIGITS}{_ALONE_AFTER}", 0.6),
         Pattern("Téléphone international", rf"{_ALONE_BEFORE}{_INTERNATIONAL}[1-79]{_DIGITS}{_ALONE_AFTER}", 0.7),
@@ -35,15 +35,8 @@ class FrPhoneRecognizer(PatternRecognizer):
     """A mobile typed without its leading zero (« portable 6 12 34 56 78 ») counts only after a context word."""
     CONTEXT = ["téléphone", "tél", "tel", "portable", "mobile", "joindre", "appeler", "numéro", "fixe"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="TELEPHONE",
-            name="FrPhoneRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+    ENTITY = "TELEPHONE"
+    FLAGS = CASE_SENSITIVE
 
     def invalidate_result(self, pattern_text: str) -> bool:
         digits = compact(pattern_text)

@@ -4,25 +4,18 @@ Thirteen digits alone are too common to mask without a word about taxes; a right
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, START, raised_if
+from redaction.recognizers.base import CASE_SENSITIVE, END, START, FrPatternRecognizer, raised_if
 from redaction.recognizers.checksums import compact, spi_valid
 
 
-class FrTaxNumberRecognizer(PatternRecognizer):
+class FrTaxNumberRecognizer(FrPatternRecognizer):
     PATTERNS = [Pattern("SPI", rf"{START}[0-3]\d(?:[ .-]?\d){{11}}{END}", 0.3)]
     CONTEXT = ["fiscal", "spi", "impôts", "impots", "impot", "fiscale", "déclaration", "revenus", "imposition", "avis"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="NUMERO_FISCAL",
-            name="FrTaxNumberRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+    ENTITY = "NUMERO_FISCAL"
+    FLAGS = CASE_SENSITIVE
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return raised_if(spi_valid(compact(pattern_text)))

@@ -3,14 +3,14 @@ about vehicles."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, START
+from redaction.recognizers.base import CASE_SENSITIVE, END, START, FrPatternRecognizer
 
 _SIV_LETTER = "[A-HJ-NP-TV-Z]"
 
 
-class FrLicencePlateRecognizer(PatternRecognizer):
+class FrLicencePlateRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("SIV", rf"{START}{_SIV_LETTER}{{2}}([- ]?)\d{{3}}\1{_SIV_LETTER}{{2}}{END}", 0.6),
         Pattern("SIV en minuscules", rf"{START}(?i:{_SIV_LETTER}{{2}}([- ]?)\d{{3}}\1{_SIV_LETTER}{{2}}){END}", 0.2),
@@ -18,12 +18,5 @@ class FrLicencePlateRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["immatriculation", "immatriculé", "plaque", "véhicule", "voiture", "carte grise", "certificat"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="IMMATRICULATION",
-            name="FrLicencePlateRecognizer",
-            supported_language=LANGUAGE,
-            patterns=list(self.PATTERNS),
-            context=self.CONTEXT,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+    ENTITY = "IMMATRICULATION"
+    FLAGS = CASE_SENSITIVE
