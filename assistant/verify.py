@@ -396,12 +396,13 @@ def _dropped_restrictions(claim_text: str, anchor_text: str) -> str:
     return ", ".join(sorted(missing))
 
 
-def _unnamed_by(words: set[str], headings: set[str]) -> set[str]:
-    """The words that the passage's title and headings do not name, in the same family or another form of the same
-    root (« la convention » under « Rupture conventionnelle »: the stemmer cuts the noun and its adjective apart)."""
+def _unnamed_by(words: set[str], held: set[str]) -> set[str]:
+    """The words that the held ones (a passage's title and headings, an anchor's sentences) do not name, in the same
+    family or another form of the same root (« la convention » under « Rupture conventionnelle », « licencié » for
+    « licenciement »: the stemmer cuts the noun and its adjective or participle apart)."""
     return {word for word in words if not any(
-        word == heading or (min(len(word), len(heading)) >= SAME_ROOT and (
-            heading.startswith(word) or word.startswith(heading))) for heading in headings)}
+        word == other or (min(len(word), len(other)) >= SAME_ROOT and (
+            other.startswith(word) or word.startswith(other))) for other in held)}
 
 
 def _share(words: set[str], anchor: Anchor, passage: Passage) -> float:
@@ -684,9 +685,9 @@ def _check(
         return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", fold(claim_text)) if w in claims.ROLES))
     headings = _terms(context, source=True)
-    new = _unnamed_by(words - _terms(anchor.window, source=True) - parties, headings)
+    new = _unnamed_by(words - parties, headings | _terms(anchor.window, source=True))
     naming = {term for word in parse(claim_text).naming for term in _terms(word)}
-    naming &= _unnamed_by(words - _terms(anchor.scope, source=True) - parties, headings)
+    naming &= _unnamed_by(words - parties, headings | _terms(anchor.scope, source=True))
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))
     contrary = _contrary_word(claim_text, anchor.text) or _unmatched_non(claim_text, anchor)
@@ -699,7 +700,7 @@ def _check(
         return "negation", ""
     if reply.word and (reply.word == "oui") == (claims.denies(claim_text, reply.question) != reply.flipped):
         return "yes_no", reply.word
-    swapped = _role_swap(claim_text, anchor.text) or _subject_unnamed(claim_text, anchor)
+    swapped = _role_swap(claim_text, anchor.scope) or _subject_unnamed(claim_text, anchor)
     if swapped:
         return "role_swap", swapped
     narrowed = _dropped_restrictions(claim_text, anchor.text)

@@ -20,7 +20,8 @@ CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
 @cache
 def _planted() -> dict[str, PlantedDraft]:
     paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"],
-             DEFAULT_DATASETS["verify-drafts-blind3"], DEFAULT_DATASETS["verify-drafts-blind4"])
+             DEFAULT_DATASETS["verify-drafts-blind3"], DEFAULT_DATASETS["verify-drafts-blind4"],
+             DEFAULT_DATASETS["verify-drafts-blind5"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -546,3 +547,17 @@ def test_an_ordinal_in_words_is_its_number():
     assert sorted(claims.quantities("dès le premier enfant")) == sorted(claims.quantities("dès le 1er enfant"))
     assert claims.quantities("le second contrat") == claims.quantities("le 2e contrat") != claims.quantities(
         "le 1er contrat")
+
+
+def test_a_participle_is_the_same_word_as_its_noun_in_the_anchor():
+    assert stands("b4-reserve-04")[0] == "ok"
+    muted = ("Non, vous ne pouvez pas être muté, déclassé professionnellement ou sanctionné disciplinairement "
+             "en raison de votre engagement de réserviste [1].")
+    assert stands("b4-reserve-04", muted) == ["new_words"]
+
+
+def test_a_party_is_checked_against_the_sentence_a_demonstrative_anchor_points_back_to():
+    assert stands("b5-maternite-11") == ["role_swap"]
+    assert stands("b5-maternite-11", "Vous devez informer votre employeur par une lettre recommandée avec avis de "
+                                     "réception, qui précise le motif de votre absence et la date de fin de votre "
+                                     "congé maternité [1].") == ["ok"]
