@@ -92,10 +92,12 @@ def _misread_verb(token: Token) -> bool:
 
 def _finite(doc: Doc) -> bool:
     """A conjugated verb: not a participle or an infinitive (« Cas autorisés », « Démissionner d'un CDI »),
-    unless it heads the sentence (the tagger reads some conjugated forms as participles: « n'interrompt »)."""
+    unless it heads the sentence (the tagger reads some conjugated forms as participles: « n'interrompt ») or ends
+    in « -ez », which no infinitive or participle does (it reads the imperative « Envoyez le formulaire » as an
+    infinitive)."""
     for token in doc:
         forms = set(token.morph.get("VerbForm"))
-        if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf", "Ger"} & forms:
+        if token.pos_ in ("VERB", "AUX") and (not {"Part", "Inf", "Ger"} & forms or token.lower_.endswith("ez")):
             return True
         if token.pos_ == "VERB" and token.dep_ == "ROOT" and "Inf" not in forms:
             return True

@@ -561,3 +561,9 @@ def test_a_party_is_checked_against_the_sentence_a_demonstrative_anchor_points_b
     assert stands("b5-maternite-11", "Vous devez informer votre employeur par une lettre recommandée avec avis de "
                                      "réception, qui précise le motif de votre absence et la date de fin de votre "
                                      "congé maternité [1].") == ["ok"]
+
+
+def test_an_imperative_is_an_answer_and_a_bare_noun_phrase_is_not():
+    assert stands("b5-casier-judiciaire-06")[0] == "ok"
+    assert stands("b5-casier-judiciaire-06", "Formulaire cerfa n°10071*14 au Casier judiciaire national, par "
+                                             "courrier ou fax [1].") == ["no_verb"]
