@@ -56,8 +56,10 @@ MARKERS: dict[str, tuple[str, bool]] = {
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\bpossibl\w*|\bfacult\w*"
                     r"|\b(?:a|ont|avez|as) le droit\b|\blibres? de\b", True),
-    "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b", True),
-    "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdepasse\w*|\bexceder\b|\bdans la limite\b|\bplafon\w*", True),
+    "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b|[⩾≥]"
+                r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?inferieur", True),
+    "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdepasse(?!ment)\w*|\bexceder\b|\bdans la limite\b|\bplafon\w*|[⩽≤]"
+                r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?superieur", True),
     "obligation": (r"\bdoi(?:t|vent|s)\b|\bdevr\w*|\bdevez\b|\bobligatoir\w*|\boblig\w*|\btenue?s?\b"
                    r"|\bil faut\b|\bimpos\w*", False),
     "always": (r"\btoujours\b|\bsystematique\w*|\bdans tous les cas\b|\ben toutes circonstances\b", False),
@@ -66,7 +68,7 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "all": (r"\btous\b|\btoutes\b|\bchaque\b|\bchacun\w*|\bquel(?:le)?s? que soit\b", False),
     "without": (r"\bsans\b|\ben l'absence d", False),
     "absence": (r"\ben l'absence d|^\s*sans\b[^,]*,", True),
-    "more_than": (rf"\bplus de\b(?= \d| (?:{_NUMBER_WORD})\b)|\bsuperieur\w*", True),
+    "more_than": (rf"\bplus de\b(?= \d| (?:{_NUMBER_WORD})\b)|\bsuperieur\w*|\bdepassant\b", True),
     "less_than": (rf"\bmoins de\b(?= \d| (?:{_NUMBER_WORD})\b)|\binferieur\w*", True),
     "before": (r"\bavant\b|\bprecedant\w*|\bveille\b", False),
     "after": (r"\bapres\b|\bsuivant\w* (?:la|le|les|l'|son|sa|ses|leur|leurs|chaque|ce|cet|cette|votre|vos)\b"
@@ -239,7 +241,7 @@ RELATIVE_CLAUSE = re.compile(r"(?:\b(?:qui|dont|lequel|laquelle|lesquel\w*|auque
                              r"[^,;:.]*")
 """A clause that describes a noun (« le locataire, qui peut les remettre en mains propres », « un relevé, que vous
 pouvez télécharger »): what it allows is said of the noun, not the sentence's rule."""
-DENIED_BOUND = re.compile(r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:(?:pas|plus)\s+)?(?:etre\s+)?"
+DENIED_BOUND = re.compile(r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?"
                           r"(?:depass\w*|exced\w*|superieur\w*|inferieur\w*)")
 """« ne peut pas dépasser 20 % », « ne doit pas être supérieur à 2 mois »: a bound, which says yes to « est-ce
 plafonné ? » unless the question asks about going past it or about a quantity (« peut-il durer 24 mois ? »)."""

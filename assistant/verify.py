@@ -93,8 +93,8 @@ CODE_DIVISION = re.compile(r"^\s*(?:partie|livre|titre|chapitre|section|sous-sec
                            r"article)\b")
 POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
 """An anchor that opens on the case the sentence before it states."""
-DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?!cas\b)[a-z]\w+")
-"""« ce report », « cette demande »: the thing the sentence before has just named, with its conditions."""
+DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?!cas\b)[a-z]\w+|^\s*(?:s'ils?|si elles?|ils?|elles?)\b")
+"""« ce report », « cette demande », « il »: the thing the sentence before has just named, with its conditions."""
 REQUIRED_STEP = re.compile(r"\ba condition d(?:e |')(?:l'|le |la |les |lui |leur |y |en )?(\w+)")
 """« à condition de l'indiquer », « à condition d'envoyer »: the verb of a step the sentence makes a condition."""
 JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
@@ -786,7 +786,7 @@ def verify_sentence(
     if question and all(_for_other_audience(passages[n - 1], question, claim_text) for n in cited):
         return SentenceVerdict(sentence, cited, False, "other_audience", detail=audience(question))
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
-    mixed = len({negated(clause) for clause in _joined(claim_text)}) > 1
+    mixed = len({negated(clause) for clause in _joined(claim_text) if parse(clause).has_finite_verb}) > 1
     reply = Reply(answer, flipped, question)
     whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, resemblance, previous)
     if whole is not None and whole.supported:

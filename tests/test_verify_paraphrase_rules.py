@@ -567,3 +567,34 @@ def test_an_imperative_is_an_answer_and_a_bare_noun_phrase_is_not():
     assert stands("b5-casier-judiciaire-06")[0] == "ok"
     assert stands("b5-casier-judiciaire-06", "Formulaire cerfa n°10071*14 au Casier judiciaire national, par "
                                              "courrier ou fax [1].") == ["no_verb"]
+
+
+def test_list_items_after_a_semicolon_share_the_polarity_of_their_lead():
+    assert stands("b5-periode-essai-11") == ["ok"]
+    five = ("La durée de la période d'essai, renouvellement compris, ne peut pas dépasser : cinq mois pour les "
+            "ouvriers et employés ; six mois pour les agents de maîtrise et techniciens ; huit mois pour les "
+            "cadres [1].")
+    assert stands("b5-periode-essai-11", five) == ["missing_number"]
+
+
+def test_a_duration_that_cannot_be_set_lower_is_a_minimum():
+    assert stands("b5-conges-familiaux-01")[0] == "ok"
+    at_most = "Le salarié a droit à quatre jours au plus pour son mariage ou la conclusion d'un Pacs [1]."
+    assert stands("b5-conges-familiaux-01", at_most) == ["unmatched_word"]
+
+
+def test_bounds_written_as_symbols_or_participles():
+    assert "minimum" in claims.markers("Excès de vitesse ⩾ à 30 km/h et inférieur à 40 km/h")
+    assert "maximum" not in claims.markers("Un dépassement de 30 km/h")
+    assert stands("b5-carte-grise-04")[0] == "ok"
+    under = ("Oui : pour un véhicule de tourisme de moins de 36 CV acheté neuf ou d'occasion depuis le 1er janvier "
+             "2018, un prélèvement supplémentaire de 500 € par CV s'applique à partir du 36e, dans la limite de "
+             "8 000 € [1].")
+    assert stands("b5-carte-grise-04", under) == ["unmatched_word"]
+
+
+def test_a_sentence_opening_on_a_pronoun_keeps_the_conditions_the_one_before_stated():
+    assert stands("b5-casier-judiciaire-03") == ["ok", "ok"]
+    alone = ("S'il mentionne des condamnations, déchéances ou incapacités, il vous est adressé en recommandé avec avis "
+             "de réception, là aussi dans un délai de 2 semaines au plus [1].")
+    assert stands("b5-casier-judiciaire-03", alone) == ["dropped_condition"]
