@@ -70,7 +70,7 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "absence": (r"\ben l'absence d|^\s*sans\b[^,]*,", True),
     "more_than": (rf"\bplus de\b(?= \d| (?:{_NUMBER_WORD})\b)|\bsuperieur\w*|\bdepassant\b", True),
     "less_than": (rf"\bmoins de\b(?= \d| (?:{_NUMBER_WORD})\b)|\binferieur\w*", True),
-    "before": (r"\bavant\b|\bprecedant\w*|\bveille\b", False),
+    "before": (r"\bavant\b|\bpreced(?:ant|ent|e)\w*|\bveille\b", False),
     "after": (r"\bapres\b|\bsuivant\w* (?:la|le|les|l'|son|sa|ses|leur|leurs|chaque|ce|cet|cette|votre|vos)\b"
               r"|\b(?:jour|mois|semaine|annee|an)s? suivant\w*|\bqui sui(?:t|v\w*)|\ba l'issue\b|\bpasse ce\b"
               r"|\blendemain\b", False),
@@ -206,6 +206,29 @@ def markers(text: str) -> frozenset[str]:
 
 def roles(text: str) -> frozenset[str]:
     return frozenset(ROLES[word] for word in re.findall(r"[a-z]+", fold(text)) if word in ROLES)
+
+
+QUANTITY_RELATION = re.compile(rf"{QUANTITY.pattern}(?P<between>(?:\s+[\w']+){{0,3}}?)\s+"
+                               r"(?P<relation>avant|apres|qui preced\w*|qui sui(?:t|v\w*)|suivant\w*|precedant\w*)\b")
+"""A quantity and the side of its event it lies on, said within three words (« six semaines qui suivent
+l'accouchement », « 6 semaines avant »)."""
+BEFORE_RELATION = re.compile(r"avant|qui preced|precedant")
+BOTH_SIDES = re.compile(r"\s+(?:et|ou)\s+(?:avant|apres)\b")
+"""« huit semaines au total avant et après l'accouchement »: on both sides."""
+
+
+def quantity_sides(text: str) -> dict[tuple[str, str], set[str]]:
+    """Each quantity of the text bound to « before » or « after » by the words that follow it."""
+    sides: dict[tuple[str, str], set[str]] = {}
+    for match in QUANTITY_RELATION.finditer(fold(text)):
+        number, unit = match.group(1), match.group(2)
+        if number in NUMBER_WORDS and not unit:
+            continue
+        key = ("1~" if number in ("un", "une") else _normalise_number(number), UNITS.get(unit, "") if unit else "")
+        side = "before" if BEFORE_RELATION.match(match.group("relation")) else "after"
+        both = BOTH_SIDES.match(fold(text), match.end())
+        sides.setdefault(key, set()).update({"before", "after"} if both else {side})
+    return sides
 
 
 def claim(text: str) -> Claim:

@@ -162,12 +162,13 @@ LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|
                        r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
                        r"(?:,? (?:et|a) [lrd]\.? ?\d[\d-]*)*|\bpar la loi\b"
                        r"|\b(?:l')?agee?s? (?:de )?(?=(?:moins de |plus de |au moins |au plus )?\d+ ans\b)"
-                       r"|\b(?:mise?s?|mettre|met(?:tent)?) en place\b")
+                       r"|\b(?:mise?s?|mettre|met(?:tent)?) en place\b|\bla loi\b|\ben particulier\b"
+                       r"|\bau titre d(?:e|u|es)\b")
 """Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
 (« ouvre droit à ») and so is « a lieu » (« se fait »), « s'il y a lieu », « au total » and « dans le cas général »
-qualify nothing, a cross-reference (« aux articles L. 3131-2 et L. 3131-3 », « par la loi ») points to the law
-without saying it, and « âgé de 18 ans » says no more than « 18 ans », and « mettre en place » is a verb
-(« instaurer »)."""
+qualify nothing, a cross-reference (« aux articles L. 3131-2 et L. 3131-3 », « par la loi », « la loi interdit »)
+points to the law without saying it, « âgé de 18 ans » says no more than « 18 ans », « mettre en place » is a verb
+(« instaurer »), and « en particulier », « au titre de » link like « notamment »."""
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
 ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b"
@@ -633,6 +634,9 @@ def _check(
     if not claims.quantities_held(said.quantities, held.quantities | _case_quantities(passage)):
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
+    other_side = _other_side(claim_text, anchor.text)
+    if other_side:
+        return "unmatched_word", other_side
     conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))
     required = anchor.item and REQUIREMENT_ITEM.match(fold(anchor.item))
     unmatched = said.markers - held.markers - ({"condition"} if conditional else set())
@@ -709,6 +713,17 @@ def _check(
     if resemblance is not None and not resemblance.holds(claim_text, anchor.text):
         return "low_similarity", ""
     return "ok", ""
+
+
+def _other_side(claim_text: str, anchor_text: str) -> str:
+    """The side of its event (« before », « after ») a quantity of the sentence lies on where the anchor puts the
+    same quantity on the other side only (« six semaines avant l'accouchement » on « les six semaines qui suivent son
+    accouchement »), whatever else the anchor says before or after; "" if none."""
+    held = claims.quantity_sides(anchor_text)
+    for quantity, sides in claims.quantity_sides(claim_text).items():
+        if quantity in held and not sides & held[quantity]:
+            return ", ".join(sorted(sides))
+    return ""
 
 
 def _states_bound(claim_text: str) -> bool:

@@ -598,3 +598,23 @@ def test_a_sentence_opening_on_a_pronoun_keeps_the_conditions_the_one_before_sta
     alone = ("S'il mentionne des condamnations, déchéances ou incapacités, il vous est adressé en recommandé avec avis "
              "de réception, là aussi dans un délai de 2 semaines au plus [1].")
     assert stands("b5-casier-judiciaire-03", alone) == ["dropped_condition"]
+
+
+@pytest.mark.parametrize("side", ["qui précèdent son accouchement", "avant son accouchement"])
+def test_a_quantity_moved_to_the_other_side_of_its_event_is_removed(side):
+    weeks = f"Il est interdit d'employer la salariée dans les six semaines {side} [1]."
+    assert stands("b5-maternite-12", weeks) == ["unmatched_word"]
+    both = ("Non : il est interdit d'employer la salariée pendant huit semaines au total avant et après son "
+            f"accouchement, et dans les six semaines {side} [1].")
+    assert stands("b5-maternite-12", both) == ["unmatched_word"]
+    assert claims.quantity_sides("huit semaines au total avant et après") == {("8", "semaine"): {"before", "after"}}
+
+
+def test_a_quantity_on_its_own_side_and_set_phrases_that_name_nothing_stand():
+    said = ("Non : la loi interdit d'employer la salariée pendant huit semaines au total avant et après "
+            "l'accouchement, et en particulier pendant les six semaines qui suivent l'accouchement [1].")
+    assert stands("b5-maternite-12", said) == ["ok"]
+    assert stands("b5-carte-grise-01")[0] == "ok"
+    assert stands("b5-carte-grise-01", "Non, le changement d'adresse est payant au titre de la taxe régionale "
+                                       "[1].") == ["yes_no"]
+
