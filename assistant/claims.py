@@ -175,12 +175,13 @@ def _normalise_number(raw: str) -> str:
 
 
 def quantities(text: str) -> frozenset[tuple[str, str]]:
-    """Numbers with the unit that follows them; a number word counts only when a unit follows it, and
-    « un »/« une » (an article as often as a number: « une semaine complète ») as `1~`."""
+    """Numbers with the unit that follows them, a count of anything else as a bare number (« six suspensions »,
+    « deux périodes »); « un »/« une » (an article as often as a number: « une semaine complète ») counts only
+    before a unit, as `1~`."""
     found = set()
     for match in QUANTITY.finditer(fold(text)):
         raw, unit = match.group(1), match.group(2)
-        if (raw in NUMBER_WORDS or COMPOUND_NUMBER.fullmatch(raw)) and not unit:
+        if raw in ("un", "une") and not unit:
             continue
         number = "1~" if raw in ("un", "une") else _normalise_number(raw)
         found.add((number, UNITS.get(unit, "") if unit else ""))

@@ -9,6 +9,7 @@ tell, the sentence goes."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -101,7 +102,8 @@ JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
 """Where a sentence that says several list items in one joins them."""
 CONTRARY_VERBS = (("perd", "conserv|gard"), ("augment|hauss", "diminu|baiss|redui|redu[ic]"),
                   ("prolong|allong", "raccourc|abreg"), ("suspend|interromp", "maint[ie]n|poursui|continu"),
-                  ("major", "minor"), ("ajout", "retir|retranch|dedui"), ("debut|commenc", "termin|achev"))
+                  ("major", "minor"), ("ajout", "retir|retranch|dedui"), ("debut|commenc", "termin|achev"),
+                  ("obligatoir", "facultati|optionnel"))
 """Pairs of word roots that say the opposite of each other (« perd » and « conserve »): a sentence that uses one
 where its anchor uses the other reverses the rule while reusing its words, and no paraphrase allowance covers
 it."""
@@ -368,6 +370,21 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
     return ""
 
 
+def _party_replaced(claim_text: str, anchor_text: str) -> str:
+    """A party the sentence names more often than its anchor while it names another party less often (« doit être
+    remis au salarié » said « remis à l'employeur », « au service du même employeur » said « du même salarié »): one
+    took the other's place; "" if none. A pronoun the sentence spells out adds a party, it takes none away. An
+    anchor of several sentences is counted on the one closest to the sentence."""
+    def parties(text: str) -> Counter[str]:
+        return Counter(claims.ROLES[word] for word in re.findall(r"[a-z]+", fold(text)) if word in claims.ROLES)
+
+    closest = max(BODY_SENTENCE_END.split(anchor_text), key=lambda part: overlap(claim_text, part))
+    said, held = parties(claim_text), parties(closest)
+    if not held - said:
+        return ""
+    return ", ".join(sorted(said - held))
+
+
 def _subject_unnamed(claim_text: str, anchor: Anchor) -> str:
     """A party the sentence makes the subject of a verb that neither the anchor nor the sentence before it names
     (« l'employeur doit lui envoyer un certificat » on « Ce courrier doit être envoyé… », after « La salariée
@@ -490,6 +507,113 @@ def _contrary_word(claim_text: str, anchor_text: str) -> str:
                     rf"\b(?:{that})", said):
                 return word.group()
     return ""
+
+
+DENIAL_TAIL = re.compile(r"(?:\s+(?!(?:qui|que|qu'\w*|si|s'il|s'ils|lorsqu\w*|quand|et|mais|ou|car|donc|sauf|ni)\b)"
+                         r"[\w'-]+){1,6}")
+"""What a denial bears on: the words after it, up to the next clause (« n'est pas suspendu et n'est donc pas
+prolongé » denies « suspendu », then « prolongé »)."""
+CELL_DENIAL = re.compile(r"([^;:\n]*)\?\s*:\s*non\b")
+"""A table cell answering « Non » denies its column's name (« Cumul possible avec les indemnités ? : Non »)."""
+CONCORD = re.compile(r"\bni\b")
+"""« ni … ni » carries on a denial already made (« ne s'appliquent pas aux saisonniers, ni aux intérimaires »)."""
+UNIT_STEMS = frozenset({"an", "ann", "annee", "jour", "semain", "moi", "mois", "heur", "minut", "foi"})
+"""Units are checked with their quantities, wherever the denial puts them."""
+
+
+def _stems(text: str) -> set[str]:
+    return {family(term) for term in content_words(text)} - UNIT_STEMS
+
+
+AUXILIARIES = frozenset({"peut", "peuvent", "pouvez", "pourra", "pourront", "pourrait", "doit", "doivent", "devez",
+                         "devra", "est", "sont", "etre", "a", "ont", "avez", "as", "sera", "seront", "tenu", "tenue",
+                         "tenus", "tenues", "donc", "alors", "toujours", "plus", "pas", "jamais", "ne", "n"})
+"""Words that carry a denial to the verb after them (« ne peut pas interrompre », « n'est pas tenu de récupérer »)."""
+
+
+def _denials(text: str) -> tuple[set[str], set[str]]:
+    """What the text denies or forbids: the head of each denial (its first content word past the auxiliaries:
+    « suspendu » in « n'est pas suspendu ») and the words it bears on, up to the next clause (`DENIAL_TAIL`); a « Non »
+    cell denies its column's head. What « ne … pas interdit » bears on is allowed, not denied."""
+    plain = claims.ALLOWED_NOT.sub(" ", fold(text))
+    heads: set[str] = set()
+    denied: set[str] = set()
+    for cell in CELL_DENIAL.finditer(plain):
+        column = _stems(" ".join(cell.group(1).split()[:2]))
+        heads |= column
+        denied |= column
+    rest = CELL_DENIAL.sub(" ", plain)
+    resumed = 0
+    for match in claims.NEGATION.finditer(rest):
+        if match.start() < resumed or CONCORD.fullmatch(match.group()):
+            continue
+        said = match.group().rstrip()
+        tail = DENIAL_TAIL.match(rest, match.start() + len(said))
+        scope = said + (tail.group() if tail else "")
+        resumed = match.start() + len(scope)
+        if said.startswith("n") and re.search(r"\binterdit", scope):
+            continue
+        words = [word for word in re.findall(r"[a-z]+", scope) if word not in AUXILIARIES]
+        head = next((stems for stems in (_stems(word) for word in words) if stems), set())
+        heads |= head
+        denied |= _stems(scope)
+    return heads, denied
+
+
+TIME_UNITS = {"jour": "jour", "jours": "jour", "semaine": "semaine", "semaines": "semaine",
+              "hebdomadaire": "semaine", "hebdomadaires": "semaine", "mois": "mois", "mensuel": "mois",
+              "mensuelle": "mois", "mensuels": "mois", "mensuelles": "mois", "an": "an", "ans": "an", "annee": "an",
+              "annees": "an", "annuel": "an", "annuelle": "an", "annuels": "an", "annuelles": "an",
+              "annuellement": "an", "mensuellement": "mois", "hebdomadairement": "semaine", "heure": "heure",
+              "heures": "heure"}
+"""The time units, and the rates that name them (« mensuel » is « par mois », « annuellement » « chaque année »)."""
+
+
+UNIT_LINKS = frozenset({"de", "d", "du", "des"})
+UNIT_RATES = frozenset({"par", "chaque"})
+
+
+def _unit_bonds(text: str) -> set[tuple[str, str]]:
+    """Each time unit with the word it qualifies or is qualified by: (« supplementaires », heure) in « heures
+    supplémentaires », (« absence », jour) in « jours d'absence », (« par », mois) in « par mois »."""
+    words = re.findall(r"[a-z]+", fold(text))
+    bonds = set()
+    for n, word in enumerate(words):
+        if word not in TIME_UNITS:
+            continue
+        if n and words[n - 1] in UNIT_RATES:
+            bonds.add(("par", TIME_UNITS[word]))
+        following = [w for w in words[n + 1:n + 3] if w not in UNIT_LINKS]
+        if following and following[0] not in TIME_UNITS and content_words(following[0]):
+            bonds.add((following[0], TIME_UNITS[word]))
+    return bonds
+
+
+def _time_unit_unmatched(claim_text: str, anchor_text: str) -> str:
+    """A time unit the sentence names outside a quantity that its anchor does not name at all (« les jours
+    supplémentaires » on « les heures supplémentaires », « versée à partir de l'année qui suit » on « du mois
+    suivant »), or bound to a word the anchor binds to another unit only (« un quart de mois de salaire » said « un
+    quart d'année de salaire », « deux fois par an » on « deux fois par mois »): the unit is the rule as much as the
+    number; "" if none."""
+    def units(text: str) -> set[str]:
+        return {TIME_UNITS[word] for word in re.findall(r"[a-z]+", text) if word in TIME_UNITS}
+
+    said = units(claims.QUANTITY.sub(" ", fold(claim_text)))
+    unnamed = said - units(fold(anchor_text))
+    held = _unit_bonds(anchor_text)
+    rebound = {unit for word, unit in _unit_bonds(claim_text) - held
+               if any(other == word for other, _ in held)}
+    return ", ".join(sorted(unnamed | rebound))
+
+
+def _denial_moved(claim_text: str, anchor_text: str) -> str:
+    """A word both say that one denies and the other does not (« lorsque le contrat n'est pas conclu avec un
+    jeune » on « lorsque le contrat est conclu avec un jeune », « il n'est pas passible d'une amende » on « il est
+    passible d'une amende » beside another denial): the sentence's polarity as a whole may agree with the anchor's
+    while a denial moved to another clause; "" if none."""
+    (said_heads, said_denied), (held_heads, held_denied) = _denials(claim_text), _denials(anchor_text)
+    moved = (said_heads & _stems(anchor_text) - held_denied) | (held_heads & _stems(claim_text) - said_denied)
+    return ", ".join(sorted(moved))
 
 
 def _unmatched_non(claim_text: str, anchor: Anchor) -> str:
@@ -634,7 +758,7 @@ def _check(
     if not claims.quantities_held(said.quantities, held.quantities | _case_quantities(passage)):
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
-    other_side = _other_side(claim_text, anchor.text)
+    other_side = _other_side(claim_text, anchor.text) or _time_unit_unmatched(claim_text, anchor.text)
     if other_side:
         return "unmatched_word", other_side
     conditional = bool(anchor.label) or bool(LISTED_CASES.search(anchor.text))
@@ -702,9 +826,13 @@ def _check(
     if negated(_bound_undenied(claim_text, bounded)) != (negated(_bound_undenied(stated, bounded)) != excepted) or \
             _asserts_what_does_not_follow(claim_text, anchor.text):
         return "negation", ""
+    moved = "" if excepted else _denial_moved(claim_text, stated)
+    if moved:
+        return "negation", moved
     if reply.word and (reply.word == "oui") == (claims.denies(claim_text, reply.question) != reply.flipped):
         return "yes_no", reply.word
-    swapped = _role_swap(claim_text, anchor.scope) or _subject_unnamed(claim_text, anchor)
+    swapped = _role_swap(claim_text, anchor.scope) or _subject_unnamed(claim_text, anchor) or \
+        _party_replaced(claim_text, anchor.text)
     if swapped:
         return "role_swap", swapped
     narrowed = _dropped_restrictions(claim_text, anchor.text)

@@ -618,3 +618,81 @@ def test_a_quantity_on_its_own_side_and_set_phrases_that_name_nothing_stand():
     assert stands("b5-carte-grise-01", "Non, le changement d'adresse est payant au titre de la taxe régionale "
                                        "[1].") == ["yes_no"]
 
+
+
+@pytest.mark.parametrize(("draft_id", "moved"), [
+    ("hotel-04", "Si l'hôtelier ou le loueur de chambres d'hôtes ne délivre pas de facture, il n'est pas passible "
+                 "d'une amende de 3 000 € maximum [1]."),
+    ("credit-immo-02", "Lorsque le prêt n'est pas refusé, la vente n'a pas lieu et l'acheteur n'a rien à payer au "
+                       "vendeur [1]."),
+    ("credit-immo-02", "Lorsque le prêt est refusé, la vente a lieu et l'acheteur n'a rien à payer au vendeur [1]."),
+    ("code-cdd-03", "Non, l'indemnité de fin de contrat n'est pas due lorsque le contrat n'est pas conclu avec un "
+                    "jeune pour une période comprise dans ses vacances scolaires ou universitaires [1]."),
+    ("conge-paternite-06", "Non, si le délai n'est pas respecté, l'employeur ne peut pas s'opposer à la demande du "
+                           "salarié [1]."),
+    ("depot-garantie-20", "Non, cette majoration ne s'applique pas si le retard vient de ce que le locataire a "
+                          "transmis au bailleur l'adresse de son nouveau domicile [1]."),
+    ("b2-conges-preavis-03", "Non, si vous devez prendre votre congé du fait de la fermeture de l'entreprise, le "
+                             "préavis est suspendu et n'est donc pas prolongé de la durée des congés [1]."),
+    ("recours-cdd-01", "Non, il n'est pas interdit de conclure un CDD pour remplacer un ou plusieurs salariés en "
+                       "grève [1]."),
+    ("b2-repos-01", "Non, il n'est pas interdit de faire travailler un même salarié plus de six jours par semaine "
+                    "[1]."),
+])
+def test_a_denial_moved_to_another_clause_is_caught(draft_id: str, moved: str):
+    """The sentence still denies something, as its anchor does, but not the same thing."""
+    assert stands(draft_id) == ["ok"]
+    assert stands(draft_id, moved) != ["ok"]
+
+
+def test_an_optional_counterpart_is_not_a_compulsory_one():
+    assert stands("heures-sup-28") == ["ok"]
+    assert stands("heures-sup-28", "Oui, toute heure supplémentaire accomplie au-delà du contingent donne droit à "
+                                   "une contrepartie facultative en repos [1].") != ["ok"]
+
+
+@pytest.mark.parametrize(("draft_id", "replaced"), [
+    ("conclusion-cdd-02", "Le CDD doit être remis à l'employeur au plus tard 2 jours ouvrables après l'embauche [1]."),
+    ("licenciement-06", "Le salarié en CDI licencié alors qu'il compte 8 mois d'ancienneté ininterrompus au service "
+                        "du même salarié a droit, sauf en cas de faute grave, à une indemnité de licenciement [1]."),
+    ("jours-feries-14", "L'employeur qui travaille le 1er mai bénéficie du doublement de sa rémunération [1]."),
+    ("heures-sup-05", "Non, en principe l'employeur est tenu d'accomplir les heures supplémentaires demandées, sauf "
+                      "abus de droit de l'employeur [1]."),
+    ("heures-sup-07", "Non, les heures supplémentaires sont effectuées à la demande écrite ou orale du salarié [1]."),
+    ("code-travail-conges-01", "Le salarié a droit à deux jours et demi ouvrables de congé par mois de travail "
+                               "effectif chez le même salarié [1]."),
+])
+def test_a_party_put_in_the_place_of_another_is_caught(draft_id: str, replaced: str):
+    assert stands(draft_id) == ["ok"]
+    assert stands(draft_id, replaced) == ["role_swap"]
+
+
+@pytest.mark.parametrize(("draft_id", "counted"), [
+    ("b2-repos-05", "Dans une industrie traitant des matières périssables, comme une boulangerie, le repos "
+                    "hebdomadaire peut être suspendu deux fois par mois au plus, dans la limite de huit suspensions "
+                    "dans l'année [1]."),
+    ("b4-conge-sabbatique-03", "Oui, dans les entreprises de moins de quatre cents salariés, l'employeur peut "
+                               "refuser le congé sabbatique sur le fondement du 1° de l'article L. 3142-113, selon "
+                               "les modalités prévues par ce même article [1]."),
+    ("b5-conges-familiaux-07", "Oui, il peut être fractionné en trois périodes d'au moins une journée chacune [1]."),
+])
+def test_a_count_written_in_words_is_a_number(draft_id: str, counted: str):
+    assert stands(draft_id)[0] == "ok"
+    assert stands(draft_id, counted) == ["missing_number"]
+
+
+@pytest.mark.parametrize(("draft_id", "unit_swapped"), [
+    ("b2-repos-06", "Oui, les heures de travail accomplies le jour du repos hebdomadaire sont considérées comme des "
+                    "jours supplémentaires [1]."),
+    ("b2-repos-05", "Dans une industrie traitant des matières périssables, comme une boulangerie, le repos "
+                    "hebdomadaire peut être suspendu deux fois par an au plus, dans la limite de six suspensions "
+                    "dans l'année [1]."),
+    ("licenciement-02", "L'indemnité de licenciement ne peut être inférieure à un quart d'année de salaire par année "
+                        "d'ancienneté pour les années jusqu'à dix ans [1]."),
+    ("journee-solidarite-01", "Oui, la journée de solidarité peut être fractionnée en jours, à condition que le "
+                              "fractionnement soit effectif et corresponde à un travail supplémentaire de sept "
+                              "heures par an [1]."),
+])
+def test_a_time_unit_swapped_without_its_number_is_caught(draft_id: str, unit_swapped: str):
+    assert stands(draft_id)[0] == "ok"
+    assert stands(draft_id, unit_swapped) == ["unmatched_word"]
