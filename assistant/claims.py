@@ -138,10 +138,12 @@ excéder » that needs no « pas », and a table cell that answers « Non »."""
 ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
 OPPOSITES = (("oral", "ecrit"), ("verbal", "ecrit"), ("gratuit", "payant"), ("provisoire", "definitif"),
-             ("acceptation", "rejet"), ("particulieres", "habituelles"), ("particulier", "habituel"))
+             ("acceptation", "rejet"), ("particulieres", "habituelles"), ("particulier", "habituel"),
+             ("ouvres", "ouvrables"), ("ouvres", "calendaires"), ("ouvrables", "calendaires"))
 """Forms a thing has one or the other of, so that a rule stating one denies the other: « Le CDD peut-il être
 oral ? » is answered « Non » by « le CDD doit être écrit », « le silence vaut-il acceptation ? » by « vaut
-décision de rejet », « des règles particulières ? » by « les règles habituelles » (the stemmer cuts the feminine
+décision de rejet », « des règles particulières ? » by « les règles habituelles », « en jours ouvrés ? » by « en
+jours ouvrables » (the stemmer cuts the feminine
 and the masculine apart, hence both). Not parties or kinds (CDD and CDI, mineur and majeur): a rule on one says
 nothing of the other."""
 ALONE = re.compile(r"\bseule?s?\b|\bsans\b")

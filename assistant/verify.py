@@ -851,7 +851,21 @@ def _other_side(claim_text: str, anchor_text: str) -> str:
     for quantity, sides in claims.quantity_sides(claim_text).items():
         if quantity in held and not sides & held[quantity]:
             return ", ".join(sorted(sides))
+    held_events = _event_sides(anchor_text)
+    for event, side in _event_sides(claim_text) - held_events:
+        if any(other == event for other, _ in held_events):
+            return side
     return ""
+
+
+EVENT_SIDE = re.compile(r"\b(avant|apres)\s+(?:(?:le|la|les|l'|du|de|des|d'|son|sa|ses|leur|leurs)\s*)*([a-z]+)")
+
+
+def _event_sides(text: str) -> set[tuple[str, str]]:
+    """Each event with the side of it a sentence speaks of: (« depart », « avant ») in « malade avant le départ en
+    congés », (« date », « apres ») in « report après la date de reprise »."""
+    return {(family(stems[0]), side) for side, word in EVENT_SIDE.findall(fold(text))
+            if (stems := content_words(word))}
 
 
 def _states_bound(claim_text: str) -> bool:

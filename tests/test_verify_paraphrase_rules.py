@@ -696,3 +696,23 @@ def test_a_count_written_in_words_is_a_number(draft_id: str, counted: str):
 def test_a_time_unit_swapped_without_its_number_is_caught(draft_id: str, unit_swapped: str):
     assert stands(draft_id)[0] == "ok"
     assert stands(draft_id, unit_swapped) == ["unmatched_word"]
+
+
+@pytest.mark.parametrize("swapped", [
+    "Non, les congés payés acquis non pris ne sont pas perdus : le salarié malade après le départ en congés a droit "
+    "au report de ses congés payés après la date de reprise du travail [1].",
+    "Non, les congés payés acquis non pris ne sont pas perdus : le salarié malade avant le départ en congés a droit "
+    "au report de ses congés payés avant la date de reprise du travail [1].",
+])
+def test_the_side_of_an_event_is_the_anchor_s_even_when_it_says_both(swapped: str):
+    """The anchor says « avant le départ » and « après la date de reprise »: each event keeps its side."""
+    assert stands("b2-arret-conges-02") == ["ok"]
+    assert stands("b2-arret-conges-02", swapped) == ["unmatched_word"]
+
+
+def test_working_days_answer_no_to_days_worked():
+    """« se comptent-ils en jours ouvrés ? » — « en jours ouvrables » is the other count, so « Non »."""
+    answer = ("{} ils se comptent en jours ouvrables : tous les jours de la semaine sauf le jour de repos hebdomadaire "
+              "(en principe le dimanche) et les jours fériés habituellement non travaillés dans l'entreprise [1].")
+    assert stands("b5-conges-familiaux-03", answer.format("Non,")) == ["ok"]
+    assert stands("b5-conges-familiaux-03", answer.format("Oui,")) == ["yes_no"]
