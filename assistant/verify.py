@@ -370,16 +370,17 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
     return ""
 
 
-def _party_replaced(claim_text: str, anchor_text: str) -> str:
+def _party_replaced(claim_text: str, anchor: Anchor) -> str:
     """A party the sentence names more often than its anchor while it names another party less often (« doit être
     remis au salarié » said « remis à l'employeur », « au service du même employeur » said « du même salarié »): one
     took the other's place; "" if none. A pronoun the sentence spells out adds a party, it takes none away. An
-    anchor of several sentences is counted on the one closest to the sentence."""
+    anchor of several sentences is counted on the one closest to the sentence; an anchor that names no party (« Il
+    acquiert ses congés dans les mêmes conditions ») on the sentences around it, which say whom it speaks of."""
     def parties(text: str) -> Counter[str]:
         return Counter(claims.ROLES[word] for word in re.findall(r"[a-z]+", fold(text)) if word in claims.ROLES)
 
-    closest = max(BODY_SENTENCE_END.split(anchor_text), key=lambda part: overlap(claim_text, part))
-    said, held = parties(claim_text), parties(closest)
+    closest = max(BODY_SENTENCE_END.split(anchor.text), key=lambda part: overlap(claim_text, part))
+    said, held = parties(claim_text), parties(closest) or parties(anchor.window)
     if not held - said:
         return ""
     return ", ".join(sorted(said - held))
@@ -832,7 +833,7 @@ def _check(
     if reply.word and (reply.word == "oui") == (claims.denies(claim_text, reply.question) != reply.flipped):
         return "yes_no", reply.word
     swapped = _role_swap(claim_text, anchor.scope) or _subject_unnamed(claim_text, anchor) or \
-        _party_replaced(claim_text, anchor.text)
+        _party_replaced(claim_text, anchor)
     if swapped:
         return "role_swap", swapped
     narrowed = _dropped_restrictions(claim_text, anchor.text)

@@ -716,3 +716,10 @@ def test_working_days_answer_no_to_days_worked():
               "(en principe le dimanche) et les jours fériés habituellement non travaillés dans l'entreprise [1].")
     assert stands("b5-conges-familiaux-03", answer.format("Non,")) == ["ok"]
     assert stands("b5-conges-familiaux-03", answer.format("Oui,")) == ["yes_no"]
+
+
+def test_an_anchor_that_names_no_party_is_read_with_the_sentences_around_it():
+    """« Il acquiert et prend ses congés payés dans les mêmes conditions » speaks of the salarié in CDD and in CDI."""
+    assert stands("conges-cdd-03") == ["ok"]
+    assert stands("conges-cdd-03", "Oui, il acquiert et prend ses congés payés dans les mêmes conditions que "
+                                   "l'employeur en CDI [1].") == ["role_swap"]
