@@ -70,9 +70,13 @@ W_RATE = 0.4
 """« Combien de jours de congés par an ? » asks a rate: the unit that gives a number per year (« 30 jours ouvrables
 pour une année complète ») answers it, as « Oui » answers a yes/no question."""
 W_GENERAL_CASE = 0.2
-GENERAL_CASE = re.compile(r"^(?:cas general|regle generale|principe|en principe|dispositions generales|en general)$")
+GENERAL_CASE = re.compile(
+    r"^(?:cas general|regle generale|principe|en principe|dispositions generales|en general|"
+    r"en (?:france )?metropole|en france metropolitaine)$"
+)
 """A fiche that sets its general rule apart from special cases (« Cas général » beside « VRP », « Journaliste »)
-answers a question that names no case with the general rule."""
+answers a question that names no case with the general rule; so does the case « En métropole » beside each
+overseas department and « À l'étranger » (« Par exemple, en métropole, il coûte 86 €… »)."""
 TOPIC_TERM_SHARE = 0.1
 """The topic's words still count a little: « Conciliateur… : comment y recourir ? » asks about the conciliateur."""
 W_OPENING = 0.4
@@ -151,7 +155,18 @@ class Unit:
     title: str
     """Its document's title: what the unit is about, unsaid in it."""
     section: int
-    """Index of its section in the document: units of one section read on from each other."""
+    """Index of its section (chunk) in the document."""
+    block: int
+    """Index of its block in the document: the part of a section under one heading (`section_blocks`). Units of one
+    block read on from each other."""
+    sub_headings: tuple[str, ...] = ()
+    """The heading written inside its chunk above it (`section_blocks`): the case it belongs to. The scores read only
+    the words that set it apart from its sibling cases (`_own_case_terms`)."""
+
+    @property
+    def case_path(self) -> tuple[str, ...]:
+        """Its section's headings, then the one written above it inside its chunk: the case it states."""
+        return (*self.heading_path, *self.sub_headings)
 
 
 @dataclass(frozen=True)
@@ -243,26 +258,69 @@ def section_units(text: str) -> list[str]:
     return units
 
 
+HEADING_MAX_WORDS = 10
+UNPUNCTUATED = re.compile(r"[^.!?:;…,]$")
+
+
+def _is_heading(line: str, previous: str) -> bool:
+    """A heading that chunking wrote into the body when it merged small sections (« Avant 15 ans > En Métropole »,
+    « En Guyane »): a heading path, or a short line with no final punctuation that is neither a list item, a table
+    row, a « label : text » line nor the caption under a link to a form or an online service."""
+    if HEADING_LINE.match(line):
+        return True
+    return (
+        bool(UNPUNCTUATED.search(line)) and ":" not in line and len(line.split()) <= HEADING_MAX_WORDS
+        and not ITEM.match(line) and not NOT_ANSWERS.match(fold(previous))
+    )
+
+
+def section_blocks(section: Section) -> list[tuple[tuple[str, ...], str]]:
+    """A section body cut at the headings written into it, each block with the heading line above it (none for the
+    first), which chunking writes relative to the section's path. « Le passeport d'un enfant mineur coûte 8,5 € »
+    under « En Guyane » is then one case of « Dans un département d'outre-mer », not the section's rule."""
+    blocks: list[tuple[tuple[str, ...], str]] = []
+    inline: tuple[str, ...] = ()
+    lines: list[str] = []
+    previous = ""
+    for line in section.text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _is_heading(stripped, previous):
+            if lines:
+                blocks.append((inline, "\n".join(lines)))
+            inline, lines = tuple(part.strip() for part in stripped.split(" > ")), []
+        else:
+            lines.append(line)
+        previous = stripped
+    if lines:
+        blocks.append((inline, "\n".join(lines)))
+    return blocks
+
+
 def document_units(
     n: int, title: str, sections: Sequence[Section], retrieved_chunk: str, asked: Asked
 ) -> list[Unit]:
     units: list[Unit] = []
-    for position, section in enumerate(sections):
-        path = fold(" ".join(section.heading_path))
+    blocks = ((position, section, sub_headings, body) for position, section in enumerate(sections)
+              for sub_headings, body in section_blocks(section))
+    for block, (position, section, sub_headings, body) in enumerate(blocks):
+        path = fold(" ".join((*section.heading_path, *sub_headings)))
         if any(heading in path for heading in SKIPPED_HEADINGS):
             continue
         if PLACE_HEADING in path and "lieu" not in asked.names:
             continue
         asked_before = ""
-        for text in section_units(section.text):
+        for text in section_units(body):
             if text.rstrip().endswith("?"):
                 asked_before = text.strip()
                 continue
             if _answer_like(text):
-                path = section.heading_path
+                heading_path = section.heading_path
                 if asked_before and _asks_alike(asked_before, asked):
-                    path = (*path, asked_before)
-                units.append(Unit(n, len(units), path, text, section.chunk_id == retrieved_chunk, title, position))
+                    heading_path = (*heading_path, asked_before)
+                units.append(Unit(n, len(units), heading_path, text, section.chunk_id == retrieved_chunk, title,
+                                  position, block, sub_headings))
             asked_before = ""
     return units
 
@@ -328,15 +386,36 @@ def _coverage(terms: set[str], weights: dict[str, float]) -> float:
     return sum(weight for term, weight in weights.items() if _matches(term, terms)) / total if total else 0.0
 
 
+def _own_case_terms(units: Sequence[Unit]) -> dict[Unit, set[str]]:
+    """The words of the case a unit's chunk writes above it (`Unit.sub_headings`) that its sibling cases' headings do
+    not hold: « guyane » for « En Guyane » beside « En Martinique », « impose » alone for « Si la mutation s'impose au
+    salarié » beside « Si la mutation nécessite l'accord préalable au salarié », whose shared words say what the
+    fiche is about, not which case the question names."""
+    paths = {unit: unit.case_path for unit in units}
+    siblings: dict[tuple[str, ...], set[str]] = {}
+    for path in paths.values():
+        for depth in range(len(path)):
+            siblings.setdefault(path[:depth], set()).add(path[depth])
+    own: dict[Unit, set[str]] = {}
+    for unit in units:
+        if unit.sub_headings:
+            path = paths[unit]
+            others = siblings[path[:-1]] - {path[-1]}
+            own[unit] = terms(path[-1]) - {term for other in others for term in terms(other)}
+    return own
+
+
 def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
     asked = read_question(question)
     weights = _topic_weighted(question, _idf_weights(terms(question), units))
     rate = asked_rate(question)
     quantities = asked_quantities(question)
+    own_case_terms = _own_case_terms(units)
     scored: list[Scored] = []
     for unit in units:
         heading = " ".join(unit.heading_path)
-        held, heading_terms = terms(unit.text), terms(heading) - INTERROGATIVE_TERMS
+        held = terms(unit.text)
+        heading_terms = (terms(heading) | own_case_terms.get(unit, set())) - INTERROGATIVE_TERMS
         valued = asked.expects_value(unit.text)
         folded = fold(unit.text)
         score = (
@@ -351,7 +430,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_RETRIEVED * unit.retrieved
             + W_YES_NO * (1 if asked.yes_no else -1) * bool(YES_OR_NO.match(folded))
             + W_RATE * (rate is not None and states_rate(folded, rate))
-            + W_GENERAL_CASE * any(GENERAL_CASE.match(fold(h)) for h in unit.heading_path)
+            + W_GENERAL_CASE * any(GENERAL_CASE.match(fold(h)) for h in unit.case_path)
             - W_ANAPHORA * bool(ANAPHORA_START.match(folded))
             - W_NOTE * bool(NOTE_START.match(folded))
             - W_POSITION * min(unit.order, 20)
@@ -387,16 +466,16 @@ def _refers_back(unit: Unit) -> bool:
 
 def _antecedent(lead: Unit, units: Sequence[Unit]) -> Unit | None:
     """The unit a lead that opens on « Cette… », « Il… », « Toutefois… », « Par exemple… » refers to: the one before
-    it in its section."""
+    it in its block."""
     if not _refers_back(lead):
         return None
-    before = [u for u in units if u.n == lead.n and u.section == lead.section and u.order == lead.order - 1]
+    before = [u for u in units if u.n == lead.n and u.block == lead.block and u.order == lead.order - 1]
     return before[0] if before else None
 
 
 def _reads_alone(unit: Unit, units: Sequence[Unit]) -> bool:
-    """The unit can open an answer: it refers to nothing before it, or to a unit of its section that does not refer
-    back in turn. « Toutefois, le délai est de 2 ans… » first in its section, or « Il ne pourra pas utiliser le
+    """The unit can open an answer: it refers to nothing before it, or to a unit of its block that does not refer
+    back in turn. « Toutefois, le délai est de 2 ans… » first in its block, or « Il ne pourra pas utiliser le
     compte… » after « Cette ouverture peut se faire… », would lead with a rule whose subject or case is missing."""
     if not _refers_back(unit):
         return True
@@ -427,12 +506,21 @@ def _qualifies(folded: str, gives_value_asked: bool) -> bool:
     return bool(QUALIFIER_START.match(folded)) or (gives_value_asked and bool(EXAMPLE_START.match(folded)))
 
 
+def _in_reach(unit: Unit, lead: Unit) -> bool:
+    """A unit can qualify the lead from its block, or from any block of its section when the lead opens the section
+    before its first case heading: « Si votre immatriculation est de la forme AB 123 CD… » qualifies the section's
+    « Suite à un déménagement, vous avez 1 mois… », but « À Mayotte… 20 € » does not qualify « En Métropole… 17 € »."""
+    if unit.n != lead.n:
+        return False
+    return unit.block == lead.block or (unit.section == lead.section and not lead.sub_headings)
+
+
 def _qualifiers(lead: Scored, ranked: Sequence[Scored], budget: int, asks_kind: bool) -> list[Unit]:
-    """Conditions, exceptions and examples of the lead (units of its section opening on « Toutefois », « Sauf »,
+    """Conditions, exceptions and examples of the lead (units in its reach opening on « Toutefois », « Sauf »,
     « Si », « Par exemple »…):
     the one that follows it, then those nearly as relevant as the lead itself."""
     chosen: list[Unit] = []
-    conditions = [s for s in ranked if s.unit.n == lead.unit.n and s.unit.section == lead.unit.section
+    conditions = [s for s in ranked if _in_reach(s.unit, lead.unit)
                   and s.unit is not lead.unit and _qualifies(fold(s.unit.text), asks_kind and s.valued)]
     following = [s for s in conditions if s.unit.order == lead.unit.order + 1]
     pool = following + [s for s in conditions if s.score >= QUALIFIER_RATIO * lead.score and s not in following]
@@ -465,6 +553,26 @@ def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, 
         ]
         if rivals:
             return tuple(dict.fromkeys([path[depth], *(s.unit.heading_path[depth] for s in rivals)]))
+    return _sub_heading_cases(lead, ranked, question_terms)
+
+
+def _sub_heading_cases(lead: Scored, ranked: Sequence[Scored], question_terms: set[str]) -> tuple[str, ...]:
+    """The cases a chunk sets out under headings written inside it (« Avant 15 ans » beside « Entre 15 et 17 ans »,
+    « Si la mutation s'impose au salarié » beside « Si la mutation nécessite l'accord préalable au salarié »), from
+    the outermost, when the question names none of the lead's case's own words: those its sibling cases do not hold.
+    Sharing « mutation » with both does not settle which one it is."""
+    path = lead.unit.case_path
+    for depth in range(len(lead.unit.heading_path), len(path)):
+        rivals = []
+        for scored in ranked:
+            other = scored.unit.case_path
+            if (scored.unit.n == lead.unit.n and len(other) > depth and other[:depth] == path[:depth]
+                    and other[depth] != path[depth] and scored.score >= CASE_RATIO * lead.score
+                    and scored.valued == lead.valued):
+                rivals.append(other[depth])
+        own = set(content_words(path[depth])) - {term for rival in rivals for term in content_words(rival)}
+        if rivals and not own & question_terms:
+            return tuple(dict.fromkeys([path[depth], *rivals]))
     return ()
 
 
@@ -483,7 +591,7 @@ def _row_cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[s
     if set(content_words(first_cell)) - set(content_words(lead_in)) <= set(content_words(question)):
         return ()
     same_table = (_table_row(s.unit.text) for s in ranked
-                  if s.unit.n == lead.unit.n and s.unit.section == lead.unit.section and s is not lead
+                  if s.unit.n == lead.unit.n and s.unit.block == lead.unit.block and s is not lead
                   and s.score >= CASE_RATIO * lead.score)
     rivals = [other_row.split("; ")[0] for other_lead_in, other_row in same_table if other_lead_in == lead_in]
     cases = [cell for cell in dict.fromkeys([first_cell, *rivals]) if _names_a_case(cell)]
@@ -584,7 +692,7 @@ def compose(
     antecedent = _antecedent(lead.unit, units)
     opening = [antecedent, lead.unit] if antecedent else [lead.unit]
     if _words(lead.unit.text) < MIN_WORDS:
-        opening += [u for u in units if u.n == lead.unit.n and u.section == lead.unit.section
+        opening += [u for u in units if u.n == lead.unit.n and u.block == lead.unit.block
                     and u.order == lead.unit.order + 1]
     budget = ANSWER_WORD_BUDGET - sum(_words(u.text) for u in opening)
     chosen = opening + [u for u in _qualifiers(lead, ranked, budget, bool(asked.kinds)) if u not in opening]

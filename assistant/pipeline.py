@@ -202,12 +202,23 @@ def _composed(
 
 def _prompt_passages(passages: list[Passage], composition: Composition) -> list[Passage]:
     """What a drafting model reads of each passage, and what its draft is verified against: the passage's best
-    composed units first, then the rest of the chunk the search chose (the prompt cuts each source short)."""
+    composed units first, each under the headings of its case when they are not the previous unit's, then the rest
+    of the chunk the search chose (the prompt cuts each source short). The model reads which case a sentence
+    states, and the verifier never joins two cases' sentences into one anchor: « 12 mois » for the délégué
+    syndical followed by « 6 mois » for the conseiller prud'homal would support « 6 mois » for the délégué."""
     prompt = []
     for n, passage in enumerate(passages, start=1):
-        units = [scored.unit.text for scored in composition.ranked if scored.unit.n == n][:PROMPT_UNITS]
-        body = [line for line in _body(passage.text).split("\n") if line.strip() and line not in units]
-        prompt.append(dataclasses.replace(passage, text="\n".join(units + body)))
+        units = [scored.unit for scored in composition.ranked if scored.unit.n == n][:PROMPT_UNITS]
+        lines: list[str] = []
+        case: tuple[str, ...] = ()
+        for unit in units:
+            if unit.case_path != case and unit.case_path:
+                lines.append(" > ".join(unit.case_path))
+            case = unit.case_path
+            lines.append(unit.text)
+        texts = {unit.text for unit in units}
+        body = [line for line in _body(passage.text).split("\n") if line.strip() and line not in texts]
+        prompt.append(dataclasses.replace(passage, text="\n".join(lines + body)))
     return prompt
 
 

