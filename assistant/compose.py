@@ -536,6 +536,22 @@ def _qualifiers(lead: Scored, ranked: Sequence[Scored], budget: int, asks_kind: 
     return chosen
 
 
+def _rival_cases(
+    lead: Scored, ranked: Sequence[Scored], depth: int, path_of: Callable[[Unit], tuple[str, ...]]
+) -> list[str]:
+    """The headings at `depth` of the lead document's units that share the lead's path above it, name another case
+    there, and answer nearly as well with the same kind of value."""
+    path = path_of(lead.unit)
+    rivals = []
+    for scored in ranked:
+        other = path_of(scored.unit)
+        if (scored.unit.n == lead.unit.n and len(other) > depth and other[:depth] == path[:depth]
+                and other[depth] != path[depth] and scored.score >= CASE_RATIO * lead.score
+                and scored.valued == lead.valued):
+            rivals.append(other[depth])
+    return rivals
+
+
 def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, ...]:
     """When sections under other headings at the lead's level answer nearly as well (another case of the
     fiche: « Salarié du privé » / « Fonctionnaire », « Majeur » / « Mineur »), the headings of those cases,
@@ -545,14 +561,9 @@ def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, 
     for depth in range(len(path)):
         if set(content_words(path[depth])) & question_terms:
             continue
-        rivals = [
-            s for s in ranked
-            if s.unit.n == lead.unit.n and len(s.unit.heading_path) > depth
-            and s.unit.heading_path[:depth] == path[:depth] and s.unit.heading_path[depth] != path[depth]
-            and s.score >= CASE_RATIO * lead.score and s.valued == lead.valued
-        ]
+        rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.heading_path)
         if rivals:
-            return tuple(dict.fromkeys([path[depth], *(s.unit.heading_path[depth] for s in rivals)]))
+            return tuple(dict.fromkeys([path[depth], *rivals]))
     return _sub_heading_cases(lead, ranked, question_terms)
 
 
@@ -563,13 +574,7 @@ def _sub_heading_cases(lead: Scored, ranked: Sequence[Scored], question_terms: s
     Sharing « mutation » with both does not settle which one it is."""
     path = lead.unit.case_path
     for depth in range(len(lead.unit.heading_path), len(path)):
-        rivals = []
-        for scored in ranked:
-            other = scored.unit.case_path
-            if (scored.unit.n == lead.unit.n and len(other) > depth and other[:depth] == path[:depth]
-                    and other[depth] != path[depth] and scored.score >= CASE_RATIO * lead.score
-                    and scored.valued == lead.valued):
-                rivals.append(other[depth])
+        rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.case_path)
         own = set(content_words(path[depth])) - {term for rival in rivals for term in content_words(rival)}
         if rivals and not own & question_terms:
             return tuple(dict.fromkeys([path[depth], *rivals]))
