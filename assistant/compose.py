@@ -13,7 +13,7 @@ import numpy as np
 
 from assistant.grammar import parse
 from assistant.model import Citation
-from assistant.quantities import asked_quantities, row_fits
+from assistant.quantities import Quantity, asked_quantities, case_fits, fits, row_fits
 from assistant.question import Asked, asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import content_words, family, split_sentences
 from indexing.model import Passage
@@ -53,7 +53,8 @@ W_STATED = 0.2
 directly than one that holds such a value beside the question's words; an example or a note does not count."""
 W_QUANTITY = 0.3
 """A table row whose range holds the quantity the question names (« un enfant de 16 ans »: « 15 à 18 ans ») is the
-asker's row; one whose ranges leave it out is another case's."""
+asker's row; one whose ranges leave it out is another case's. So is a unit under a case heading that holds it or
+leaves it out (« À partir de 18 ans » for « un adulte »)."""
 W_RETRIEVED = 0.1
 W_ANAPHORA = 0.2
 W_NOTE = 0.1
@@ -205,13 +206,15 @@ YES_OR_NO = re.compile(r"^(?:oui|non)\b")
 
 
 def _answer_like(text: str) -> bool:
+    """A line that can answer: a yes or a no, or at least MIN_WORDS - 1 words, a number counting as one (« Le
+    passeport coûte 86 € »), short of a whole page; not a heading, a link or a reference to a text."""
     folded = fold(text)
     if YES_OR_NO.match(folded):
         return True
     if NOT_ANSWERS.match(folded) or HEADING_LINE.match(text):
         return False
     remainder = ARTICLE_REFERENCES.sub(" ", folded)
-    return len(re.findall(r"[a-z]{2,}", remainder)) >= MIN_WORDS - 1 and _words(text) <= MAX_UNIT_WORDS
+    return len(re.findall(r"[a-z]{2,}|\d+", remainder)) >= MIN_WORDS - 1 and _words(text) <= MAX_UNIT_WORDS
 
 
 def _list_unit(lead_in: str, items: list[str]) -> str:
@@ -405,6 +408,11 @@ def _own_case_terms(units: Sequence[Unit]) -> dict[Unit, set[str]]:
     return own
 
 
+def _quantity_fits(unit: Unit, quantities: tuple[Quantity, ...]) -> bool | None:
+    row = row_fits(unit.text, quantities)
+    return row if row is not None else case_fits(unit.case_path, quantities)
+
+
 def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
     asked = read_question(question)
     weights = _topic_weighted(question, _idf_weights(terms(question), units))
@@ -426,7 +434,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
             + W_KIND_HEADING * asked.heading_matches(heading)
             + W_STATED * (asked.states_value(unit.text) and not NOTE_START.match(folded))
-            + W_QUANTITY * {True: 1, False: -1, None: 0}[row_fits(unit.text, quantities)]
+            + W_QUANTITY * {True: 1, False: -1, None: 0}[_quantity_fits(unit, quantities)]
             + W_RETRIEVED * unit.retrieved
             + W_YES_NO * (1 if asked.yes_no else -1) * bool(YES_OR_NO.match(folded))
             + W_RATE * (rate is not None and states_rate(folded, rate))
@@ -537,17 +545,19 @@ def _qualifiers(lead: Scored, ranked: Sequence[Scored], budget: int, asks_kind: 
 
 
 def _rival_cases(
-    lead: Scored, ranked: Sequence[Scored], depth: int, path_of: Callable[[Unit], tuple[str, ...]]
+    lead: Scored, ranked: Sequence[Scored], depth: int, path_of: Callable[[Unit], tuple[str, ...]],
+    quantities: tuple[Quantity, ...],
 ) -> list[str]:
     """The headings at `depth` of the lead document's units that share the lead's path above it, name another case
-    there, and answer nearly as well with the same kind of value."""
+    there, and answer nearly as well with the same kind of value; not a case the question's quantities leave out
+    (« À partir de 18 ans » for « un mineur »)."""
     path = path_of(lead.unit)
     rivals = []
     for scored in ranked:
         other = path_of(scored.unit)
         if (scored.unit.n == lead.unit.n and len(other) > depth and other[:depth] == path[:depth]
                 and other[depth] != path[depth] and scored.score >= CASE_RATIO * lead.score
-                and scored.valued == lead.valued):
+                and scored.valued == lead.valued and fits(other[depth], quantities) is not False):
             rivals.append(other[depth])
     return rivals
 
@@ -555,28 +565,32 @@ def _rival_cases(
 def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, ...]:
     """When sections under other headings at the lead's level answer nearly as well (another case of the
     fiche: « Salarié du privé » / « Fonctionnaire », « Majeur » / « Mineur »), the headings of those cases,
-    unless the question names the lead's own."""
+    unless the question names the lead's own: its words, or a quantity its heading holds (« un adulte », « À partir de
+    18 ans »)."""
     question_terms = set(content_words(question))
+    quantities = asked_quantities(question)
     path = lead.unit.heading_path
     for depth in range(len(path)):
-        if set(content_words(path[depth])) & question_terms:
+        if set(content_words(path[depth])) & question_terms or fits(path[depth], quantities):
             continue
-        rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.heading_path)
+        rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.heading_path, quantities)
         if rivals:
             return tuple(dict.fromkeys([path[depth], *rivals]))
-    return _sub_heading_cases(lead, ranked, question_terms)
+    return _sub_heading_cases(lead, ranked, question_terms, quantities)
 
 
-def _sub_heading_cases(lead: Scored, ranked: Sequence[Scored], question_terms: set[str]) -> tuple[str, ...]:
+def _sub_heading_cases(
+    lead: Scored, ranked: Sequence[Scored], question_terms: set[str], quantities: tuple[Quantity, ...]
+) -> tuple[str, ...]:
     """The cases a chunk sets out under headings written inside it (« Avant 15 ans » beside « Entre 15 et 17 ans »,
     « Si la mutation s'impose au salarié » beside « Si la mutation nécessite l'accord préalable au salarié »), from
     the outermost, when the question names none of the lead's case's own words: those its sibling cases do not hold.
     Sharing « mutation » with both does not settle which one it is."""
     path = lead.unit.case_path
     for depth in range(len(lead.unit.heading_path), len(path)):
-        rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.case_path)
+        rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.case_path, quantities)
         own = set(content_words(path[depth])) - {term for rival in rivals for term in content_words(rival)}
-        if rivals and not own & question_terms:
+        if rivals and not own & question_terms and not fits(path[depth], quantities):
             return tuple(dict.fromkeys([path[depth], *rivals]))
     return ()
 

@@ -1,9 +1,11 @@
-"""The quantities a question names (« un enfant de 16 ans », « 2 enfants », « 30 salariés ») and whether a table row's
-range holds them (« 15 à 18 ans », « Moins de 20 salariés », « 3 enfants ou plus »): the row of the asker's case."""
+"""The quantities a question names (« un enfant de 16 ans », « 2 enfants », « 30 salariés », « un adulte ») and whether
+a table row's ranges or a case's heading hold them (« 15 à 18 ans », « Moins de 20 salariés », « 3 enfants ou plus »,
+« À partir de 18 ans »): the row or the case of the asker."""
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from indexing.text import fold
@@ -20,13 +22,30 @@ UNITS = {
 _UNIT = "|".join(f"(?P<{name}>{pattern})" for name, pattern in UNITS.items())
 ASKED = re.compile(rf"\b(\d+)\s*(?:{_UNIT})\b")
 TABLE_CELLS = re.compile(r": [^;]+; [^:;]{1,80}: ")
-"""A unit made of a table row (« Age de l'enfant: 15 à 18 ans; Montant de l'ARS: 507,18 € »)."""
+"""A unit made of a table row (« Age de l'enfant: 15 à 18 ans; Montant de l'ARS: 503,91 € »)."""
+LEGAL_AGE = 18
+STATUS_AGES: dict[str, tuple[float, float]] = {
+    "adulte": (LEGAL_AGE, math.inf),
+    "majeur": (LEGAL_AGE, math.inf),
+    "mineur": (0, LEGAL_AGE - 1),
+}
+"""Words that name an age without a number: « un adulte », « une personne majeure » is 18 or older (article 414 of
+the Code civil), « un mineur » younger; an age in years says more (« un mineur de 16 ans »). « Cas de force
+majeure » names no one."""
+STATUS = re.compile(r"\b(?<!force )(adulte|majeur|mineur)e?s?\b")
 
 
 @dataclass(frozen=True)
 class Quantity:
-    value: int
+    """A number of a unit the question names, or a span of them (`upper`) for a word such as « adulte »."""
+
+    value: float
     unit: str
+    upper: float | None = None
+
+    @property
+    def span(self) -> tuple[float, float]:
+        return self.value, self.value if self.upper is None else self.upper
 
 
 def _unit_of(match: re.Match[str]) -> str:
@@ -34,7 +53,12 @@ def _unit_of(match: re.Match[str]) -> str:
 
 
 def asked_quantities(question: str) -> tuple[Quantity, ...]:
-    return tuple(Quantity(int(m.group(1)), _unit_of(m)) for m in ASKED.finditer(fold(question)))
+    folded = fold(question)
+    numbered = [Quantity(int(m.group(1)), _unit_of(m)) for m in ASKED.finditer(folded)]
+    if any(quantity.unit == "an" for quantity in numbered):
+        return tuple(numbered)
+    spans = [STATUS_AGES[word] for word in dict.fromkeys(STATUS.findall(folded))]
+    return tuple(numbered + [Quantity(low, "an", high) for low, high in spans])
 
 
 def _ranges(folded: str, unit: str) -> list[tuple[float, float]]:
@@ -42,7 +66,7 @@ def _ranges(folded: str, unit: str) -> list[tuple[float, float]]:
     found = [(float(low), float(high)) for low, high in
              re.findall(rf"\b(\d+)\s*(?:a|-|et)\s*(\d+)\s*{said}\b", folded)]
     found += [(-math.inf, float(high) - 1) for high in
-              re.findall(rf"\b(?:moins de|inferieure? a)\s*(\d+)\s*{said}\b", folded)]
+              re.findall(rf"\b(?:moins de|inferieure? a|avant)\s*(\d+)\s*{said}\b", folded)]
     found += [(-math.inf, float(high)) for high in re.findall(rf"\b(?:jusqu'a|au plus)\s*(\d+)\s*{said}\b", folded)]
     found += [(float(low) + 1, math.inf) for low in
               re.findall(rf"\b(?:plus de|superieure? a)\s*(\d+)\s*{said}\b", folded)]
@@ -52,15 +76,36 @@ def _ranges(folded: str, unit: str) -> list[tuple[float, float]]:
     return found
 
 
-def row_fits(text: str, quantities: tuple[Quantity, ...]) -> bool | None:
-    """Whether a table row's ranges hold the question's quantities: None when the unit is no table row or states no
-    range of their units, True when every unit it ranges holds the question's value, False otherwise."""
-    if not quantities or not TABLE_CELLS.search(text):
-        return None
+def _holds(span: tuple[float, float], ranges: list[tuple[float, float]]) -> bool | None:
+    """True when a range holds all of the span, False when every range leaves it out, None when one holds part of it
+    (« Avant 15 ans » for « un mineur »)."""
+    low, high = span
+    if any(start <= low and high <= end for start, end in ranges):
+        return True
+    if all(high < start or low > end for start, end in ranges):
+        return False
+    return None
+
+
+def fits(text: str, quantities: Iterable[Quantity]) -> bool | None:
+    """Whether the ranges a text states hold the question's quantities: False when one is left out, True when each
+    quantity whose unit it ranges is held, None when it ranges none of them or holds only part of one."""
     folded = fold(text)
-    verdicts = []
-    for quantity in quantities:
-        ranges = _ranges(folded, quantity.unit)
-        if ranges:
-            verdicts.append(any(low <= quantity.value <= high for low, high in ranges))
-    return all(verdicts) if verdicts else None
+    verdicts = [_holds(quantity.span, ranges) for quantity in quantities if (ranges := _ranges(folded, quantity.unit))]
+    if False in verdicts:
+        return False
+    return True if verdicts and all(verdicts) else None
+
+
+def row_fits(text: str, quantities: tuple[Quantity, ...]) -> bool | None:
+    """`fits` for a table row; None for a unit that is no table row."""
+    return fits(text, quantities) if TABLE_CELLS.search(text) else None
+
+
+def case_fits(headings: Iterable[str], quantities: tuple[Quantity, ...]) -> bool | None:
+    """Whether the headings of a unit's case hold the question's quantities (« À partir de 18 ans » for « un
+    adulte », « Entre 15 et 17 ans » not): False when one of them leaves one out, True when one holds them."""
+    verdicts = [fits(heading, quantities) for heading in headings]
+    if False in verdicts:
+        return False
+    return True if True in verdicts else None

@@ -661,6 +661,31 @@ def test_a_question_that_names_no_place_gets_the_metropolitan_rule_and_one_that_
         assert composition.cases == cases
 
 
+@pytest.mark.parametrize(
+    ("question", "price"),
+    [
+        ("Combien coûte un passeport pour un adulte ?", "86 €"),
+        ("Quel est le prix du passeport d'une personne majeure ?", "86 €"),
+        ("Combien coûte le passeport d'un majeur ?", "86 €"),
+        ("combien coute un passeport adulte", "86 €"),
+    ],
+)
+def test_an_age_named_by_a_word_settles_the_case(passport_chunks: list[Section], question: str, price: str) -> None:
+    """« Adulte » and « majeur » are « À partir de 18 ans »: the price of a minor's passport is another case's, and
+    a four-word sentence that states the price (« Le passeport coûte 86 € ») is an answer."""
+    composition = _passport(question, passport_chunks)
+    assert composition.chosen[0].text == f"Le passeport coûte {price}."
+    assert composition.chosen[0].case_path == ("À partir de 18 ans", "En Métropole")
+    assert composition.cases == ()
+
+
+def test_a_case_the_question_leaves_out_is_not_named(passport_chunks: list[Section]) -> None:
+    composition = _passport("Combien coûte un passeport pour un mineur ?", passport_chunks)
+    assert "mineur" in composition.chosen[0].text
+    assert {"Avant 15 ans", "Entre 15 et 17 ans"} <= set(composition.cases)
+    assert "À partir de 18 ans" not in composition.cases
+
+
 def test_a_block_under_another_case_does_not_qualify_the_lead(passport_chunks: list[Section]) -> None:
     composition = _passport("Combien coûte un passeport pour un enfant mineur ?", passport_chunks)
     lead, *qualifiers = composition.chosen

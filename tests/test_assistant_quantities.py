@@ -1,10 +1,12 @@
 """The row of a table that holds the asker's case, on real table rows of service-public.fr fiches."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from assistant.compose import Section, compose
-from assistant.quantities import Quantity, asked_quantities, row_fits
+from assistant.quantities import Quantity, asked_quantities, case_fits, row_fits
 from assistant.verify import split_sentences
 from indexing.model import Passage
 
@@ -79,3 +81,35 @@ def test_a_question_that_settles_the_row_gets_no_cases() -> None:
     composition = compose("Quel est le montant de l'allocation de rentrée scolaire pour un enfant de 16 ans ?",
                           [FICHE], lambda p: sections)
     assert composition.cases == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "quantities"),
+    [
+        ("Combien coûte un passeport pour un adulte ?", (Quantity(18, "an", math.inf),)),
+        ("Carte d'identité d'une personne majeure", (Quantity(18, "an", math.inf),)),
+        ("Les mineurs peuvent-ils travailler ?", (Quantity(0, "an", 17),)),
+        ("Un mineur de 16 ans", (Quantity(16, "an"),)),
+        ("Rupture du CDD en cas de force majeure", ()),
+    ],
+)
+def test_a_word_that_names_an_age(question: str, quantities: tuple[Quantity, ...]) -> None:
+    assert asked_quantities(question) == quantities
+
+
+@pytest.mark.parametrize(
+    ("question", "headings", "fits"),
+    [
+        ("pour un adulte", ("À partir de 18 ans", "En Métropole"), True),
+        ("pour un adulte", ("Entre 15 et 17 ans", "En Métropole"), False),
+        ("pour un adulte", ("Avant 15 ans",), False),
+        ("pour un mineur", ("À partir de 18 ans",), False),
+        ("pour un mineur", ("Avant 15 ans",), None),
+        ("pour un mineur de 16 ans", ("Entre 15 et 17 ans",), True),
+        ("pour un mineur de 16 ans", ("Avant 15 ans",), False),
+        ("pour un adulte", ("Cas général", "En Métropole"), None),
+        ("pour un enfant de 12 ans", ("Moins de 20 salariés",), None),
+    ],
+)
+def test_a_case_heading_holds_the_age_or_not(question: str, headings: tuple[str, ...], fits: bool | None) -> None:
+    assert case_fits(headings, asked_quantities(question)) is fits
