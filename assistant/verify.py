@@ -463,7 +463,9 @@ def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = 
     """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them; a case the
     rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits. A sentence
     that opens on « Dans ce cas », or names a thing by « ce », « cette » (« si l'employeur n'accorde pas ce
-    report »), keeps the words of the passage sentence the one before it rests on."""
+    report »), keeps the words of the passage sentence the one before it rests on; an answer keeps those of the
+    question it answers (« Un intérimaire embauché par l'entreprise où il était en mission… ? » sets the case of
+    « Oui, les missions… sont déduites »)."""
     said = _terms(f"{claim_text}\n{said_before}", source=True)
     missing: set[str] = set()
     folded = fold(anchor_text)
@@ -472,9 +474,15 @@ def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = 
         if WIDENING.search(folded[: match.start()]) or LISTED_CASES.search(span) or ANAPHORIC_CONDITION.match(span):
             continue
         words = _terms(span, source=True)
-        if words and len(words & said) / len(words) < MIN_CONDITION_COVERAGE:
-            missing |= words - said
+        if words and _kept_share(words, said) < MIN_CONDITION_COVERAGE:
+            missing |= _unnamed_by(words, said)
     return missing
+
+
+def _kept_share(words: set[str], said: set[str]) -> float:
+    """Share of a condition's words the sentence keeps, in any form of their root (« à condition qu'une clause le
+    prévoie » keeps « si une clause le prévoit »)."""
+    return 1 - len(_unnamed_by(words, said)) / len(words)
 
 
 @dataclass(frozen=True)
@@ -488,13 +496,11 @@ class Reply:
 
 
 def _condition_restated(claim_text: str, anchor_text: str) -> bool:
-    """Whether the sentence keeps the words of every condition the anchor states, in other words than its « si »
-    (« si vous êtes mensualisé » said « pour un salarié mensualisé »)."""
+    """Whether the sentence, or the question it answers, keeps the words of every condition the anchor states, in
+    other words than its « si » (« si vous êtes mensualisé » said « pour un salarié mensualisé »)."""
     said = _terms(claim_text, source=True)
     spans = [_terms(span, source=True) for span in STATED_CONDITION.findall(fold(anchor_text))]
-    return bool(spans) and all(
-        words and len(words & said) / len(words) >= MIN_CONDITION_COVERAGE for words in spans
-    )
+    return bool(spans) and all(words and _kept_share(words, said) >= MIN_CONDITION_COVERAGE for words in spans)
 
 
 def _contrary_word(claim_text: str, anchor_text: str) -> str:
@@ -781,7 +787,8 @@ def _check(
     dropped -= {"absence"} if claims.ABSENCE_WORDING.search(fold(claim_text)) else set()
     if "possibility" in dropped and _entitled(claim_text, anchor.text):
         dropped.discard("possibility")
-    if "condition" in dropped and (_condition_restated(claim_text, anchor.text) or _points_back(anchor, previous)):
+    if "condition" in dropped and (_condition_restated(f"{claim_text}\n{reply.question}", anchor.text)
+                                   or _points_back(anchor, previous)):
         dropped.discard("condition")
     if "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", fold(anchor.text))):
         dropped.discard("possibility")
@@ -808,8 +815,8 @@ def _check(
     if other_row:
         return "other_row", other_row
     folded_claim = fold(claim_text)
-    uncovered = _uncovered_conditions(claim_text, anchor.text, previous if POINTING_BACK.match(folded_claim)
-                                      or DEMONSTRATIVE.search(folded_claim) else "")
+    points_back = POINTING_BACK.match(folded_claim) or DEMONSTRATIVE.search(folded_claim)
+    uncovered = _uncovered_conditions(claim_text, anchor.text, f"{previous if points_back else ''}\n{reply.question}")
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", fold(claim_text)) if w in claims.ROLES))

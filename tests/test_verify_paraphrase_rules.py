@@ -117,7 +117,8 @@ def test_numbers_written_in_words_with_a_hyphen_are_one_number():
 def test_a_condition_said_without_si_is_kept_when_its_words_are():
     assert stands("ij-maladie-09") == ["ok", "ok"]
     assert stands("ij-maladie-09", "Le salaire journalier de base correspond au total des 3 derniers salaires "
-                                   "bruts perçus avant l'arrêt, divisé par 91,25 [1].") == ["dropped_condition"]
+                                   "bruts perçus avant l'arrêt, divisé par 91,25 [1].",
+                  question="Comment sont calculées les IJ maladie ?") == ["dropped_condition"]
     assert stands("preavis-locataire-07") == ["ok"]
     assert stands("preavis-locataire-08") != ["ok"]
 
@@ -316,7 +317,8 @@ def test_a_word_said_with_non_is_not_the_word_said_without():
 def test_a_case_en_cas_de_must_be_kept_unless_the_sentence_before_states_it():
     assert stands("demission-conges-01") == ["ok", "ok"]
     assert stands("demission-conges-01", "Le préavis commence à courir à la fin des congés, sauf accord contraire "
-                                         "avec l'employeur [1].") == ["dropped_condition"]
+                                         "avec l'employeur [1].",
+                  question="Quand commence le préavis de démission ?") == ["dropped_condition"]
 
 
 def test_subjects_joined_by_ni_are_both_subjects():
@@ -372,7 +374,8 @@ def test_a_colon_before_a_new_subject_joins_a_denial_and_an_affirmation_each_che
 def test_a_thing_named_by_ce_keeps_the_conditions_the_sentence_before_stated():
     assert stands("b2-arret-conges-01") == ["ok", "ok"]
     assert stands("b2-arret-conges-01", "Si l'employeur n'accorde pas ce report, vous pouvez saisir le conseil de "
-                                        "prud'hommes [1].") == ["dropped_condition"]
+                                        "prud'hommes [1].",
+                  question="Que faire si l'employeur refuse ?") == ["dropped_condition"]
 
 
 def test_a_noun_whose_adjective_the_headings_hold_is_named_by_them():
@@ -723,3 +726,25 @@ def test_an_anchor_that_names_no_party_is_read_with_the_sentences_around_it():
     assert stands("conges-cdd-03") == ["ok"]
     assert stands("conges-cdd-03", "Oui, il acquiert et prend ses congés payés dans les mêmes conditions que "
                                    "l'employeur en CDI [1].") == ["role_swap"]
+
+
+def test_a_condition_kept_in_another_form_of_its_words_is_kept():
+    """« à condition qu'une clause du bail le prévoie » keeps « si une clause inscrite dans le bail le prévoit »:
+    the subjunctive is the same verb. Without the condition, the rule is still removed."""
+    assert stands("b2-loyer-01") == ["ok"]
+    assert stands("b2-loyer-01", "Le loyer d'un logement du secteur privé peut être révisé une fois par an "
+                                 "[1].") == ["dropped_condition"]
+    assert stands("b3-l1234-5-01") == ["ok"]
+    assert stands("b3-l1234-5-01", "Oui, la dispense de préavis par l'employeur n'entraîne aucune diminution des "
+                                   "salaires et avantages du salarié [1].") != ["ok"]
+
+
+def test_an_answer_keeps_the_condition_its_question_states():
+    """« Oui, les missions… sont déduites de la période d'essai » answers a question that sets the anchor's case
+    (an intérimaire hired by the user company); asked without that case, the same answer drops the condition."""
+    assert stands("b5-periode-essai-08") == ["ok"]
+    assert stands("b5-periode-essai-08", question="La période d'essai peut-elle être réduite ?") == [
+        "dropped_condition"]
+    assert stands("ij-maladie-09", "Le salaire journalier de base correspond au total des 3 derniers salaires "
+                                   "bruts perçus avant l'arrêt, divisé par 91,25 [1].") == ["ok"], \
+        "asked « d'un salarié mensualisé », the answer need not say « si vous êtes mensualisé » again"
