@@ -37,6 +37,11 @@ FORMAT_VERSION = 4
 """Raised whenever what a build writes changes (files, lexical fields), so that `guichet index` rebuilds."""
 
 
+QUESTION_FRAME_TERMS = frozenset(analyze("combien coûte coûtent faire"))
+"""What a question-titled fiche asks (« Combien coûte… ? », « Que faire si… ? », « Comment faire… ? »), not what
+about: few titles hold « coûte », so its rarity would weigh more than the subject's words."""
+
+
 class IndexNotFound(RuntimeError):
     pass
 
@@ -218,8 +223,10 @@ class Index:
         }
 
     def title_uncovered(self, terms: Iterable[str], document_row: int) -> float:
-        """The share of a document's title terms, each weighted by its rarity in titles, that `terms` lack."""
-        weights = {term: self._title_rarity(term) for term in self.title_terms[document_row]}
+        """The share of a document's title terms, each weighted by its rarity in titles, that `terms` lack. The
+        words that frame a question (`QUESTION_FRAME_TERMS`) count neither way: « Combien coûte un passeport ? »
+        is about the passeport, and a question on the carte d'identité leaves all of it out."""
+        weights = {term: self._title_rarity(term) for term in self.title_terms[document_row] - QUESTION_FRAME_TERMS}
         total = sum(weights.values())
         query = set(terms)
         return sum(weight for term, weight in weights.items() if term not in query) / total if total else 0.0

@@ -71,6 +71,7 @@ class SearchConfig:
     hold: such a fiche answers its own question, and a question that leaves out the particular case its title names
     (« …en cas de changement d'adresse ? », « Un demandeur d'emploi a-t-il droit au RSA ? ») asks something else, so
     it gives way to the fiche on the general case. Keyword queries say nothing of what is asked and are left alone.
+    The words that frame a title (« Combien coûte… ? », `indexing.index.QUESTION_FRAME_TERMS`) count neither way.
     Grouped cross-validation on the development queries (one run, the same folds): the 342 phrased as questions,
     hit@1 / hit@5 / MRR@10 0.637 / 0.889 / 0.744 → 0.661 / 0.889 / 0.753 with any penalty from 1 to 2, hit@5 falling
     from 2.5 (0.883); 1.5 is the middle of that plateau. On the 1,019 keyword queries the same penalty would cost

@@ -3,6 +3,7 @@ cross-validation on real development queries, and the searcher's use of it, on t
 documents."""
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -198,6 +199,19 @@ def test_title_uncovered_is_the_rare_part_of_a_title_the_query_lacks(searcher: S
     partial = index.title_uncovered(analyze("fin d'un contrat de travail"), row)
     assert 0.3 < partial < 1.0
     assert index.title_uncovered(analyze("prime de précarité"), row) < partial
+
+
+def test_the_words_that_frame_a_question_title_are_not_what_it_is_about(searcher: Searcher) -> None:
+    """« Combien coûte un passeport ? » is about the passeport: asked the price of a carte d'identité, the whole of
+    its title is left out, as « Combien coûte la création d'une association ? » is for an acte de naissance."""
+    index = copy.copy(searcher.index)
+    row = index.document_rows["F803"]
+    index.title_terms = list(index.title_terms)
+    index.title_terms[row] = frozenset(analyze("Combien coûte un passeport ?"))
+    assert index.title_uncovered(analyze("Combien coûte une carte d'identité ?"), row) == 1.0
+    assert index.title_uncovered(analyze("Combien coûte un passeport pour un adulte ?"), row) == 0.0
+    index.title_terms[row] = frozenset(analyze("Que faire si je retrouve une carte d'identité ?"))
+    assert index.title_uncovered(analyze("Que faire pour un acte de naissance ?"), row) == 1.0
 
 
 def test_an_information_fiche_titled_by_a_subject_the_query_names_whole_comes_forward(searcher: Searcher) -> None:
