@@ -98,10 +98,14 @@ NOT_ANSWERS = re.compile(
     r"^(?:modele de (?:document|lettre)|formulaire|service en ligne|simulateur|teleservice|ou s'adresser|"
     r"question-reponse|pour en savoir plus|voir aussi|vous pouvez consulter|permet(?:tent)? |concerne(?:nt)? |"
     r"(?:\w+ )?(?:r|l|d)\.? ?\d+(?:-\d+)*\b|(?:loi|decret|arrete|ordonnance|circulaire|directive) (?:n|du|\d)|"
-    r"code (?:de|du|des) [\w' ]+ :)"
+    r"code (?:de|du|des) [\w' ]+ :|"
+    r"numero (?:violet|vert|gris|majore|banalise|d'urgence)|(?:cout|prix) d'un appel|(?:appel|service) gratuit\b|"
+    r"acces gratuit a un service de visio)"
 )
 """Lines that point elsewhere: a form, an online service or a model and the caption under it, which has no subject
-(« Permet de contester en ligne une amende… », « Concerne l'étranger non européen… »), a reference to a text."""
+(« Permet de contester en ligne une amende… », « Concerne l'étranger non européen… »), a reference to a text, the
+price of calling a contact's number (« Numéro violet ou majoré : coût d'un appel… », « Appel gratuit »), which
+answers no question on the price of what the fiche is about."""
 ARTICLE_REFERENCES = re.compile(r"\b(?:articles?|art\.)?\s*[lrd]\.?\s?\d+(?:-\d+)+\b|\b(?:articles?|art\.)\s*\d+\b")
 ITEM = re.compile(r"^(?:-|\d+\.)\s+")
 HEADING_LINE = re.compile(r"^[^.!?]+ > [^.!?]+$")

@@ -175,6 +175,31 @@ def test_references_and_form_lines_are_never_answers(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "caption",
+    [  # the captions service-public.fr writes under a contact's telephone number (F1427 and 150 other fiches)
+        "Numéro violet ou majoré : coût d'un appel vers un numéro fixe + service payant, depuis un téléphone fixe "
+        "ou mobile",
+        "Numéro violet ou majoré : service 0,12 € /min + prix d'un appel",
+        "Service gratuit + coût d'un appel vers un numéro fixe, depuis un téléphone fixe ou mobile.",
+        "Appel gratuit depuis un poste fixe et un mobile en France métropolitaine et Outre-mer",
+        "Accès gratuit à un service de visio-interprétation ou de transcription instantanée de la parole pour sourds "
+        "ou malentendants",
+    ],
+)
+def test_the_price_of_calling_a_contact_is_not_the_price_asked(caption: str) -> None:
+    """« Combien coûte un acte de naissance ? » answered « Numéro violet ou majoré : coût d'un appel… service
+    payant », the caption under the phone number of the Service central d'état civil, instead of « La démarche est
+    toujours gratuite »."""
+    document_text = ("La démarche est toujours gratuite.\nPour toute information complémentaire, vous pouvez :\n"
+                     f"- Téléphoner au 0 826 08 06 04 du lundi au vendredi\n{caption}")
+    fiche = _fiche("F1427", "Acte de naissance : demande de copie intégrale ou d'extrait")
+    composition = compose("Combien coûte un acte de naissance ?", [fiche],
+                          lambda p: [Section(("Né(e) à l'étranger",), document_text, "F1427#0")])
+    assert composition.text.startswith("La démarche est toujours gratuite.")
+    assert all(caption not in unit.text for unit in composition.chosen)
+
+
+@pytest.mark.parametrize(
     ("question", "kinds", "yes_no"),
     [
         ("Combien coûte une carte d'identité ?", {"montant"}, False),
