@@ -67,11 +67,14 @@ def _ranges(folded: str, unit: str) -> list[tuple[float, float]]:
              re.findall(rf"\b(\d+)\s*(?:a|-|et)\s*(\d+)\s*{said}\b", folded)]
     found += [(-math.inf, float(high) - 1) for high in
               re.findall(rf"\b(?:moins de|inferieure? a|avant)\s*(\d+)\s*{said}\b", folded)]
-    found += [(-math.inf, float(high)) for high in re.findall(rf"\b(?:jusqu'a|au plus)\s*(\d+)\s*{said}\b", folded)]
+    found += [(-math.inf, float(high)) for high in re.findall(
+        rf"\b(?:jusqu'a|au plus|au maximum|inferieure? ou egale? a)\s*(\d+)\s*{said}\b", folded)]
+    found += [(-math.inf, float(high)) for high in re.findall(rf"\b(\d+)\s*{said}\s*(?:au )?maximum\b", folded)]
     found += [(float(low) + 1, math.inf) for low in
               re.findall(rf"\b(?:plus de|superieure? a)\s*(\d+)\s*{said}\b", folded)]
-    found += [(float(low), math.inf) for low in
-              re.findall(rf"\b(?:au moins|a partir de|des)\s*(\d+)\s*{said}\b", folded)]
+    found += [(float(low), math.inf) for low in re.findall(
+        rf"\b(?:au moins|a partir de|des|au minimum|superieure? ou egale? a)\s*(\d+)\s*{said}\b", folded)]
+    found += [(float(low), math.inf) for low in re.findall(rf"\b(\d+)\s*{said}\s*(?:au )?minimum\b", folded)]
     found += [(float(low), math.inf) for low in re.findall(rf"\b(\d+)\s*{said}\s*(?:et|ou) plus\b", folded)]
     return found
 

@@ -109,6 +109,12 @@ def test_a_word_that_names_an_age(question: str, quantities: tuple[Quantity, ...
         ("pour un mineur de 16 ans", ("Avant 15 ans",), False),
         ("pour un adulte", ("Cas général", "En Métropole"), None),
         ("pour un enfant de 12 ans", ("Moins de 20 salariés",), None),
+        ("d'un CDD de 6 mois", ("CDD", "Durée", "CDD de 6 mois maximum"), True),
+        ("d'un CDD de 6 mois", ("CDD", "Durée", "CDD supérieur à 6 mois"), False),
+        ("d'un CDD de 8 mois", ("CDD", "Durée", "CDD de 6 mois maximum"), False),
+        ("d'un CDD de 6 mois", ("Durée inférieure ou égale à 6 mois",), True),
+        ("d'un CDD de 6 mois", ("6 mois au minimum",), True),
+        ("d'un CDD de 3 mois", ("Au minimum 6 mois",), False),
     ],
 )
 def test_a_case_heading_holds_the_age_or_not(question: str, headings: tuple[str, ...], fits: bool | None) -> None:
