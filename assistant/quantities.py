@@ -90,9 +90,11 @@ def _holds(span: tuple[float, float], ranges: list[tuple[float, float]]) -> bool
     return None
 
 
-def fits(text: str, quantities: Iterable[Quantity]) -> bool | None:
+def fits(text: str, quantities: tuple[Quantity, ...]) -> bool | None:
     """Whether the ranges a text states hold the question's quantities: False when one is left out, True when each
     quantity whose unit it ranges is held, None when it ranges none of them or holds only part of one."""
+    if not quantities:
+        return None
     folded = fold(text)
     verdicts = [_holds(quantity.span, ranges) for quantity in quantities if (ranges := _ranges(folded, quantity.unit))]
     if False in verdicts:

@@ -474,15 +474,16 @@ def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = 
         if WIDENING.search(folded[: match.start()]) or LISTED_CASES.search(span) or ANAPHORIC_CONDITION.match(span):
             continue
         words = _terms(span, source=True)
-        if words and _kept_share(words, said) < MIN_CONDITION_COVERAGE:
-            missing |= _unnamed_by(words, said)
+        unkept = _unnamed_by(words, said)
+        if words and _kept_share(words, unkept) < MIN_CONDITION_COVERAGE:
+            missing |= unkept
     return missing
 
 
-def _kept_share(words: set[str], said: set[str]) -> float:
-    """Share of a condition's words the sentence keeps, in any form of their root (« à condition qu'une clause le
-    prévoie » keeps « si une clause le prévoit »)."""
-    return 1 - len(_unnamed_by(words, said)) / len(words)
+def _kept_share(words: set[str], unkept: set[str]) -> float:
+    """Share of a condition's words the sentence keeps, in any form of their root (`_unnamed_by`: « à condition
+    qu'une clause le prévoie » keeps « si une clause le prévoit »), given those it does not."""
+    return 1 - len(unkept) / len(words)
 
 
 @dataclass(frozen=True)
@@ -500,7 +501,9 @@ def _condition_restated(claim_text: str, anchor_text: str) -> bool:
     other words than its « si » (« si vous êtes mensualisé » said « pour un salarié mensualisé »)."""
     said = _terms(claim_text, source=True)
     spans = [_terms(span, source=True) for span in STATED_CONDITION.findall(fold(anchor_text))]
-    return bool(spans) and all(words and _kept_share(words, said) >= MIN_CONDITION_COVERAGE for words in spans)
+    return bool(spans) and all(
+        words and _kept_share(words, _unnamed_by(words, said)) >= MIN_CONDITION_COVERAGE for words in spans
+    )
 
 
 def _contrary_word(claim_text: str, anchor_text: str) -> str:
