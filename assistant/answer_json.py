@@ -55,7 +55,8 @@ def answer_json(answer: Any) -> dict[str, Any]:
         "redacted_question": answer.redacted_question,
         "answer": answer.text,
         "citations": [
-            {"n": c.n, "doc_id": c.doc_id, "title": c.title, "url": c.url, "quote": c.quote}
+            {"n": c.n, "doc_id": c.doc_id, "title": c.title, "url": c.url, "quote": c.quote,
+             "heading_path": list(c.heading_path)}
             for c in answer.citations
         ],
         "sources": [passage_json(p) for p in answer.passages],

@@ -665,8 +665,9 @@ def _cited(units: Sequence[Unit], passages: Sequence[Passage]) -> tuple[str, lis
     citations = []
     for n in sorted({u.n for u in units}):
         passage = passages[n - 1]
-        quote = " ".join(terminated(u.text) for u in units if u.n == n)
-        citations.append(Citation(n, passage.doc_id, passage.title, passage.url, quote))
+        quoted = [u for u in units if u.n == n]
+        quote = " ".join(terminated(u.text) for u in quoted)
+        citations.append(Citation(n, passage.doc_id, passage.title, passage.url, quote, quoted[0].case_path))
     return text, citations
 
 

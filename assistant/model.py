@@ -18,6 +18,9 @@ class Citation:
     title: str
     url: str
     quote: str
+    heading_path: tuple[str, ...] = ()
+    """The headings above the quote in its document, the case it holds for (« À partir de 18 ans › En Métropole »);
+    empty when the quote is not placed (a model's draft, quoted from its passage, is placed by that passage)."""
 
 
 @dataclass

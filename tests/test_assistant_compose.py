@@ -702,6 +702,7 @@ def test_an_age_named_by_a_word_settles_the_case(passport_chunks: list[Section],
     assert composition.chosen[0].text == f"Le passeport coûte {price}."
     assert composition.chosen[0].case_path == ("À partir de 18 ans", "En Métropole")
     assert composition.cases == ()
+    assert composition.citations[0].heading_path == ("À partir de 18 ans", "En Métropole"), "the case it holds for"
 
 
 def test_a_case_the_question_leaves_out_is_not_named(passport_chunks: list[Section]) -> None:

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer_json import answer_json
+from assistant.faces.api_openai import chat_content
+from assistant.faces.cli import render_answer
 from assistant.faces.ui_render import (
     SourceCard,
     SourceDates,
@@ -230,3 +233,33 @@ def test_french_date_and_settings_list() -> None:
     assert french_date(date(2024, 8, 1)) == "1 août 2024"
     html = settings_html({"Modèle": "<chemin>", "Index": None})
     assert "<dt>Modèle</dt><dd>&lt;chemin&gt;</dd>" in html and "<dd>—</dd>" in html
+
+
+def test_a_card_places_its_quote_under_the_headings_it_sits_under(passages: list[Passage]) -> None:
+    """A composed answer quotes any part of a fiche, often not the chunk the search showed: the card names the
+    headings of the quote (the case it holds for), never those of another chunk of the same fiche."""
+    principle, opening, amount = passages[3], passages[0], passages[5]
+    placed = ("À la date prévue au contrat", "Indemnité de fin de contrat", "Montant")
+    cited = Answer(question="", mode=MODE_EXTRACTIVE, text="10 %. [1]", passages=[principle, opening], citations=[
+        Citation(1, amount.doc_id, amount.title, amount.url, amount.text[:90], placed)])
+    card = cards_for_answer(cited)[0]
+    assert card.heading_path == placed
+    assert "Montant</p>" in source_card_html(card, {}, 365)
+    assert f"[1] {amount.title} › À la date prévue au contrat › Indemnité de fin de contrat › Montant (" in (
+        answer_plain_text(cited))
+    unplaced = dataclasses.replace(cited, citations=[dataclasses.replace(cited.citations[0], heading_path=())])
+    assert cards_for_answer(unplaced)[0].heading_path == (), "not the headings of the fiche's first chunk shown"
+    quoted_in_shown = dataclasses.replace(unplaced, citations=[
+        Citation(1, principle.doc_id, principle.title, principle.url, principle.text[:90])])
+    assert cards_for_answer(quoted_in_shown)[0].heading_path == principle.heading_path
+
+
+def test_every_face_names_the_headings_a_quote_sits_under(passages: list[Passage]) -> None:
+    amount = passages[5]
+    placed = ("À la date prévue au contrat", "Indemnité de fin de contrat", "Montant")
+    cited = Answer(question="q", mode=MODE_EXTRACTIVE, text="10 %. [1]", passages=[amount], citations=[
+        Citation(1, amount.doc_id, amount.title, amount.url, amount.text[:90], placed)])
+    payload = answer_json(cited)
+    assert payload["citations"][0]["heading_path"] == list(placed)
+    line = f"[1] {amount.title} › À la date prévue au contrat › Indemnité de fin de contrat › Montant"
+    assert line in render_answer(payload) and line in chat_content(cited)

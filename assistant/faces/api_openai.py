@@ -65,7 +65,7 @@ def chat_content(answer: Answer) -> str:
         lines.append(f"({answer.notice})")
     if answer.citations:
         lines.append("\nSources :")
-        lines.extend(f"[{c.n}] {c.title} — {c.url}" for c in answer.citations)
+        lines.extend(f"[{c.n}] {' › '.join((c.title, *c.heading_path))} — {c.url}" for c in answer.citations)
     return "\n".join(lines)
 
 

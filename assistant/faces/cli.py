@@ -141,7 +141,8 @@ def render_answer(result: dict[str, Any]) -> str:
     for citation in result["citations"]:
         source = sources.get(citation["doc_id"])
         dated = f" ({_dates(source)})" if source and _dates(source) else ""
-        lines.append(f"[{citation['n']}] {citation['title']}{dated} — {citation['url']}")
+        placed = " › ".join((citation["title"], *citation["heading_path"]))
+        lines.append(f"[{citation['n']}] {placed}{dated} — {citation['url']}")
     for item in result["set_aside"]:
         lines.append(f"Écarté (pas en vigueur le {result['as_of']}) : {item['title']} — {item['url']}")
     return "\n".join(lines)

@@ -144,8 +144,8 @@ def cards_for_passages(passages: Sequence[Passage], numbered: bool) -> list[Sour
 
 def _card_from_citation(citation: Citation, passages: Sequence[Passage]) -> SourceCard:
     same_doc = [p for p in passages if p.doc_id == citation.doc_id]
-    passage = next((p for p in same_doc if citation.quote and citation.quote[:80] in p.text), None)
-    passage = passage or (same_doc[0] if same_doc else None)
+    quoted_in = next((p for p in same_doc if citation.quote and citation.quote[:80] in p.text), None)
+    passage = quoted_in or (same_doc[0] if same_doc else None)
     return SourceCard(
         n=citation.n,
         title=citation.title or (passage.title if passage else citation.doc_id),
@@ -154,7 +154,7 @@ def _card_from_citation(citation: Citation, passages: Sequence[Passage]) -> Sour
         quote=citation.quote or (passage.text if passage else ""),
         audience=passage.audience if passage else (),
         updated=passage.updated if passage else None,
-        heading_path=passage.heading_path if passage else (),
+        heading_path=citation.heading_path or (quoted_in.heading_path if quoted_in else ()),
         in_force_since=passage.in_force_since if passage else None,
         in_force_until=passage.in_force_until if passage else None,
     )
@@ -362,7 +362,7 @@ def answer_plain_text(answer: Answer) -> str:
         for card in cards:
             dated = f", {card.dates}" if card.dates else ""
             origin = f" ({source_label(card.source)}{dated})" if card.source else ""
-            lines.append(f"[{card.n}] {card.title}{origin}")
+            lines.append(f"[{card.n}] {' › '.join((card.title, *card.heading_path))}{origin}")
             if card.url:
                 lines.append(f"    {card.url}")
     return "\n".join(lines)
