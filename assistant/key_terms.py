@@ -43,7 +43,6 @@ words' too (« files d'attente », « la mer », « mardi », « compagnie »). 
 question on an usage loses that word from its coverage, which costs less than every « mon usager… » losing one."""
 ACRONYM_TERMS = frozenset(term for acronym in ACRONYMS for term in content_words(acronym))
 """A public-service acronym (« MDPH », « CPAM ») names a thing the texts know, often spelled out in full."""
-NEVER_KEY_TERMS = GENERIC_TERMS | FRAMING_TERMS | ACRONYM_TERMS
 AFTER_PREPOSITION = re.compile(
     r"\b(?:pour|sur|dans|de|d'|du|des|a|au|aux|en|avec|chez|sans|par|pendant|apres|avant|contre|vers)\s*"
     r"(?:(?:les|le|la|l'|un|une|mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|leur|leurs|cette|cet|ce|ces)"
@@ -53,6 +52,36 @@ AFTER_PREPOSITION = re.compile(
 parser is asked (which costs tens of milliseconds on a long question)."""
 PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
 """Masked personal data (`<IBAN_1>`): the person's, not the question's subject."""
+RELATIVE = re.compile(
+    r"\b(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\s+"
+    r"(?:(?:grand|arri[eè]re|beau|belle|demi)-)?"
+    r"(?:m[eè]re|p[eè]re|parent|fils|fille|enfant|fr[eè]re|s(?:oe|œ)ur|mari|femme|[ée]pou(?:x|se)|conjointe?"
+    r"|compagnon|compagne|concubine?|oncle|tante|neveu|ni[eè]ce|cousine?|petite?-(?:fils|fille|enfant)|b[ée]b[ée])s?\b",
+    re.IGNORECASE,
+)
+"""A relative named after a possessive (« pour ma mère », « mon fils de 15 ans »): who the question is about, never
+what the texts must hold. Matched as written, before stemming: « mère » and « la mer » share a stem."""
+COUNTED = re.compile(r"\bcombien\s+d(?:e\s+|')")
+"""« Combien de temps », « combien de procurations »: what the question counts, not a complement that hangs on a
+word; its number is what is asked."""
+LOCUTION = re.compile(
+    r"\b(?:au bout d(?:e\b|')|du coup|en fait|de toute fa[cç]on|en m[eê]me temps|la plupart du temps)", re.IGNORECASE
+)
+"""Phrases whose noun names nothing (« au bout de combien de jours » is « after how many days »)."""
+COLLOQUIAL = frozenset(content_words(
+    "sécu alloc allocs proprio proprios appart apparts toubib gastro taf taff job boulot boîte patron patronne boss "
+    "chômdu coloc bagnole ado ados gamin gamins gosse gosses fisc récré copain copains copine copines pote potes "
+    "prof profs fac resto télé ordi flic flics"
+))
+"""Everyday French for things the texts name otherwise (« la sécu », « mon proprio », « ma boîte »): a word the
+found texts do not hold, but that names something they hold under its official name."""
+NEVER_KEY_TERMS = GENERIC_TERMS | FRAMING_TERMS | ACRONYM_TERMS | COLLOQUIAL
+
+
+def asked_text(question: str) -> str:
+    """The question without what says who asks or for whom (masked personal data, relatives) and without the
+    phrases that name nothing (`LOCUTION`)."""
+    return LOCUTION.sub(" ", RELATIVE.sub(" ", PLACEHOLDER.sub(" ", question)))
 
 
 def _same_family(term: str, other: str) -> bool:
@@ -111,7 +140,7 @@ def unheld_rare_terms(
     `naming_words`: the nouns and adjectives of a text (from a tagger), asked only when some term is unheld; the
     question's verbs (« dois », « advient ») then never count, since they name no thing."""
     rare = rare_count(documents)
-    question = PLACEHOLDER.sub(" ", question)
+    question = asked_text(question)
     long_enough = (term for term in naming_terms(question) if len(term) >= MIN_KEY_TERM_CHARS)
     unheld = [term for term in _unheld(question, long_enough, document_texts) if document_frequency(term) < rare]
     if not unheld or naming_words is None:
@@ -133,8 +162,8 @@ def unattested_complements(
 
     `association`: how much more often than chance the corpus's passages hold two terms together
     (`Searcher.passage_association`); `complements`: (noun, word it hangs on) pairs of a text, from a parser."""
-    question = PLACEHOLDER.sub(" ", question)
-    brought_in = content_words(" ".join(AFTER_PREPOSITION.findall(fold(question))))
+    question = asked_text(question)
+    brought_in = content_words(" ".join(AFTER_PREPOSITION.findall(COUNTED.sub("combien ", fold(question)))))
     unheld = set(_unheld(question, brought_in, document_texts))
     if not unheld:
         return []

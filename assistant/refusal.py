@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.compose import INTERROGATIVE_TERMS
-from assistant.key_terms import FRAMING_TERMS, PLACEHOLDER
+from assistant.key_terms import FRAMING_TERMS, asked_text
 from assistant.prompt import NOT_FOUND
 from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
 from guichet.config import Settings
 from indexing.model import Passage
 from indexing.profiles import profile_for
-from indexing.search import OTHER_QUESTION
+from indexing.search import DENSE, OTHER_QUESTION
 from indexing.text import fold
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ REASON_OUT_OF_SCOPE = "out_of_scope"
 REASON_NOT_FOUND = "not_found"
 REASON_UNKNOWN_TERMS = "unknown_terms"
 
-DENSE_KEY = "dense"
 PASSAGES_JUDGED = 3
 NEAREST_LISTED = 3
 
@@ -102,9 +101,10 @@ def coverage(question: str, passage: Passage) -> float:
     asker's trade or sector that the passage does not name is left out: the general rule applies to every trade;
     so is « combien », which asks for a number and names nothing the texts would hold (« Combien de temps dure un
     congé de paternité ? » was refused for it), a time or a count written with letters (« 8h30 »), and the masks
-    of personal data (« <PERSONNE_1> », « <TELEPHONE_1> »: the person's, not the question's subject) and the
-    agent's framing (`assistant.key_terms.FRAMING_TERMS`)."""
-    terms = set(naming_terms(PLACEHOLDER.sub(" ", question))) - INTERROGATIVE_TERMS - FRAMING_TERMS
+    of personal data (« <PERSONNE_1> », « <TELEPHONE_1> »: the person's, not the question's subject), the
+    relatives it is asked for (« pour ma mère », `assistant.key_terms.asked_text`) and the agent's framing
+    (`assistant.key_terms.FRAMING_TERMS`)."""
+    terms = set(naming_terms(asked_text(question))) - INTERROGATIVE_TERMS - FRAMING_TERMS
     described = (passage.doc_id, passage.number, passage.title, *passage.heading_path, passage.text)
     found = terms & set(content_words(" ".join(described)))
     counted = terms - (set(setting_words(question)) - found)
@@ -118,7 +118,7 @@ def relevance(question: str, passages: Sequence[Passage]) -> float:
     judged = sorted(passages, key=lambda p: p.scores.get(OTHER_QUESTION, 0.0) - p.score)[:PASSAGES_JUDGED]
     if not judged:
         return 0.0
-    return max(0.5 * coverage(question, p) + 0.5 * p.scores.get(DENSE_KEY, 0.0) for p in judged)
+    return max(0.5 * coverage(question, p) + 0.5 * p.scores.get(DENSE, 0.0) for p in judged)
 
 
 def threshold(settings: Settings) -> float:

@@ -142,3 +142,43 @@ def test_a_real_complement_the_permit_fiche_does_not_hold_but_the_texts_join_to_
 )
 def test_the_complements_of_real_permit_questions_are_held(question: str) -> None:
     assert _complements(question) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "unheld"),
+    [
+        ("Je vote pour ma mère : quelle indemnité de fin de contrat pour mon CDD ?", ""),
+        ("Mon fils de 17 ans a fini son CDD, et sa grand-mère demande : quelle indemnité de fin de contrat ?", ""),
+        ("Ma belle-sœur et mes parents me demandent si mon CDD donne une indemnité de fin de contrat", ""),
+        ("Au bout de combien de mois de CDD a-t-on droit à l'indemnité de fin de contrat ?", ""),
+        ("Du coup, en fait, mon CDD donne-t-il une indemnité de fin de contrat ?", ""),
+        ("Ma boîte me doit-elle l'indemnité de fin de contrat de mon CDD ? Mon patron dit non, la sécu aussi", ""),
+        ("Pour ma licorne, quelle indemnité de fin de contrat de CDD ?", "licorne"),
+    ],
+)
+def test_relatives_phrases_that_name_nothing_and_everyday_names_are_no_key_terms(question: str, unheld: str) -> None:
+    """« ma mère » says for whom (and would be the stem of « la mer »), « au bout de » says when, « ma boîte » and
+    « la sécu » are what the texts call the employer and the Sécurité sociale; a thing the texts do not know is
+    still unheld beside them."""
+    common = {term: 900 for term in content_words("vote fini demande donne dit")}
+    corpus = {term: 50 for term in content_words(CDD_TEXT)} | common
+    found = unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000,
+                              naming_words=lambda text: [w for w in text.split() if len(w) > 3])
+    assert found == content_words(unheld)
+
+
+@pytest.mark.parametrize(
+    ("question", "complement"),
+    [
+        ("On peut payer le permis de conduire sur combien de temps ?", ""),
+        ("Comment payer le permis de conduire de ma mère ?", ""),
+        ("Je paie le permis de conduire pour ma mère, comment faire ?", ""),
+        ("Comment payer le permis de conduire pour mon fils ?", ""),
+        ("On peut payer le permis de conduire sur combien de temps pour voyager dans le temps ?", "temps"),
+    ],
+)
+def test_what_a_question_counts_or_whom_it_is_for_is_no_complement(question: str, complement: str) -> None:
+    """« Combien de temps » asks a duration: « temps » hangs on nothing; « ma mère » and « mon fils » are whom the
+    question is for, and their stems are those of « la mer » and « les fils »; a complement the texts never join to
+    its word is still one."""
+    assert _complements(question) == content_words(complement)
