@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.compose import INTERROGATIVE_TERMS
+from assistant.grammar import parse
 from assistant.key_terms import FRAMING_TERMS, asked_text
 from assistant.prompt import NOT_FOUND
 from assistant.verify import content_words, naming_terms
@@ -59,6 +60,10 @@ _OUT_OF_SCOPE_PATTERNS = (
     r"\b(python|javascript|java|sql|html|programme informatique|fonction recursive|code source|script bash)\b",
     r"\b(blague|poeme|chanson|horoscope|astrologie|film|serie tele|netflix|jeu video)\b",
     r"\b(capitale de|president des etats-unis|plus haute montagne|distance terre|bitcoin|crypto\w*)\b",
+    (r"\b((esperance|duree) de vie d'une? |combien de temps (vit|vivent) (un|une|les|mon|ma|mes)? ?"
+     r"|(que|quoi) (doit )?(mange|mangent|manger|nourrir) (un|une|les|mon|ma|mes) "
+     r"|comment (nourrir|dresser|eduquer|toiletter|soigner) (un|une|les|mon|ma|mes|son|sa|ses) )"
+     r"(chat|chien|chaton|chiot|lapin|hamster|cochon d'inde|perroquet|perruche|oiseau|poisson|tortue|cheval|animal)"),
 )
 OUT_OF_SCOPE = re.compile("|".join(f"(?:{p})" for p in _OUT_OF_SCOPE_PATTERNS))
 
@@ -103,11 +108,23 @@ def coverage(question: str, passage: Passage) -> float:
     congé de paternité ? » was refused for it), a time or a count written with letters (« 8h30 »), and the masks
     of personal data (« <PERSONNE_1> », « <TELEPHONE_1> »: the person's, not the question's subject), the
     relatives it is asked for (« pour ma mère », `assistant.key_terms.asked_text`) and the agent's framing
-    (`assistant.key_terms.FRAMING_TERMS`)."""
-    terms = set(naming_terms(asked_text(question))) - INTERROGATIVE_TERMS - FRAMING_TERMS
-    described = (passage.doc_id, passage.number, passage.title, *passage.heading_path, passage.text)
-    found = terms & set(content_words(" ".join(described)))
-    counted = terms - (set(setting_words(question)) - found)
+    (`assistant.key_terms.FRAMING_TERMS`). The share is also read over the words that name something alone (nouns,
+    proper nouns, adjectives, from the tagger), and the better of the two counts: the verbs say how the asker puts
+    it (« est-ce que je dois d'abord passer au commissariat pour déclarer la perte ? »), and a long question told
+    as a story held a third of its words in the fiche that answers it; a short one may name a single thing the
+    passage spells out (« Peut-on contester un APC ? »)."""
+    asked = asked_text(question)
+    terms = set(naming_terms(asked)) - INTERROGATIVE_TERMS - FRAMING_TERMS
+    named = terms & set(content_words(" ".join(parse(asked).naming)))
+    held = set(content_words(" ".join((passage.doc_id, passage.number, passage.title, *passage.heading_path,
+                                       passage.text))))
+    setting = set(setting_words(question))
+    return max(_share_held(terms, held, setting), _share_held(named, held, setting))
+
+
+def _share_held(terms: set[str], held: set[str], setting: set[str]) -> float:
+    found = terms & held
+    counted = terms - (setting - found)
     return len(found) / len(counted) if counted else 0.0
 
 

@@ -117,3 +117,29 @@ def test_calibration_keeps_refusals_above_the_target():
     cut = calibrate(answerable, unanswerable, min_refused=0.9)
     assert sum(s < cut for s in unanswerable) / len(unanswerable) >= 0.9
     assert 0.4 < cut <= 0.45 + 1e-6
+
+
+def test_a_question_told_as_a_story_is_judged_on_what_it_names(passages):
+    """An agent's long question holds the asker's verbs (« fini », « dois », « réclamer »):
+    the passage that answers it names the things it names, the indemnity and the contract, not those verbs."""
+    fiche = passages[0]
+    story = "J'ai fini mon CDD hier, est-ce que je dois réclamer moi-même l'indemnité de fin de contrat ?"
+    assert coverage(story, fiche) == coverage("L'indemnité de fin de contrat d'un CDD ?", fiche) == 1.0
+    assert coverage("Peut-on toucher l'indemnité de fin de contrat d'un CDD en cas de téléportation ?", fiche) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "off_topic"),
+    [
+        ("Combien de temps vit un chat d'appartement ?", True),
+        ("Quelle est l'espérance de vie d'un chien ?", True),
+        ("Que mange un lapin nain ?", True),
+        ("Comment dresser mon chiot ?", True),
+        ("Mon propriétaire peut-il interdire mon chat dans l'appartement ?", False),
+        ("Chien de catégorie 1 : quelles obligations pour son propriétaire ?", False),
+        ("Combien de temps vit-on en moyenne à la retraite ?", False),
+        ("Que doit manger un salarié pendant sa pause ?", False),
+    ],
+)
+def test_the_care_of_a_pet_is_off_topic_but_the_rules_on_pets_are_not(question, off_topic):
+    assert out_of_scope(question) is off_topic
