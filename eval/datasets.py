@@ -33,6 +33,7 @@ SHIPPED: tuple[Dataset, ...] = (
     Dataset("fiche-questions", "questions on service-public fiches with the fiche id and an answer span"),
     Dataset("qa-reference", "labour-law questions with a reference answer"),
     Dataset("agent-questions", "questions as agents ask them at a counter, with the fiche id and an answer span"),
+    Dataset("natural-questions", "natural questions written blind on fiches no other set uses, with an answer span"),
     Dataset("pii-notes", "clinical-register notes with personal-data spans"),
     Dataset("agent-questions-pii", "agents' questions with personal-data spans"),
     Dataset("clean-questions", "questions holding no personal data"),

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from redaction.engine import Redactor
 
 PARTS = ("retrieval", "answers", "pii", "latency", "verify")
-ANSWER_SETS = ("fiche-questions", "qa-reference", "agent-questions")
-MUST_REFUSE_SETS = ("unanswerable", "invented-questions", "injections")
+ANSWER_SETS = ("fiche-questions", "qa-reference", "agent-questions", "natural-questions")
+MUST_REFUSE_SETS = ("unanswerable", "invented-questions", "invented-questions-2", "injections")
 PART_DATASETS: dict[str, tuple[str, ...]] = {
     "retrieval": ("retrieval-queries",),
     "answers": ANSWER_SETS + MUST_REFUSE_SETS,
@@ -237,7 +237,7 @@ def run_answers(
     return results, used
 
 
-ANSWERABLE_SETS = ("fiche-questions", "agent-questions")
+ANSWERABLE_SETS = ("fiche-questions", "agent-questions", "natural-questions")
 
 
 def _answerable(answered: Sequence[Asked]) -> list[Asked]:
