@@ -20,7 +20,21 @@ UNITS = {
     "semaine": r"semaines?",
 }
 _UNIT = "|".join(f"(?P<{name}>{pattern})" for name, pattern in UNITS.items())
-ASKED = re.compile(rf"\b(\d+)\s*(?:{_UNIT})\b")
+ASKED = re.compile(rf"\b(\d+)\s*(?:{_UNIT})(?P<half>\s+et\s+demie?)?\b")
+NUMBER_WORDS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+    "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17, "dix-huit": 18,
+    "dix-neuf": 19, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+}
+TENS = "vingt|trente|quarante|cinquante|soixante"
+UNITS_WORDS = "un|deux|trois|quatre|cinq|six|sept|huit|neuf"
+WRITTEN_NUMBER = re.compile(
+    rf"\b(?:(?P<tens>{TENS})(?:-et-un|\s+et\s+un|-(?P<unit>{UNITS_WORDS}))?"
+    rf"|(?P<word>dix-sept|dix-huit|dix-neuf|{'|'.join(NUMBER_WORDS)})"
+    r"|(?P<one>une?)(?=\s+(?:ans?|mois|jours?|heures?|semaines?)\b))\b"
+)
+"""A number written in letters (« deux ans », « quinze ans », « un an et demi », « vingt-cinq salariés »). « un » and
+« une » count only before a length of time: « un enfant » is no count of children."""
 TABLE_CELLS = re.compile(r": [^;]+; [^:;]{1,80}: ")
 """A unit made of a table row (« Age de l'enfant: 15 à 18 ans; Montant de l'ARS: 503,91 € »)."""
 LEGAL_AGE = 18
@@ -52,25 +66,40 @@ def _unit_of(match: re.Match[str]) -> str:
     return next(name for name in UNITS if match.group(name))
 
 
+def _written_value(match: re.Match[str]) -> str:
+    if match.group("one"):
+        return "1"
+    if match.group("word"):
+        return str(NUMBER_WORDS[match.group("word")])
+    tens = NUMBER_WORDS[match.group("tens")]
+    extra = NUMBER_WORDS.get(match.group("unit") or "", 0) or (1 if "un" in match.group(0)[len(match.group("tens")):]
+                                                                  else 0)
+    return str(tens + extra)
+
+
 def asked_quantities(question: str) -> tuple[Quantity, ...]:
-    folded = fold(question)
-    numbered = [Quantity(int(m.group(1)), _unit_of(m)) for m in ASKED.finditer(folded)]
+    folded = WRITTEN_NUMBER.sub(_written_value, fold(question))
+    numbered = [Quantity(int(m.group(1)) + 0.5 * bool(m.group("half")), _unit_of(m)) for m in ASKED.finditer(folded)]
     if any(quantity.unit == "an" for quantity in numbered):
         return tuple(numbered)
     spans = [STATUS_AGES[word] for word in dict.fromkeys(STATUS.findall(folded))]
     return tuple(numbered + [Quantity(low, "an", high) for low, high in spans])
 
 
+STRICT = 0.01
+"""« Moins de 2 ans » holds 1 year and a half, not 2 years; « plus de 20 salariés » holds 21, not 20."""
+
+
 def _ranges(folded: str, unit: str) -> list[tuple[float, float]]:
     said = UNITS[unit]
     found = [(float(low), float(high)) for low, high in
              re.findall(rf"\b(\d+)\s*(?:a|-|et)\s*(\d+)\s*{said}\b", folded)]
-    found += [(-math.inf, float(high) - 1) for high in
+    found += [(-math.inf, float(high) - STRICT) for high in
               re.findall(rf"\b(?:moins de|inferieure? a|avant)\s*(\d+)\s*{said}\b", folded)]
     found += [(-math.inf, float(high)) for high in re.findall(
         rf"\b(?:jusqu'a|au plus|au maximum|inferieure? ou egale? a)\s*(\d+)\s*{said}\b", folded)]
     found += [(-math.inf, float(high)) for high in re.findall(rf"\b(\d+)\s*{said}\s*(?:au )?maximum\b", folded)]
-    found += [(float(low) + 1, math.inf) for low in
+    found += [(float(low) + STRICT, math.inf) for low in
               re.findall(rf"\b(?:plus de|superieure? a)\s*(\d+)\s*{said}\b", folded)]
     found += [(float(low), math.inf) for low in re.findall(
         rf"\b(?:au moins|a partir de|des|au minimum|superieure? ou egale? a)\s*(\d+)\s*{said}\b", folded)]

@@ -98,6 +98,40 @@ def test_a_word_that_names_an_age(question: str, quantities: tuple[Quantity, ...
 
 
 @pytest.mark.parametrize(
+    ("question", "quantities"),
+    [
+        ("Ma télé achetée il y a un an et demi a un défaut", (Quantity(1.5, "an"),)),
+        ("achetée il y a 1 an et demi", (Quantity(1.5, "an"),)),
+        ("Mon fils de quinze ans peut-il travailler ?", (Quantity(15, "an"),)),
+        ("Période d'essai d'un CDD de trois mois", (Quantity(3, "mois"),)),
+        ("Une entreprise de vingt-cinq salariés", (Quantity(25, "salarie"),)),
+        ("Un congé de trente et un jours", (Quantity(31, "jour"),)),
+        ("Un jeune de dix-huit ans", (Quantity(18, "an"),)),
+        ("Une semaine de congé", (Quantity(1, "semaine"),)),
+        ("Un enfant à charge", ()),
+        ("Un logement neuf", ()),
+    ],
+)
+def test_a_number_written_in_letters(question: str, quantities: tuple[Quantity, ...]) -> None:
+    """« un an et demi », « quinze ans »: the counter's words; « un enfant » counts no children, « neuf » is new."""
+    assert asked_quantities(question) == quantities
+
+
+@pytest.mark.parametrize(
+    ("question", "heading", "fits"),
+    [
+        ("un bien acheté il y a un an et demi", "Vous constatez le défaut moins de 2 ans après la livraison", True),
+        ("un bien acheté il y a un an et demi", "Vous constatez le défaut plus de 2 ans après la livraison", False),
+        ("un bien acheté il y a deux ans", "Vous constatez le défaut moins de 2 ans après la livraison", False),
+        ("un bien acheté il y a trois ans", "Vous constatez le défaut plus de 2 ans après la livraison", True),
+    ],
+)
+def test_a_bound_is_strict_for_a_half_as_for_a_whole(question: str, heading: str, fits: bool) -> None:
+    """« Moins de 2 ans » holds a year and a half: a strict bound, not one year less."""
+    assert case_fits((heading,), asked_quantities(question)) is fits
+
+
+@pytest.mark.parametrize(
     ("question", "headings", "fits"),
     [
         ("pour un adulte", ("À partir de 18 ans", "En Métropole"), True),
