@@ -151,9 +151,10 @@ YES_NO_VALUE = re.compile(
 """A sentence that settles a yes/no question states an obligation, a right, a possibility or a ban."""
 
 YES_NO = re.compile(
-    r"^(?:est-ce qu|y a-t-il)|\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b"
+    r"(?:^|[,;:]\s*)(?:et |mais |alors |donc )?(?:est-ce qu|y a-t-il)|\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b"
 )
-"""« Peut-on… », « Un hôtel doit-il… », « Est-ce que… »: the answer is a yes or a no, then its condition.
+"""« Peut-on… », « Un hôtel doit-il… », « Est-ce que… », also after the situation the asker tells first (« Je suis
+étudiant, j'ai 22 ans, est-ce que je peux toucher le RSA ? »): the answer is a yes or a no, then its condition.
 (« quand » counts as a question of time only where it opens the question: inside, it is the conjunction.)"""
 INTERROGATIVE = re.compile(
     r"^(?:[^:?]*:\s*)?(?:(?:a partir de|dans|a|pour|de|en|par|sur|avec|depuis|jusqu'a|aupres de|d')\s*)?"
