@@ -151,7 +151,8 @@ YES_NO_VALUE = re.compile(
 """A sentence that settles a yes/no question states an obligation, a right, a possibility or a ban."""
 
 YES_NO = re.compile(
-    r"(?:^|[,;:]\s*)(?:et |mais |alors |donc )?(?:est-ce qu|y a-t-il)|\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b"
+    r"(?:^|[,;:]\s*)(?:et |mais |alors |donc )?(?:est-ce qu|y a-t-il)"
+    r"|\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b"
 )
 """« Peut-on… », « Un hôtel doit-il… », « Est-ce que… », also after the situation the asker tells first (« Je suis
 étudiant, j'ai 22 ans, est-ce que je peux toucher le RSA ? »): the answer is a yes or a no, then its condition.

@@ -234,7 +234,7 @@ def test_the_price_of_calling_a_contact_is_not_the_price_asked(caption: str) -> 
         ("Bonjour, comment faire une carte grise ?", {"demarche"}, False),
         ("Bonsoir madame, quand doit-on déclarer une naissance ?", {"duree"}, False),
         ("Je suis étudiant, j'ai 22 ans, est-ce que je peux toucher le RSA ?", set(), True),
-        ("J'ai signé un bail hier et j'ai changé d'avis : est-ce que j'ai un délai pour me rétracter ?", {"duree"}, True),
+        ("J'ai signé un bail hier, j'ai changé d'avis : est-ce que j'ai un délai pour me rétracter ?", {"duree"}, True),
         ("Mon CDD se termine, et est-ce que j'ai droit à une indemnité ?", set(), True),
         ("Mon CDD se termine, qu'est-ce que je touche ?", set(), False),
         ("Mon CDD se termine, comment est-ce que je touche l'indemnité ?", set(), False),
