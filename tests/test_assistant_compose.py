@@ -649,12 +649,16 @@ def _as_indexed(document: Document, embedder: Embedder) -> list[Section]:
     return [Section(chunk.heading_path, chunk.text.partition("\n")[2], chunk.id) for chunk in chunks]
 
 
-@pytest.fixture(scope="module")
-def passport_chunks(embedder: Embedder) -> list[Section]:
+def _fiche_as_indexed(fixture: Path, embedder: Embedder) -> list[Section]:
     document = service_public.parse_publication(
-        service_public.publication_from_xmljs(orjson.loads(PASSPORT_FIXTURE.read_bytes())), "particuliers")
+        service_public.publication_from_xmljs(orjson.loads(fixture.read_bytes())), "particuliers")
     assert document is not None
     return _as_indexed(document, embedder)
+
+
+@pytest.fixture(scope="module")
+def passport_chunks(embedder: Embedder) -> list[Section]:
+    return _fiche_as_indexed(PASSPORT_FIXTURE, embedder)
 
 
 def _passport(question: str, chunks: list[Section]) -> Composition:
@@ -793,10 +797,7 @@ the « Journaliste »."""
 
 @pytest.fixture(scope="module")
 def resignation_chunks(embedder: Embedder) -> list[Section]:
-    document = service_public.parse_publication(
-        service_public.publication_from_xmljs(orjson.loads(RESIGNATION_FIXTURE.read_bytes())), "particuliers")
-    assert document is not None
-    return _as_indexed(document, embedder)
+    return _fiche_as_indexed(RESIGNATION_FIXTURE, embedder)
 
 
 @pytest.mark.parametrize(
