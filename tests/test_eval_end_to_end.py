@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from eval.datasets import DEFAULT_DATASETS
-from eval.run import config_hash, default_out_dir, run_eval
+from eval.run import ANSWER_SETS, config_hash, default_out_dir, run_eval
 from guichet.config import Settings, load_settings
 from tests.corpus_fixtures import fixture_documents
 
@@ -71,8 +71,8 @@ def test_retrieval_is_read_against_both_baselines(run: tuple[Path, int, dict]) -
 
 def test_answers_are_scored_with_the_baseline(run: tuple[Path, int, dict]) -> None:
     answers = run[2]["answers"]
-    assert answers["n"] == 3 * LIMIT
-    assert set(answers["by_dataset"]) == {"fiche-questions", "qa-reference", "agent-questions"}
+    assert answers["n"] == len(ANSWER_SETS) * LIMIT
+    assert set(answers["by_dataset"]) == {"fiche-questions", "qa-reference", "agent-questions", "natural-questions"}
     assert 0.0 <= answers["metrics"]["token_f1"] <= 1.0
     assert -1.0 <= answers["metrics"]["semantic_similarity"] <= 1.0
     assert answers["baseline_first_passage"]["answer_span_recall"] is not None
