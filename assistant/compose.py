@@ -78,7 +78,7 @@ GENERAL_CASE = re.compile(
 """A fiche that sets its general rule apart from special cases (« Cas général » beside « VRP », « Journaliste »)
 answers a question that names no case with the general rule; so does the case « En métropole » beside each
 overseas department and « À l'étranger » (« Par exemple, en métropole, il coûte 86 €… »). A special case the
-question does not name loses as much (`_special_cases`): the table of the VRP's notice, a number, outranked the
+question does not name loses as much (`_unnamed_special_cases`): the table of the VRP's notice, a number, outranked the
 general rule's sentence, which holds none, for « Quelle est la durée du préavis de démission ? »."""
 TOPIC_TERM_SHARE = 0.1
 """The topic's words still count a little: « Conciliateur… : comment y recourir ? » asks about the conciliateur."""
@@ -423,28 +423,33 @@ SPECIAL_CASES_BESIDE = re.compile(r"^(?:cas general|regle generale|en (?:france 
 « Versement », the parts of one rule."""
 
 
-def _special_cases(units: Sequence[Unit]) -> dict[Unit, tuple[str, ...]]:
-    """A unit's headings from the first that sets a special case beside its fiche's general one (« VRP » beside
-    « Cas général », « Dans un département d'outre-mer > En Guyane » beside « En Métropole »): a question names
-    that case when it names any of them."""
+def _unnamed_special_cases(
+    units: Sequence[Unit], question_terms: set[str], quantities: tuple[Quantity, ...]
+) -> set[Unit]:
+    """The units under a special case that stands beside its fiche's general one (« VRP » beside « Cas général »,
+    « Dans un département d'outre-mer > En Guyane » beside « En Métropole ») and that the question does not name:
+    neither by a word nor by a quantity of that case's heading or of any heading beneath it."""
     siblings: dict[tuple[int, tuple[str, ...]], set[str]] = {}
     for unit in units:
         path = unit.case_path
         for depth in range(len(path)):
             siblings.setdefault((unit.n, path[:depth]), set()).add(path[depth])
-    special: dict[Unit, tuple[str, ...]] = {}
+    beside_general = {level for level, headings in siblings.items()
+                      if any(SPECIAL_CASES_BESIDE.match(fold(heading)) for heading in headings)}
+    named: dict[tuple[str, ...], bool] = {}
+    unnamed: set[Unit] = set()
     for unit in units:
         path = unit.case_path
-        first = next((depth for depth in range(len(path)) if not _is_general(path[depth]) and any(
-            SPECIAL_CASES_BESIDE.match(fold(other)) for other in siblings[(unit.n, path[:depth])])), None)
-        if first is not None:
-            special[unit] = path[first:]
-    return special
-
-
-def _names_a_special_case(headings: tuple[str, ...], question_terms: set[str],
-                          quantities: tuple[Quantity, ...]) -> bool:
-    return any(terms(heading) & question_terms or fits(heading, quantities) for heading in headings)
+        first = next((depth for depth in range(len(path))
+                      if (unit.n, path[:depth]) in beside_general and not _is_general(path[depth])), None)
+        if first is None:
+            continue
+        case = path[first:]
+        if case not in named:
+            named[case] = any(terms(heading) & question_terms or fits(heading, quantities) for heading in case)
+        if not named[case]:
+            unnamed.add(unit)
+    return unnamed
 
 
 def _quantity_fits(unit: Unit, quantities: tuple[Quantity, ...]) -> bool | None:
@@ -454,12 +459,12 @@ def _quantity_fits(unit: Unit, quantities: tuple[Quantity, ...]) -> bool | None:
 
 def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
     asked = read_question(question)
-    weights = _topic_weighted(question, _idf_weights(terms(question), units))
+    question_terms = terms(question)
+    weights = _topic_weighted(question, _idf_weights(question_terms, units))
     rate = asked_rate(question)
     quantities = asked_quantities(question)
     own_case_terms = _own_case_terms(units)
-    special_cases = _special_cases(units)
-    question_terms = terms(question)
+    unnamed_special_cases = _unnamed_special_cases(units, question_terms, quantities)
     scored: list[Scored] = []
     for unit in units:
         heading = " ".join(unit.heading_path)
@@ -480,8 +485,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_YES_NO * (1 if asked.yes_no else -1) * bool(YES_OR_NO.match(folded))
             + W_RATE * (rate is not None and states_rate(folded, rate))
             + W_GENERAL_CASE * any(_is_general(h) for h in unit.case_path)
-            - W_GENERAL_CASE * (unit in special_cases
-                                and not _names_a_special_case(special_cases[unit], question_terms, quantities))
+            - W_GENERAL_CASE * (unit in unnamed_special_cases)
             - W_ANAPHORA * bool(ANAPHORA_START.match(folded))
             - W_NOTE * bool(NOTE_START.match(folded))
             - W_POSITION * min(unit.order, 20)

@@ -1,6 +1,7 @@
 """The answer handed to the faces (CLI, UI) and to the audit log."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,12 @@ class Citation:
     heading_path: tuple[str, ...] = ()
     """The headings above the quote in its document, the case it holds for (« À partir de 18 ans › En Métropole »);
     empty when the quote is not placed (a model's draft, quoted from its passage, is placed by that passage)."""
+
+
+def placed(title: str, heading_path: Iterable[str]) -> str:
+    """A source as the faces name it: its title, then the headings its quote sits under (« Combien coûte un
+    passeport ? › À partir de 18 ans › En Métropole »)."""
+    return " › ".join((title, *heading_path))
 
 
 @dataclass

@@ -29,7 +29,7 @@ NUMBER_WORDS = {
 TENS = "vingt|trente|quarante|cinquante|soixante"
 UNITS_WORDS = "un|deux|trois|quatre|cinq|six|sept|huit|neuf"
 WRITTEN_NUMBER = re.compile(
-    rf"\b(?:(?P<tens>{TENS})(?:-et-un|\s+et\s+un|-(?P<unit>{UNITS_WORDS}))?"
+    rf"\b(?:(?P<tens>{TENS})(?:(?P<and_one>-et-un|\s+et\s+un)|-(?P<unit>{UNITS_WORDS}))?"
     rf"|(?P<word>dix-sept|dix-huit|dix-neuf|{'|'.join(NUMBER_WORDS)})"
     r"|(?P<one>une?)(?=\s+(?:ans?|mois|jours?|heures?|semaines?)\b))\b"
 )
@@ -71,10 +71,9 @@ def _written_value(match: re.Match[str]) -> str:
         return "1"
     if match.group("word"):
         return str(NUMBER_WORDS[match.group("word")])
-    tens = NUMBER_WORDS[match.group("tens")]
-    extra = NUMBER_WORDS.get(match.group("unit") or "", 0) or (1 if "un" in match.group(0)[len(match.group("tens")):]
-                                                                  else 0)
-    return str(tens + extra)
+    unit = match.group("unit")
+    ones = 1 if match.group("and_one") or unit == "un" else NUMBER_WORDS.get(unit or "", 0)
+    return str(NUMBER_WORDS[match.group("tens")] + ones)
 
 
 def asked_quantities(question: str) -> tuple[Quantity, ...]:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.conversation import Turn, rewrite
-from assistant.model import Answer
+from assistant.model import Answer, placed
 from assistant.pipeline import Session
 from redaction.engine import Redactor
 
@@ -65,7 +65,7 @@ def chat_content(answer: Answer) -> str:
         lines.append(f"({answer.notice})")
     if answer.citations:
         lines.append("\nSources :")
-        lines.extend(f"[{c.n}] {' › '.join((c.title, *c.heading_path))} — {c.url}" for c in answer.citations)
+        lines.extend(f"[{c.n}] {placed(c.title, c.heading_path)} — {c.url}" for c in answer.citations)
     return "\n".join(lines)
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer_json import answer_json, search_json
 from assistant.dates import ISO_DAY, text_dates
 from assistant.intake import json_lines, question_problem, unicode_problem
+from assistant.model import placed
 from corpus.kali import normalize_idcc
 from corpus.sources import SOURCES
 from eval.systems import BASELINES, DEFAULT_BASELINES
@@ -141,8 +142,8 @@ def render_answer(result: dict[str, Any]) -> str:
     for citation in result["citations"]:
         source = sources.get(citation["doc_id"])
         dated = f" ({_dates(source)})" if source and _dates(source) else ""
-        placed = " › ".join((citation["title"], *citation["heading_path"]))
-        lines.append(f"[{citation['n']}] {placed}{dated} — {citation['url']}")
+        named = placed(citation["title"], citation["heading_path"])
+        lines.append(f"[{citation['n']}] {named}{dated} — {citation['url']}")
     for item in result["set_aside"]:
         lines.append(f"Écarté (pas en vigueur le {result['as_of']}) : {item['title']} — {item['url']}")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from assistant.model import (
     MODE_REFUSED,
     Answer,
     Citation,
+    placed,
 )
 from corpus.sources import source_label
 from indexing.model import Passage, SetAside
@@ -362,7 +363,7 @@ def answer_plain_text(answer: Answer) -> str:
         for card in cards:
             dated = f", {card.dates}" if card.dates else ""
             origin = f" ({source_label(card.source)}{dated})" if card.source else ""
-            lines.append(f"[{card.n}] {' › '.join((card.title, *card.heading_path))}{origin}")
+            lines.append(f"[{card.n}] {placed(card.title, card.heading_path)}{origin}")
             if card.url:
                 lines.append(f"    {card.url}")
     return "\n".join(lines)
