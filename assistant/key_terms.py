@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
-from indexing.query import ACRONYMS
+from indexing.query import ACRONYMS, EVERYDAY_NAMES
 from indexing.text import fold
 
 MIN_KEY_TERM_CHARS = 4
@@ -68,13 +68,9 @@ LOCUTION = re.compile(
     r"\b(?:au bout d(?:e\b|')|du coup|en fait|de toute fa[cç]on|en m[eê]me temps|la plupart du temps)", re.IGNORECASE
 )
 """Phrases whose noun names nothing (« au bout de combien de jours » is « after how many days »)."""
-COLLOQUIAL = frozenset(content_words(
-    "sécu alloc allocs proprio proprios appart apparts toubib gastro taf taff job boulot boîte patron patronne boss "
-    "chômdu coloc bagnole ado ados gamin gamins gosse gosses fisc récré copain copains copine copines pote potes "
-    "prof profs fac resto télé ordi flic flics"
-))
+COLLOQUIAL = frozenset(content_words(" ".join(EVERYDAY_NAMES)))
 """Everyday French for things the texts name otherwise (« la sécu », « mon proprio », « ma boîte »): a word the
-found texts do not hold, but that names something they hold under its official name."""
+found texts do not hold, but that names something they hold under its official name (`indexing.query`)."""
 NEVER_KEY_TERMS = GENERIC_TERMS | FRAMING_TERMS | ACRONYM_TERMS | COLLOQUIAL
 
 

@@ -1,5 +1,5 @@
-"""Query understanding: public-service acronyms expanded for BM25 (the acronym is kept), spelling variants, and
-whether a query is a question."""
+"""Query understanding: public-service acronyms expanded for BM25 (the acronym is kept), spelling variants, everyday
+words and phrasings under their official names, and whether a query is a question."""
 from __future__ import annotations
 
 import re
@@ -55,6 +55,68 @@ VARIANTS: dict[str, str] = {
     "prime de precarite": "indemnité de fin de contrat",
 }
 
+EVERYDAY_NAMES: dict[str, str] = {
+    "secu": "sécurité sociale assurance maladie",
+    "alloc": "allocations",
+    "allocs": "allocations",
+    "proprio": "propriétaire bailleur",
+    "proprios": "propriétaire bailleur",
+    "appart": "appartement logement",
+    "apparts": "appartement logement",
+    "coloc": "colocation",
+    "toubib": "médecin",
+    "gastro": "gastro-entérite maladie",
+    "taf": "travail emploi",
+    "taff": "travail emploi",
+    "job": "travail emploi",
+    "boulot": "travail emploi",
+    "boite": "entreprise",
+    "patron": "employeur",
+    "patronne": "employeur",
+    "boss": "employeur",
+    "chomdu": "chômage",
+    "bagnole": "voiture véhicule",
+    "ado": "adolescent mineur",
+    "ados": "adolescents mineurs",
+    "gamin": "enfant",
+    "gamins": "enfants",
+    "gosse": "enfant",
+    "gosses": "enfants",
+    "fisc": "impôts administration fiscale",
+    "recre": "récréation",
+    "copain": "ami",
+    "copains": "amis",
+    "copine": "amie",
+    "copines": "amies",
+    "pote": "ami",
+    "potes": "amis",
+    "prof": "professeur enseignant",
+    "profs": "professeurs enseignants",
+    "fac": "université",
+    "resto": "restaurant",
+    "tele": "télévision",
+    "ordi": "ordinateur",
+    "flic": "police",
+    "flics": "police",
+}
+"""Everyday French for what the official texts name otherwise (« la sécu », « mon proprio », « ma boîte »): the
+expanded lexical query adds the official words, and the everyday word never counts as a term the texts must hold
+(`assistant.key_terms.COLLOQUIAL`). Not added by default: « gamin » → « enfant » led « mon gamin de 15 ans peut
+bosser l'été ? » to the adoption fiches."""
+
+EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:changer d'avis|revenir (?:dessus|sur (?:ma|sa|mon|son|notre|votre|leur|cette|la|le) "
+                r"(?:decision|choix|signature|engagement|achat|commande|accord))|faire marche arriere)\b"),
+     "rétractation se rétracter"),
+    (re.compile(r"\b(?:(?:faire|fait|faite|faits|faites|fais) virer|(?:m|t)'(?:a|ont) viree?s?"
+                r"|(?:me|te|le|la|nous|vous|les) virer|(?:suis|es|sommes|etes|j'ai ete|as ete|avons ete|avez ete) "
+                r"viree?s?|mise? a la porte)\b"),
+     "licenciement licencié"),
+)
+"""Everyday phrasings of what the texts name with one word: « j'ai combien de temps pour changer d'avis ? » asks
+for the délai de rétractation, « je me suis fait virer » for a licenciement. The verb is read only with a person
+(« virer de l'argent », « le salaire est viré » are transfers)."""
+
 _WORD = re.compile(r"[\w']+")
 _QUESTION = re.compile(
     r"^(?:comment|combien|quel(?:le)?s?|qui|quand|ou|pourquoi|que|qu'|est-ce|c'est quoi|lequel|laquelle"
@@ -65,15 +127,29 @@ _QUESTION = re.compile(
 (« puis-je », « a-t-on », « faut-il »). « vous » and « nous » are left out: « rendez-vous » is not a question."""
 
 
+def lexical_query(query: str, expand: bool) -> str:
+    """What the lexical lists search: the query and the official words of its everyday phrasings, always (the texts
+    never say « virer », and its stem finds « virement »); with `expand`, everything `expand_query` adds."""
+    return expand_query(query) if expand else " ".join([query, *named_in_phrases(query)])
+
+
 def expand_query(query: str) -> str:
-    """The query followed by the long forms of its acronyms and the corrected spellings of known misspellings."""
+    """The query followed by the long forms of its acronyms, the corrected spellings of known misspellings and the
+    official words for its everyday ones."""
     folded_words = [fold(word) for word in _WORD.findall(query)]
     additions = [ACRONYMS[word] for word in folded_words if word in ACRONYMS]
+    additions += [EVERYDAY_NAMES[word] for word in folded_words if word in EVERYDAY_NAMES]
     folded_query = " ".join(folded_words)
     additions += [
         right for wrong, right in VARIANTS.items() if re.search(rf"\b{re.escape(wrong)}\b", folded_query)
     ]
-    return " ".join([query, *dict.fromkeys(additions)])
+    return " ".join([query, *dict.fromkeys(additions + named_in_phrases(query))])
+
+
+def named_in_phrases(query: str) -> list[str]:
+    """The official words for the everyday phrasings of the query (`EVERYDAY_PHRASES`)."""
+    folded_query = " ".join(_WORD.findall(fold(query)))
+    return [official for phrase, official in EVERYDAY_PHRASES if phrase.search(folded_query)]
 
 
 def is_question(query: str) -> bool:

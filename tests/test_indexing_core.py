@@ -15,9 +15,9 @@ from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
 from indexing.index import CURRENT_FILE, Index, IndexCorrupted, IndexMismatch, IndexNotFound, builds_dir
 from indexing.model import SearchFilters
-from indexing.query import expand_query, is_question
+from indexing.query import EVERYDAY_NAMES, expand_query, is_question, named_in_phrases
 from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, audience, names_public_service, without_audience
-from indexing.search import PUBLIC_SERVICE, TITLE, TITLE_DENSE, SearchConfig, Searcher
+from indexing.search import BM25_CHUNKS, PUBLIC_SERVICE, TITLE, TITLE_DENSE, SearchConfig, Searcher
 from indexing.text import analyze, fold
 from tests.corpus_fixtures import fixture_document
 
@@ -79,6 +79,48 @@ def test_query_expansion_keeps_the_acronym_and_adds_its_long_form() -> None:
     assert "licenciement" in expand_query("licencment économique") or "licenciement" in expand_query(
         "licenciment économique"
     )
+
+
+@pytest.mark.parametrize("text", [
+    "Je me suis fait virer hier", "Elle s'est faite virer de sa boîte", "ils veulent me virer", "Mon patron m'a viré",
+    "on m'a virée sans entretien", "je suis viré ?", "J'ai été virée pendant mon arrêt", "MISE À LA PORTE sans préavis",
+])
+def test_an_everyday_phrasing_of_a_dismissal_is_searched_as_a_licenciement(text: str) -> None:
+    assert named_in_phrases(text) == ["licenciement licencié"]
+    assert expand_query(text).endswith("licenciement licencié")
+
+
+@pytest.mark.parametrize("text", [
+    "J'ai combien de temps pour changer d'avis ?", "je peux revenir dessus ?", "Puis-je revenir sur ma décision",
+    "revenir sur mon achat", "Peut-on faire marche arrière après la signature ?", "CHANGER D’AVIS",
+])
+def test_an_everyday_phrasing_of_a_withdrawal_is_searched_as_a_retractation(text: str) -> None:
+    assert named_in_phrases(text) == ["rétractation se rétracter"]
+
+
+@pytest.mark.parametrize("text", [
+    "virer de l'argent sur un compte", "le salaire est viré le 5", "le salaire a été viré", "un virement bancaire",
+    "revenir sur le territoire", "revenir en France", "changer d'adresse",
+])
+def test_a_transfer_or_a_return_is_not_read_as_a_dismissal_or_a_withdrawal(text: str) -> None:
+    assert named_in_phrases(text) == []
+
+
+def test_everyday_words_get_their_official_name_only_in_the_full_expansion() -> None:
+    assert expand_query("mon proprio garde la caution").endswith("propriétaire bailleur")
+    assert "employeur" in expand_query("Mon PATRON refuse mes congés")
+    assert named_in_phrases("mon proprio garde la caution") == []
+    assert all(word == fold(word) for word in EVERYDAY_NAMES)
+
+
+def test_the_lexical_search_reads_an_everyday_phrasing_under_its_official_name(searcher: Searcher) -> None:
+    """The period-of-trial article speaks of « licenciement », never of « virer »: the BM25 lists reach it only
+    through the official word."""
+    def lexical_hit(query: str) -> bool:
+        return any(p.doc_id == "article100977" and BM25_CHUNKS in p.scores for p in searcher.search(query, k=8))
+
+    assert lexical_hit("Je me suis fait virer")
+    assert not lexical_hit("Virer de l'argent")
 
 
 @pytest.mark.parametrize("text", [
