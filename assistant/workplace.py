@@ -37,9 +37,26 @@ _WORKPLACE = re.compile(
     rf"\s+(?:dans|chez|en|pour|d'une|d'un|de la|du|des)\s*{_ARTICLE}(?P<phrase>{_PHRASE})"
 )
 """« ouvrier dans la métallurgie », « chauffeur dans les transports routiers », « je travaille chez un boulanger »."""
-_LABEL = re.compile(rf"\((?P<phrase>{_PHRASE})\)\s*\??\s*$")
-"""A trade added in brackets after the question: « … renouvelée ? (Boulangerie) »."""
-_PATTERNS = (_OCCUPATION, _SECTOR, _WORKPLACE, _LABEL)
+_LABEL_PHRASE = rf"{_WORD}(?:\s*[/,&]\s*{_WORD}|\s+{_WORD}){{0,5}}"
+_LABEL = re.compile(rf"\((?P<phrase>{_LABEL_PHRASE})\)\s*\??\s*$")
+"""A trade added in brackets after the question: « … renouvelée ? (Boulangerie) », « … le droit ? (Métallurgie
+Ingénieur/cadre) »."""
+_AGREEMENT_LABEL = re.compile(
+    rf"[:(]\s*(?P<phrase>{_LABEL_PHRASE})\s+(?:accords? nationaux|conventions? collectives?|ccn)\s*\)?\s*\??\s*$"
+)
+"""A sector named after the question by its agreements: « … le samedi et le dimanche : Métallurgie accords
+nationaux ? »."""
+_HIRED = re.compile(
+    rf"\b(?:embauch\w*|recrut\w*|employ(?:er|e|ee|ant))\s+(?:(?:sous|en)\s+(?:cdi|cdd)\s+)?(?:un|une)\s+"
+    rf"(?P<phrase>{_WORD})"
+)
+"""The trade of the person an employer hires, told before the question (« Je souhaite embaucher sous CDI une
+vendeuse à temps partiel. Suis-je tenu… ? »); in the question itself it is what is asked about (« Peut-on employer
+une licorne ? »)."""
+_PATTERNS = (_OCCUPATION, _SECTOR, _WORKPLACE)
+_LABELS = (_LABEL, _AGREEMENT_LABEL)
+"""A label lists its trades whole, whatever separates them (« Hôtels, cafés, restaurants »)."""
+_SENTENCE_END = re.compile(r"[.!;]\s+\S")
 _CLAUSE_END = re.compile(r"[,.;:!?]")
 
 
@@ -60,7 +77,9 @@ def setting_words(question: str) -> list[str]:
     """The stemmed content words of the phrases where the question names the asker's trade, employer or sector."""
     folded = fold(question)
     matches = [match for pattern in _PATTERNS for match in pattern.finditer(folded)]
+    matches += [match for match in _HIRED.finditer(folded) if _SENTENCE_END.search(folded, match.end())]
     phrases = [_leading_words(_clause(match.group("phrase"))) for match in matches]
+    phrases += [match.group("phrase") for label in _LABELS for match in label.finditer(folded)]
     phrases += [worker for match in matches if (worker := match.groupdict().get("worker"))]
     words = [term for phrase in phrases for term in content_words(phrase) if term not in _KEPT_PREPOSITION]
     return list(dict.fromkeys(words))

@@ -35,6 +35,14 @@ def _stems(words: str) -> set[str]:
         ("JE SUIS COIFFEUSE, AI-JE DROIT À UNE PRIME ?", "coiffeuse"),
         ("En tant qu'électricien, dois-je être payé pendant les trajets ?", "électricien"),
         ("Embauchée en tant qu’aide-soignante, ai-je droit à une prime ?", "aide-soignante"),
+        ("Peut-il écourter son préavis ? (Métallurgie Ingénieur/cadre)", "métallurgie ingénieur cadre"),
+        ("Quel salaire minimum ? (Hôtels, cafés, restaurants)", "hôtels cafés restaurants"),
+        ("Prime d'ancienneté ? (Transport & logistique)", "transport logistique"),
+        ("Peut-il faire travailler un salarié le samedi : Métallurgie accords nationaux ?", "métallurgie"),
+        ("Quel préavis de démission ? (Syntec convention collective)", "syntec"),
+        ("Je souhaite embaucher sous CDI une vendeuse à temps partiel. Suis-je tenu de l'employer 24 heures ?",
+         "vendeuse"),
+        ("J'ai recruté une coiffeuse le mois dernier ; a-t-elle droit à une prime ?", "coiffeuse"),
     ],
 )
 def test_the_trade_or_sector_the_asker_names_is_the_setting(question: str, trade: str) -> None:
@@ -53,6 +61,15 @@ def test_the_trade_or_sector_the_asker_names_is_the_setting(question: str, trade
 def test_the_thing_asked_about_is_never_the_setting(question: str) -> None:
     invented = {"gastronom", "hibern", "eclips", "teleport"}
     assert not invented & set(setting_words(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Peut-on employer une licorne ?",
+    "Comment embaucher un majordome robot pour la mairie ?",
+    "Quelles démarches pour recruter un dragon en CDD ?",
+])
+def test_whom_the_question_asks_about_hiring_stays_a_key_term(question: str) -> None:
+    assert not {"licorn", "majordom", "robot", "dragon"} & set(setting_words(question))
 
 
 def test_being_the_holder_of_an_invented_thing_keeps_it_a_key_term() -> None:
