@@ -51,9 +51,16 @@ VARIANTS: dict[str, str] = {
     "demision": "démission",
     "chommage": "chômage",
     "heures sup": "heures supplémentaires",
+}
+"""Misspellings and short forms the texts never write: read on every search (`lexical_query`). « J'ai fait
+beaucoup d'heures sup, est-ce que je paie des impôts dessus ? » led with the IFI's fiche; it now leads with « Les
+heures supplémentaires sont-elles imposées sur le revenu ? »."""
+SYNONYMS: dict[str, str] = {
     "arret maladie": "arrêt de travail maladie",
     "prime de precarite": "indemnité de fin de contrat",
 }
+"""Other names the texts use too (« arrêt maladie » in 59 documents, « prime de précarité » in 15): added only by the
+full expansion."""
 
 EVERYDAY_NAMES: dict[str, str] = {
     "secu": "sécurité sociale assurance maladie",
@@ -128,9 +135,12 @@ _QUESTION = re.compile(
 
 
 def lexical_query(query: str, expand: bool) -> str:
-    """What the lexical lists search: the query and the official words of its everyday phrasings, always (the texts
-    never say « virer », and its stem finds « virement »); with `expand`, everything `expand_query` adds."""
-    return expand_query(query) if expand else " ".join([query, *named_in_phrases(query)])
+    """What the lexical lists search: the query, how the texts write its misspellings and short forms (`VARIANTS`) and
+    the official words of its everyday phrasings, always (the texts never say « virer », and its stem finds
+    « virement »); with `expand`, everything `expand_query` adds."""
+    if expand:
+        return expand_query(query)
+    return " ".join([query, *_written_otherwise(query, VARIANTS), *named_in_phrases(query)])
 
 
 def expand_query(query: str) -> str:
@@ -139,11 +149,14 @@ def expand_query(query: str) -> str:
     folded_words = [fold(word) for word in _WORD.findall(query)]
     additions = [ACRONYMS[word] for word in folded_words if word in ACRONYMS]
     additions += [EVERYDAY_NAMES[word] for word in folded_words if word in EVERYDAY_NAMES]
-    folded_query = " ".join(folded_words)
-    additions += [
-        right for wrong, right in VARIANTS.items() if re.search(rf"\b{re.escape(wrong)}\b", folded_query)
-    ]
+    additions += _written_otherwise(query, VARIANTS | SYNONYMS)
     return " ".join([query, *dict.fromkeys(additions + named_in_phrases(query))])
+
+
+def _written_otherwise(query: str, forms: dict[str, str]) -> list[str]:
+    """How the texts write the query's forms listed in `forms`."""
+    folded_query = " ".join(fold(word) for word in _WORD.findall(query))
+    return [right for wrong, right in forms.items() if re.search(rf"\b{re.escape(wrong)}\b", folded_query)]
 
 
 def named_in_phrases(query: str) -> list[str]:

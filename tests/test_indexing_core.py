@@ -15,7 +15,7 @@ from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
 from indexing.index import CURRENT_FILE, Index, IndexCorrupted, IndexMismatch, IndexNotFound, builds_dir
 from indexing.model import SearchFilters
-from indexing.query import EVERYDAY_NAMES, expand_query, is_question, named_in_phrases
+from indexing.query import EVERYDAY_NAMES, expand_query, is_question, lexical_query, named_in_phrases
 from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, audience, names_public_service, without_audience
 from indexing.search import BM25_CHUNKS, PUBLIC_SERVICE, TITLE, TITLE_DENSE, SearchConfig, Searcher
 from indexing.text import analyze, fold
@@ -111,6 +111,15 @@ def test_everyday_words_get_their_official_name_only_in_the_full_expansion() -> 
     assert "employeur" in expand_query("Mon PATRON refuse mes congés")
     assert named_in_phrases("mon proprio garde la caution") == []
     assert all(word == fold(word) for word in EVERYDAY_NAMES)
+
+
+def test_every_search_reads_a_short_form_the_texts_never_write_but_not_one_they_use() -> None:
+    assert lexical_query("J'ai fait des heures sup", expand=False).endswith("heures supplémentaires")
+    assert lexical_query("LICENCIMENT abusif", expand=False).endswith("licenciement")
+    assert lexical_query("je me suis fait virer", expand=False).endswith("licenciement licencié")
+    assert lexical_query("arrêt maladie et congés", expand=False) == "arrêt maladie et congés"
+    assert lexical_query("arrêt maladie et congés", expand=True).endswith("arrêt de travail maladie")
+    assert lexical_query("fin de CDD", expand=False) == "fin de CDD"
 
 
 def test_the_lexical_search_reads_an_everyday_phrasing_under_its_official_name(searcher: Searcher) -> None:
