@@ -9,11 +9,17 @@ import numpy as np
 
 from indexing.text import analyze
 
+MIN_SLIP_CHARS = 5
+"""Shorter stems are too close to each other to correct (« vol », « vote »)."""
+MIN_SLIP_HOLDERS = 2
+"""A correction is a term several texts hold, not another slip."""
+
 
 class LexicalIndex:
     def __init__(self, bm25: bm25s.BM25, ids: list[str]) -> None:
         self.bm25 = bm25
         self.ids = ids
+        self._slip_map: dict[str, set[str]] | None = None
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Sequence[str], k1: float = 1.2, b: float = 0.75) -> LexicalIndex:
@@ -38,6 +44,33 @@ class LexicalIndex:
         first, second = self._holding(term), self._holding(other)
         together = len(np.intersect1d(first, second, assume_unique=True))
         return together * len(self.ids) / (len(first) * len(second)) if together else 0.0
+
+    def written_form(self, term: str) -> str | None:
+        """The indexed term most texts hold among those one slip away from `term` (a letter added, dropped or
+        replaced, the first one kept: « suplementair » → « supplementair », « trvail » → « travail »), for a term no
+        text holds; None when the term is held, short, or has no such neighbour. The first letter is rarely the
+        slip, and without it « assmat » (assistante maternelle) read « cassat » (cassation)."""
+        if len(term) < MIN_SLIP_CHARS or not term.isalpha() or self.document_frequency(term):
+            return None
+        neighbours = self._slips().get(term, set()).union(
+            *(self._slips().get(deleted, set()) for deleted in _deletions(term))
+        )
+        same_start = sorted(neighbour for neighbour in neighbours if neighbour[0] == term[0])
+        return max(same_start, key=self.document_frequency, default=None)
+
+    def _slips(self) -> dict[str, set[str]]:
+        """Each indexed term held by at least `MIN_SLIP_HOLDERS` texts, under itself and under each of its
+        one-letter deletions (built on first use)."""
+        if self._slip_map is None:
+            slips: dict[str, set[str]] = {}
+            for term in self.bm25.vocab_dict:
+                if len(term) < MIN_SLIP_CHARS - 1 or not term.isalpha():
+                    continue
+                if self.document_frequency(term) >= MIN_SLIP_HOLDERS:
+                    for key in (term, *_deletions(term)):
+                        slips.setdefault(key, set()).add(term)
+            self._slip_map = slips
+        return self._slip_map
 
     def _holding(self, term: str) -> np.ndarray:
         """The rows of the texts that hold the term."""
@@ -72,3 +105,7 @@ class LexicalIndex:
         bm25 = bm25s.BM25.load(str(directory), show_progress=False, verbosity=0)
         ids = (directory / "ids.txt").read_text(encoding="utf-8").split("\n")
         return cls(bm25, ids)
+
+
+def _deletions(term: str) -> set[str]:
+    return {term[:i] + term[i + 1:] for i in range(len(term))}

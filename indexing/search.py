@@ -188,6 +188,7 @@ class Searcher:
         accepted, chunk_rows, document_rows = self._allowed(filters)
         weights = self.config.weights
         terms = analyze(lexical_query(query, self.config.expand_queries))
+        terms += [written for term in terms if (written := self.index.bm25_documents.written_form(term))]
         ranked: dict[str, list[tuple[int, float]]] = {}
         vector: np.ndarray | None = None
         if weights.get(BM25_CHUNKS):

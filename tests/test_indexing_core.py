@@ -14,6 +14,7 @@ from indexing.build import build_index
 from indexing.chunking import SPECIAL_TOKENS, chunk_document
 from indexing.embeddings import Embedder, resolve_precision
 from indexing.index import CURRENT_FILE, Index, IndexCorrupted, IndexMismatch, IndexNotFound, builds_dir
+from indexing.lexical import LexicalIndex
 from indexing.model import SearchFilters
 from indexing.query import EVERYDAY_NAMES, expand_query, is_question, lexical_query, named_in_phrases
 from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, audience, names_public_service, without_audience
@@ -120,6 +121,26 @@ def test_every_search_reads_a_short_form_the_texts_never_write_but_not_one_they_
     assert lexical_query("arrêt maladie et congés", expand=False) == "arrêt maladie et congés"
     assert lexical_query("arrêt maladie et congés", expand=True).endswith("arrêt de travail maladie")
     assert lexical_query("fin de CDD", expand=False) == "fin de CDD"
+
+
+def test_a_term_no_text_holds_is_read_as_the_held_term_one_slip_away() -> None:
+    texts = [" ".join(s.text for s in fixture_document(doc_id).sections) for doc_id in ("F40", "F2258", "F1673")]
+    lexical = LexicalIndex.build(["F40", "F2258", "F1673"], texts)
+    [contract] = analyze("contrat")
+    assert lexical.document_frequency(contract) >= 2
+    assert lexical.written_form(analyze("cntrt")[0]) is None
+    assert lexical.written_form(analyze("conrat")[0]) == contract
+    assert lexical.written_form(analyze("contrats")[0]) is None
+    assert lexical.written_form(analyze("ontrat")[0]) is None
+    assert lexical.written_form(analyze("cdd")[0]) is None
+
+
+def test_a_misspelt_query_reaches_the_text_that_spells_the_word(searcher: Searcher) -> None:
+    def lexical_hit(query: str) -> bool:
+        return any(p.doc_id == "article100977" and BM25_CHUNKS in p.scores for p in searcher.search(query, k=8))
+
+    assert lexical_hit("periode d'esai")
+    assert not lexical_hit("zzzzz d'esai")
 
 
 def test_the_lexical_search_reads_an_everyday_phrasing_under_its_official_name(searcher: Searcher) -> None:
