@@ -114,11 +114,11 @@ bosser l'été ? » to the adoption fiches."""
 EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:changer d'avis|revenir (?:dessus|sur (?:ma|sa|mon|son|notre|votre|leur|cette|la|le) "
                 r"(?:decision|choix|signature|engagement|achat|commande|accord))|faire marche arriere)\b"),
-     "rétractation se rétracter"),
+     "rétractation"),
     (re.compile(r"\b(?:(?:faire|fait|faite|faits|faites|fais) virer|(?:m|t)'(?:a|ont) viree?s?"
                 r"|(?:me|te|le|la|nous|vous|les) virer|(?:suis|es|sommes|etes|j'ai ete|as ete|avons ete|avez ete) "
                 r"viree?s?|mise? a la porte)\b"),
-     "licenciement licencié"),
+     "licenciement"),
 )
 """Everyday phrasings of what the texts name with one word: « j'ai combien de temps pour changer d'avis ? » asks
 for the délai de rétractation, « je me suis fait virer » for a licenciement. The verb is read only with a person

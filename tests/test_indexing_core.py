@@ -87,8 +87,9 @@ def test_query_expansion_keeps_the_acronym_and_adds_its_long_form() -> None:
     "on m'a virée sans entretien", "je suis viré ?", "J'ai été virée pendant mon arrêt", "MISE À LA PORTE sans préavis",
 ])
 def test_an_everyday_phrasing_of_a_dismissal_is_searched_as_a_licenciement(text: str) -> None:
-    assert named_in_phrases(text) == ["licenciement licencié"]
-    assert expand_query(text).endswith("licenciement licencié")
+    assert named_in_phrases(text) == ["licenciement"]
+    assert len(analyze(named_in_phrases(text)[0])) == 1, "weighed once, as the asker's own word would be"
+    assert expand_query(text).endswith("licenciement")
 
 
 @pytest.mark.parametrize("text", [
@@ -96,7 +97,7 @@ def test_an_everyday_phrasing_of_a_dismissal_is_searched_as_a_licenciement(text:
     "revenir sur mon achat", "Peut-on faire marche arrière après la signature ?", "CHANGER D’AVIS",
 ])
 def test_an_everyday_phrasing_of_a_withdrawal_is_searched_as_a_retractation(text: str) -> None:
-    assert named_in_phrases(text) == ["rétractation se rétracter"]
+    assert named_in_phrases(text) == ["rétractation"]
 
 
 @pytest.mark.parametrize("text", [
@@ -117,7 +118,7 @@ def test_everyday_words_get_their_official_name_only_in_the_full_expansion() -> 
 def test_every_search_reads_a_short_form_the_texts_never_write_but_not_one_they_use() -> None:
     assert lexical_query("J'ai fait des heures sup", expand=False).endswith("heures supplémentaires")
     assert lexical_query("LICENCIMENT abusif", expand=False).endswith("licenciement")
-    assert lexical_query("je me suis fait virer", expand=False).endswith("licenciement licencié")
+    assert lexical_query("je me suis fait virer", expand=False).endswith("licenciement")
     assert lexical_query("arrêt maladie et congés", expand=False) == "arrêt maladie et congés"
     assert lexical_query("arrêt maladie et congés", expand=True).endswith("arrêt de travail maladie")
     assert lexical_query("fin de CDD", expand=False) == "fin de CDD"
