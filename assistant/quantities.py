@@ -30,7 +30,7 @@ TENS = "vingt|trente|quarante|cinquante|soixante"
 UNITS_WORDS = "un|deux|trois|quatre|cinq|six|sept|huit|neuf"
 WRITTEN_NUMBER = re.compile(
     rf"\b(?:(?P<tens>{TENS})(?:(?P<and_one>-et-un|\s+et\s+un)|-(?P<unit>{UNITS_WORDS}))?"
-    rf"|(?P<word>dix-sept|dix-huit|dix-neuf|{'|'.join(NUMBER_WORDS)})"
+    rf"|(?P<word>{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
     r"|(?P<one>une?)(?=\s+(?:ans?|mois|jours?|heures?|semaines?)\b))\b"
 )
 """A number written in letters (« deux ans », « quinze ans », « un an et demi », « vingt-cinq salariés »). « un » and

@@ -52,9 +52,8 @@ class LexicalIndex:
         slip, and without it « assmat » (assistante maternelle) read « cassat » (cassation)."""
         if len(term) < MIN_SLIP_CHARS or not term.isalpha() or self.document_frequency(term):
             return None
-        neighbours = self._slips().get(term, set()).union(
-            *(self._slips().get(deleted, set()) for deleted in _deletions(term))
-        )
+        slips = self._slips()
+        neighbours = slips.get(term, set()).union(*(slips.get(deleted, set()) for deleted in _deletions(term)))
         same_start = sorted(neighbour for neighbour in neighbours if neighbour[0] == term[0])
         return max(same_start, key=self.document_frequency, default=None)
 

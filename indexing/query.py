@@ -155,14 +155,19 @@ def expand_query(query: str) -> str:
 
 def _written_otherwise(query: str, forms: dict[str, str]) -> list[str]:
     """How the texts write the query's forms listed in `forms`."""
-    folded_query = " ".join(fold(word) for word in _WORD.findall(query))
+    folded_query = _folded_words(query)
     return [right for wrong, right in forms.items() if re.search(rf"\b{re.escape(wrong)}\b", folded_query)]
 
 
 def named_in_phrases(query: str) -> list[str]:
     """The official words for the everyday phrasings of the query (`EVERYDAY_PHRASES`)."""
-    folded_query = " ".join(_WORD.findall(fold(query)))
+    folded_query = _folded_words(query)
     return [official for phrase, official in EVERYDAY_PHRASES if phrase.search(folded_query)]
+
+
+def _folded_words(query: str) -> str:
+    """The query's words, folded (the typographic apostrophe read as the straight one), one space apart."""
+    return " ".join(_WORD.findall(fold(query)))
 
 
 def is_question(query: str) -> bool:

@@ -61,9 +61,10 @@ class SearchConfig:
     agreements' base texts: 0.1 refuses 13 (agreement articles lead that do not hold the answer), 0.03 and 0 refuse 9;
     0.03 lets the agreement lead 4 answers, 0 only 1."""
     expand_queries: bool = False
-    """Acronym, misspelling and everyday-word expansion (`indexing.query.expand_query`): keyword MRR@10 0.668 vs 0.685
-    on the full corpus, 0.758 vs 0.749 on the fiches alone. Everyday phrasings (« se faire virer ») are read either
-    way."""
+    """Acronym, synonym and everyday-word expansion (`indexing.query.expand_query`): keyword MRR@10 0.668 vs 0.685
+    on the full corpus, 0.758 vs 0.749 on the fiches alone (acronyms, measured before the other additions). The
+    misspellings and short forms the texts never write and the everyday phrasings (« se faire virer ») are read
+    either way (`indexing.query.lexical_query`)."""
     ranker: Path | None = SHIPPED_RANKER
     """The learned reranking of the fused candidates (`indexing.rerank`, `guichet ranker train`); None keeps the
     fusion's order. Not applied when the search names an agreement: the model never saw agreements' articles."""
