@@ -84,13 +84,14 @@ def resolve(refs: Sequence[PassageRef], index: Index | None) -> list[Passage]:
 
 
 def check(item: DraftToCheck, passages: list[Passage], resemblance: Resemblance | None) -> dict[str, Any]:
-    """Which sentences stand and which go, and why; `text` is what would be shown."""
+    """Which sentences stand and which go, and why; `text` is what would be shown (nothing when the draft is
+    held back whole: the answer is then composed from the texts)."""
     verification = verify(item.draft, passages, resemblance, item.question)
     return {
         "question": item.question,
         "draft": item.draft,
         "acceptable": verification.acceptable,
-        "text": verification.text(),
+        "text": verification.text() if verification.acceptable else "",
         "sentences": [
             {
                 "sentence": verdict.sentence,
@@ -130,7 +131,10 @@ def _draft(row: dict[str, Any]) -> DraftToCheck | str:
 
 
 def render(result: dict[str, Any]) -> str:
-    lines = [f"{'acceptable' if result['acceptable'] else 'rejected'}: {result['text'] or '(nothing stands)'}"]
+    if result["acceptable"]:
+        lines = [f"acceptable: {result['text']}"]
+    else:
+        lines = ["rejected: nothing of the draft is shown (the answer is composed from the texts)"]
     for sentence in result["sentences"]:
         why = "stands" if sentence["stands"] else f"removed: {sentence['reason']}"
         detail = f" ({sentence['detail']})" if sentence["detail"] else ""

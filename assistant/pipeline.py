@@ -469,7 +469,7 @@ class Assistant:
                 if time.perf_counter() - started > self.settings.llm_timeout_s:
                     draft.failure = NOTICE_TIMEOUT
                     break
-                if any(mark in token for mark in ".!?\n") and hopeless("".join(pieces), passages):
+                if any(mark in token for mark in ".!?\n") and hopeless("".join(pieces), passages, standalone):
                     break
         except ModelBusy:
             draft.failure = NOTICE_BUSY

@@ -121,10 +121,14 @@ word, is a new fact."""
 SAME_ROOT = 6
 """Letters a stem must share with a heading's word, from its start, to be named by it (« convent » and
 « conventionnel »)."""
-EARLY_STOP_SENTENCES = 2
-"""A draft whose first sentences are all unsupported is abandoned before it is finished."""
 MIN_SUPPORTED_SHARE = 0.5
 """Share of a draft's sentences that must survive for the draft to be shown as `generated`."""
+CONTRARY_REASONS = frozenset({"missing_number", "unmatched_word", "dropped_condition", "other_audience",
+                              "unmatched_role", "other_row", "negation", "yes_no", "role_swap"})
+"""Why a sentence goes when it states the rule otherwise than its passage (a quantity, a condition, a party, the
+polarity, the audience), not merely something the passage does not hold: the draft's other sentences were
+written from the same misreading and may lean on it (« Elle est versée automatiquement… » after a wrong income
+ceiling), so none of the draft is shown."""
 ACRONYM_EXPANDED_WORDS = 3
 """A source's acronym stands for its long form when that form is short (« CDD »), not for a whole name whose
 words would then cover anything (« URSSAF »)."""
@@ -296,8 +300,12 @@ class Verification:
 
     @property
     def acceptable(self) -> bool:
-        """Enough of the draft survives to show it as a generated answer."""
-        if not self.verdicts or not self.supported:
+        """The draft may be shown as a generated answer, its unsupported sentences removed: its first sentence,
+        the answer, stands; no sentence states a rule otherwise than its passage (`CONTRARY_REASONS`); and at
+        least `MIN_SUPPORTED_SHARE` of it stands."""
+        if not self.verdicts or not self.verdicts[0].supported:
+            return False
+        if any(verdict.reason in CONTRARY_REASONS for verdict in self.verdicts):
             return False
         return len(self.supported) / len(self.verdicts) >= MIN_SUPPORTED_SHARE
 
@@ -1017,25 +1025,29 @@ def verify(
     """Each sentence of the draft against the passages it cites; the question, when given, tells whether a
     « Oui » / « Non » answers it by the opposite of what it asks. A bare « Oui. » or « Non. » opens the sentence
     that follows it."""
-    answered = BARE_YES_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", draft.strip())
     verdicts: list[SentenceVerdict] = []
-    for sentence in split_sentences(answered):
+    for sentence in split_sentences(_bare_yes_no_joined(draft)):
         previous = verdicts[-1].quote if verdicts and verdicts[-1].supported else ""
         verdicts.append(verify_sentence(sentence, passages, resemblance, question, previous))
     return Verification(tuple(verdicts))
 
 
-def hopeless(partial_draft: str, passages: list[Passage]) -> bool:
-    """True when a draft still being written can no longer pass: stop generating and fall back early.
+def _bare_yes_no_joined(draft: str) -> str:
+    return BARE_YES_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", draft.strip())
 
-    That is when its first complete sentences are all unsupported, or when it starts repeating itself.
-    """
-    sentences = split_sentences(partial_draft)[:-1]
+
+def hopeless(partial_draft: str, passages: list[Passage], question: str = "") -> bool:
+    """True when a draft still being written can no longer be shown (`Verification.acceptable`): stop generating
+    and answer from the texts at once. That is when it starts repeating itself, when its first sentence, the
+    answer, does not stand, or when a finished sentence states a rule otherwise than its passage. Without the
+    embedding check, which only ever removes more."""
+    sentences = split_sentences(_bare_yes_no_joined(partial_draft))[:-1]
     if len(set(sentences)) < len(sentences):
         return True
-    if len(sentences) < EARLY_STOP_SENTENCES:
+    if not sentences:
         return False
-    return not any(verify_sentence(s, passages).supported for s in sentences[:EARLY_STOP_SENTENCES])
+    verdicts = verify(" ".join(sentences), passages, question=question).verdicts
+    return not verdicts[0].supported or any(verdict.reason in CONTRARY_REASONS for verdict in verdicts)
 
 
 def best_quote(sentence: str, passage: Passage) -> str:

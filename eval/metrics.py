@@ -55,9 +55,12 @@ DEFINITIONS: dict[str, str] = {
     "p50": "Median latency in milliseconds.",
     "p95": "95th percentile latency in milliseconds (linear interpolation).",
     "memory_peak_mb": "Peak resident memory of the evaluation process (getrusage ru_maxrss), in MiB.",
-    "wrong_caught_ratio": "Share of planted wrong drafts of which no sentence passed the verifier.",
+    "wrong_caught_ratio": "Share of planted wrong drafts of which nothing reaches the agent: the verifier holds the "
+                          "draft back whole.",
     "wrong_shown_whole": "Planted wrong drafts of which every sentence passed the verifier: shown unchanged.",
     "faithful_kept_ratio": "Share of planted faithful drafts of which every sentence passed the verifier.",
+    "faithful_shown_ratio": "Share of planted faithful drafts shown to the agent, whole or without the sentences "
+                            "that failed.",
 }
 
 ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux"})

@@ -41,9 +41,10 @@ def load_drafts(path: Path) -> list[PlantedDraft]:
 
 
 def passed(draft: PlantedDraft, verification: Verification) -> bool:
-    """A wrong draft is caught when none of its sentences reaches the agent; a faithful one is kept whole."""
+    """A wrong draft is caught when none of it reaches the agent (`Verification.acceptable`: the pipeline answers
+    from the texts instead); a faithful one is kept whole."""
     if draft.label == WRONG:
-        return not verification.supported
+        return not verification.acceptable
     return len(verification.supported) == len(verification.verdicts)
 
 
@@ -52,15 +53,17 @@ def _rate(hits: int, n: int) -> float | None:
 
 
 def score(results: Iterable[tuple[PlantedDraft, Verification]]) -> dict[str, Any]:
-    """Per split: wrong drafts caught (none of their sentences passed) and shown whole (all passed: what an agent
-    would read unchanged; the others lost at least the sentence that failed), faithful drafts kept, overall and per
-    class, and the failures."""
+    """Per split: wrong drafts caught (none of them shown) and shown whole (all passed: what an agent
+    would read unchanged), faithful drafts kept whole and shown (whole or without the sentences that failed),
+    overall and per class, and the failures."""
     by_split: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     shown_whole: Counter[str] = Counter()
+    faithful_shown: Counter[str] = Counter()
     failures: list[dict[str, Any]] = []
     for draft, verification in results:
         ok = passed(draft, verification)
         shown_whole[draft.split] += draft.label == WRONG and len(verification.supported) == len(verification.verdicts)
+        faithful_shown[draft.split] += draft.label == FAITHFUL and verification.acceptable
         by_split[draft.split][f"{draft.label}:{draft.kind}"].append(ok)
         if not ok:
             failures.append({
@@ -78,6 +81,7 @@ def score(results: Iterable[tuple[PlantedDraft, Verification]]) -> dict[str, Any
             "wrong_shown_whole": shown_whole[split],
             "faithful": len(faithful),
             "faithful_kept_ratio": _rate(sum(faithful), len(faithful)),
+            "faithful_shown_ratio": _rate(faithful_shown[split], len(faithful)),
             "by_class": {
                 key.split(":", 1)[1]: {"label": key.split(":", 1)[0], "n": len(oks), "passed": sum(oks),
                                        "ratio": _rate(sum(oks), len(oks))}

@@ -269,12 +269,16 @@ def test_a_busy_model_answers_from_the_sources_instead_of_failing(assistant: Ass
 
 class QuotingModel:
     """Stands for a capable instruct model (none ships on PyPI): it drafts from the source holding the rate,
-    cites it, and adds one sentence of its own that no source supports."""
+    cites it, and adds one sentence of its own that no source supports (`aside`, where `{n}` is the source's
+    number)."""
 
     model_id = "quoting-test-model"
 
-    def __init__(self, reverse: bool = False) -> None:
+    def __init__(
+        self, reverse: bool = False, aside: str = "Le salarié reçoit aussi une prime de Noël de 500 €."
+    ) -> None:
         self.reverse = reverse
+        self.aside = aside
 
     def stream(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
         prompt = "\n".join(message["content"] for message in messages)
@@ -283,7 +287,7 @@ class QuotingModel:
         verb = "n'est pas égale" if self.reverse else "est égale au minimum"
         draft = (
             f"L'indemnité de fin de contrat {verb} à 10 % de la rémunération brute totale [{n}]. "
-            f"Le salarié reçoit aussi une prime de Noël de 500 € [{n}]."
+            f"{self.aside.format(n=n)}"
         )
         yield from draft.split(" ")[:1] + [" " + word for word in draft.split(" ")[1:]]
 
@@ -297,13 +301,20 @@ def test_a_grounded_draft_is_shown_as_generated_without_its_unsupported_sentence
     _assert_citations_point_to_sources(answer)
 
 
-def test_a_draft_that_reverses_its_source_falls_back_to_the_composed_answer(assistant: Assistant) -> None:
-    generating = Assistant(assistant.settings, assistant.searcher, assistant.redactor, QuotingModel(True), None)
+@pytest.mark.parametrize("model", [
+    QuotingModel(reverse=True),
+    QuotingModel(aside="Le salarié reçoit aussi une prime de Noël de 500 € [{n}]."),
+    QuotingModel(aside="L'employeur ne doit aucune indemnité en fin de contrat [{n}]."),
+], ids=["reversed", "invented amount", "contrary sentence after a grounded one"])
+def test_a_draft_that_states_a_rule_otherwise_than_its_source_falls_back_to_the_composed_answer(
+    assistant: Assistant, model: QuotingModel
+) -> None:
+    generating = Assistant(assistant.settings, assistant.searcher, assistant.redactor, model, None)
     events = list(generating.ask_stream(CDD_QUESTION))
     composed = next(e.answer for e in events if isinstance(e, Composed))
     answer = events[-1].answer
     assert answer.mode == MODE_EXTRACTIVE and answer.notice == NOTICE_UNVERIFIED
-    assert answer.text == composed.text and "n'est pas égale" not in answer.text
+    assert answer.text == composed.text and "n'est pas égale" not in answer.text and "Noël" not in answer.text
     _assert_citations_point_to_sources(answer)
 
 

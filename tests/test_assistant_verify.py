@@ -4,6 +4,7 @@ import pytest
 from assistant_passages import by_chunk, load_passages
 
 from assistant.verify import (
+    CONTRARY_REASONS,
     Resemblance,
     best_quote,
     hopeless,
@@ -84,6 +85,33 @@ def test_a_draft_mostly_unsupported_is_not_acceptable(passages):
     assert not result.acceptable
 
 
+@pytest.mark.parametrize("draft", [
+    "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1]. "
+    "Elle est versée uniquement par chèque [1].",
+    "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1]. "
+    "Elle n'est jamais versée au salarié [1].",
+    "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1]. "
+    "L'hôtelier remet une facture dès que la prestation atteint 40 € [3].",
+], ids=["exclusive added", "polarity", "number"])
+def test_a_draft_with_a_sentence_contrary_to_its_passage_is_not_shown_at_all(passages, draft):
+    result = verify(draft, passages)
+    assert result.verdicts[0].supported and not result.verdicts[1].supported
+    assert result.verdicts[1].reason in CONTRARY_REASONS
+    assert not result.acceptable
+
+
+def test_a_draft_whose_answer_sentence_goes_is_not_shown(passages):
+    draft = (
+        "Indemnité de fin de contrat (CDD) : montant [1]. "
+        "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1]. "
+        "L'hôtelier remet une facture au client dès que le montant de la prestation atteint 25 € [3]."
+    )
+    result = verify(draft, passages)
+    assert [v.supported for v in result.verdicts] == [False, True, True]
+    assert result.verdicts[0].reason not in CONTRARY_REASONS
+    assert not result.acceptable
+
+
 def test_quote_is_the_passage_sentence_closest_to_the_answer(passages):
     quote = best_quote("L'indemnité est d'au moins 10 % de la rémunération brute [1].", passages[0])
     assert quote.startswith("L'indemnité de fin de contrat est égale au minimum à 10 %")
@@ -94,6 +122,14 @@ def test_a_draft_is_abandoned_early_when_hopeless(passages):
     assert not hopeless(good + "Elle est", passages)
     assert hopeless("Le salarié touche une prime. Il est content. Et", passages)
     assert hopeless("Pour cela, le salarié a droit. Pour cela, le salarié a droit. Pour", passages)
+
+
+def test_a_draft_is_abandoned_as_soon_as_it_cannot_be_shown(passages):
+    good = "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1]."
+    assert not hopeless(f"Oui. {good[:30]}", passages)
+    assert not hopeless(f"{good} Pensez à garder vos bulletins de paie. Elle", passages)
+    assert hopeless(f"{good} Elle n'est jamais versée au salarié [1]. Elle", passages)
+    assert hopeless("Indemnité de fin de contrat (CDD) : montant [1]. Elle", passages)
 
 
 @pytest.mark.parametrize(

@@ -65,15 +65,17 @@ def test_every_wrong_draft_is_caught_and_most_faithful_kept_on_every_half() -> N
         assert figures["faithful_kept_ratio"] >= MIN_FAITHFUL_KEPT, (split, figures["by_class"])
 
 
-def test_a_wrong_draft_every_sentence_of_which_passes_is_counted_as_shown_whole() -> None:
+def test_a_wrong_draft_is_caught_whole_and_counted_as_shown_whole_when_every_sentence_passes() -> None:
     blind4 = load_drafts(DEFAULT_DATASETS["verify-drafts-blind4"])
     passing = next(d for d in blind4 if d.id == "b4-conge-sabbatique-02")
-    planted_sentence_removed = score([(passing, verify(passing.draft, list(passing.passages), None, passing.question))])
+    verification = verify(passing.draft, list(passing.passages), None, passing.question)
+    assert [v.reason for v in verification.verdicts] == ["ok", "unmatched_word"]
+    planted_sentence_removed = score([(passing, verification)])
     mislabelled = dataclasses.replace(next(d for d in blind4 if d.id == "b4-reserve-14"), label=WRONG)
     unchanged = score([(mislabelled, verify(mislabelled.draft, list(mislabelled.passages), None,
                                             mislabelled.question))])
     assert planted_sentence_removed["splits"]["blind4"]["wrong_shown_whole"] == 0
-    assert planted_sentence_removed["splits"]["blind4"]["wrong_caught_ratio"] == 0.0
+    assert planted_sentence_removed["splits"]["blind4"]["wrong_caught_ratio"] == 1.0
     assert unchanged["splits"]["blind4"]["wrong_shown_whole"] == 1
 
 
@@ -90,6 +92,7 @@ def test_eval_verify_writes_its_figures_per_class(tmp_path: Path) -> None:
     planted = load_drafts(drafts)
     assert sum(c["n"] for c in dev["by_class"].values()) == len(planted)
     assert dev["faithful"] == sum(d.label == FAITHFUL for d in planted)
+    assert dev["faithful_shown_ratio"] >= dev["faithful_kept_ratio"]
     assert "Vérification des brouillons" in (out_dir / "report.md").read_text(encoding="utf-8")
 
 

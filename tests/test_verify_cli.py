@@ -20,9 +20,12 @@ def test_a_draft_is_checked_against_a_document_of_the_index(indexed_home: Path) 
     payload = json.loads(result.stdout)
     stands = [(s["stands"], s["reason"]) for s in payload["sentences"]]
     assert stands[0] == (True, "ok") and stands[1][0] is False and stands[1][1] != "ok"
-    assert payload["acceptable"] and "impôt" not in payload["text"]
+    assert not payload["acceptable"] and payload["text"] == ""
     assert payload["passages"][0]["doc_id"] == "F40"
     assert "10 %" in payload["sentences"][0]["quote"]
+    trimmed = guichet(indexed_home, "verify", "--passage", "F40", f"{GROUNDED} Pensez à garder vos bulletins de paie.")
+    assert trimmed.returncode == 0 and trimmed.stdout.startswith("acceptable: L'indemnité")
+    assert "[removed: no_citation] Pensez" in trimmed.stdout and "bulletins" not in trimmed.stdout.splitlines()[0]
 
 
 def test_a_batch_mixes_chunk_ids_and_inline_passages_and_keeps_ids(

@@ -154,14 +154,16 @@ def latency_blocks(latency: Mapping[str, Any]) -> list[Block]:
 def verify_blocks(verify: Mapping[str, Any]) -> list[Block]:
     blocks: list[Block] = [("p", (
         f"{verify.get('n', 0)} brouillons plantés : une moitié de développement, une moitié tenue à l'écart "
-        "(autres documents). Un brouillon faux est arrêté quand aucune de ses phrases ne passe, montré entier quand "
-        "toutes passent (entre les deux, l'agent n'en lit que les phrases vérifiées) ; un brouillon fidèle est gardé "
-        "quand toutes passent."))]
+        "(autres documents). Un brouillon faux est arrêté quand l'agent n'en lit rien (le vérificateur le retient "
+        "entier et la réponse est composée des textes), montré entier quand toutes ses phrases passent ; un "
+        "brouillon fidèle est gardé quand toutes passent, montré quand l'agent le lit, au besoin sans les phrases "
+        "sans appui."))]
     for split, data in verify.get("splits", {}).items():
         blocks += [
             ("h3", f"{split} : faux arrêtés {fmt(data['wrong_caught_ratio'])} ({data['wrong']}), "
                    f"faux montrés entiers {data['wrong_shown_whole']}, "
-                   f"fidèles gardés {fmt(data['faithful_kept_ratio'])} ({data['faithful']})"),
+                   f"fidèles gardés {fmt(data['faithful_kept_ratio'])} ({data['faithful']}), "
+                   f"montrés {fmt(data['faithful_shown_ratio'])}"),
             ("table", Table(["classe", "étiquette", "n", "réussis", "taux"],
                             [[name, c["label"], c["n"], c["passed"], c["ratio"]]
                              for name, c in data["by_class"].items()])),
