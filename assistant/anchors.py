@@ -60,13 +60,19 @@ def _said_after(item: str) -> list[str]:
     return [part for part in BODY_SENTENCE_END.split(item) if part.strip()][1:]
 
 
+def _announcing(said_before: list[str]) -> list[str]:
+    """What introduces a table, besides its caption: the sentence before it, and the one before that when it
+    only announces what follows (« Son montant varie dans les conditions suivantes : »)."""
+    return said_before[-2:] if said_before and said_before[-1].rstrip().endswith(":") else said_before[-1:]
+
+
 def anchors(body: str) -> list[Anchor]:
     """Sentences, their clauses (« …, mais … », « … ; … »), two sentences in a row of the same polarity (an
     answer often joins them, and must then keep the conditions of both), table rows, and each list lead-in with
     each of its items (a lead-in is not a statement on its own: « … est obligé de remettre une facture : » says
-    when in its items). A table row stands alone, its caption for context. Worked computations
-    (`2 000 € : 4 = 500 €`) are not rules and support nothing. A sentence that follows an item's own on its line
-    is a statement of its own too."""
+    when in its items). A table row stands alone, its caption and what introduces the table for context. Worked
+    computations (`2 000 € : 4 = 500 €`) are not rules and support nothing. A sentence that follows an item's own
+    on its line is a statement of its own too."""
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     found: list[Anchor] = []
     sentences: list[str] = []
@@ -91,10 +97,11 @@ def anchors(body: str) -> list[Anchor]:
             said_before = ([*sentences, *parts[:-1]] or [""])[-1]
             if said_before and PRONOUN.match(lead):
                 whole = f"{said_before}\n{whole}"
+            announcing = _announcing([*sentences, *parts[:-1]])
             for item in items:
                 row = TABLE_ROW.match(item)
                 if row:
-                    found.append(Anchor(item, f"{lead} {item}", item, label=row.group(1)))
+                    found.append(Anchor(item, " ".join([*announcing, lead, item]), item, label=row.group(1)))
                 else:
                     found.append(Anchor(f"{lead} {item}", whole, whole, item))
                     found += [Anchor(part, whole, part) for part in _said_after(item)]
@@ -109,7 +116,7 @@ def anchors(body: str) -> list[Anchor]:
             continue
         row = TABLE_ROW.match(line)
         if row:
-            found.append(Anchor(line, line, line, label=row.group(1)))
+            found.append(Anchor(line, " ".join([*_announcing(sentences), line]), line, label=row.group(1)))
         else:
             sentences += [part for part in BODY_SENTENCE_END.split(BULLET.sub("", line)) if part.strip()]
         after_sentence = not row and bool(sentences)

@@ -6,6 +6,8 @@ verifier requires them to be matched in the supporting passage sentence, not mer
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -176,18 +178,25 @@ def _normalise_number(raw: str) -> str:
     return value.lstrip("0") or "0"
 
 
-def quantities(text: str) -> frozenset[tuple[str, str]]:
-    """Numbers with the unit that follows them, a count of anything else as a bare number (« six suspensions »,
-    « deux périodes »); « un »/« une » (an article as often as a number: « une semaine complète ») counts only
-    before a unit, as `1~`."""
-    found = set()
+def _quantities_said(text: str) -> Iterator[tuple[str, str]]:
     for match in QUANTITY.finditer(fold(text)):
         raw, unit = match.group(1), match.group(2)
         if raw in ("un", "une") and not unit:
             continue
         number = "1~" if raw in ("un", "une") else _normalise_number(raw)
-        found.add((number, UNITS.get(unit, "") if unit else ""))
-    return frozenset(found)
+        yield number, UNITS.get(unit, "") if unit else ""
+
+
+def quantities(text: str) -> frozenset[tuple[str, str]]:
+    """Numbers with the unit that follows them, a count of anything else as a bare number (« six suspensions »,
+    « deux périodes »); « un »/« une » (an article as often as a number: « une semaine complète ») counts only
+    before a unit, as `1~`."""
+    return frozenset(_quantities_said(text))
+
+
+def measures_counted(text: str) -> Counter[tuple[str, str]]:
+    """How many times the text gives each number with a unit (« 6 mois » twice), « un »/« une » left out."""
+    return Counter(quantity for quantity in _quantities_said(text) if quantity[1] and quantity[0] != "1~")
 
 
 ABSENCE_WORDING = re.compile(r"\ben l'absence d|\ba defaut\b|\bfaute d|\bsinon\b|^\s*sans\b[^,]*,"

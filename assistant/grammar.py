@@ -236,3 +236,24 @@ def without_relative_clauses(text: str) -> str:
             start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
             kept[start:end] = " " * (end - start)
     return "".join(kept)
+
+
+@lru_cache(maxsize=1024)
+def with_named_subject(first: str, second: str) -> str:
+    """`second`, a clause that opens on a subject pronoun standing for the subject of `first` (« la révision ne
+    s'applique pas rétroactivement » : « elle ne vaut qu'à partir de la demande »), with the pronoun replaced by
+    that subject's noun phrase, its relative clauses left out (« la révision du loyer ne vaut qu'à partir… »);
+    "" when it opens on no such pronoun (an impersonal « il », a noun, a pronoun that agrees with no subject)."""
+    doc = _nlp()(f"{first}, {second}")
+    opening = next((token for token in doc if token.idx >= len(first) + 2), None)
+    if opening is None or opening.pos_ != "PRON" or opening.dep_ not in PRONOUN_SUBJECT_RELATIONS or \
+            fold(opening.text) not in SUBJECT_PRONOUNS:
+        return ""
+    antecedent = _antecedent(opening)
+    if antecedent is None or antecedent.idx >= len(first):
+        return ""
+    phrase = [token for token in antecedent.subtree
+              if not any(ancestor.dep_ == "acl:relcl" for ancestor in (token, *token.ancestors))
+              or token is antecedent]
+    words = doc[phrase[0].i: phrase[-1].i + 1].text if phrase else antecedent.text
+    return f"{words}{second[len(opening.text):]}"

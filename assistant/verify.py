@@ -17,7 +17,7 @@ from functools import cache
 from assistant import claims
 from assistant.anchors import BODY_SENTENCE_END, CLAUSE_BREAK, Anchor, anchors, passage_body
 from assistant.claims import negated
-from assistant.grammar import parse
+from assistant.grammar import parse, with_named_subject
 from indexing.embeddings import Embedder
 from indexing.model import Passage
 from indexing.query import ACRONYMS
@@ -335,6 +335,15 @@ def _case_quantities(passage: Passage) -> frozenset[tuple[str, str]]:
     2 »)."""
     headings = [heading for heading in passage.heading_path if not CODE_DIVISION.match(fold(heading))]
     return claims.quantities(headings[-1]) if headings else frozenset()
+
+
+def _said_more_often(claim_text: str, anchor_text: str, passage: Passage) -> str:
+    """A measure the sentence gives to more things than the anchor, or the case it sits in, gives it to (« au-delà
+    de 6 mois, … une affiliation depuis au moins 6 mois » on « au-delà de 6 mois, … depuis 12 mois »): the
+    other fact's own figure was changed into it; "" if none."""
+    held, case = claims.measures_counted(anchor_text), _case_quantities(passage)
+    return ", ".join(sorted(f"{number} {unit}" for (number, unit), times in claims.measures_counted(claim_text).items()
+                            if times > max(held[number, unit], (number, unit) in case)))
 
 
 def _role_swap(claim_text: str, anchor_text: str) -> str:
@@ -776,6 +785,9 @@ def _check(
     if not claims.quantities_held(said.quantities, held.quantities | _case_quantities(passage)):
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
+    repeated = _said_more_often(claim_text, anchor.text, passage)
+    if repeated:
+        return "missing_number", repeated
     other_side = _other_side(claim_text, anchor.text) or _time_unit_unmatched(claim_text, anchor.text)
     if other_side:
         return "unmatched_word", other_side
@@ -932,13 +944,17 @@ def _joined(claim_text: str) -> list[str]:
 
 
 def _clauses(claim_text: str) -> list[str]:
-    """The clauses of a sentence that joins two rules, when each names its own subject and has its own verb; []
-    otherwise (« …, mais il doit… » leans on the first clause for its subject)."""
+    """The clauses of a sentence that joins two rules, when each names its subject and has its own verb; a clause
+    that opens on a pronoun for the subject before it (« …, mais il ne peut pas… ») is read with that subject
+    named; [] otherwise."""
     clauses = _joined(claim_text)
     if len(clauses) < 2:
         return []
-    parsed = [parse(clause) for clause in clauses]
-    return clauses if all(p.subjects and p.has_finite_verb for p in parsed) else []
+    named = clauses[:1]
+    for clause in clauses[1:]:
+        named.append(clause if parse(clause).subjects else with_named_subject(named[-1], clause))
+    parsed = [parse(clause) for clause in named]
+    return named if all(p.subjects and p.has_finite_verb for p in parsed) else []
 
 
 def verify_sentence(

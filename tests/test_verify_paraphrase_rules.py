@@ -748,3 +748,32 @@ def test_an_answer_keeps_the_condition_its_question_states():
     assert stands("ij-maladie-09", "Le salaire journalier de base correspond au total des 3 derniers salaires "
                                    "bruts perçus avant l'arrêt, divisé par 91,25 [1].") == ["ok"], \
         "asked « d'un salarié mensualisé », the answer need not say « si vous êtes mensualisé » again"
+
+
+def test_a_clause_that_opens_on_a_pronoun_is_read_with_the_subject_it_stands_for():
+    assert stands("b4-logement-cles-01") == ["ok", "ok"]
+    for wrong in (
+        "Votre propriétaire a le droit de garder un double des clés, mais il peut entrer dans le logement sans "
+        "votre accord en cas d'urgence comme un dégât des eaux [1].",
+        "Votre propriétaire a le droit de garder un double des clés, mais il ne peut pas entrer dans le logement "
+        "sans votre accord, sauf en cas d'urgence comme un dégât des eaux [1].",
+        "Votre propriétaire n'a pas le droit de garder un double des clés, et il peut entrer dans le logement "
+        "avec votre accord [1].",
+    ):
+        assert stands("b4-logement-cles-01", wrong) != ["ok"], wrong
+
+
+def test_a_measure_given_to_more_facts_than_the_passage_gives_it_to_is_a_changed_figure():
+    assert stands("ij-maladie-12") == ["missing_number"]
+    assert stands("ij-maladie-12", "Pour être indemnisé au-delà de 6 mois, il faut justifier d'une affiliation à la "
+                                   "Sécurité sociale depuis au moins 12 mois à la date d'interruption de travail "
+                                   "[1].") == ["ok"]
+    assert stands("jours-feries-08")[0] == "ok"
+
+
+def test_a_table_row_is_read_with_the_sentences_that_introduce_its_table():
+    assert stands("b4-accident-travail-01") == ["ok"]
+    assert stands("b4-accident-travail-01", "Avec un taux d'incapacité permanente de 5 %, vous percevez une indemnité "
+                                            "en capital de 1 570,57 €, versée en une seule fois [1].") != ["ok"]
+    assert stands("b4-accident-travail-01", "Avec un taux d'incapacité permanente de 5 %, vous percevez une rente "
+                                            "mensuelle de 1 989,64 € versée à vie [1].") != ["ok"]
