@@ -182,3 +182,26 @@ def test_what_a_question_counts_or_whom_it_is_for_is_no_complement(question: str
     question is for, and their stems are those of « la mer » and « les fils »; a complement the texts never join to
     its word is still one."""
     assert _complements(question) == content_words(complement)
+
+
+@pytest.mark.parametrize(
+    ("question", "unheld"),
+    [
+        ("J'habite à Villeurbanne : quelle indemnité de fin de contrat pour mon CDD ?", ""),
+        ("Je suis née à Casablanca et mon CDD se termine : quelle indemnité de fin de contrat ?", ""),
+        ("Née au Maroc, je réside dans les Yvelines : mon CDD donne-t-il une indemnité de fin de contrat ?", ""),
+        ("Nous vivons à Saint-Étienne-du-Rouvray : quelle indemnité de fin de contrat pour un CDD ?", ""),
+        ("Je travaille à Montpellier en CDD : quelle indemnité de fin de contrat ?", ""),
+        ("Mon père, installé en Haute-Savoie, finit son CDD : quelle indemnité de fin de contrat ?", ""),
+        ("J'habite à Villeurbanne : quelle indemnité de téléportation pour mon CDD ?", "téléportation"),
+        ("Quelle indemnité de fin de contrat pour mon CDD à Villeurbanne ?", "Villeurbanne"),
+        ("Je vis sur Pandora : quelle indemnité de fin de contrat pour mon CDD ?", "Pandora"),
+    ],
+)
+def test_where_the_asker_lives_was_born_or_works_is_no_key_term(question: str, unheld: str) -> None:
+    """The texts are written for every commune and never name one: « j'habite à Villeurbanne » says where the
+    asker lives, not what the texts must hold. A place the question asks about, a thing it names, or a place
+    brought in otherwise (« sur Pandora ») is still unheld."""
+    common = {term: 900 for term in content_words("habite nee reside vivons travaille installe finit termine donne")}
+    corpus = {term: 50 for term in content_words(CDD_TEXT)} | common
+    assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == content_words(unheld)

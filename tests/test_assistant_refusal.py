@@ -93,6 +93,12 @@ def test_the_agents_framing_and_masked_data_are_no_terms_the_texts_must_hold(pas
         "Que rapporte l'indemnité de fin de contrat d'un CDD ?", fiche), "« files » is no « fils »"
 
 
+def test_where_the_asker_lives_is_no_term_the_texts_must_hold(passages):
+    fiche = passages[0]
+    placed = "J'habite à Villeurbanne, que rapporte l'indemnité de fin de contrat d'un CDD ?"
+    assert coverage(placed, fiche) == coverage("Que rapporte l'indemnité de fin de contrat d'un CDD ?", fiche)
+
+
 def test_refusal_reasons_and_threshold_from_settings(passages):
     settings = Settings(refusal_threshold=0.3)
     question = "Quel est le montant de l'indemnité de fin de contrat d'un CDD ?"
