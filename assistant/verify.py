@@ -644,13 +644,16 @@ def _denial_moved(claim_text: str, anchor_text: str) -> str:
 
 
 def _unmatched_non(claim_text: str, anchor: Anchor) -> str:
-    """A word the sentence says with « non » where the anchor or its neighbours say it without (« maladie non
-    professionnelle » for « maladie professionnelle »), or a word the anchor says with « non » that the sentence
-    says without; "" if none. « non » is a stop word, so the content words alone do not tell them apart."""
-    said = fold(claim_text)
-    for text, other in ((said, fold(anchor.window)), (fold(anchor.text), said)):
+    """A word the sentence says with « non » where the anchor says it without (« maladie non professionnelle » for
+    « maladie professionnelle »), or its neighbours when the anchor does not say it at all, or a word the anchor
+    says with « non » that the sentence says without; "" if none. « non » is a stop word, so the content words
+    alone do not tell them apart; the anchor's own wording comes first, since its neighbour may state the other
+    case (« … maladie non professionnelle n'interrompt pas… » before « … maladie professionnelle interrompt… »)."""
+    said, stated = fold(claim_text), fold(anchor.text)
+    for text, others in ((said, (stated, fold(anchor.window))), (stated, (said,))):
         for word in NON_WORD.findall(text):
-            if re.search(rf"\b{re.escape(word)}\b", other) and not re.search(rf"\bnon[- ]{re.escape(word)}\b", other):
+            other = next((other for other in others if re.search(rf"\b{re.escape(word)}\b", other)), "")
+            if other and not re.search(rf"\bnon[- ]{re.escape(word)}\b", other):
                 return f"non {word}"
     return ""
 

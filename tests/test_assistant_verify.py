@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from assistant_passages import by_chunk, load_passages
 
+from assistant.draft_check import inline_passage
 from assistant.verify import (
     CONTRARY_REASONS,
     Resemblance,
@@ -168,3 +169,35 @@ def test_a_paraphrase_passes_the_semantic_check_with_the_real_model(passages, tm
     embedder = Embedder(Settings(home=tmp_path))
     paraphrase = "Le salarié reçoit une indemnité de fin de contrat d'au moins 10 % de sa rémunération brute [1]."
     assert [v.reason for v in verify(paraphrase, passages, resemblance_of(embedder)).verdicts] == ["ok"]
+
+
+NOTICE_IN_ILLNESS = (
+    "L’arrêt de travail pour maladie non professionnelle n’interrompt pas le préavis.\n"
+    "Ainsi, vous revenez travailler si votre arrêt maladie s'achève avant la date de fin de votre contrat (sauf "
+    "dispense de l'employeur).\n"
+    "Accident du travail ou maladie professionnelle\n"
+    "L'arrêt de travail pour cause d'accident du travail ou de maladie professionnelle interrompt le préavis.\n"
+    "Cas général\n"
+    "L’arrêt de travail pour maladie non professionnelle n’interrompt pas le préavis. Par conséquent, le préavis "
+    "n'est pas prolongé.\n"
+    "Le contrat s'achève à la date initialement prévue. Ainsi, vous revenez travailler si votre arrêt maladie "
+    "s'achève avant la date de fin de votre contrat (sauf dispense de l'employeur).\n"
+    "Accident du travail ou maladie professionnelle\n"
+    "L'arrêt de travail pour cause d'accident du travail ou de maladie professionnelle interrompt le préavis. Par "
+    "conséquent, le préavis est prolongé d'une durée équivalente à celle de l'arrêt de travail."
+)
+"""F2614 (Arrêt maladie pendant le préavis) as a prompt gave it: both cases, twice, one after the other."""
+
+
+@pytest.mark.parametrize(("draft", "stands"), [
+    ("L'arrêt de travail pour maladie non professionnelle interrompt le préavis, qui est donc prolongé [1].", False),
+    ("Un arrêt pour maladie non professionnelle interrompt le préavis [1].", False),
+    ("L'arrêt de travail pour maladie professionnelle n'interrompt pas le préavis [1].", False),
+    ("L'arrêt de travail pour maladie non professionnelle n'interrompt pas le préavis [1].", True),
+    ("L'arrêt de travail pour accident du travail ou maladie professionnelle interrompt le préavis [1].", True),
+])
+def test_a_word_denied_by_non_is_read_against_the_anchor_before_its_neighbours(draft, stands):
+    passage = inline_passage({"doc_id": "F2614", "title": "Arrêt maladie pendant le préavis",
+                              "text": NOTICE_IN_ILLNESS}, 1)
+    verdict = verify(draft, [passage], question="Un arrêt maladie pendant le préavis le prolonge-t-il ?").verdicts[0]
+    assert verdict.supported is stands, verdict
