@@ -556,6 +556,9 @@ def test_amounts_articles_dates_and_bare_numbers_are_not_a_siret(redactor: Redac
         ("mademoiselle benali veut un rendez-vous", "benali"),
         ("Mon fils karim est scolarisé", "karim"),
         ("MON FILS karim est scolarisé", "karim"),
+        ("mon fils karim peut-il travailler l'été ?", "karim"),
+        ("Mon fils Jean-Luc a-t-il droit à la bourse ?", "Jean-Luc"),
+        ("mme dupont peut-elle venir ?", "dupont"),
     ],
 )
 def test_names_in_lower_case_after_a_civility_or_a_kinship_word(redactor: Redactor, text: str, name: str) -> None:
@@ -575,6 +578,13 @@ def test_names_in_lower_case_after_a_civility_or_a_kinship_word(redactor: Redact
         "le petit déjeuner est-il un avantage en nature ?",
         "son frère jumeau est handicapé",
         "ma fille enceinte a-t-elle droit au congé ?",
+        "À quel âge mon fils peut-il travailler pendant l'été ?",
+        "Ma fille doit-elle payer des impôts sur son salaire ?",
+        "Mon mari a-t-il droit au chômage ?",
+        "Mon fils va-t-il toucher les allocations ?",
+        "Mon épouse pourra-t-elle garder le logement ?",
+        "Ma sœur touchera-t-elle le RSA ?",
+        "Mon conjoint doit-on le déclarer ?",
         "ses enfants sont scolarisés",
         "la fille de l'allocataire a droit à l'AAH",
     ],

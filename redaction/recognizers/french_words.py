@@ -19,6 +19,8 @@ from spacy.lookups import Lookups, Table
 
 _PARTS_OF_SPEECH = ("noun", "adj", "verb", "adv")
 _ELISION = regex.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L}{2})", regex.IGNORECASE)
+_INVERTED_SUBJECT = regex.compile(r"(?<=\p{L})-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous)$", regex.IGNORECASE)
+"""The subject pronoun of a question said after its verb (« peut-il », « a-t-elle », « doit-on »)."""
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,13 @@ class FrenchWords:
 
     def is_verb(self, word: str) -> bool:
         """A form of a verb (« demande », « habite », « retraitée »), whatever else it may be."""
-        folded = _without_elision(word.casefold())
+        folded = _bare(word)
         verbs = self.lemmas["verb"]
         return self._has_lemma(folded, "verb") or any(lemma in verbs for lemma in self.inflected.get(folded, ()))
 
     def is_common(self, word: str) -> bool:
         """A stop word, an inflected form or a lemma of the dictionary, or a form the suffix rules lead to one."""
-        folded = _without_elision(word.casefold())
+        folded = _bare(word)
         return (
             folded in self.stop_words
             or folded in self.inflected
@@ -56,8 +58,10 @@ class FrenchWords:
         )
 
 
-def _without_elision(word: str) -> str:
-    return _ELISION.sub("", word)
+def _bare(word: str) -> str:
+    """The word in lower case without an elided article or pronoun before it (« l'usager ») or a subject pronoun
+    after it (« peut-il »): the form the dictionary holds."""
+    return _INVERTED_SUBJECT.sub("", _ELISION.sub("", word.casefold()))
 
 
 @functools.lru_cache(maxsize=2)
