@@ -62,12 +62,13 @@ RELATIVE = re.compile(
 """A relative named after a possessive (« pour ma mère », « mon fils de 15 ans »): who the question is about, never
 what the texts must hold. Matched as written, before stemming: « mère » and « la mer » share a stem."""
 RESIDENCE = re.compile(
-    r"\b(?i:habit\w*|vi(?:s|t|vons|vez|vent|vais|vait)|r[ée]sid\w*|domicili[ée]e?s?|install[ée]e?s?|n[ée]e?s?"
-    r"|originaires?|travaill\w*|demeur\w*|d[ée]m[ée]nag\w*)\s+(?:[àa]|au|aux|en|dans)\s+(?:(?:le|la|les)\s+|l')?"
+    r"\b(?:(?i:vi(?:s|t|vons|vez|vent|vais|vait)|r[ée]sid\w*|domicili[ée]e?s?|install[ée]e?s?|n[ée]e?s?"
+    r"|originaires?|travaill\w*|demeur\w*|d[ée]m[ée]nag\w*)\s+(?:[àa]|au|aux|en|dans)\s+|(?i:habit\w*)\s+"
+    r"(?:(?:[àa]|au|aux|en|dans)\s+)?)(?:(?:le|la|les)\s+|l')?"
     r"(?P<place>{name}(?:[\s-]+(?:{name}|(?:sur|en|de|du|la|le|les|l')(?=[\s-]*{name})))*)".replace(
         "{name}", r"[A-ZÀ-Ý][a-zà-ÿ][\w'-]*")
 )
-"""Where the asker lives, was born or works, by its proper name (« j'habite à Villeurbanne », « né à Casablanca »,
+"""Where the asker lives, was born or works, by its proper name (« j'habite (à) Villeurbanne », « né à Casablanca »,
 « installée en Haute-Savoie », « je travaille à Saint-Étienne »): the setting of the question, which the texts,
 written for every commune, never name; matched as written, a capital then a small letter telling a place from a
 thing or an acronym (« né en CDD » is not matched, « vivre sur la Lune » neither: only à, au, aux, en, dans)."""

@@ -188,6 +188,7 @@ def test_what_a_question_counts_or_whom_it_is_for_is_no_complement(question: str
     ("question", "unheld"),
     [
         ("J'habite à Villeurbanne : quelle indemnité de fin de contrat pour mon CDD ?", ""),
+        ("J'habite Villeurbanne : quelle indemnité de fin de contrat pour mon CDD ?", ""),
         ("Je suis née à Casablanca et mon CDD se termine : quelle indemnité de fin de contrat ?", ""),
         ("Née au Maroc, je réside dans les Yvelines : mon CDD donne-t-il une indemnité de fin de contrat ?", ""),
         ("Nous vivons à Saint-Étienne-du-Rouvray : quelle indemnité de fin de contrat pour un CDD ?", ""),
