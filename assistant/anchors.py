@@ -94,10 +94,11 @@ def anchors(body: str) -> list[Anchor]:
         if items:
             parts = [part for part in BODY_SENTENCE_END.split(line) if part.strip()]
             lead, whole = parts[-1], "\n".join([parts[-1], *items])
-            said_before = ([*sentences, *parts[:-1]] or [""])[-1]
+            before = [*sentences, *parts[:-1]]
+            said_before = (before or [""])[-1]
             if said_before and PRONOUN.match(lead):
                 whole = f"{said_before}\n{whole}"
-            announcing = _announcing([*sentences, *parts[:-1]])
+            announcing = _announcing(before)
             for item in items:
                 row = TABLE_ROW.match(item)
                 if row:

@@ -255,5 +255,4 @@ def with_named_subject(first: str, second: str) -> str:
     phrase = [token for token in antecedent.subtree
               if not any(ancestor.dep_ == "acl:relcl" for ancestor in (token, *token.ancestors))
               or token is antecedent]
-    words = doc[phrase[0].i: phrase[-1].i + 1].text if phrase else antecedent.text
-    return f"{words}{second[len(opening.text):]}"
+    return f"{doc[phrase[0].i: phrase[-1].i + 1].text}{second[len(opening.text):]}"

@@ -303,11 +303,15 @@ class Verification:
         """The draft may be shown as a generated answer, its unsupported sentences removed: its first sentence,
         the answer, stands; no sentence states a rule otherwise than its passage (`CONTRARY_REASONS`); and at
         least `MIN_SUPPORTED_SHARE` of it stands."""
-        if not self.verdicts or not self.verdicts[0].supported:
-            return False
-        if any(verdict.reason in CONTRARY_REASONS for verdict in self.verdicts):
+        if not self.verdicts or self.misread:
             return False
         return len(self.supported) / len(self.verdicts) >= MIN_SUPPORTED_SHARE
+
+    @property
+    def misread(self) -> bool:
+        """Its first sentence, the answer, does not stand, or a sentence states a rule otherwise than its passage
+        (`CONTRARY_REASONS`): no sentence after it can make the draft showable."""
+        return not self.verdicts[0].supported or any(verdict.reason in CONTRARY_REASONS for verdict in self.verdicts)
 
     def text(self) -> str:
         """The supported sentences only, each followed by the marker of the passage that supports it."""
@@ -337,11 +341,11 @@ def _case_quantities(passage: Passage) -> frozenset[tuple[str, str]]:
     return claims.quantities(headings[-1]) if headings else frozenset()
 
 
-def _said_more_often(claim_text: str, anchor_text: str, passage: Passage) -> str:
+def _said_more_often(claim_text: str, anchor_text: str, case: frozenset[tuple[str, str]]) -> str:
     """A measure the sentence gives to more things than the anchor, or the case it sits in, gives it to (« au-delà
     de 6 mois, … une affiliation depuis au moins 6 mois » on « au-delà de 6 mois, … depuis 12 mois »): the
     other fact's own figure was changed into it; "" if none."""
-    held, case = claims.measures_counted(anchor_text), _case_quantities(passage)
+    held = claims.measures_counted(anchor_text)
     return ", ".join(sorted(f"{number} {unit}" for (number, unit), times in claims.measures_counted(claim_text).items()
                             if times > max(held[number, unit], (number, unit) in case)))
 
@@ -785,10 +789,11 @@ def _check(
     the opposite of what was asked (`flipped`)."""
     body, context = passage_body(passage), _context(passage)
     said, held = claims.claim(claim_text), claims.claim(anchor.text)
-    if not claims.quantities_held(said.quantities, held.quantities | _case_quantities(passage)):
+    case = _case_quantities(passage)
+    if not claims.quantities_held(said.quantities, held.quantities | case):
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
-    repeated = _said_more_often(claim_text, anchor.text, passage)
+    repeated = _said_more_often(claim_text, anchor.text, case)
     if repeated:
         return "missing_number", repeated
     other_side = _other_side(claim_text, anchor.text) or _time_unit_unmatched(claim_text, anchor.text)
@@ -1065,8 +1070,7 @@ def hopeless(partial_draft: str, passages: list[Passage], question: str = "") ->
         return True
     if not sentences:
         return False
-    verdicts = verify(" ".join(sentences), passages, question=question).verdicts
-    return not verdicts[0].supported or any(verdict.reason in CONTRARY_REASONS for verdict in verdicts)
+    return verify(" ".join(sentences), passages, question=question).misread
 
 
 def best_quote(sentence: str, passage: Passage) -> str:
