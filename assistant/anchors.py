@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from assistant.claims import negated
 from indexing.model import Passage
+from indexing.text import fold
 
 BODY_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
 """Where a passage is cut into sentences: a full stop before a capital, a digit or a bullet, or a line break;
@@ -16,6 +17,11 @@ TABLE_ROW = re.compile(r"^[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
 CLAUSE_BREAK = re.compile(r",?\s+mais\s+|\s*;\s+")
 PRONOUN = re.compile(r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Cela|Ceci)\b")
 ARITHMETIC = re.compile(r"\d\s*(?:=|x|×|:)\s*\d.*=|=\s*\d")
+GENERAL_CASE = re.compile(r"^(?:cas general|regle generale|en (?:france )?metropole|en france metropolitaine)$")
+"""The headings of a general rule, beside which the other headings of a body name special cases (« Cas général »
+beside « Remplacement d'un salarié absent » and « Emploi saisonnier »)."""
+HEADING_MAX_WORDS = 10
+UNPUNCTUATED = re.compile(r"[^.!?:;…,]$")
 
 
 @dataclass(frozen=True)
@@ -133,3 +139,40 @@ def anchors(body: str) -> list[Anchor]:
             pair = f"{before} {sentence}"
             found.append(Anchor(pair, " ".join(sentences[max(n - 2, 0): n + 2]), pair))
     return found
+
+
+def _headings(lines: list[str]) -> list[int]:
+    """The lines that are headings chunking wrote into a body: short, with no final punctuation, no « : », and
+    neither a bullet nor an item of the list a line ending in « : » opens."""
+    found: list[int] = []
+    listing = False
+    for n, line in enumerate(lines):
+        short = bool(UNPUNCTUATED.search(line)) and ":" not in line and len(line.split()) <= HEADING_MAX_WORDS
+        if short and not listing and not BULLET.match(line):
+            found.append(n)
+        listing = line.endswith(":") or (listing and (short or bool(BULLET.match(line))))
+    return found
+
+
+def special_case(body: str, anchor_text: str) -> str:
+    """The heading a body writes above an anchor when the body sets a general case apart (`GENERAL_CASE`) and that
+    heading is another case (« Remplacement d'un salarié absent » above « Il est possible de conclure des CDD
+    successifs … sans délai de carence … »): the case the anchor's rule holds for, which an answer must name; ""
+    otherwise."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    headings = _headings(lines)
+    if not any(GENERAL_CASE.match(fold(lines[n])) for n in headings):
+        return ""
+    at = _last_line(lines, anchor_text)
+    above = [lines[n] for n in headings if at is not None and n < at]
+    return above[-1] if above and not GENERAL_CASE.match(fold(above[-1])) else ""
+
+
+def _last_line(lines: list[str], anchor_text: str) -> int | None:
+    """The line of the body an anchor ends on: the last line it holds whole (two sentences, a heading and its
+    sentence), or the line that holds its last part (a clause, a list item)."""
+    whole = [n for n, line in enumerate(lines) if BULLET.sub("", line) in anchor_text]
+    if whole:
+        return whole[-1]
+    last = [part for part in BODY_SENTENCE_END.split(anchor_text) if part.strip()][-1].strip()
+    return next((n for n, line in enumerate(lines) if last in line), None)

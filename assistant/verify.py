@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import claims
-from assistant.anchors import BODY_SENTENCE_END, CLAUSE_BREAK, Anchor, anchors, passage_body
+from assistant.anchors import BODY_SENTENCE_END, CLAUSE_BREAK, Anchor, anchors, passage_body, special_case
 from assistant.claims import negated
 from assistant.grammar import parse, with_named_subject
 from indexing.embeddings import Embedder
@@ -123,12 +123,14 @@ SAME_ROOT = 6
 « conventionnel »)."""
 MIN_SUPPORTED_SHARE = 0.5
 """Share of a draft's sentences that must survive for the draft to be shown as `generated`."""
-CONTRARY_REASONS = frozenset({"missing_number", "unmatched_word", "dropped_condition", "other_audience",
-                              "unmatched_role", "other_row", "negation", "yes_no", "role_swap"})
-"""Why a sentence goes when it states the rule otherwise than its passage (a quantity, a condition, a party, the
-polarity, the audience), not merely something the passage does not hold: the draft's other sentences were
-written from the same misreading and may lean on it (« Elle est versée automatiquement… » after a wrong income
-ceiling), so none of the draft is shown."""
+UNCLAIMED_REASONS = frozenset({"no_citation", "question", "no_verb"})
+"""Why a sentence goes when it claims nothing of a source (a courtesy line with no citation, a question back, a
+title): it is removed alone. Any other failure (a quantity, a condition, a party, the polarity or the audience
+stated otherwise than the passage, or a claim cited to a passage that does not hold it) says the draft was
+written from a misreading or from elsewhere than its sources: its other sentences may lean on it (« Elle est
+versée automatiquement… » after a wrong income ceiling), so none of the draft is shown."""
+CASE_NAMING = re.compile(r"\b(?:cas|particuli\w*|situations?|autres?)\b")
+"""Words that say a heading is a case (« Cas particulier du 1er mai »), not which one."""
 ACRONYM_EXPANDED_WORDS = 3
 """A source's acronym stands for its long form when that form is short (« CDD »), not for a whole name whose
 words would then cover anything (« URSSAF »)."""
@@ -300,8 +302,8 @@ class Verification:
 
     @property
     def acceptable(self) -> bool:
-        """The draft may be shown as a generated answer, its unsupported sentences removed: its first sentence,
-        the answer, stands; no sentence states a rule otherwise than its passage (`CONTRARY_REASONS`); and at
+        """The draft may be shown as a generated answer, its sentences that claim nothing removed: its first
+        sentence, the answer, stands; every other sentence stands or claims nothing (`UNCLAIMED_REASONS`); and at
         least `MIN_SUPPORTED_SHARE` of it stands."""
         if not self.verdicts or self.misread:
             return False
@@ -309,9 +311,10 @@ class Verification:
 
     @property
     def misread(self) -> bool:
-        """Its first sentence, the answer, does not stand, or a sentence states a rule otherwise than its passage
-        (`CONTRARY_REASONS`): no sentence after it can make the draft showable."""
-        return not self.verdicts[0].supported or any(verdict.reason in CONTRARY_REASONS for verdict in self.verdicts)
+        """Its first sentence, the answer, does not stand, or a sentence makes a claim its passage does not hold
+        (`UNCLAIMED_REASONS`): no sentence after it can make the draft showable."""
+        return not self.verdicts[0].supported or any(
+            not verdict.supported and verdict.reason not in UNCLAIMED_REASONS for verdict in self.verdicts)
 
     def text(self) -> str:
         """The supported sentences only, each followed by the marker of the passage that supports it."""
@@ -465,6 +468,18 @@ def _names_row(claim: claims.Claim, words: set[str], label: str) -> bool:
     key_words = _terms(label, source=True)
     return bool(key.quantities or key_words) and key.quantities <= claim.quantities and (
         key.markers <= claim.markers and key_words <= words)
+
+
+def _case_unnamed(claim_text: str, question: str, anchor: Anchor, body: str) -> str:
+    """The special case the anchor's rule holds for (`anchors.special_case`) when neither the sentence nor the
+    question names it, by its heading's words or by every word of the anchor but one (« en raison du caractère
+    temporaire de l'activité » under « Emploi saisonnier »); "" if named."""
+    case = special_case(body, anchor.text)
+    words = _terms(CASE_NAMING.sub(" ", fold(case)), source=True)
+    said = _terms(f"{claim_text}\n{question}", source=True)
+    if not words or _kept_share(words, _unnamed_by(words, said)) >= MIN_CONDITION_COVERAGE:
+        return ""
+    return "" if len(_unnamed_by(_terms(anchor.text, source=True), said)) <= MAX_NEW_TERMS else case
 
 
 def _other_row_named(claim_text: str, anchor: Anchor, body: str) -> str:
@@ -647,6 +662,19 @@ def _denial_moved(claim_text: str, anchor_text: str) -> str:
     return ", ".join(sorted(moved))
 
 
+def _borrowed_against(claim_text: str, anchor: Anchor) -> str:
+    """The words a sentence takes from the sentence before an anchor that opens on a pronoun, when that sentence
+    says the opposite of the anchor and of the sentence (« Il perçoit l'indemnité de licenciement et l'indemnité
+    compensatrice de préavis, ainsi que … congés payés » on « L'indemnité de licenciement et l'indemnité compensatrice
+    de préavis ne sont pas versées au salarié. Il reçoit l'indemnité compensatrice de congés payés »): the sentence
+    before names whom the pronoun stands for, one word, not what the rule gives; "" if none."""
+    before = anchor.scope[: len(anchor.scope) - len(anchor.text)].strip()
+    if not before or negated(before) == negated(anchor.text) or negated(before) == negated(claim_text):
+        return ""
+    borrowed = _terms(claim_text) & _terms(before, source=True) - _terms(anchor.text, source=True)
+    return ", ".join(sorted(borrowed)) if len(borrowed) > 1 else ""
+
+
 def _unmatched_non(claim_text: str, anchor: Anchor) -> str:
     """A word the sentence says with « non » where the anchor says it without (« maladie non professionnelle » for
     « maladie professionnelle »), or its neighbours when the anchor does not say it at all, or a word the anchor
@@ -712,14 +740,15 @@ def _prescribed(claim_text: str, anchor_text: str) -> bool:
     """Whether the sentence's « doit » says what the anchor states in the present as a rule (« chaque journée est
     prise dans un délai de 2 mois » said « doit être prise »): a text of law prescribes in the indicative, unless
     it advises, describes a habit, gives an example or allows — in the anchor's sentence that states the verb
-    owed, not in the one before it (« prévoit généralement un minimum. Si…, l'employeur verse un complément »)."""
+    owed, not in the one before it (« prévoit généralement un minimum. Si…, l'employeur verse un complément »). A
+    bound written as a denial (« est prévenu dans un délai qui ne peut être inférieur à ») is no possibility."""
     said = fold(claim_text)
     if "obligation" in claims.markers(DUTY.sub(" ", said)):
         return False
     owed = _terms(" ".join(DUTY_VERB.findall(said)))
     sentences = [part for part in BODY_SENTENCE_END.split(anchor_text) if part.strip()]
     stating = [part for part in sentences if owed & _terms(part, source=True)] or sentences
-    anchor = fold(" ".join(stating))
+    anchor = claims.DENIED_BOUND.sub(" ", fold(" ".join(stating)))
     if HEDGE.search(anchor):
         return False
     return "possibility" not in claims.markers(anchor) and parse(" ".join(stating)).has_finite_verb
@@ -842,6 +871,9 @@ def _check(
     unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
+    case = _case_unnamed(claim_text, reply.question, anchor, body)
+    if case:
+        return "dropped_condition", case
     other_row = _other_row_named(claim_text, anchor, body)
     if other_row:
         return "other_row", other_row
@@ -865,7 +897,7 @@ def _check(
     if negated(_bound_undenied(claim_text, bounded)) != (negated(_bound_undenied(stated, bounded)) != excepted) or \
             _asserts_what_does_not_follow(claim_text, anchor.text):
         return "negation", ""
-    moved = "" if excepted else _denial_moved(claim_text, stated)
+    moved = "" if excepted else _denial_moved(claim_text, stated) or _borrowed_against(claim_text, anchor)
     if moved:
         return "negation", moved
     if reply.word and (reply.word == "oui") == (claims.denies(claim_text, reply.question) != reply.flipped):
@@ -1063,7 +1095,7 @@ def _bare_yes_no_joined(draft: str) -> str:
 def hopeless(partial_draft: str, passages: list[Passage], question: str = "") -> bool:
     """True when a draft still being written can no longer be shown (`Verification.acceptable`): stop generating
     and answer from the texts at once. That is when it starts repeating itself, when its first sentence, the
-    answer, does not stand, or when a finished sentence states a rule otherwise than its passage. Without the
+    answer, does not stand, or when a finished sentence makes a claim its passage does not hold. Without the
     embedding check, which only ever removes more."""
     sentences = split_sentences(_bare_yes_no_joined(partial_draft))[:-1]
     if len(set(sentences)) < len(sentences):

@@ -5,7 +5,7 @@ from assistant_passages import by_chunk, load_passages
 
 from assistant.draft_check import inline_passage
 from assistant.verify import (
-    CONTRARY_REASONS,
+    UNCLAIMED_REASONS,
     Resemblance,
     best_quote,
     hopeless,
@@ -93,11 +93,15 @@ def test_a_draft_mostly_unsupported_is_not_acceptable(passages):
     "Elle n'est jamais versée au salarié [1].",
     "L'indemnité de fin de contrat est égale au minimum à 10 % de la rémunération brute [1]. "
     "L'hôtelier remet une facture dès que la prestation atteint 40 € [3].",
-], ids=["exclusive added", "polarity", "number"])
-def test_a_draft_with_a_sentence_contrary_to_its_passage_is_not_shown_at_all(passages, draft):
+    "L'employeur doit remettre au salarié un certificat de travail et une attestation Pôle emploi [2]. "
+    "Il doit aussi lui verser une prime de Noël [2].",
+    "L'employeur doit remettre au salarié un certificat de travail et une attestation Pôle emploi [2]. "
+    "Ces documents sont envoyés par la mairie [2].",
+], ids=["exclusive added", "polarity", "number", "fact added", "party invented"])
+def test_a_draft_with_a_claim_its_passage_does_not_hold_is_not_shown_at_all(passages, draft):
     result = verify(draft, passages)
     assert result.verdicts[0].supported and not result.verdicts[1].supported
-    assert result.verdicts[1].reason in CONTRARY_REASONS
+    assert result.verdicts[1].reason not in UNCLAIMED_REASONS
     assert not result.acceptable
 
 
@@ -109,7 +113,7 @@ def test_a_draft_whose_answer_sentence_goes_is_not_shown(passages):
     )
     result = verify(draft, passages)
     assert [v.supported for v in result.verdicts] == [False, True, True]
-    assert result.verdicts[0].reason not in CONTRARY_REASONS
+    assert result.verdicts[0].reason in UNCLAIMED_REASONS
     assert not result.acceptable
 
 

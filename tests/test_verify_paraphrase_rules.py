@@ -21,7 +21,7 @@ CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
 def _planted() -> dict[str, PlantedDraft]:
     paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"],
              DEFAULT_DATASETS["verify-drafts-blind3"], DEFAULT_DATASETS["verify-drafts-blind4"],
-             DEFAULT_DATASETS["verify-drafts-blind5"])
+             DEFAULT_DATASETS["verify-drafts-blind5"], DEFAULT_DATASETS["verify-drafts-blind6"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -777,3 +777,51 @@ def test_a_table_row_is_read_with_the_sentences_that_introduce_its_table():
                                             "en capital de 1 570,57 €, versée en une seule fois [1].") != ["ok"]
     assert stands("b4-accident-travail-01", "Avec un taux d'incapacité permanente de 5 %, vous percevez une rente "
                                             "mensuelle de 1 989,64 € versée à vie [1].") != ["ok"]
+
+
+def test_a_rule_written_under_a_special_case_must_name_that_case():
+    """F31897 sets « Cas général » apart from « Remplacement d'un salarié absent » and « Emploi saisonnier »: the
+    sentence under one of those holds for that case only."""
+    assert stands("b6-carence-cdd-06") == ["dropped_condition"]
+    for named in (
+        "Oui, pour remplacer un salarié absent, il est possible de conclure des CDD successifs avec le même salarié "
+        "sans délai de carence [1].",
+        "Oui, pour un emploi saisonnier, il est possible de conclure des CDD successifs avec le même salarié sans "
+        "délai de carence [1].",
+        "Oui, en raison du caractère temporaire de l'activité, il est possible de conclure des CDD successifs avec "
+        "le même salarié sans délai de carence [1].",
+        "Le délai de carence se décompte en jours d'ouverture de l'entreprise [1].",
+    ):
+        assert stands("b6-carence-cdd-06", named) == ["ok"], named
+    assert stands("b6-carence-cdd-06", question="Puis-je enchaîner deux CDD pour remplacer un salarié absent ?") == [
+        "ok"], "the question names the case"
+    assert stands("jours-feries-14")[0] == "ok", "« Cas particulier du 1er mai » is named by « 1er mai »"
+
+
+def test_words_taken_from_a_denial_before_the_anchor_are_not_affirmed():
+    """« Il reçoit … congés payés » rests on the sentence before for whom « Il » stands, not for what it receives:
+    that sentence denies the other two indemnities."""
+    assert stands("b6-faute-06") == ["negation"]
+    assert stands("b6-faute-06", "Il reçoit l'indemnité compensatrice de congés payés, s'il en remplit les "
+                                 "conditions [1].") == ["ok"]
+    assert stands("b6-faute-06", "Non, l'indemnité de licenciement et l'indemnité compensatrice de préavis ne lui "
+                                 "sont pas versées [1].") == ["ok"]
+
+
+def test_the_eve_is_one_day_before():
+    assert stands("b5-maternite-06", "Votre demande doit être effectuée au plus tard la veille de la date de congé "
+                                     "initialement prévue [1].") == ["ok"]
+    assert stands("b5-maternite-06", "Votre demande doit être effectuée au plus tard le jour même de la date de "
+                                     "congé initialement prévue [1].") != ["ok"]
+    assert stands("b5-maternite-06", "Votre demande doit être effectuée au plus tard le lendemain de la date de "
+                                     "congé initialement prévue [1].") != ["ok"]
+
+
+def test_a_bound_written_as_a_denial_is_a_rule_an_answer_may_say_with_doit():
+    passage = inline_passage({"doc_id": "L1221-25", "title": "Code du travail, article L1221-25", "text": (
+        "Lorsqu'il est mis fin à la période d'essai par l'employeur, le salarié est prévenu dans un délai qui ne "
+        "peut être inférieur à vingt-quatre heures.")}, 1)
+    draft = ("Lorsqu'il est mis fin à la période d'essai par l'employeur, le salarié doit être prévenu dans un délai "
+             "d'au moins vingt-quatre heures [1].")
+    assert [v.reason for v in verify(draft, [passage]).verdicts] == ["ok"]
+    assert verify(draft.replace("vingt-quatre", "quarante-huit"), [passage]).verdicts[0].reason == "missing_number"
