@@ -39,7 +39,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                "spaCy PER, a title, a word announcing a person, an INSEE given name"),
     EntityType("EMAIL", "courriel", 0.5, SameValue.WORDS, "e-mail address", "domain suffix (bundled PSL)"),
     EntityType("TELEPHONE", "téléphone", 0.4, SameValue.PHONE,
-               "French phone number (0X…, +33, 0033, overseas), not 08 services; foreign numbers with their code",
+               "French phone number (0X…, +33, 0033, overseas, or said in words), not 08 services; foreign numbers "
+               "with their code",
                "format; 00 and a foreign code: context"),
     EntityType("NIR", "numéro de sécurité sociale", 0.45, SameValue.DIGITS,
                "numéro de sécurité sociale, Corsica 2A/2B",

@@ -23,13 +23,14 @@ from redaction.recognizers.identity_documents import (
 from redaction.recognizers.nir import FrNirRecognizer
 from redaction.recognizers.online import FrIpAddressRecognizer, FrOnlineHandleRecognizer, FrPasswordRecognizer
 from redaction.recognizers.person import FrPersonRecognizer
-from redaction.recognizers.phone import FrPhoneRecognizer
+from redaction.recognizers.phone import FrPhoneRecognizer, FrSpokenPhoneRecognizer
 from redaction.recognizers.tax import FrTaxNumberRecognizer
 from redaction.recognizers.vehicle import FrLicencePlateRecognizer
 
 RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrEmailRecognizer,
     FrPhoneRecognizer,
+    FrSpokenPhoneRecognizer,
     FrNirRecognizer,
     FrIbanRecognizer,
     FrTaxNumberRecognizer,

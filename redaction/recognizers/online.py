@@ -7,8 +7,9 @@ login (« @julie_martin75 », « pseudo : jmartin75 »). The CNIL counts both as
   time).
 - A handle: « @ » opening a word, not inside an e-mail address; a login after « pseudo », « login », « nom
   d'utilisateur », « identifiant de connexion » or « compte Instagram / Facebook… ».
-- A password or an access code after « mot de passe », « mdp », « code d'accès », « code secret », « code PIN »: the
-  word after a colon or « = », or after « est » when it holds a digit or a sign (« mot de passe oublié » is a
+- A password or an access code after « mot de passe », « mdp », « code d'accès », « code secret », « code PIN », and
+  the account it opens in up to four words: the word after a colon or « = », or after « est » or « c'est » when it
+  holds a digit or a sign (« mot de passe oublié » is a
   forgotten password, not one)."""
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ class FrOnlineHandleRecognizer(FrPatternRecognizer):
 
 
 _SECRET_CUE = r"(?:mot de passe|mdp|password|code d['’]acc[èe]s|code secret|code pin|code confidentiel)"
+_SERVICE = r"(?:\s+(?!est\b|était\b|c['’]est\b)[\w.'’-]+){0,4}?"
+"""The account it opens, named between the cue and the secret (« mot de passe FranceConnect est… », « code d'accès
+de mon compte Ameli : … »)."""
 _HAS_SIGN = r"(?=[^\s,;]*(?:\d|_|[^\w\s.,;!?'’]))"
 """A secret written after « est » holds a digit or a sign: « Julie1985! », « 4821 »."""
 _SECRET = r"[^\s,;]{3,64}(?<![.])"
@@ -72,8 +76,9 @@ _SECRET = r"[^\s,;]{3,64}(?<![.])"
 
 class FrPasswordRecognizer(FrPatternRecognizer):
     PATTERNS = [
-        Pattern("Secret après deux-points", rf"(?<=\b{_SECRET_CUE}\s*(?::|=)\s*){_SECRET}", 0.6),
-        Pattern("Secret après « est »", rf"(?<=\b{_SECRET_CUE}\s+(?:est|était)\s+){_HAS_SIGN}{_SECRET}", 0.6),
+        Pattern("Secret après deux-points", rf"(?<=\b{_SECRET_CUE}{_SERVICE}\s*(?::|=)\s*){_SECRET}", 0.6),
+        Pattern("Secret après « est »",
+                rf"(?<=\b{_SECRET_CUE}{_SERVICE}\s+(?:est|était|c['’]est)\s+){_HAS_SIGN}{_SECRET}", 0.6),
     ]
 
     ENTITY = "MOT_DE_PASSE"

@@ -1,14 +1,18 @@
 """French phone numbers: 06…, +33 6…, 0033, +33 (0)6, +33 06, overseas +262/+590/+594/+596/+269/+508, with spaces,
 dots, dashes or slashes anywhere (« 0 1 - 6 4 - 7 7… » too); not the 08 service numbers. Foreign numbers with their
 country code: « +212 6 12 34 56 78 », « +44 7911 123456 », « +1 (555) 123-4567 »; written with 00 instead of +
-(« 00212 612345678 ») only after a word about phones."""
+(« 00212 612345678 ») only after a word about phones. A number said aloud and written in words (« zéro six douze
+trente-quatre… »)."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+import regex
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.recognizers.base import CASE_SENSITIVE, END, FrPatternRecognizer
+from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, FrPatternRecognizer, result_of
 from redaction.recognizers.checksums import compact
+from redaction.unicode_fold import without_accents
 
 _SEP = r"(?:[ ./-]| [./-] )"
 """One space, dot, dash or slash, or a dot, dash or slash between two spaces (« 01 - 64 - 77 - 16 - 65 »)."""
@@ -42,3 +46,117 @@ class FrPhoneRecognizer(FrPatternRecognizer):
         digits = compact(pattern_text)
         national = "0" + digits[-9:]
         return len(set(national)) <= 2
+
+
+_UNITS = {"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+          "huit": 8, "neuf": 9}
+_TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
+_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+_SPOKEN = regex.compile(r"[a-z]+|\d+", regex.IGNORECASE)
+_JOINS = regex.compile(r"^[\s,.;/-]*$")
+"""What may stand between two words of a number said aloud (« zéro six, douze - trente-quatre »)."""
+
+
+def _teen(words: list[str], at: int) -> tuple[int, int] | None:
+    """The number from ten to nineteen said at `at` (« douze », « dix-huit » as « dix » and « huit »), with the
+    position after it; None if there is none."""
+    if at >= len(words) or words[at] not in _TEENS:
+        return None
+    if words[at] == "dix" and at + 1 < len(words) and words[at + 1] in ("sept", "huit", "neuf"):
+        return 10 + _UNITS[words[at + 1]], at + 2
+    return _TEENS[words[at]], at + 1
+
+
+def _spoken_digits(words: list[str], breaks: frozenset[int] = frozenset()) -> str:
+    """The digits a phone number said word by word writes, two by two (« zéro six douze trente-quatre
+    cinquante-six soixante-dix-huit » is 06 12 34 56 78, « zéro cinq » 05, « quatre-vingt-dix-neuf » 99): a digit
+    said alone is one digit, a number of ten or more two; "" when the words do not read as numbers. A number does
+    not run on past a comma or a full stop (`breaks`: the words one precedes): « quatre-vingts, douze » is 80 12."""
+    digits, at = "", 0
+    while at < len(words):
+        word, teen = words[at], _teen(words, at)
+        eighty = word == "quatre" and words[at + 1: at + 2] in (["vingt"], ["vingts"])
+        if word.isdigit() or word in _UNITS and not eighty:
+            digits, at = digits + (word if word.isdigit() else str(_UNITS[word])), at + 1
+            continue
+        if teen:
+            digits, at = digits + str(teen[0]), teen[1]
+            continue
+        if eighty:
+            value, at = 80, at + 2
+        elif word in _TENS:
+            value, at = _TENS[word], at + 1
+        else:
+            return ""
+        if at in breaks:
+            digits += str(value)
+            continue
+        if words[at: at + 2] in (["et", "un"], ["et", "une"], ["et", "onze"]):
+            at += 1
+        teen = _teen(words, at)
+        if value in (60, 80) and teen:
+            value, at = value + teen[0], teen[1]
+        elif at < len(words) and words[at] in _UNITS and words[at] != "zero":
+            value, at = value + _UNITS[words[at]], at + 1
+        digits += str(value)
+    return digits
+
+
+def _national(digits: str, before: str) -> str:
+    """The number as dialled in France: « 0033 6… », and « 33 6… » after « + » or « plus » (« plus trente-trois six
+    douze… »), lose their country code for a 0."""
+    if digits.startswith("0033"):
+        return "0" + digits[4:]
+    if digits.startswith("33") and before.rstrip().endswith(("+", "plus")):
+        return "0" + digits[2:]
+    return digits
+
+
+class FrSpokenPhoneRecognizer(EntityRecognizer):
+    """A French phone number written as it is said, in words, two digits at a time, or in words and figures
+    (« le zéro six douze trente-quatre cinquante-six soixante-dix-huit », « 06 douze 34 cinquante-six 78 »)."""
+
+    SCORE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["TELEPHONE"], name="FrSpokenPhoneRecognizer",
+                         supported_language=LANGUAGE)
+
+    def load(self) -> None:
+        """Nothing to load: the number words are listed here."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        plain = without_accents(text).lower()
+        if len(plain) != len(text):
+            plain = without_accents(text)
+        results = []
+        for run in self._runs(plain):
+            words = [plain[start:end] for start, end in run]
+            breaks = frozenset(n for n in range(1, len(run)) if regex.search(r"[,.;/]", plain[run[n - 1][1]:run[n][0]]))
+            national = _national(_spoken_digits(words, breaks), plain[: run[0][0]])
+            if any(not word.isdigit() for word in words) and regex.fullmatch(r"0[1-79]\d{8}", national):
+                results.append(result_of(self, "TELEPHONE", run[0][0], run[-1][1], self.SCORE))
+        return results
+
+    @staticmethod
+    def _runs(plain: str) -> list[list[tuple[int, int]]]:
+        """The runs of number words and figures that follow each other with only spaces or punctuation between,
+        and « et » inside a number (« vingt et un »)."""
+        runs: list[list[tuple[int, int]]] = []
+        current: list[tuple[int, int]] = []
+        for match in _SPOKEN.finditer(plain):
+            word = match.group()
+            numeric = word.isdigit() or word in _UNITS or word in _TEENS or word in _TENS or word == "vingts" or (
+                word == "et" and bool(current))
+            joined = bool(current) and _JOINS.match(plain[current[-1][1]:match.start()])
+            if numeric and (joined or not current):
+                current.append(match.span())
+                continue
+            if current:
+                runs.append(current)
+            current = [match.span()] if numeric else []
+        if current:
+            runs.append(current)
+        return [run[:-1] if plain[slice(*run[-1])] == "et" else run for run in runs]
