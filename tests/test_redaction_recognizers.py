@@ -299,6 +299,13 @@ def test_full_width_values_keep_their_own_placeholder(redactor: Redactor) -> Non
         ("Né le 1er janv. 1975", ["1er janv. 1975"]),
         ("nés le 3 mars 2010 et le 5 juin 2013", ["3 mars 2010", "5 juin 2013"]),
         ("né le dimanche 28 octobre 1990", ["dimanche 28 octobre 1990"]),
+        ("Je suis née le trois mars mil neuf cent quatre-vingt-cinq.", ["trois mars mil neuf cent quatre-vingt-cinq"]),
+        ("Je suis née le trois mars 1985.", ["trois mars 1985"]),
+        ("né le premier janvier deux mille dix", ["premier janvier deux mille dix"]),
+        ("Mon fils est né le 3 mars deux mille quinze.", ["3 mars deux mille quinze"]),
+        ("née le vingt et un juin mille neuf cent soixante et onze",
+         ["vingt et un juin mille neuf cent soixante et onze"]),
+        ("née en mil neuf cent soixante-deux", ["mil neuf cent soixante-deux"]),
     ],
 )
 def test_birth_date_in_every_form(redactor: Redactor, text: str, dates: list[str]) -> None:
@@ -318,6 +325,8 @@ def test_birth_date_in_every_form(redactor: Redactor, text: str, dates: list[str
         "Le permis à points : il reste 12 points.",
         "Carte Famille Nombreuse : quelle réduction ?",
         "Le Foyer Soleil accueille des jeunes travailleurs.",
+        "Les personnes nées en mil neuf cent soixante-cinq partent à 63 ans.",
+        "Le rendez-vous est fixé au trois mars deux mille vingt-cinq.",
     ],
 )
 def test_a_generation_or_another_year_is_left_alone(redactor: Redactor, text: str) -> None:

@@ -1,6 +1,7 @@
 """Dates of birth, in every usual form, after a word about birth ("né(e) le", "née en", "date de naissance",
 "DDN"): 12/03/1985, 12.03.85, 12-03-1985, 12 03 1985, 1985-03-12, 12 mars 1985, 12 mars 85, 1er mars 1985, mars
-1985, or the year alone (« en 1985 », « en 85 »); a list of them ("nés en 2010 et 2013") too. A full date right
+1985, or the year alone (« en 1985 », « en 85 »), or said in words (« le trois mars mil neuf cent quatre-vingt-cinq »,
+« en deux mille dix »); a list of them ("nés en 2010 et 2013") too. A full date right
 after a person's name (« Karim Benali, 12/03/1985 ») is one as well: the engine finds it (`DATE_AFTER_NAME`), names
 being known only there. Other dates are left alone."""
 
@@ -25,6 +26,16 @@ FULL_DATE = (
     rf"(?:{_DAY}{_SEP}{_MONTH}{_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
     rf"|{_WEEKDAY}?(?:1er|{_DAY})\s+{_MONTHS}\s+(?:{_YEAR}|\d{{2}}))"
 )
+_UNIT_WORD = r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf)"
+_NUMBER_WORD = (rf"(?:{_UNIT_WORD}|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante"
+                r"|soixante|cents?)")
+_DAY_WORDS = (rf"(?:premier|(?:vingt|trente)(?:[\s-]et[\s-]un|[\s-]{_UNIT_WORD})?|dix[\s-](?:sept|huit|neuf)"
+              rf"|{_UNIT_WORD}|dix|onze|douze|treize|quatorze|quinze|seize)")
+_YEAR_WORDS = rf"(?:(?:mil|mille)[\s-]neuf[\s-]cents?|deux[\s-]mille)(?:[\s-](?:et[\s-])?{_NUMBER_WORD})*"
+"""A year said in words: « mil neuf cent quatre-vingt-cinq », « deux mille dix »."""
+SPOKEN_DATE = rf"(?:1er|{_DAY}|{_DAY_WORDS})\s+{_MONTHS}\s+(?:{_YEAR}|{_YEAR_WORDS})"
+"""A date written as it is said: « trois mars 1985 », « premier janvier deux mille dix », « 3 mars deux mille
+quinze »."""
 _PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?(?:{_YEAR}|\d{{2}})"
 """After « né en », two digits are a year too: « né en 85 », « née en mars 85 »."""
 _CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\.|\bD\.?D\.?N\b)"
@@ -49,6 +60,8 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Date après naissance", rf"(?<={_CUE}{_FILLER}{_listed(FULL_DATE)}){START}{FULL_DATE}{END}", 0.8),
         Pattern("Année après né en", rf"(?<={_YEAR_CUE}{_listed(_PARTIAL_DATE)}){START}{_PARTIAL_DATE}{END}", 0.8),
+        Pattern("Date en lettres après naissance", rf"(?<={_CUE}{_FILLER}){START}{SPOKEN_DATE}{END}", 0.8),
+        Pattern("Année en lettres après né en", rf"(?<={_YEAR_CUE}){START}(?:{_MONTHS}\s+)?{_YEAR_WORDS}{END}", 0.8),
     ]
 
     ENTITY = "DATE_NAISSANCE"
