@@ -306,6 +306,7 @@ def test_full_width_values_keep_their_own_placeholder(redactor: Redactor) -> Non
         ("née le vingt et un juin mille neuf cent soixante et onze",
          ["vingt et un juin mille neuf cent soixante et onze"]),
         ("née en mil neuf cent soixante-deux", ["mil neuf cent soixante-deux"]),
+        ("DN : 03/04/1990, demande de CSS.", ["03/04/1990"]),
     ],
 )
 def test_birth_date_in_every_form(redactor: Redactor, text: str, dates: list[str]) -> None:
@@ -652,3 +653,38 @@ def test_what_a_lower_score_found_beyond_the_winner_stays_masked(redactor: Redac
     redacted = redactor.redact(text).text
     assert "15916" not in redacted and "Claudinedan" not in redacted and "ESTEVE" not in redacted
     assert redacted.count("<") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("je m'appelle marc dupuis et je cherche du travail", "marc dupuis"),
+        ("je m appelle marc, je cherche du travail", "marc"),
+        ("l'enfant s'appelle timothée", "timothée"),
+        ("il s'appelle karim", "karim"),
+        ("elle se nomme julie", "julie"),
+        ("Ma fille s'appelle rose", "rose"),
+        ("mon nom est martin", "martin"),
+        ("mon prénom c'est kevin", "kevin"),
+        ("Mon nom de famille est dubois.", "dubois"),
+        ("mme marc dupuis est là", "marc dupuis"),
+    ],
+)
+def test_a_name_after_a_verb_of_naming_in_lower_case(redactor: Redactor, text: str, name: str) -> None:
+    assert ("PERSONNE", name) in found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon nom de famille est mal orthographié sur mon acte de naissance, comment le corriger ?",
+        "mon prénom est trop long pour le formulaire",
+        "mon nom de naissance est différent de mon nom d'usage",
+        "mon prénom est composé, faut-il le trait d'union ?",
+        "Comment s'appelle le formulaire pour la CAF ?",
+        "il s'appelle comment ce document ?",
+        "elle s'appelle aussi la prime de Noël ?",
+    ],
+)
+def test_what_is_said_of_a_name_is_no_name(redactor: Redactor, text: str) -> None:
+    assert [value for entity_type, value in found(redactor, text) if entity_type == "PERSONNE"] == []

@@ -1,5 +1,5 @@
 """Dates of birth, in every usual form, after a word about birth ("né(e) le", "née en", "date de naissance",
-"DDN"): 12/03/1985, 12.03.85, 12-03-1985, 12 03 1985, 1985-03-12, 12 mars 1985, 12 mars 85, 1er mars 1985, mars
+"DDN", "DN"): 12/03/1985, 12.03.85, 12-03-1985, 12 03 1985, 1985-03-12, 12 mars 1985, 12 mars 85, 1er mars 1985, mars
 1985, or the year alone (« en 1985 », « en 85 »), or said in words (« le trois mars mil neuf cent quatre-vingt-cinq »,
 « en deux mille dix »); a list of them ("nés en 2010 et 2013") too. A full date right
 after a person's name (« Karim Benali, 12/03/1985 ») is one as well: the engine finds it (`DATE_AFTER_NAME`), names
@@ -38,7 +38,7 @@ SPOKEN_DATE = rf"(?:1er|{_DAY}|{_DAY_WORDS})\s+{_MONTHS}\s+(?:{_YEAR}|{_YEAR_WOR
 quinze »."""
 _PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?(?:{_YEAR}|\d{{2}})"
 """After « né en », two digits are a year too: « né en 85 », « née en mars 85 »."""
-_CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\.|\bD\.?D\.?N\b)"
+_CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\.|\bD\.?D?\.?N\b)"
 _FILLER = r"[^\d\n.?!;]{0,24}?"
 _GENERIC = r"\b(?:une?|les|des|aux?|toute?s?|chaque|certaine?s?)\s+(?:[\w'’-]+\s+){0,2}"
 """« une personne née en 1965 », « les assurés nés en 1961 »: a generation in a general question, not a person."""

@@ -1,7 +1,8 @@
 """Person names: spaCy's PER entities, cleaned, plus any name following a civility title, and names written in
 capitals after a word that announces a person ("le fils KARIM") or before what describes one ("BENALI, tél …"),
 and names in lower case after a civility or a kinship word ("mme dupont", "mon fils karim", "le petit yanis")
-when they are not ordinary French words ("mon fils aîné", "mme la maire" are left alone).
+when they are not ordinary French words ("mon fils aîné", "mme la maire" are left alone), or after a verb of naming
+("je m'appelle marc", "ma fille s'appelle rose", "mon nom de famille est dubois").
 
 Handles compound and particle names ("Pierre-Yves Le Gall", "de La Tour", "N'Diaye"); the title itself
 ("Mme", "M.", "Maître") is kept out of the span so the redacted text keeps it. spaCy reads words in capitals
@@ -83,8 +84,17 @@ _KINSHIP = (
 )
 _LOWER_CIVILITY = r"(?:m\.|mme|mlle|mr\.?|madame|monsieur|mademoiselle)"
 _WORD = r"\p{L}[\p{L}'’-]*"
+_NAMING = (
+    rf"(?:je\s+m['’ ]?|(?:il|elle|{_DETERMINER}\s*{_KINSHIP})\s+s['’])appelle"
+    rf"|(?:je\s+me|il\s+se|elle\s+se)\s+(?:pr[ée])?nomme"
+    r"|(?:mon|son|sa|ton|votre|leur)\s+(?:nom|pr[ée]nom)(?:\s+de\s+famille|\s+de\s+naissance|\s+d['’]usage)?"
+    r"\s*(?:est|c['’]est|:)"
+)
+"""A person named by a verb of naming or a « nom est » (« je m'appelle marc », « l'enfant s'appelle timothée »,
+« mon nom de famille est dubois »): what follows is a name even in lower case, unless it is a function word or a
+verb (« il s'appelle comment ? »)."""
 LOWER_CUED_NAME = regex.compile(
-    rf"(?<=(?<![\w'’-])(?:(?P<kin>{_DETERMINER}\s*{_KINSHIP})|{_LOWER_CIVILITY}(?:\s+{_MARITAL})?)\s+)"
+    rf"(?<=(?<![\w'’-])(?:(?P<kin>{_DETERMINER}\s*{_KINSHIP})|{_LOWER_CIVILITY}(?:\s+{_MARITAL})?|(?P<named>{_NAMING}))\s+)"
     rf"(?!{_MARITAL}\s){_WORD}(?:\s{_WORD}){{0,3}}",
     CASE_INSENSITIVE,
 )
@@ -93,6 +103,9 @@ _VERB_TAGS = frozenset({"VERB", "AUX"})
 _COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "AUX", "ADV"})
 _NEXT_PHRASE_TAGS = _COMMON_WORD_TAGS - {"ADJ"}
 """A capitalised word after a name that starts the next phrase; an adjective is a surname as often as not."""
+_MODIFIER_TAGS = frozenset({"ADV", "ADJ", "ADP", "DET", "PRON", "CCONJ", "SCONJ"})
+"""A French word read as one of these after « mon nom est » says how the name is (« mal orthographié », « trop
+long »), not what it is."""
 _NAME_CHARS = regex.compile(r"^[\p{L}\s'’.-]+$")
 ROLE_WORDS = frozenset(
     "usager usagère client cliente patient patiente salarié salariée allocataire bénéficiaire demandeur demandeuse"
@@ -150,13 +163,21 @@ class FrPersonRecognizer(EntityRecognizer):
 
     def _lower_case_names(self, text: str, doc: Doc | None) -> list[tuple[int, int]]:
         """After a kinship word the name must not be a French word; after a civility, neither a function word nor
-        a verb. Then the words that follow while they are nouns or unknown, never a verb or a function word."""
+        a verb; after a verb of naming, neither a function word, a verb the dictionary knows (the tagger reads
+        « rose » in « s'appelle rose » as a verb) nor a French word read as a modifier (« mon nom est mal
+        orthographié »). Then the words that follow while they are nouns or words the
+        dictionary does not know (« dupuis », which the tagger reads as « depuis »), never a verb or a function
+        word."""
         spans = []
         for match in LOWER_CUED_NAME.finditer(text, overlapped=True):
             words = list(regex.finditer(r"[^\s]+", match.group()))
             first = words[0].group()
             if match.group("kin"):
                 refused = self._french.is_common(first)
+            elif match.group("named"):
+                first_end = match.start() + words[0].end()
+                refused = not self._could_be_a_name(first) or (
+                    self._french.is_common(first) and _tagged_as(doc, match.start(), first_end, _MODIFIER_TAGS))
             else:
                 first_end = match.start() + words[0].end()
                 refused = not self._could_be_a_name(first) or _tagged_as(doc, match.start(), first_end, _VERB_TAGS)
@@ -166,7 +187,8 @@ class FrPersonRecognizer(EntityRecognizer):
             for word in words[1:]:
                 start = match.start() + word.start()
                 tagged_otherwise = doc is not None and not _tagged_as(doc, start, start + len(word.group()), _NAME_TAGS)
-                if not self._could_be_a_name(word.group()) or tagged_otherwise:
+                known = self._french.is_common(word.group())
+                if not self._could_be_a_name(word.group()) or (tagged_otherwise and known):
                     break
                 end = word.end()
             spans.append((match.start(), match.start() + end))
