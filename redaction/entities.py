@@ -81,8 +81,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("MOT_DE_PASSE", "mot de passe", 0.5, SameValue.WORDS,
                "a password or access code", "after « mot de passe », « mdp », « code d'accès », « code PIN »"),
     EntityType("NUMERO_DOSSIER", "numéro de dossier", 0.5, SameValue.DIGITS,
-               "an administration's case, request, customer or staff number",
-               "after « dossier », « numéro de demande », « matricule »…"),
+               "an administration's case, request, customer or staff number, an employee's badge number",
+               "after « dossier », « numéro de demande », « matricule », « badge »…"),
 )
 TYPES: dict[str, EntityType] = {entity_type.name: entity_type for entity_type in ENTITY_TYPES}
 

@@ -1,8 +1,9 @@
-"""Numbers an administration gives a person's case or a person in its files, taken only after a word naming them:
-« dossier MDPH n° 2023-456789 », « numéro de demande : 22-0457813 », « n° de réclamation 4512789 », « matricule
-458712 », « numéro client 0012457896 ». They carry no check digit; what makes them a number is five digits or more
-(« dossier 2 » is not one). A cerfa, an article, a law or a decree named between the word and the number is what the
-number belongs to, and is left alone (« demande d'APL : cerfa 12100*03 »)."""
+"""Numbers an administration or an employer gives a person's case or a person in its files, taken only after a word
+naming them: « dossier MDPH n° 2023-456789 », « numéro de demande : 22-0457813 », « n° de réclamation 4512789 »,
+« matricule 458712 », « numéro client 0012457896 », « numéro de badge 45872 », « n° d'agent 123456 ». They carry no
+check digit; what makes them a number is five digits or more (« dossier 2 » is not one). A cerfa, an article, a law
+or a decree named between the word and the number is what the number belongs to, and is left alone (« demande
+d'APL : cerfa 12100*03 »)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from redaction.recognizers.base import CASE_INSENSITIVE, END, FrPatternRecognize
 
 _CUE = (
     r"(?:dossier|(?:num[ée]ro|n[°o]|no\.?|r[ée]f[ée]rence|r[ée]f\.?)\s+(?:de\s+|d['’]\s*)?"
-    r"(?:demande|r[ée]clamation|usager|client|adh[ée]rent|b[ée]n[ée]ficiaire|affiliation|pension)|matricule)"
+    r"(?:demande|r[ée]clamation|usager|client|adh[ée]rent|b[ée]n[ée]ficiaire|affiliation|pension|contrat|badge"
+    r"|salari[ée]e?|employ[ée]e?|agent|locataire|patient|assur[ée]e?|carte\s+professionnelle)|matricule|badge)"
 )
 _GAP = r"(?:\s+(?!cerfa|article|art\.|loi|d[ée]cret|arr[êe]t[ée]|formulaire)[\w'’.]{1,12}){0,3}?"
 _MARK = r"\s*(?:n[°o]\.?|num[ée]ro|r[ée]f\.?|:|=)?\s*"
