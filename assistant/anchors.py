@@ -17,9 +17,10 @@ TABLE_ROW = re.compile(r"^[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
 CLAUSE_BREAK = re.compile(r",?\s+mais\s+|\s*;\s+")
 PRONOUN = re.compile(r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Cela|Ceci)\b")
 ARITHMETIC = re.compile(r"\d\s*(?:=|x|×|:)\s*\d.*=|=\s*\d")
-GENERAL_CASE = re.compile(r"^(?:cas general|regle generale|en (?:france )?metropole|en france metropolitaine)$")
-"""The headings of a general rule, beside which the other headings of a body name special cases (« Cas général »
-beside « Remplacement d'un salarié absent » and « Emploi saisonnier »)."""
+SPECIAL_CASES_BESIDE = re.compile(r"^(?:cas general|regle generale|en (?:france )?metropole|en france metropolitaine)$")
+"""The headings of a general rule, beside which the other headings name special cases (« Cas général » beside
+« Remplacement d'un salarié absent » and « Emploi saisonnier »). « Principe » is not one: beside it stand
+« Montant », « Versement », the parts of one rule."""
 HEADING_MAX_WORDS = 10
 UNPUNCTUATED = re.compile(r"[^.!?:;…,]$")
 
@@ -141,13 +142,18 @@ def anchors(body: str) -> list[Anchor]:
     return found
 
 
+def heading_shaped(line: str) -> bool:
+    """A line shaped like a heading chunking wrote into a body: short, with no final punctuation and no « : »."""
+    return bool(UNPUNCTUATED.search(line)) and ":" not in line and len(line.split()) <= HEADING_MAX_WORDS
+
+
 def _headings(lines: list[str]) -> list[int]:
-    """The lines that are headings chunking wrote into a body: short, with no final punctuation, no « : », and
-    neither a bullet nor an item of the list a line ending in « : » opens."""
+    """The lines that are headings chunking wrote into a body (`heading_shaped`), neither a bullet nor an item of
+    the list a line ending in « : » opens."""
     found: list[int] = []
     listing = False
     for n, line in enumerate(lines):
-        short = bool(UNPUNCTUATED.search(line)) and ":" not in line and len(line.split()) <= HEADING_MAX_WORDS
+        short = heading_shaped(line)
         if short and not listing and not BULLET.match(line):
             found.append(n)
         listing = line.endswith(":") or (listing and (short or bool(BULLET.match(line))))
@@ -155,17 +161,17 @@ def _headings(lines: list[str]) -> list[int]:
 
 
 def special_case(body: str, anchor_text: str) -> str:
-    """The heading a body writes above an anchor when the body sets a general case apart (`GENERAL_CASE`) and that
-    heading is another case (« Remplacement d'un salarié absent » above « Il est possible de conclure des CDD
-    successifs … sans délai de carence … »): the case the anchor's rule holds for, which an answer must name; ""
-    otherwise."""
+    """The heading a body writes above an anchor when the body sets a general case apart
+    (`SPECIAL_CASES_BESIDE`) and that heading is another case (« Remplacement d'un salarié absent » above « Il est
+    possible de conclure des CDD successifs … sans délai de carence … »): the case the anchor's rule holds for,
+    which an answer must name; "" otherwise."""
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     headings = _headings(lines)
-    if not any(GENERAL_CASE.match(fold(lines[n])) for n in headings):
+    if not any(SPECIAL_CASES_BESIDE.match(fold(lines[n])) for n in headings):
         return ""
     at = _last_line(lines, anchor_text)
     above = [lines[n] for n in headings if at is not None and n < at]
-    return above[-1] if above and not GENERAL_CASE.match(fold(above[-1])) else ""
+    return above[-1] if above and not SPECIAL_CASES_BESIDE.match(fold(above[-1])) else ""
 
 
 def _last_line(lines: list[str], anchor_text: str) -> int | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.anchors import SPECIAL_CASES_BESIDE, heading_shaped
 from assistant.grammar import parse
 from assistant.model import Citation
 from assistant.quantities import Quantity, asked_quantities, case_fits, fits, row_fits
@@ -267,20 +268,13 @@ def section_units(text: str) -> list[str]:
     return units
 
 
-HEADING_MAX_WORDS = 10
-UNPUNCTUATED = re.compile(r"[^.!?:;…,]$")
-
-
 def _is_heading(line: str, previous: str) -> bool:
     """A heading that chunking wrote into the body when it merged small sections (« Avant 15 ans > En Métropole »,
     « En Guyane »): a heading path, or a short line with no final punctuation that is neither a list item, a table
     row, a « label : text » line nor the caption under a link to a form or an online service."""
     if HEADING_LINE.match(line):
         return True
-    return (
-        bool(UNPUNCTUATED.search(line)) and ":" not in line and len(line.split()) <= HEADING_MAX_WORDS
-        and not ITEM.match(line) and not NOT_ANSWERS.match(fold(previous))
-    )
+    return heading_shaped(line) and not ITEM.match(line) and not NOT_ANSWERS.match(fold(previous))
 
 
 def section_blocks(section: Section) -> list[tuple[tuple[str, ...], str]]:
@@ -416,11 +410,6 @@ def _own_case_terms(units: Sequence[Unit]) -> dict[Unit, set[str]]:
 
 def _is_general(heading: str) -> bool:
     return bool(GENERAL_CASE.match(fold(heading)))
-
-
-SPECIAL_CASES_BESIDE = re.compile(r"^(?:cas general|regle generale|en (?:france )?metropole|en france metropolitaine)$")
-"""The general headings whose siblings are special cases. « Principe » is not one: beside it stand « Montant »,
-« Versement », the parts of one rule."""
 
 
 def _unnamed_special_cases(

@@ -476,8 +476,10 @@ def _case_unnamed(claim_text: str, question: str, anchor: Anchor, body: str) -> 
     temporaire de l'activité » under « Emploi saisonnier »); "" if named."""
     case = special_case(body, anchor.text)
     words = _terms(CASE_NAMING.sub(" ", fold(case)), source=True)
+    if not words:
+        return ""
     said = _terms(f"{claim_text}\n{question}", source=True)
-    if not words or _kept_share(words, _unnamed_by(words, said)) >= MIN_CONDITION_COVERAGE:
+    if _kept_share(words, _unnamed_by(words, said)) >= MIN_CONDITION_COVERAGE:
         return ""
     return "" if len(_unnamed_by(_terms(anchor.text, source=True), said)) <= MAX_NEW_TERMS else case
 
@@ -871,9 +873,9 @@ def _check(
     unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
-    case = _case_unnamed(claim_text, reply.question, anchor, body)
-    if case:
-        return "dropped_condition", case
+    unnamed_case = _case_unnamed(claim_text, reply.question, anchor, body)
+    if unnamed_case:
+        return "dropped_condition", unnamed_case
     other_row = _other_row_named(claim_text, anchor, body)
     if other_row:
         return "other_row", other_row

@@ -11,6 +11,7 @@ import regex
 from presidio_analyzer import Pattern
 
 from redaction.recognizers.base import CASE_INSENSITIVE, END, START, FrPatternRecognizer
+from redaction.recognizers.number_words import NUMBER_WORDS, TEENS, UNITS, alternation
 
 _MONTHS = (
     r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
@@ -26,11 +27,11 @@ FULL_DATE = (
     rf"(?:{_DAY}{_SEP}{_MONTH}{_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
     rf"|{_WEEKDAY}?(?:1er|{_DAY})\s+{_MONTHS}\s+(?:{_YEAR}|\d{{2}}))"
 )
-_UNIT_WORD = r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf)"
-_NUMBER_WORD = (rf"(?:{_UNIT_WORD}|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante"
-                r"|soixante|cents?)")
+_UNIT_WORD = rf"(?:{alternation(set(UNITS) - {'zero'})})"
+_TEEN_WORD = rf"(?:{alternation(TEENS)})"
+_NUMBER_WORD = rf"(?:{alternation(NUMBER_WORDS - {'zero'})}|cents?)"
 _DAY_WORDS = (rf"(?:premier|(?:vingt|trente)(?:[\s-]et[\s-]un|[\s-]{_UNIT_WORD})?|dix[\s-](?:sept|huit|neuf)"
-              rf"|{_UNIT_WORD}|dix|onze|douze|treize|quatorze|quinze|seize)")
+              rf"|{_UNIT_WORD}|{_TEEN_WORD})")
 _YEAR_WORDS = rf"(?:(?:mil|mille)[\s-]neuf[\s-]cents?|deux[\s-]mille)(?:[\s-](?:et[\s-])?{_NUMBER_WORD})*"
 """A year said in words: « mil neuf cent quatre-vingt-cinq », « deux mille dix »."""
 SPOKEN_DATE = rf"(?:1er|{_DAY}|{_DAY_WORDS})\s+{_MONTHS}\s+(?:{_YEAR}|{_YEAR_WORDS})"

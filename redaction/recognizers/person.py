@@ -171,15 +171,13 @@ class FrPersonRecognizer(EntityRecognizer):
         spans = []
         for match in LOWER_CUED_NAME.finditer(text, overlapped=True):
             words = list(regex.finditer(r"[^\s]+", match.group()))
-            first = words[0].group()
+            first, first_end = words[0].group(), match.start() + words[0].end()
             if match.group("kin"):
                 refused = self._french.is_common(first)
             elif match.group("named"):
-                first_end = match.start() + words[0].end()
                 refused = not self._could_be_a_name(first) or (
                     self._french.is_common(first) and _tagged_as(doc, match.start(), first_end, _MODIFIER_TAGS))
             else:
-                first_end = match.start() + words[0].end()
                 refused = not self._could_be_a_name(first) or _tagged_as(doc, match.start(), first_end, _VERB_TAGS)
             if refused or first.upper() in ACRONYMS or first.casefold() in NOT_NAMES:
                 continue
@@ -187,8 +185,8 @@ class FrPersonRecognizer(EntityRecognizer):
             for word in words[1:]:
                 start = match.start() + word.start()
                 tagged_otherwise = doc is not None and not _tagged_as(doc, start, start + len(word.group()), _NAME_TAGS)
-                known = self._french.is_common(word.group())
-                if not self._could_be_a_name(word.group()) or (tagged_otherwise and known):
+                name = word.group()
+                if not self._could_be_a_name(name) or (tagged_otherwise and self._french.is_common(name)):
                     break
                 end = word.end()
             spans.append((match.start(), match.start() + end))

@@ -12,6 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, FrPatternRecognizer, result_of
 from redaction.recognizers.checksums import compact
+from redaction.recognizers.number_words import NUMBER_WORDS, TEENS, TENS, UNITS
 from redaction.unicode_fold import without_accents
 
 _SEP = r"(?:[ ./-]| [./-] )"
@@ -48,10 +49,6 @@ class FrPhoneRecognizer(FrPatternRecognizer):
         return len(set(national)) <= 2
 
 
-_UNITS = {"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-          "huit": 8, "neuf": 9}
-_TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
-_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 _SPOKEN = regex.compile(r"[a-z]+|\d+", regex.IGNORECASE)
 _JOINS = regex.compile(r"^[\s,.;/-]*$")
 """What may stand between two words of a number said aloud (« zéro six, douze - trente-quatre »)."""
@@ -60,11 +57,11 @@ _JOINS = regex.compile(r"^[\s,.;/-]*$")
 def _teen(words: list[str], at: int) -> tuple[int, int] | None:
     """The number from ten to nineteen said at `at` (« douze », « dix-huit » as « dix » and « huit »), with the
     position after it; None if there is none."""
-    if at >= len(words) or words[at] not in _TEENS:
+    if at >= len(words) or words[at] not in TEENS:
         return None
     if words[at] == "dix" and at + 1 < len(words) and words[at + 1] in ("sept", "huit", "neuf"):
-        return 10 + _UNITS[words[at + 1]], at + 2
-    return _TEENS[words[at]], at + 1
+        return 10 + UNITS[words[at + 1]], at + 2
+    return TEENS[words[at]], at + 1
 
 
 def _spoken_digits(words: list[str], breaks: frozenset[int] = frozenset()) -> str:
@@ -76,16 +73,16 @@ def _spoken_digits(words: list[str], breaks: frozenset[int] = frozenset()) -> st
     while at < len(words):
         word, teen = words[at], _teen(words, at)
         eighty = word == "quatre" and words[at + 1: at + 2] in (["vingt"], ["vingts"])
-        if word.isdigit() or word in _UNITS and not eighty:
-            digits, at = digits + (word if word.isdigit() else str(_UNITS[word])), at + 1
+        if word.isdigit() or word in UNITS and not eighty:
+            digits, at = digits + (word if word.isdigit() else str(UNITS[word])), at + 1
             continue
         if teen:
             digits, at = digits + str(teen[0]), teen[1]
             continue
         if eighty:
             value, at = 80, at + 2
-        elif word in _TENS:
-            value, at = _TENS[word], at + 1
+        elif word in TENS:
+            value, at = TENS[word], at + 1
         else:
             return ""
         if at in breaks:
@@ -96,8 +93,8 @@ def _spoken_digits(words: list[str], breaks: frozenset[int] = frozenset()) -> st
         teen = _teen(words, at)
         if value in (60, 80) and teen:
             value, at = value + teen[0], teen[1]
-        elif at < len(words) and words[at] in _UNITS and words[at] != "zero":
-            value, at = value + _UNITS[words[at]], at + 1
+        elif at < len(words) and words[at] in UNITS and words[at] != "zero":
+            value, at = value + UNITS[words[at]], at + 1
         digits += str(value)
     return digits
 
@@ -123,7 +120,7 @@ class FrSpokenPhoneRecognizer(EntityRecognizer):
                          supported_language=LANGUAGE)
 
     def load(self) -> None:
-        """Nothing to load: the number words are listed here."""
+        """Nothing to load: the number words are listed in `number_words`."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -148,8 +145,7 @@ class FrSpokenPhoneRecognizer(EntityRecognizer):
         current: list[tuple[int, int]] = []
         for match in _SPOKEN.finditer(plain):
             word = match.group()
-            numeric = word.isdigit() or word in _UNITS or word in _TEENS or word in _TENS or word == "vingts" or (
-                word == "et" and bool(current))
+            numeric = word.isdigit() or word in NUMBER_WORDS or (word == "et" and bool(current))
             joined = bool(current) and _JOINS.match(plain[current[-1][1]:match.start()])
             if numeric and (joined or not current):
                 current.append(match.span())
