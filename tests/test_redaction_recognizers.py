@@ -186,6 +186,8 @@ def test_recognizer_finds(redactor: Redactor, text: str, expected: tuple[str, st
         "la référence 00123456789 du produit",
         "Je cherche la mairie, place du Marché",
         "La rue est bloquée par les travaux",
+        "En Guadeloupe (971) et à La Réunion (974), le montant de l'ARS est-il le même qu'en métropole ?",
+        "Les montants (1) et (2) du tableau sont-ils cumulables ?",
     ],
 )
 def test_unsupported_or_out_of_context_is_left_alone(redactor: Redactor, text: str) -> None:
@@ -659,6 +661,53 @@ def test_what_a_lower_score_found_beyond_the_winner_stays_masked(redactor: Redac
     redacted = redactor.redact(text).text
     assert "15916" not in redacted and "Claudinedan" not in redacted and "ESTEVE" not in redacted
     assert redacted.count("<") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dr Martin m'a fait un arrêt de travail, je l'envoie à la CPAM ?", "Martin"),
+        ("Mme Durand m'a dit que la CAF avait suspendu ses droits", "Durand"),
+        ("M. Leroy l'a signé hier", "Leroy"),
+        ("le Dr Martin n'a pas voulu signer", "Martin"),
+        ("Mme Lefèvre s'est inscrite à France Travail", "Lefèvre"),
+        ("M. Bernard qu'on a reçu hier revient", "Bernard"),
+        ("Kevin Martin m'a appelé ce matin", "Kevin Martin"),
+        ("ma fille julie t'a écrit", "julie"),
+        ("M. Jean d'Ormesson demande sa retraite", "Jean d'Ormesson"),
+    ],
+)
+def test_a_name_stops_before_an_elided_pronoun(redactor: Redactor, text: str, name: str) -> None:
+    assert [value for entity_type, value in found(redactor, text) if entity_type == "PERSONNE"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le docteur Martin m'a prescrit un arrêt", "Martin"),
+        ("la docteure Benali a signé le certificat", "Benali"),
+        ("maître dubois m'a conseillé de faire appel", "dubois"),
+        ("le professeur Haddad a fait le rapport", "Haddad"),
+        ("mon fils pierre est malade", "pierre"),
+        ("ma fille rose a 3 ans", "rose"),
+        ("mon fils louis est scolarisé", "louis"),
+    ],
+)
+def test_a_name_after_a_title_or_a_kinship_word_in_lower_case(redactor: Redactor, text: str, name: str) -> None:
+    assert ("PERSONNE", name) in found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le docteur généraliste m'a dit de revenir",
+        "le maître nageur de la piscine municipale",
+        "le docteur a prescrit un arrêt",
+        "mon fils aîné est scolarisé",
+    ],
+)
+def test_a_word_after_a_title_in_lower_case_is_no_name(redactor: Redactor, text: str) -> None:
+    assert [value for entity_type, value in found(redactor, text) if entity_type == "PERSONNE"] == []
 
 
 @pytest.mark.parametrize(

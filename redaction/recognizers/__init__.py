@@ -12,7 +12,7 @@ from redaction.recognizers.business import FrBusinessNumberRecognizer
 from redaction.recognizers.case_numbers import FrCaseNumberRecognizer
 from redaction.recognizers.email import FrEmailRecognizer
 from redaction.recognizers.french_words import french_words
-from redaction.recognizers.given_names import FrGivenNameRecognizer, insee_names
+from redaction.recognizers.given_names import FrGivenNameRecognizer, insee_names, name_key
 from redaction.recognizers.iban import FrIbanRecognizer
 from redaction.recognizers.identity_documents import (
     FrDrivingLicenceRecognizer,
@@ -56,4 +56,6 @@ def french_recognizers(spacy_model: str) -> list[EntityRecognizer]:
     """The person recognizers read the French dictionary of `spacy_model` to tell names from words."""
     others = [recognizer_class() for recognizer_class in RECOGNIZER_CLASSES]
     french = french_words(spacy_model)
-    return [FrPersonRecognizer(french), FrGivenNameRecognizer(french, insee_names()), *others]
+    names = insee_names()
+    return [FrPersonRecognizer(french, lambda word: name_key(word) in names.given),
+            FrGivenNameRecognizer(french, names), *others]

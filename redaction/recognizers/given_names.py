@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from redaction.recognizers.acronyms import ACRONYMS, CIVILITIES, FUNCTION_WORDS, OFFICES
 from redaction.recognizers.base import LANGUAGE, result_of
 from redaction.recognizers.french_words import FrenchWords
-from redaction.recognizers.person import NOT_NAMES, ROLE_WORDS
+from redaction.recognizers.person import ELIDED_CLITIC, NOT_NAMES, ROLE_WORDS
 from redaction.unicode_fold import without_accents
 
 _RARE = 2
@@ -190,6 +190,7 @@ class FrGivenNameRecognizer(EntityRecognizer):
             or word.casefold() in _NOT_SURNAME_WORDS
             or key in NOT_SURNAMES
             or _INVERTED_PRONOUN.search(word.casefold())
+            or ELIDED_CLITIC.match(word)
             or self._french.is_function_word(word)
         )
 

@@ -11,6 +11,8 @@ title-cased (`unshout`), administrative acronyms excepted, since its NER only kn
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -21,7 +23,10 @@ from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, LANGUAG
 from redaction.recognizers.french_words import FrenchWords
 
 SPACY_LABEL = "PERSONNE"
-_TITLE = r"(?:M\.|MM\.|Mr\.?|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Ma[îi]tre|Me|Dr\.?|Docteur|Pr\.?|Professeur)"
+_TITLE = (
+    r"(?:M\.|MM\.|Mr\.?|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Ma[îi]tre|Me|Dr\.?|Docteure?|Pr\.?"
+    r"|Professeure?)"
+)
 _PARTICLE = r"(?:de|du|des|le|la|van|von|der|den|da|di|del|dos|das|ben|ibn|el|al)"
 _TOKEN = r"(?:[A-Z]['’])?[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý]*(?:-[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý]*)*"
 _LEADING = rf"(?:{_PARTICLE}\s+|d['’]){{0,3}}"
@@ -83,6 +88,9 @@ _KINSHIP = (
     r"|belle-fille|petite?\s+(?:fils|fille|fr[èe]re|s(?:œ|oe)ur))"
 )
 _LOWER_CIVILITY = r"(?:m\.|mme|mlle|mr\.?|madame|monsieur|mademoiselle)"
+_PROFESSIONAL_TITLE = r"(?:docteure?|dr\.?|ma[îi]tre|professeure?)"
+"""A doctor's, a lawyer's or a professor's title, as agents type it in lower case (« le docteur Martin », « maître
+dubois »)."""
 _WORD = r"\p{L}[\p{L}'’-]*"
 _NAMING = (
     rf"(?:je\s+m['’ ]?|(?:il|elle|{_DETERMINER}\s*{_KINSHIP})\s+s['’])appelle"
@@ -94,11 +102,15 @@ _NAMING = (
 « mon nom de famille est dubois »): what follows is a name even in lower case, unless it is a function word or a
 verb (« il s'appelle comment ? »)."""
 LOWER_CUED_NAME = regex.compile(
-    rf"(?<=(?<![\w'’-])(?:(?P<kin>{_DETERMINER}\s*{_KINSHIP})|{_LOWER_CIVILITY}(?:\s+{_MARITAL})?|(?P<named>{_NAMING}))\s+)"
+    rf"(?<=(?<![\w'’-])(?:(?P<kin>{_DETERMINER}\s*{_KINSHIP})|{_LOWER_CIVILITY}(?:\s+{_MARITAL})?|(?P<named>{_NAMING})"
+    rf"|(?P<professional>{_PROFESSIONAL_TITLE}))\s+)"
     rf"(?!{_MARITAL}\s){_WORD}(?:\s{_WORD}){{0,3}}",
     CASE_INSENSITIVE,
 )
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "X"})
+_NOT_A_NAME_TAGS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV"})
+"""A given name that is also a French word (« julie », « pierre », « rose ») is the child's after « ma fille »
+unless it reads as a verb or a function word there (« ma fille marie son fils »: a verb)."""
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 _COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "AUX", "ADV"})
 _NEXT_PHRASE_TAGS = _COMMON_WORD_TAGS - {"ADJ"}
@@ -123,8 +135,9 @@ class FrPersonRecognizer(EntityRecognizer):
     SINGLE_WORD_NER_SCORE = 0.4
     CONTEXT = sorted(ROLE_WORDS | {"nom", "prénom"})
 
-    def __init__(self, french: FrenchWords) -> None:
+    def __init__(self, french: FrenchWords, is_given_name: Callable[[str], bool]) -> None:
         self._french = french
+        self._is_given_name = is_given_name
         super().__init__(
             supported_entities=["PERSONNE"],
             name="FrPersonRecognizer",
@@ -150,6 +163,7 @@ class FrPersonRecognizer(EntityRecognizer):
         for start, end, score in spans:
             if doc is not None:
                 start, end = self._trim_common_words(doc, start, end)
+            end = _before_clitic(text, start, end)
             value = text[start:end]
             titled = score in (self.TITLED_SCORE, self.CUED_SCORE)
             if start >= end or not self._looks_like_name(value, titled):
@@ -173,7 +187,10 @@ class FrPersonRecognizer(EntityRecognizer):
             words = list(regex.finditer(r"[^\s]+", match.group()))
             first, first_end = words[0].group(), match.start() + words[0].end()
             if match.group("kin"):
-                refused = self._french.is_common(first)
+                refused = self._french.is_common(first) and not (
+                    self._is_given_name(first) and not _tagged_as(doc, match.start(), first_end, _NOT_A_NAME_TAGS))
+            elif match.group("professional"):
+                refused = not self._could_be_a_name(first) or (first.islower() and self._french.is_common(first))
             elif match.group("named"):
                 refused = not self._could_be_a_name(first) or (
                     self._french.is_common(first) and _tagged_as(doc, match.start(), first_end, _MODIFIER_TAGS))
@@ -242,6 +259,20 @@ class FrPersonRecognizer(EntityRecognizer):
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return result_of(self, "PERSONNE", start, end, score)
+
+
+ELIDED_CLITIC = regex.compile(r"(?:[jmtslnc]|qu)['’]")
+"""An elided pronoun or negation in lower case, the start of the phrase after a name (« Dr Martin m'a », « M. Leroy
+l'a », « Mme Roy n'a », « julie t'a »), never a part of it (« d' » is: « Jean d'Ormesson »)."""
+
+
+def _before_clitic(text: str, start: int, end: int) -> int:
+    """The end of a name span without the elided words it ran into."""
+    while (space := max(text.rfind(" ", start, end), text.rfind("\t", start, end))) > start:
+        if not ELIDED_CLITIC.match(text, space + 1):
+            break
+        end = space
+    return end
 
 
 def _tagged_as(doc: Doc | None, start: int, end: int, tags: frozenset[str]) -> bool:

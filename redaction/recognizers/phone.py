@@ -152,7 +152,7 @@ class FrSpokenPhoneRecognizer(EntityRecognizer):
                 continue
             if current:
                 runs.append(current)
-            current = [match.span()] if numeric else []
+            current = [match.span()] if numeric and word != "et" else []
         if current:
             runs.append(current)
         return [run[:-1] if plain[slice(*run[-1])] == "et" else run for run in runs]
