@@ -643,14 +643,33 @@ def _row_cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[s
     if not row or row_fits(lead.unit.text, asked_quantities(question)):
         return ()
     first_cell = row.split("; ")[0]
-    if set(content_words(first_cell)) - set(content_words(lead_in)) <= set(content_words(question)):
+    question_terms = set(content_words(question))
+    if set(content_words(first_cell)) - set(content_words(lead_in)) <= question_terms:
         return ()
     same_table = (_table_row(s.unit.text) for s in ranked
                   if s.unit.n == lead.unit.n and s.unit.block == lead.unit.block and s is not lead
                   and s.score >= CASE_RATIO * lead.score)
     rivals = [other_row.split("; ")[0] for other_lead_in, other_row in same_table if other_lead_in == lead_in]
+    rivals = [cell for cell in rivals if not _narrowed_out(first_cell, cell, question_terms)]
     cases = [cell for cell in dict.fromkeys([first_cell, *rivals]) if _names_a_case(cell)]
     return tuple(cases[:MAX_ROW_CASES]) if len(cases) > 1 and cases[0] == first_cell else ()
+
+
+def _narrowed_out(lead_cell: str, other_cell: str, question_terms: set[str]) -> bool:
+    """Whether the question, naming a word of the lead row's case, leaves out another row: one that lacks that word
+    (« Salarié » for « je suis salarié », not « Fonctionnaire »; « Père ou mère de l'époux(se) » for « la mère de mon
+    époux », not « Père ou mère »), or adds words the question does not say (« Père ou mère » for « mon père », not
+    « Père ou mère de l'époux(se) »)."""
+    lead_terms = set(content_words(_cell_value(lead_cell)))
+    other_terms = set(content_words(_cell_value(other_cell)))
+    named = lead_terms & question_terms
+    added = other_terms - lead_terms
+    return bool(named - other_terms) or bool(named and added and not added & question_terms)
+
+
+def _cell_value(cell: str) -> str:
+    """A cell without its column's name (« Statut de la personne décédée: Père ou mère » → « Père ou mère »)."""
+    return cell.partition(": ")[2] or cell
 
 
 def _names_a_case(cell: str) -> bool:

@@ -83,6 +83,37 @@ def test_a_question_that_settles_the_row_gets_no_cases() -> None:
     assert composition.cases == ()
 
 
+BEREAVEMENT_LEAVE = (  # F2278 « Autorisation d'absence pour décès d'un membre de la famille (salarié du privé) »
+    "Nombre de jours de congés en cas de décès d'un proche :\n"
+    "Statut de la personne décédée: Époux(se), partenaire de Pacs ou concubin; Durée du congé: 3 jours ou durée plus "
+    "élevée si elle est prévue par convention ou accord collectif d'entreprise\n"
+    "Statut de la personne décédée: Père ou mère; Durée du congé: 3 jours ou durée plus élevée si elle est prévue par "
+    "convention ou accord collectif d'entreprise\n"
+    "Statut de la personne décédée: Père ou mère de l'époux(se); Durée du congé: 3 jours ou durée plus élevée si elle "
+    "est prévue par convention ou accord collectif d'entreprise"
+)
+BEREAVEMENT_FICHE = Passage("F2278#2", "F2278", "service-public",
+                            "Autorisation d'absence pour décès d'un membre de la famille (salarié du privé)",
+                            "https://www.service-public.fr/particuliers/vosdroits/F2278", ("Durée du congé",), "")
+
+
+@pytest.mark.parametrize(
+    ("question", "cases"),
+    [
+        ("Combien de jours de congé pour le décès de mon père ?", set()),
+        ("Combien de jours de congé pour le décès de ma belle-mère, la mère de mon époux ?", set()),
+        ("Combien de jours de congé pour le décès d'un proche ?",
+         {"Statut de la personne décédée: Père ou mère", "Statut de la personne décédée: Père ou mère de l'époux(se)"}),
+    ],
+)
+def test_a_row_that_adds_what_the_question_does_not_say_is_no_case(question: str, cases: set[str]) -> None:
+    sections = [Section(("Durée du congé", "Cas général"), BEREAVEMENT_LEAVE, "F2278#2")]
+    composition = compose(question, [BEREAVEMENT_FICHE], lambda p: sections)
+    assert "3 jours" in composition.text
+    assert cases <= set(composition.cases)
+    assert bool(cases) == bool(composition.cases)
+
+
 @pytest.mark.parametrize(
     ("question", "quantities"),
     [
