@@ -157,6 +157,32 @@ def unheld_rare_terms(
     return [term for term in unheld if term in naming]
 
 
+TERMS_PER_UNKNOWN = 5
+"""A question that names at least this many key terms for each one the texts do not know tells a story, and the
+unknown one is a detail of it (« J'ai percuté un sanglier hier soir… je suis assuré au tiers, est-ce que… ? », « Je
+fais les vendanges chez un viticulteur… la prime de précarité ? »): the texts hold what it asks. A question about
+something the texts do not know names it among few others (« le passeport gastronomique délivré par la mairie », « la
+carte vitale pour mon chien »: one in three). Development sets: every invented question (44) names at most five key
+terms, two of them unknown when five; the natural questions refused for a detail named five to six."""
+
+
+def key_terms(question: str, naming_words: Callable[[str], Iterable[str]]) -> list[str]:
+    """The terms of the question that name something the texts would have to hold: long enough, neither generic,
+    framing, an acronym nor its setting, and a noun, a proper noun or an adjective (`naming_words`)."""
+    asked = asked_text(question)
+    setting = set(setting_words(question))
+    naming = set(content_words(" ".join(naming_words(asked))))
+    return [term for term in dict.fromkeys(naming_terms(asked))
+            if len(term) >= MIN_KEY_TERM_CHARS and term not in NEVER_KEY_TERMS and term not in setting
+            and term in naming]
+
+
+def a_detail_of_the_story(question: str, unknown: Iterable[str], naming_words: Callable[[str], Iterable[str]]) -> bool:
+    """Whether the terms the texts do not know are few among what the question names (`TERMS_PER_UNKNOWN`)."""
+    unknown = set(unknown)
+    return len(set(key_terms(question, naming_words)) | unknown) >= TERMS_PER_UNKNOWN * len(unknown)
+
+
 def unattested_complements(
     question: str,
     document_texts: Iterable[str],

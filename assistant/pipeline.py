@@ -14,7 +14,7 @@ from assistant.dates import as_of_notice
 from assistant.drafting import DraftingMode, drafting_mode
 from assistant.grammar import parse
 from assistant.intake import cut_notice, keep_end
-from assistant.key_terms import rare_count, unattested_complements, unheld_rare_terms
+from assistant.key_terms import a_detail_of_the_story, rare_count, unattested_complements, unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.metrics import FACE_CLI, Metrics
 from assistant.model import (
@@ -198,6 +198,10 @@ def _composed(
         cases=composition.cases,
         extract=composition.extract,
     )
+
+
+def _naming_words(text: str) -> frozenset[str]:
+    return parse(text).naming
 
 
 def _prompt_passages(passages: list[Passage], composition: Composition) -> list[Passage]:
@@ -408,12 +412,13 @@ class Assistant:
         self, question: str, passages: list[Passage], sections: dict[str, list[Section]]
     ) -> bool:
         texts = [" ".join([p.title, *(s.text for s in sections[p.doc_id])]) for p in passages[:PASSAGES_CONSIDERED]]
-        return bool(
-            unheld_rare_terms(question, texts, self.searcher.document_frequency, self.searcher.document_count,
-                              lambda text: parse(text).naming)
-            or unattested_complements(question, texts, self.searcher.passage_association,
-                                      lambda text: parse(text).complements)
-        )
+        unknown = [
+            *unheld_rare_terms(question, texts, self.searcher.document_frequency, self.searcher.document_count,
+                               _naming_words),
+            *unattested_complements(question, texts, self.searcher.passage_association,
+                                    lambda text: parse(text).complements),
+        ]
+        return bool(unknown) and not a_detail_of_the_story(question, unknown, _naming_words)
 
     def _encode(self) -> Encode | None:
         embedder = self.searcher.embedder

@@ -26,6 +26,12 @@ REASON_NOT_FOUND = "not_found"
 REASON_UNKNOWN_TERMS = "unknown_terms"
 
 PASSAGES_JUDGED = 3
+FULL_COVERAGE_TERMS = 5
+"""A passage that holds five of the question's terms covers it: a question told as a story (« J'ai percuté un
+sanglier hier soir sur la départementale, tout l'avant de la voiture est enfoncé. Je suis assuré au tiers… ») names
+the asker's circumstances, which no official text holds, beside what it asks. Development sets, search unchanged:
+natural questions refused for relevance 11 → 4 of 120, reference questions 9 → 5 of 93, unanswerable (35 of 40) and
+invented questions (10 of 44) refused for it as before; four terms let two invented questions through."""
 NEAREST_LISTED = 3
 
 _INJECTION_PATTERNS = (
@@ -123,9 +129,11 @@ def coverage(question: str, passage: Passage) -> float:
 
 
 def _share_held(terms: set[str], held: set[str], setting: set[str]) -> float:
+    """The share of the question's terms the passage holds; holding `FULL_COVERAGE_TERMS` of them covers a longer
+    question as well as a short one held whole."""
     found = terms & held
     counted = terms - (setting - found)
-    return len(found) / len(counted) if counted else 0.0
+    return min(1.0, len(found) / min(len(counted), FULL_COVERAGE_TERMS)) if counted else 0.0
 
 
 def relevance(question: str, passages: Sequence[Passage]) -> float:

@@ -6,7 +6,7 @@ from functools import cache
 import pytest
 
 from assistant.grammar import parse
-from assistant.key_terms import held, unattested_complements, unheld_rare_terms
+from assistant.key_terms import a_detail_of_the_story, held, unattested_complements, unheld_rare_terms
 from assistant.verify import content_words
 from indexing.lexical import LexicalIndex
 from tests.corpus_fixtures import fixture_document, fixture_documents
@@ -206,3 +206,29 @@ def test_where_the_asker_lives_was_born_or_works_is_no_key_term(question: str, u
     common = {term: 900 for term in content_words("habite nee reside vivons travaille installe finit termine donne")}
     corpus = {term: 50 for term in content_words(CDD_TEXT)} | common
     assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == content_words(unheld)
+
+
+def _naming(text: str) -> frozenset[str]:
+    return parse(text).naming
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown", "detail"),
+    [
+        ("Je fais les vendanges tous les ans en septembre chez un viticulteur. À la fin du contrat, j'ai droit à la "
+         "prime de précarité comme en CDD ?", "viticulteur", True),
+        ("Je suis aide à domicile chez une dame âgée qui fume toute la journée dans son salon. Elle en a le droit "
+         "alors que c'est mon lieu de travail ?", "salon", True),
+        ("parent d'un enfant allergique à l'arachide : qui peut demander la mise en place du PAI à l'école ?",
+         "arachide", True),
+        ("Comment obtenir le passeport gastronomique délivré par la mairie ?", "gastronomique", False),
+        ("Comment demander la carte vitale pour mon chien ?", "chien", False),
+        ("Quelles sont les conditions du congé d'hibernation dans le secteur privé ?", "hibernation", False),
+        ("Quel est le tarif de l'abonnement annuel au bureau des réclamations cosmiques ?", "abonnement cosmiques",
+         False),
+        ("J'ai percuté un sanglier hier soir sur la départementale, je suis assuré au tiers : remboursé ?",
+         "sanglier soir", False),
+    ],
+)
+def test_one_unknown_word_among_many_named_is_a_detail_of_the_story(question: str, unknown: str, detail: bool) -> None:
+    assert a_detail_of_the_story(question, content_words(unknown), _naming) is detail
