@@ -47,15 +47,15 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrBusinessNumberRecognizer,
     FrIpAddressRecognizer,
     FrOnlineHandleRecognizer,
-    FrPasswordRecognizer,
     FrCaseNumberRecognizer,
 )
 
 
 def french_recognizers(spacy_model: str) -> list[EntityRecognizer]:
-    """The person recognizers read the French dictionary of `spacy_model` to tell names from words."""
+    """The person and password recognizers read the French dictionary of `spacy_model` to tell names and secrets
+    from words."""
     others = [recognizer_class() for recognizer_class in RECOGNIZER_CLASSES]
     french = french_words(spacy_model)
     names = insee_names()
     return [FrPersonRecognizer(french, lambda word: name_key(word) in names.given),
-            FrGivenNameRecognizer(french, names), *others]
+            FrGivenNameRecognizer(french, names), FrPasswordRecognizer(french), *others]

@@ -9,15 +9,19 @@ from presidio_analyzer import Pattern
 from redaction.recognizers.base import CASE_SENSITIVE, END, START, FrPatternRecognizer
 
 _STREET_TYPES = (
-    r"(?i:rue|avenue|av\.|bd|boulevard|impasse|all[ée]e|quai|faubourg|lotissement|r[ée]sidence|hameau|lieu-dit"
+    r"(?i:rue|avenue|av\.|bd|boulevard|impasse|all[ée]e|quai|faubourg|lotissement|hameau|lieu-dit"
     r"|rond-point|esplanade|parvis|sq\.|imp\.|rte)"
 )
 _COMMON_WORD_STREET_TYPES = r"(?i:place|chemin|route|cours|square|passage|cit[ée]|voie|sentier|promenade|mont[ée]e)"
 _PARTICLE = r"(?:(?i:de|du|des|la|le|les|et|sur|sous|en|aux?)\s+|(?i:l|d)['’]\s*)"
 _WORD = r"[A-ZÀ-Ýa-zà-ÿ0-9][\w'’-]*"
 _NAME_WORD = r"[A-ZÀ-Ý][\w'’-]*"
+_RESIDENCE = rf"(?i:r[ée]sidence)\s+(?:(?i:les?|la|du|des)\s+)?(?![A-Z]{{2,}}\b){_NAME_WORD}"
+"""A housing estate by its capitalised name (« résidence Les Tilleuls », « Résidence du Parc »); « la résidence
+principale », « 5 ans de résidence pour l'ASPA », « résidence en France » are no address."""
 _STREET = (
-    rf"(?:{_STREET_TYPES}\s+{_PARTICLE}{{0,3}}{_WORD}|{_COMMON_WORD_STREET_TYPES}\s+{_PARTICLE}{{0,3}}{_NAME_WORD})"
+    rf"(?:{_STREET_TYPES}\s+{_PARTICLE}{{0,3}}{_WORD}|{_COMMON_WORD_STREET_TYPES}\s+{_PARTICLE}{{0,3}}{_NAME_WORD}"
+    rf"|{_RESIDENCE})"
     rf"(?:\s+{_PARTICLE}{{0,3}}{_NAME_WORD})*"
 )
 _NUMBER = r"\d{1,4}(?:\s?(?i:bis|ter|quater|[a-d]))?,?"

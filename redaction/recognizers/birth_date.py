@@ -1,9 +1,11 @@
 """Dates of birth, in every usual form, after a word about birth ("né(e) le", "née en", "date de naissance",
-"DDN", "DN"): 12/03/1985, 12.03.85, 12-03-1985, 12 03 1985, 1985-03-12, 12 mars 1985, 12 mars 85, 1er mars 1985, mars
-1985, or the year alone (« en 1985 », « en 85 »), or said in words (« le trois mars mil neuf cent quatre-vingt-cinq »,
-« en deux mille dix »); a list of them ("nés en 2010 et 2013") too. A full date right
-after a person's name (« Karim Benali, 12/03/1985 ») is one as well: the engine finds it (`DATE_AFTER_NAME`), names
-being known only there. Other dates are left alone."""
+"DDN", "DN", "dob"): 12/03/1985, 12.03.85, 12-03-1985, 12 03 1985, 1985-03-12, 12 mars 1985, 12 mars 85, 1er mars
+1985, mars 1985, without separators as forms ask for it (19850312, 12031985), or the year alone (« en 1985 », « en
+85 »), or said in words (« le trois mars mil neuf cent quatre-vingt-cinq », « en deux mille dix »); a list of them
+("nés en 2010 et 2013") too. A full date right after a person's name (« Karim Benali, 12/03/1985 ») is one as well:
+the engine finds it (`DATE_AFTER_NAME`), names being known only there. Other dates are left alone, and so is a date
+that bounds a condition (« un enfant né après le 1er janvier 2024 »: « né avant, après, depuis, à partir du… » is a
+rule, not a person's birth)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ FULL_DATE = (
     rf"(?:{_DAY}{_SEP}{_MONTH}{_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
     rf"|{_WEEKDAY}?(?:1er|{_DAY})\s+{_MONTHS}\s+(?:{_YEAR}|\d{{2}}))"
 )
+_TWO_DIGIT_DAY = r"(?:0[1-9]|[12]\d|3[01])"
+_TWO_DIGIT_MONTH = r"(?:0[1-9]|1[0-2])"
+_COMPACT_DATE = rf"(?:{_YEAR}{_TWO_DIGIT_MONTH}{_TWO_DIGIT_DAY}|{_TWO_DIGIT_DAY}{_TWO_DIGIT_MONTH}{_YEAR})"
+"""A date as forms ask it, without separators: 19850312 (AAAAMMJJ), 12031985 (JJMMAAAA)."""
 _UNIT_WORD = rf"(?:{alternation(set(UNITS) - {'zero'})})"
 _TEEN_WORD = rf"(?:{alternation(TEENS)})"
 _NUMBER_WORD = rf"(?:{alternation(NUMBER_WORDS - {'zero'})}|cents?)"
@@ -39,13 +45,15 @@ SPOKEN_DATE = rf"(?:1er|{_DAY}|{_DAY_WORDS})\s+{_MONTHS}\s+(?:{_YEAR}|{_YEAR_WOR
 quinze »."""
 _PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?(?:{_YEAR}|\d{{2}})"
 """After « né en », two digits are a year too: « né en 85 », « née en mars 85 »."""
-_CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\.|\bD\.?D?\.?N\b)"
-_FILLER = r"[^\d\n.?!;]{0,24}?"
+_CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\.|\bD\.?D?\.?N\b|\bD\.?O\.?B\b)"
+_BOUND = r"\b(?:avant|apr[èe]s|depuis|partir|compter|entre|jusqu|post[ée]rieure?s?|ant[ée]rieure?s?)\b"
+_FILLER = rf"(?:(?!{_BOUND})[^\d\n.?!;]){{0,24}}?"
+"""What may stand between the cue and the date, but no word that makes the date a bound (« né après le… »)."""
 _GENERIC = r"\b(?:une?|les|des|aux?|toute?s?|chaque|certaine?s?)\s+(?:[\w'’-]+\s+){0,2}"
 """« une personne née en 1965 », « les assurés nés en 1961 »: a generation in a general question, not a person."""
 _YEAR_CUE = (
     rf"(?:(?<!{_GENERIC})\bn[ée]e?s?(?:\s?\(e\)s?|·e)?\s+(?:en|vers)\s+"
-    r"|\bnaissance\s*:?\s*(?:en\s+)?|\bD\.?D\.?N\.?\s*:?\s*)"
+    r"|\bnaissance\s*:?\s*(?:en\s+)?|\bD\.?D\.?N\.?\s*:?\s*|\bD\.?O\.?B\.?\s*:?\s*)"
 )
 
 DATE_AFTER_NAME = regex.compile(rf"[ \t]*(?:[,:–-][ \t]*|\([ \t]*)?(?P<date>{FULL_DATE}){END}", CASE_INSENSITIVE)
@@ -61,6 +69,7 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Date après naissance", rf"(?<={_CUE}{_FILLER}{_listed(FULL_DATE)}){START}{FULL_DATE}{END}", 0.8),
         Pattern("Année après né en", rf"(?<={_YEAR_CUE}{_listed(_PARTIAL_DATE)}){START}{_PARTIAL_DATE}{END}", 0.8),
+        Pattern("Date compacte après naissance", rf"(?<={_CUE}{_FILLER}){START}{_COMPACT_DATE}{END}", 0.8),
         Pattern("Date en lettres après naissance", rf"(?<={_CUE}{_FILLER}){START}{SPOKEN_DATE}{END}", 0.8),
         Pattern("Année en lettres après né en", rf"(?<={_YEAR_CUE}){START}(?:{_MONTHS}\s+)?{_YEAR_WORDS}{END}", 0.8),
     ]

@@ -1,12 +1,16 @@
 """IBAN of any country, in any case, grouped by spaces, dots or dashes or not at all; and the French RIB.
 
 Each country's IBAN has a fixed length: the shape (country code, two key digits, that many characters, mostly
-digits) is enough to mask; the ISO 13616 mod-97 key, or the RIB key, only raises the score."""
+digits) is enough to mask; the ISO 13616 mod-97 key, or the RIB key, only raises the score.
+
+A RIB given field by field is masked from the bank code to the key, labels included (« code banque 30004 guichet
+00823 compte 00010455806 clé 82 »); an account number alone, after « n° de compte » or « compte n° »."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+import regex
 from presidio_analyzer import Pattern
 
 from redaction.recognizers.base import CASE_INSENSITIVE, END, START, FrPatternRecognizer, raised_if
@@ -22,6 +26,21 @@ IBAN_LENGTHS = {
     "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
 }
 _SEP = r"[ .-]?"
+_FIELD_SEP = r"\s*[,;/-]?\s*"
+_LABEL_END = r"\s*(?::|n°)?\s*"
+_ACCOUNT = r"(?=[A-Z0-9]*(?:\d[A-Z]*){5})[A-Z0-9]{11}"
+"""An account number: eleven letters or digits, five digits at least."""
+_BANK_LABEL = r"\b(?:code\s+)?(?:banque|[ée]tablissement)"
+_BRANCH_LABEL = r"(?:code\s+)?guichet"
+_ACCOUNT_LABEL = r"(?:(?:n°|num[ée]ro)\s+(?:de\s+)?)?compte(?:\s+bancaire)?(?:\s+n°)?"
+_ACCOUNT_CUE = r"\b(?:(?:n°|num[ée]ro)\s+(?:de\s+)?compte(?:\s+bancaire)?|compte(?:\s+bancaire)?\s+n°)"
+"""What announces an account number alone: « n° de compte », « numéro de compte bancaire », « compte n° »."""
+_KEY_LABEL = r"cl[ée](?:\s+(?:RIB|R\.I\.B\.))?"
+_RIB_FIELDS = (
+    rf"\d{{5}}{_FIELD_SEP}{_BRANCH_LABEL}{_LABEL_END}\d{{5}}{_FIELD_SEP}{_ACCOUNT_LABEL}{_LABEL_END}{_ACCOUNT}"
+    rf"(?:{_FIELD_SEP}{_KEY_LABEL}{_LABEL_END}\d{{2}})?"
+)
+_RIB_LABELS = regex.compile(rf"{_BRANCH_LABEL}|{_ACCOUNT_LABEL}|{_KEY_LABEL}", CASE_INSENSITIVE)
 
 
 def _iban_pattern() -> str:
@@ -39,6 +58,8 @@ class FrIbanRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("IBAN", _iban_pattern(), 0.5),
         Pattern("RIB", rf"{START}\d{{5}}{_SEP}\d{{5}}{_SEP}[A-Z0-9]{{11}}{_SEP}\d{{2}}{END}", 0.3),
+        Pattern("RIB champ par champ", rf"(?<={_BANK_LABEL}{_LABEL_END}){START}{_RIB_FIELDS}{END}", 0.7),
+        Pattern("Numéro de compte", rf"(?<={_ACCOUNT_CUE}{_LABEL_END}){START}{_ACCOUNT}{END}", 0.6),
     ]
     CONTEXT = ["iban", "rib", "compte", "bancaire", "virement", "banque", "prélèvement"]
 
@@ -46,7 +67,7 @@ class FrIbanRecognizer(FrPatternRecognizer):
     FLAGS = CASE_INSENSITIVE
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        value = compact(pattern_text)
+        value = compact(_RIB_LABELS.sub("", pattern_text))
         account = value[4:] if value[:2].isalpha() else value
         if sum(char.isdigit() for char in account) * 2 < len(account):
             return False

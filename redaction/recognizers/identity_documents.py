@@ -13,7 +13,8 @@ from presidio_analyzer import Pattern
 
 from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, END, START, FrPatternRecognizer
 
-_NUMBER_WORDS = r"(?:\s*(?:n°|no\.?|num(?:éro|ero)?\.?|:|est|le|du|de|la|sa|son|ma|mon|sous)){0,4}\s*"
+_NUMBER_WORDS = r"(?:\s*(?:n°|no\.?|num(?:éro|ero)?\.?|:|est|le|du|de|la|sa|son|ma|mon|sous|[()])){0,4}\s*"
+"""Between the document and its number: « numéro étranger (AGDREF) 7503012345 », « permis n° : … »."""
 _LICENCE_WORDS = r"(?:\bpermis(?:\s+de\s+conduire)?)"
 _FOREIGNER_WORDS = (
     r"(?:num[ée]ro\s+(?:d['’]\s*)?[ée]tranger|n[°o]\s*(?:d['’]\s*)?[ée]tranger|\bAGDREF\b|"

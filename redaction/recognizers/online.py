@@ -7,16 +7,19 @@ login (« @julie_martin75 », « pseudo : jmartin75 »). The CNIL counts both as
   time).
 - A handle: « @ » opening a word, not inside an e-mail address; a login after « pseudo », « login », « nom
   d'utilisateur », « identifiant de connexion » or « compte Instagram / Facebook… ».
-- A password or an access code after « mot de passe », « mdp », « code d'accès », « code secret », « code PIN », and
-  the account it opens in up to four words: the word after a colon or « = », or after « est » or « c'est » when it
-  holds a digit or a sign (« mot de passe oublié » is a
-  forgotten password, not one)."""
+- A password or an access code after « mot de passe », « mdp », « code d'accès », « code secret », « code PIN »,
+  « code confidentiel », « code d'activation », and the account it opens in up to four words: the word after a colon
+  or « = », unless it is a verb or a function word (« mot de passe : doit-il passer par… »); the word after « est »,
+  « c'est », « changé en » or right after the cue when it holds a digit or a sign (« mdp soleil2024 », « comme mot
+  de passe Marseille13! », « code confidentiel 4821 »; « mot de passe oublié » is a forgotten password, not one)."""
 
 from __future__ import annotations
 
+import regex
 from presidio_analyzer import Pattern
 
 from redaction.recognizers.base import CASE_INSENSITIVE, END, START, FrPatternRecognizer
+from redaction.recognizers.french_words import FrenchWords
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _WIDE_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d)"
@@ -64,22 +67,48 @@ class FrOnlineHandleRecognizer(FrPatternRecognizer):
     FLAGS = CASE_INSENSITIVE
 
 
-_SECRET_CUE = r"(?:mot de passe|mdp|password|code d['’]acc[èe]s|code secret|code pin|code confidentiel)"
-_SERVICE = r"(?:\s+(?!est\b|était\b|c['’]est\b)[\w.'’-]+){0,4}?"
+_SECRET_CUE = (
+    r"(?:mot de passe|mdp|password|code d['’]acc[èe]s|code secret|code pin|code confidentiel|code d['’]activation)"
+)
+_SERVICE = r"(?:\s+(?!est\b|était\b|c['’]est\b)[\w.'’()-]+){0,4}?"
 """The account it opens, named between the cue and the secret (« mot de passe FranceConnect est… », « code d'accès
-de mon compte Ameli : … »)."""
+de mon compte Ameli : … », « code d'activation (reçu par courrier) est… »)."""
 _HAS_SIGN = r"(?=[^\s,;]*(?:\d|_|[^\w\s.,;!?'’]))"
 """A secret written after « est » holds a digit or a sign: « Julie1985! », « 4821 »."""
+_HAS_DIGIT_OR_SYMBOL = r"(?=\w)(?=[^\s,;]*(?:\d|[_!#$%&*+=@^~]))"
+"""A secret written right after its cue starts with a letter or a digit and holds a digit or a symbol: « mdp
+soleil2024 », « code PIN 1234 »; not « mot de passe France-Connect », « mdp (oublié) »."""
+_CHANGED_TO = (
+    r"\s+(?:a\s+été\s+)?(?:chang[ée]|modifi[ée]|remplac[ée]|r[ée]initialis[ée]|mis|d[ée]fini)\s+(?:en|par|à)\s+"
+)
+"""« mot de passe changé en Az3rty!! », « mot de passe a été remplacé par… »."""
 _SECRET = r"[^\s,;]{3,64}(?<![.])"
 """The secret, without the full stop that ends the sentence."""
+_PLAIN_WORD = regex.compile(r"[\p{L}'’-]+")
 
 
 class FrPasswordRecognizer(FrPatternRecognizer):
+    """A plain word after « mot de passe : » is a secret unless the dictionary reads it as a verb or a function
+    word: the question goes on there (« a oublié son mot de passe : doit-il passer par… »)."""
+
     PATTERNS = [
         Pattern("Secret après deux-points", rf"(?<=\b{_SECRET_CUE}{_SERVICE}\s*(?::|=)\s*){_SECRET}", 0.6),
         Pattern("Secret après « est »",
                 rf"(?<=\b{_SECRET_CUE}{_SERVICE}\s+(?:est|était|c['’]est)\s+){_HAS_SIGN}{_SECRET}", 0.6),
+        Pattern("Secret après « changé en »", rf"(?<=\b{_SECRET_CUE}{_CHANGED_TO}){_HAS_SIGN}{_SECRET}", 0.6),
+        Pattern("Secret juste après le mot", rf"(?<=\b{_SECRET_CUE}\s+){_HAS_DIGIT_OR_SYMBOL}{_SECRET}", 0.6),
     ]
 
     ENTITY = "MOT_DE_PASSE"
     FLAGS = CASE_INSENSITIVE
+
+    def __init__(self, french: FrenchWords) -> None:
+        self._french = french
+        super().__init__()
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        if _PLAIN_WORD.fullmatch(pattern_text) and (
+            self._french.is_function_word(pattern_text) or self._french.is_verb(pattern_text)
+        ):
+            return False
+        return None

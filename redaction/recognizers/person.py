@@ -1,5 +1,6 @@
 """Person names: spaCy's PER entities, cleaned, plus any name following a civility title, and names written in
-capitals after a word that announces a person ("le fils KARIM") or before what describes one ("BENALI, tél …"),
+capitals after a word that announces a person ("le fils KARIM", "chez DUPONT") or before what describes one
+("BENALI, tél …"), a nickname after « dit », « dite », « surnommé(e) » or « alias » ("Mme Lefort, dite Mimi"),
 and names in lower case after a civility or a kinship word ("mme dupont", "mon fils karim", "le petit yanis")
 when they are not ordinary French words ("mon fils aîné", "mme la maire" are left alone), or after a verb of naming
 ("je m'appelle marc", "ma fille s'appelle rose", "mon nom de famille est dubois").
@@ -58,7 +59,7 @@ _PERSON_CUE_WORDS = (
     "frère", "sœur", "soeur", "père", "mère", "neveu", "nièce", "petite?-(?:fils|fille)", "usager", "usagère",
     "salariée?", "allocataire", "bénéficiaire", "demandeur", "demandeuse", "locataire", "assurée?", "cliente?",
     "patiente?", "administrée?", "titulaire", "madame", "monsieur", "mademoiselle", "famille", r"dossier\s+d[eu]",
-    "veuve", "née",
+    "veuve", "née", "chez",
     "nom", "prénom", "nommée?", "prénommée?", "dénommée?", "appelée?", "s['’]appelle", r"de\s+la\s+part\s+d[eu]",
 )
 _PERSON_FOLLOWS_WORDS = (
@@ -81,6 +82,12 @@ CUED_CAPS_NAME = regex.compile(
     rf"|(?<![\w'’-]){_CAPS_NAME}(?![\w'’-]){_PERSON_FOLLOWS}",
     CASE_SENSITIVE,
 )
+NICKNAME = regex.compile(
+    rf"(?<=(?P<apposition>,\s*)?(?<![\w'’-])(?:dite?|surnomm[ée]e?|alias)\s+(?:[«\"“]\s*)?)"
+    rf"{_TOKEN}(?:\s+{_TOKEN}){{0,2}}(?![\w'’-])",
+    CASE_SENSITIVE,
+)
+"""A nickname, capitalised, after « dit », « dite », « surnommé(e) », « alias » (« Mme Lefort, dite Mimi »)."""
 _DETERMINER = r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs|le|la|les|l['’]|un|une|du|au)"
 _KINSHIP = (
     r"(?:fils|fille|enfant|petite?-(?:fils|fille)|petite?|fr[èe]re|s(?:œ|oe)ur|[ée]poux|[ée]pouse|mari|femme"
@@ -155,6 +162,7 @@ class FrPersonRecognizer(EntityRecognizer):
         spans = [(match.start(), match.end(), self.TITLED_SCORE) for match in TITLED_NAME.finditer(text)]
         spans += [(*_without_acronyms(text, *match.span()), self.CUED_SCORE) for match in CUED_CAPS_NAME.finditer(text)]
         spans += [(*span, self.CUED_SCORE) for span in self._lower_case_names(text, doc)]
+        spans += [(*match.span(), self.CUED_SCORE) for match in NICKNAME.finditer(text) if self._is_nickname(match)]
         for span in nlp_artifacts.entities if nlp_artifacts else ():
             if span.label_ == SPACY_LABEL:
                 start, end, titled = self._strip(text, span.start_char, span.end_char)
@@ -208,6 +216,15 @@ class FrPersonRecognizer(EntityRecognizer):
                 end = word.end()
             spans.append((match.start(), match.start() + end))
         return spans
+
+    def _is_nickname(self, match: regex.Match[str]) -> bool:
+        """After « dit(e) », a capitalised name, not a word in capitals (« la loi dite ASAP »); a French word that is
+        no given name only between commas, where it names a person (« Mme Lefort, dite Mimi, » but « la loi dite
+        Travail »)."""
+        first = match.group().split()[0]
+        return not first.isupper() and bool(
+            match.group("apposition") or self._is_given_name(first) or not self._french.is_common(first)
+        )
 
     def _could_be_a_name(self, word: str) -> bool:
         return not (self._french.is_function_word(word) or self._french.is_verb(word) or word.upper() in ACRONYMS)

@@ -1,4 +1,5 @@
-"""Numéro fiscal (SPI, numéro fiscal de référence): 13 digits, key = first ten modulo 511.
+"""Numéro fiscal (SPI, numéro fiscal de référence): 13 digits starting with 0 to 3, key = first ten modulo 511,
+grouped as the agent likes (« 1 04 28 937 215 46 », « 12 34 567 890 066 »), never the start of a longer number.
 
 Thirteen digits alone are too common to mask without a word about taxes; a right key masks them anywhere."""
 
@@ -11,7 +12,7 @@ from redaction.recognizers.checksums import compact, spi_valid
 
 
 class FrTaxNumberRecognizer(FrPatternRecognizer):
-    PATTERNS = [Pattern("SPI", rf"{START}[0-3]\d(?:[ .-]?\d){{11}}{END}", 0.3)]
+    PATTERNS = [Pattern("SPI", rf"{START}(?<!\d[ .-]?)[0-3](?:[ .-]?\d){{12}}(?![ .-]?\d){END}", 0.3)]
     CONTEXT = ["fiscal", "spi", "impôts", "impots", "impot", "fiscale", "déclaration", "revenus", "imposition", "avis"]
 
     ENTITY = "NUMERO_FISCAL"
