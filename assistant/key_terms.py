@@ -76,13 +76,22 @@ COUNTED = re.compile(r"\bcombien\s+d(?:e\s+|')")
 """« Combien de temps », « combien de procurations »: what the question counts, not a complement that hangs on a
 word; its number is what is asked."""
 LOCUTION = re.compile(
-    r"\b(?:au bout d(?:e\b|')|du coup|en fait|de toute fa[cç]on|en m[eê]me temps|la plupart du temps)", re.IGNORECASE
+    r"\b(?:au bout d(?:e\b|')|du coup|en fait|de toute fa[cç]on|en m[eê]me temps|la plupart du temps|quelque chose"
+    r"|n'importe quoi|quoi que ce soit)", re.IGNORECASE
 )
-"""Phrases whose noun names nothing (« au bout de combien de jours » is « after how many days »)."""
+"""Phrases whose noun names nothing (« au bout de combien de jours » is « after how many days », « le patron me doit
+quelque chose ? » asks whether anything is owed)."""
+CIRCUMSTANCES = frozenset(content_words(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche week-end matin matinée midi soir soirée hier demain veille "
+    "lendemain kilo kilos kg gramme grammes kilomètre kilomètres km mètre mètres centimètre centimètres litre litres"
+))
+"""When the asker's story happened and how much it measured (« Grève de la maîtresse jeudi », « hier soir », « Je pèse
+47 kilos »): days, times of day and units of measure, which the texts write for every day and every quantity, never
+name the thing asked about."""
 COLLOQUIAL = frozenset(content_words(" ".join(EVERYDAY_NAMES)))
 """Everyday French for things the texts name otherwise (« la sécu », « mon proprio », « ma boîte »): a word the
 found texts do not hold, but that names something they hold under its official name (`indexing.query`)."""
-NEVER_KEY_TERMS = GENERIC_TERMS | FRAMING_TERMS | ACRONYM_TERMS | COLLOQUIAL
+NEVER_KEY_TERMS = GENERIC_TERMS | FRAMING_TERMS | ACRONYM_TERMS | COLLOQUIAL | CIRCUMSTANCES
 
 
 def asked_text(question: str) -> str:

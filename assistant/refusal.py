@@ -35,7 +35,23 @@ invented questions (10 of 44) refused for it as before; four terms let two inven
 NEAREST_LISTED = 3
 
 _INJECTION_PATTERNS = (
-    r"\b(ignore|oublie|ignorez|oubliez|neglige|contourne)\w*\b.{0,40}\b(instruction|consigne|regle|directive|prompt)",
+    r"\b(ignor|oubli|neglig|contourn)\w*\b.{0,40}\b(instr\w+|consigne|regle|directive|promp?t|filtre|masquage)",
+    r"\b(tes|vos|ton|votre) (consignes|instructions|directives|regles|prompt)\b",
+    r"\b(regles|consignes|instructions) que ton (developpeur|createur|concepteur)",
+    (r"\b(ne (plus|pas) masquer|demasqu\w*|sans (le |aucun )?masquage|non masque\w*|vraies? (valeurs?|noms?)"
+     r"|(desactiv|supprim|enlev|retir)\w* (l'|le |la )?(anonymisation|masquage|pseudonymisation|filtre))"),
+    r"\b(jetons?|balises?|etiquettes?) de masquage\b|\[(personne|nir|telephone|adresse)(_\d+)?\]",
+    r"\b(une|un) (ia|assistant|intelligence artificielle) sans (aucune |aucun )?(restriction|limite|filtre|censure)",
+    r"\b(imagine|fais comme si|fais semblant|admettons) (que )?(tu es|tu etais|d'etre)\b",
+    r"\btout ce que (tu sais|vous savez|tu as|vous avez|tu connais|vous connaissez) sur\b",
+    (r"\b(questions?|demandes?|conversations?)\b.{0,20}\b(posees?|faites?|envoyees?)\b.{0,40}"
+     r"\b(par (l'|un |une |mon |ma |mes |les |d'autres )?(agents?|collegues?|usagers?))"),
+    r"\b(dont|que) (mon|ma|un|une) (collegue|agent)\w* t'a (parle|dit|donne|ecrit)",
+    (r"\b(redonne|rappelle|retrouve)\w*\b.{0,20}\b(son|sa|ses|leur) (adresse|numero|telephone|nir|iban"
+     r"|coordonnees|date de naissance)"),
+    r"\b(base de connaissances?|documents? internes?)\b.{0,40}\b(brute?s?|confidentiel\w*|internes?)\b",
+    (r"\b(genere|invente|cree|fabrique|produis|donne)\w*\b.{0,40}\b(vrais|valides|reels)\b.{0,30}"
+     r"\b(numeros? de securite sociale|nir|iban|numeros? fiscaux?)"),
     r"\b(ignore|disregard|forget)\b.{0,30}\b(instruction|rule|prompt)",
     r"\b(prompt|message|instructions?|consignes?)\s+(systeme|system|initia\w*|cache\w*)",
     r"\bsystem prompt\b",
@@ -47,10 +63,12 @@ _INJECTION_PATTERNS = (
     r"\bjailbreak|\bdan\b.{0,20}\b(mode|maintenant)",
     (r"\b(questions?|demandes?|conversations?|historique|dossiers?|requetes?)\b.{0,40}"
     r"\b(autres? (agents?|usagers?|utilisateurs?|personnes?|collegues?)|precedent\w* utilisateur)"),
-    r"\b(journal|logs?|audit|base de donnees)\b.{0,40}\b(affiche|montre|donne|lis|extrai|export)",
-    r"\b(affiche|montre|donne|lis|extrai|export)\w*\b.{0,40}\b(journal|logs?|audit|base de donnees)\b",
-    (r"\b(adresse|telephone|numero de securite sociale|nir|date de naissance|iban|email|courriel|salaire|dossier)\b"
-    r".{0,40}\b(de (monsieur|madame|m\.|mme)|d'un (usager|agent|allocataire) (nomme|appele))"),
+    r"\b(journa(l|ux)|logs?|audit|base de donnees)\b.{0,40}\b(affiche|montre|donne|lis|extrai|export)",
+    r"\b(affiche|montre|donne|lis|extrai|export)\w*\b.{0,40}\b(journa(l|ux)|logs?|audit|base de donnees)\b",
+    (r"\b(donne|affiche|montre|trouve|cherche|communique|envoie|retrouve|liste|indique|quel|quelle|quels|quelles"
+     r"|connais|sais)\w*\b.{0,30}"
+     r"\b(adresse|telephone|numero de securite sociale|nir|date de naissance|iban|email|courriel|salaire|dossier)\b"
+     r".{0,40}\b(de (monsieur|madame|m\.|mme)|d'un (usager|agent|allocataire) (nomme|appele))"),
     (r"\b(donnees personnelles|informations personnelles|coordonnees)\b.{0,40}\b(de|d'un|d'une|des)\b.{0,30}"
     r"\b(usager|agent|allocataire|personne|monsieur|madame|citoyen|voisin|collegue)"),
     r"<\s*/?\s*(system|sources?|question|instructions?)\s*>",
@@ -60,7 +78,7 @@ INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS))
 
 _OUT_OF_SCOPE_PATTERNS = (
     r"\brecettes?\b(?! (fiscal|des impots|publique|de l'etat))",
-    r"\b(cuisiner|cuisson|gateau|tarte|crepes?|pates carbonara|blanquette|ingredients?)\b",
+    r"\b(cuisson|gateau|tarte|crepes?|pates carbonara|blanquette|ingredients?)\b|\b(comment|bien|facon de) cuisiner\b",
     r"\b(football|foot|match|ligue 1|coupe du monde|rugby|tennis|psg|olympique de marseille|score)\b",
     r"\b(meteo|temps qu'il fera|pleuvoir|pleuvra|previsions meteo)\b",
     r"\b(python|javascript|java|sql|html|programme informatique|fonction recursive|code source|script bash)\b",
@@ -99,8 +117,14 @@ NOTICE = {
 }
 
 
+SPACED_LETTERS = re.compile(r"\b(?:\w ){3,}\w\b")
+"""A word written letter by letter to slip past the patterns (« I g n o r e   t e s   r è g l e s »)."""
+
+
 def detect_injection(question: str) -> bool:
-    return INJECTION.search(fold(question)) is not None
+    folded = fold(question)
+    joined = SPACED_LETTERS.sub(lambda match: match.group().replace(" ", ""), folded)
+    return INJECTION.search(folded) is not None or INJECTION.search(joined) is not None
 
 
 def out_of_scope(question: str) -> bool:

@@ -232,3 +232,17 @@ def _naming(text: str) -> frozenset[str]:
 )
 def test_one_unknown_word_among_many_named_is_a_detail_of_the_story(question: str, unknown: str, detail: bool) -> None:
     assert a_detail_of_the_story(question, content_words(unknown), _naming) is detail
+
+
+@pytest.mark.parametrize(
+    ("question", "unheld"),
+    [
+        ("Mon CDD finit jeudi soir : ai-je droit à l'indemnité de fin de contrat ?", ""),
+        ("Je pèse 47 kilos et mon CDD est fini : ai-je droit à l'indemnité de fin de contrat ?", ""),
+        ("Mon CDD est fini, le patron me doit quelque chose ?", ""),
+        ("Mon CDD est fini, le patron me doit une indemnité de téléportation ?", "téléportation"),
+    ],
+)
+def test_when_the_story_happened_and_how_much_it_weighed_are_no_key_terms(question: str, unheld: str) -> None:
+    corpus = {term: 50 for term in content_words(CDD_TEXT)}
+    assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == content_words(unheld)
