@@ -130,16 +130,26 @@ def anchors(body: str) -> list[Anchor]:
         after_sentence = not row and bool(sentences)
         index += 1
     for n, sentence in enumerate(sentences):
+        if _heading_line(sentence):
+            continue
         before = sentences[n - 1] if n else ""
         window = " ".join([*sentences[max(n - 1, 0): n + 2], lists_after.get(n, "")])
         found.append(Anchor(sentence, window, f"{before} {sentence}" if PRONOUN.match(sentence) else sentence))
         clauses = [clause for clause in CLAUSE_BREAK.split(sentence) if clause.strip()]
         if len(clauses) > 1:
             found += [Anchor(clause, window, clause) for clause in clauses]
-        if before and negated(before) == negated(sentence):
+        if before and negated(before) == negated(sentence) and not _heading_line(before):
             pair = f"{before} {sentence}"
             found.append(Anchor(pair, " ".join(sentences[max(n - 2, 0): n + 2]), pair))
     return found
+
+
+def _heading_line(sentence: str) -> bool:
+    """A heading, or the path of headings a drafting model's passage writes above a case (« Droit commun > Report
+    ou suspension du préavis > Congés payés > Dates des congés fixées après la notification du licenciement »): it
+    states no rule, so no sentence rests on it, and joined to the sentence before it would lend that sentence the
+    next case's words (« après » to the rule written for « avant »)."""
+    return " > " in sentence or heading_shaped(sentence)
 
 
 def heading_shaped(line: str) -> bool:

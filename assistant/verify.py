@@ -46,8 +46,9 @@ def resemblance_of(embedder: Embedder) -> Resemblance:
 CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.]\d{3})*(?:,\d+)?")
 DIGIT = re.compile(r"\d")
-SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
-"""Where a draft (and an extract) is cut into sentences: not the « L. » of « article L. 3121-19 »."""
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•—–-])|\s*\n+\s*")
+"""Where a draft (and an extract) is cut into sentences: not the « L. » of « article L. 3121-19 »; before a dash too
+(« Quel est le barème… ? — Barème applicable aux revenus de 2019 »: a title, then a heading)."""
 CLEFT = re.compile(r"^\s*(?:c['’]est|ce sont)\s+(.+?)\s+qui\s+", re.IGNORECASE)
 """« C'est l'employeur qui demande… »: said plainly, « l'employeur demande… »."""
 BARE_YES_NO = re.compile(r"(^|[.!?]\s+)((?i:oui|non))\s*[.!]\s+(?=\S)")

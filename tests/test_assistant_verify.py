@@ -205,3 +205,55 @@ def test_a_word_denied_by_non_is_read_against_the_anchor_before_its_neighbours(d
                               "text": NOTICE_IN_ILLNESS}, 1)
     verdict = verify(draft, [passage], question="Un arrêt maladie pendant le préavis le prolonge-t-il ?").verdicts[0]
     assert verdict.supported is stands, verdict
+
+
+TAX_SCALE = inline_passage({
+    "doc_id": "F1419", "title": "Quel est le barème de l'impôt sur le revenu ?",
+    "text": "Le barème sert au calcul de l'impôt.\nIl comporte plusieurs tranches selon le quotient familial.\n"
+            "Barème applicable aux revenus de 2020\nBarème progressif applicable aux revenus de 2020 :\n"
+            "Tranches: Jusqu'à 10 064 €; Taux d'imposition à appliquer sur la tranche correspondante: 0 %\n"
+            "Barème applicable aux revenus de 2019\nBarème progressif applicable aux revenus de 2019 :\n"
+            "Tranches: Jusqu'à 10 064 €; Taux d'imposition à appliquer sur la tranche correspondante: 0 %",
+}, 1)
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-"])
+def test_a_title_then_a_heading_after_a_dash_is_no_answer(dash: str) -> None:
+    """blind7's title-only draft, shown through `guichet ask`: the fiche's title, a question, then one of its
+    headings, joined by a dash into one sentence that held a verb (the question's)."""
+    draft = f"Quel est le barème de l'impôt sur le revenu ? {dash} Barème applicable aux revenus de 2019 [1]."
+    verification = verify(draft, [TAX_SCALE], question="Quel est le barème de l'impôt pour les revenus de 2019 ?")
+    assert len(verification.verdicts) == 2 and verification.verdicts[1].reason == "no_verb"
+    assert not verification.supported and not verification.acceptable
+
+
+NOTICE_AND_LEAVE = inline_passage({
+    "doc_id": "F2855", "title": "Préavis en cas de licenciement",
+    "heading_path": ["Droit commun", "Report ou suspension du préavis", "Congés payés"],
+    "text": "Droit commun > Report ou suspension du préavis > Congés payés > Dates des congés fixées avant la "
+            "notification du licenciement\n"
+            "Des congés payés qui interviennent pendant le préavis, demandés à l'employeur avant la notification du "
+            "licenciement suspendent le préavis.\n"
+            "Droit commun > Report ou suspension du préavis > Congés payés > Dates des congés fixées après la "
+            "notification du licenciement\n"
+            "Des congés payés qui interviennent pendant le préavis, demandés à l'employeur après la notification du "
+            "licenciement ne suspendent pas le préavis.",
+}, 1)
+
+
+@pytest.mark.parametrize(
+    ("draft", "stands"),
+    [
+        ("Oui, des congés payés demandés à l'employeur après la notification du licenciement suspendent le "
+         "préavis [1].", False),
+        ("Oui, des congés payés demandés à l'employeur avant la notification du licenciement suspendent le "
+         "préavis [1].", True),
+        ("Non, des congés payés demandés à l'employeur après la notification du licenciement ne suspendent pas le "
+         "préavis [1].", True),
+    ],
+)
+def test_the_headings_of_the_next_case_lend_no_word_to_a_rule(draft: str, stands: bool) -> None:
+    """The corpus drafts' preavis-licenciement-24, shown through `guichet ask`: the drafting model's passage writes
+    each case's headings above its rule, and « après » came from the next case's headings."""
+    question = "Des congés payés posés avant le licenciement prolongent-ils le préavis ?"
+    assert verify(draft, [NOTICE_AND_LEAVE], question=question).acceptable is stands

@@ -21,7 +21,8 @@ CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
 def _planted() -> dict[str, PlantedDraft]:
     paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"],
              DEFAULT_DATASETS["verify-drafts-blind3"], DEFAULT_DATASETS["verify-drafts-blind4"],
-             DEFAULT_DATASETS["verify-drafts-blind5"], DEFAULT_DATASETS["verify-drafts-blind6"])
+             DEFAULT_DATASETS["verify-drafts-blind5"], DEFAULT_DATASETS["verify-drafts-blind6"],
+             DEFAULT_DATASETS["verify-drafts-blind7"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
