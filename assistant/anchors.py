@@ -184,6 +184,15 @@ def special_case(body: str, anchor_text: str) -> str:
     return above[-1] if above and not SPECIAL_CASES_BESIDE.match(fold(above[-1])) else ""
 
 
+def case_heading(body: str, anchor_text: str) -> str:
+    """The heading line a body writes nearest above an anchor (a heading, or a drafting model's path of headings,
+    `_heading_line`): the case its rule holds for; "" when none."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    at = _last_line(lines, anchor_text)
+    above = [line for line in lines[:at] if _heading_line(line)] if at is not None else []
+    return above[-1] if above else ""
+
+
 def _last_line(lines: list[str], anchor_text: str) -> int | None:
     """The line of the body an anchor ends on: the last line it holds whole (two sentences, a heading and its
     sentence), or the line that holds its last part (a clause, a list item)."""

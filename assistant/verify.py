@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import claims
-from assistant.anchors import BODY_SENTENCE_END, CLAUSE_BREAK, Anchor, anchors, passage_body, special_case
+from assistant.anchors import (
+    BODY_SENTENCE_END,
+    CLAUSE_BREAK,
+    Anchor,
+    anchors,
+    case_heading,
+    passage_body,
+    special_case,
+)
 from assistant.claims import negated
 from assistant.grammar import parse, with_named_subject
 from indexing.embeddings import Embedder
@@ -483,6 +491,23 @@ def _case_unnamed(claim_text: str, question: str, anchor: Anchor, body: str) -> 
     if _kept_share(words, _unnamed_by(words, said)) >= MIN_CONDITION_COVERAGE:
         return ""
     return "" if len(_unnamed_by(_terms(anchor.text, source=True), said)) <= MAX_NEW_TERMS else case
+
+
+DENIED_CASE = re.compile(r"\b(?:non|sans|pas d(?:e |'))\s*([a-z]{4,})")
+"""A case named by what it lacks (« État des lieux non conforme », « Sans enfant », « Pas de convention »)."""
+
+
+def _case_denied(claim_text: str, anchor: Anchor, body: str) -> str:
+    """The word a case heading denies (« non conforme ») when the sentence says it undenied (« Si l'état des lieux
+    est conforme, … 2 mois » on the rule under « État des lieux non conforme »): the rule of the other case; "" if
+    none."""
+    claim = fold(claim_text)
+    for word in DENIED_CASE.findall(fold(case_heading(body, anchor.text))):
+        said = re.search(rf"\b{word}", claim)
+        denied = re.search(rf"\b(?:non|sans|pas|plus|aucune?)\s+(?:d(?:e |')\s*)?{word}", claim)
+        if said and not denied:
+            return f"non {word}"
+    return ""
 
 
 def _other_row_named(claim_text: str, anchor: Anchor, body: str) -> str:
@@ -1072,6 +1097,9 @@ def _rest(
             continue
         tried[(n, claim)] = tried.get((n, claim), 0) + 1
         reason, detail = _check(claim, reply, anchor, passages[n - 1], resemblance, previous)
+        denied_case = _case_denied(claim_text, anchor, passage_body(passages[n - 1])) if reason == "ok" else ""
+        if denied_case:
+            reason, detail = "negation", denied_case
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)

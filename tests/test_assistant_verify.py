@@ -257,3 +257,32 @@ def test_the_headings_of_the_next_case_lend_no_word_to_a_rule(draft: str, stands
     each case's headings above its rule, and « après » came from the next case's headings."""
     question = "Des congés payés posés avant le licenciement prolongent-ils le préavis ?"
     assert verify(draft, [NOTICE_AND_LEAVE], question=question).acceptable is stands
+
+
+DEPOSIT_BY_CASE = inline_passage({
+    "doc_id": "F31269", "title": "Dépôt de garantie d'un logement loué meublé",
+    "heading_path": ["Location meublée", "Restitution au locataire en fin de bail",
+                     "Logement \"individuel\" (exemple : pavillon)", "État des lieux conforme"],
+    "text": "Location meublée > Restitution au locataire en fin de bail > Logement \"individuel\" (exemple : "
+            "pavillon) > État des lieux conforme > Délai\n"
+            "En fin de bail, le dépôt de garantie doit être restitué dans un délai maximal de 1 mois.\n"
+            "Location meublée > Restitution au locataire en fin de bail > Logement \"individuel\" (exemple : "
+            "pavillon) > État des lieux non conforme > Délai\n"
+            "En fin de bail, le dépôt de garantie doit être restitué dans un délai maximal de 2 mois.",
+}, 1)
+
+
+@pytest.mark.parametrize(
+    ("draft", "stands"),
+    [
+        ("Si l'état des lieux est conforme, le dépôt de garantie doit être restitué dans un délai maximal de 2 "
+         "mois [1].", False),
+        ("Si l'état des lieux est conforme, le dépôt de garantie doit être restitué dans un délai maximal de 1 "
+         "mois [1].", True),
+    ],
+)
+def test_a_rule_under_a_case_named_by_what_it_lacks_is_not_said_of_the_other(draft: str, stands: bool) -> None:
+    """The corpus drafts' depot-garantie-09, shown through `guichet ask`: « conforme » with the rule written under
+    « État des lieux non conforme »."""
+    question = "Dans quel délai le dépôt de garantie d'un meublé est-il rendu si l'état des lieux est conforme ?"
+    assert verify(draft, [DEPOSIT_BY_CASE], question=question).acceptable is stands
