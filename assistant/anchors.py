@@ -54,6 +54,11 @@ def passage_body(passage: Passage) -> str:
     return rest if rest and passage.title and first.startswith(passage.title) else passage.text
 
 
+def _lines(body: str) -> list[str]:
+    """A body's non-empty lines, stripped."""
+    return [line.strip() for line in body.split("\n") if line.strip()]
+
+
 def _is_item(line: str, bulleted: bool) -> bool:
     """A line of a list: bulleted like the list's first item, or, in a list without bullets, unpunctuated."""
     if bulleted or BULLET.match(line):
@@ -80,7 +85,7 @@ def anchors(body: str) -> list[Anchor]:
     when in its items). A table row stands alone, its caption and what introduces the table for context. Worked
     computations (`2 000 € : 4 = 500 €`) are not rules and support nothing. A sentence that follows an item's own
     on its line is a statement of its own too."""
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    lines = _lines(body)
     found: list[Anchor] = []
     sentences: list[str] = []
     lists_after: dict[int, str] = {}
@@ -175,7 +180,7 @@ def special_case(body: str, anchor_text: str) -> str:
     (`SPECIAL_CASES_BESIDE`) and that heading is another case (« Remplacement d'un salarié absent » above « Il est
     possible de conclure des CDD successifs … sans délai de carence … »): the case the anchor's rule holds for,
     which an answer must name; "" otherwise."""
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    lines = _lines(body)
     headings = _headings(lines)
     if not any(SPECIAL_CASES_BESIDE.match(fold(lines[n])) for n in headings):
         return ""
@@ -187,7 +192,7 @@ def special_case(body: str, anchor_text: str) -> str:
 def case_heading(body: str, anchor_text: str) -> str:
     """The heading line a body writes nearest above an anchor (a heading, or a drafting model's path of headings,
     `_heading_line`): the case its rule holds for; "" when none."""
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    lines = _lines(body)
     at = _last_line(lines, anchor_text)
     above = [line for line in lines[:at] if _heading_line(line)] if at is not None else []
     return above[-1] if above else ""

@@ -3,7 +3,7 @@ official texts do not know (an invented aid, an absurd object), which the search
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from assistant.verify import content_words, naming_terms
@@ -140,8 +140,18 @@ def _unheld(question: str, candidates: Iterable[str], document_texts: Iterable[s
     setting = set(setting_words(question))
     return [
         term for term in dict.fromkeys(candidates)
-        if term not in NEVER_KEY_TERMS and term not in setting and not held(term, document_terms)
+        if _may_be_key(term, setting) and not held(term, document_terms)
     ]
+
+
+def _may_be_key(term: str, setting: set[str]) -> bool:
+    """Neither generic, nor the agent's framing, nor a known acronym, nor a circumstance, nor the asker's setting."""
+    return term not in NEVER_KEY_TERMS and term not in setting
+
+
+def _long_enough(asked: str) -> Iterator[str]:
+    """The terms of an asked text long enough to name something specific (`MIN_KEY_TERM_CHARS`)."""
+    return (term for term in naming_terms(asked) if len(term) >= MIN_KEY_TERM_CHARS)
 
 
 def unheld_rare_terms(
@@ -158,8 +168,8 @@ def unheld_rare_terms(
     question's verbs (« dois », « advient ») then never count, since they name no thing."""
     rare = rare_count(documents)
     question = asked_text(question)
-    long_enough = (term for term in naming_terms(question) if len(term) >= MIN_KEY_TERM_CHARS)
-    unheld = [term for term in _unheld(question, long_enough, document_texts) if document_frequency(term) < rare]
+    unheld = [term for term in _unheld(question, _long_enough(question), document_texts)
+              if document_frequency(term) < rare]
     if not unheld or naming_words is None:
         return unheld
     naming = set(content_words(" ".join(naming_words(question))))
@@ -181,9 +191,7 @@ def key_terms(question: str, naming_words: Callable[[str], Iterable[str]]) -> li
     asked = asked_text(question)
     setting = set(setting_words(question))
     naming = set(content_words(" ".join(naming_words(asked))))
-    return [term for term in dict.fromkeys(naming_terms(asked))
-            if len(term) >= MIN_KEY_TERM_CHARS and term not in NEVER_KEY_TERMS and term not in setting
-            and term in naming]
+    return [term for term in dict.fromkeys(_long_enough(asked)) if _may_be_key(term, setting) and term in naming]
 
 
 def a_detail_of_the_story(question: str, unknown: Iterable[str], naming_words: Callable[[str], Iterable[str]]) -> bool:

@@ -123,8 +123,10 @@ SPACED_LETTERS = re.compile(r"\b(?:\w ){3,}\w\b")
 
 def detect_injection(question: str) -> bool:
     folded = fold(question)
+    if INJECTION.search(folded):
+        return True
     joined = SPACED_LETTERS.sub(lambda match: match.group().replace(" ", ""), folded)
-    return INJECTION.search(folded) is not None or INJECTION.search(joined) is not None
+    return joined != folded and INJECTION.search(joined) is not None
 
 
 def out_of_scope(question: str) -> bool:

@@ -500,7 +500,8 @@ DENIED_CASE = re.compile(r"\b(?:non|sans|pas d(?:e |'))\s*([a-z]{4,})")
 def _case_denied(claim_text: str, anchor: Anchor, body: str) -> str:
     """The word a case heading denies (« non conforme ») when the sentence says it undenied (« Si l'état des lieux
     est conforme, … 2 mois » on the rule under « État des lieux non conforme »): the rule of the other case; "" if
-    none."""
+    none. Read on the sentence as written, after `_check` passed it: the opening case that `_past_heading_case`
+    strips from the claim is where the sentence names the case."""
     claim = fold(claim_text)
     for word in DENIED_CASE.findall(fold(case_heading(body, anchor.text))):
         said = re.search(rf"\b{word}", claim)
