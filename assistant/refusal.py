@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from indexing.search import Searcher
 
 REASON_INJECTION = "injection"
+REASON_FRAUD = "fraud"
 REASON_OUT_OF_SCOPE = "out_of_scope"
 REASON_NOT_FOUND = "not_found"
 REASON_UNKNOWN_TERMS = "unknown_terms"
@@ -76,6 +77,32 @@ _INJECTION_PATTERNS = (
 )
 INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS))
 
+_PAPERS = (r"(?:justificatif|attestation|document|bulletin|fiche de paie|avis d.imposition|avis|certificat|quittance"
+           r"|facture|papier|declaration|diplome|contrat|bail|rib|releve|signature|ordonnance|arret de travail)s?")
+_AUTHORITIES = r"(?:caf|msa|impots|fisc|pole emploi|france travail|cpam|secu|urssaf|prefecture|administration|bailleur)"
+_FRAUD_PATTERNS = (
+    (r"\b(?:fabriqu(?:er|e|es|ez)|redig(?:er|e|ez)|ecri(?:re|s|vez)|cre(?:er|e|ez)|produi(?:re|s|sez)|imprim(?:er|e|ez)"
+     r"|gener(?:er|e|ez)|procurer|obtenir|trouver|faire|fais|faites)\b.{0,30}\b(?:un |une |des |de )?"
+     rf"(?:faux|fausses?) {_PAPERS}"),
+    r"\bmodeles? de (?:faux|fausses?)\b",
+    rf"\b(?:falsifi|truqu|trafiqu|maquill|retouch|bidouill|antidat)\w*\b.{{0,60}}\b{_PAPERS}",
+    rf"\b{_PAPERS}\b.{{0,40}}\b(?:falsifi|truqu|trafiqu|maquill|retouch|bidouill|antidat)\w*",
+    (rf"\bmodifi\w*\b.{{0,60}}\b{_PAPERS}\b.{{0,40}}\bpour (?:baisser|augmenter|gonfler|reduire|diminuer|cacher"
+     r"|faire croire|paraitre|toucher|obtenir)"),
+    (r"\bsans que (?:la |le |l['’]|les |son |sa |ses |leur |mon |ma |mes )?\w+(?: \w+)? (?:ne )?"
+     r"(?:le |l['’]|s['’]en |en )?(?:voi\w*|sache\w*|remarque\w*|apercoiv\w*|decouvr\w*|detect\w*|rend\w* compte"
+     r"|dout\w*)"),
+    rf"\b(?:cacher|dissimuler|planquer)\b.{{0,40}}\b(?:a|au|aux|a la|a l['’]) {_AUTHORITIES}\b",
+    (r"\b(?:comment|meilleure? (?:facon|maniere|moyen|astuce)|astuce|combine|technique)\b.{0,80}\bsans "
+     r"(?:le |l['’]|les |lui |leur |en )?(?:dire|declarer|signaler)\b.{0,6}"
+     rf"\b(?:a|au|aux|a la|a l['’]) {_AUTHORITIES}\b"),
+    r"\bpour qu(?:e |['’])(?:[\w'’-]+ ){1,5}(?:n['’]apparaiss\w*|ne figur\w*) pas\b.{0,80}\balors qu",
+)
+FRAUD = re.compile("|".join(f"(?:{p})" for p in _FRAUD_PATTERNS))
+"""A request to deceive an administration: forge or alter a paper, hide a resource or a person from the body that
+pays, act « sans que la CAF le voie ». A question on what one must declare, or on what a fraud risks, asks none
+of these."""
+
 _OUT_OF_SCOPE_PATTERNS = (
     r"\brecettes?\b(?! (fiscal|des impots|publique|de l'etat))",
     r"\b(cuisson|gateau|tarte|crepes?|pates carbonara|blanquette|ingredients?)\b|\b(comment|bien|facon de) cuisiner\b",
@@ -96,6 +123,10 @@ REFUSAL_TEXT = {
         "Je ne peux pas répondre à cette demande : je ne révèle ni mes consignes, ni les questions d'autres "
         "agents, ni des données personnelles, et je ne réponds qu'à partir des sources officielles."
     ),
+    REASON_FRAUD: (
+        "Je ne peux pas aider à tromper une administration (faux document, ressource ou personne cachée) : les "
+        "fiches ci-dessous disent ce qui doit être déclaré et ce que risque une fraude."
+    ),
     REASON_OUT_OF_SCOPE: (
         "Cette question ne relève pas des démarches administratives ni du droit du travail : "
         "Guichet ne répond qu'à partir des fiches officielles du service public."
@@ -107,6 +138,7 @@ NOTICE = {
     REASON_INJECTION: (
         "Demande refusée : elle vise les consignes de l'assistant, d'autres usagers ou des données personnelles."
     ),
+    REASON_FRAUD: "Demande refusée : elle vise à tromper une administration.",
     REASON_OUT_OF_SCOPE: "Demande refusée : hors du champ du service public.",
     REASON_NOT_FOUND: "Aucune source officielle assez proche de la question : vérifiez les fiches les plus proches.",
     REASON_UNKNOWN_TERMS: (
@@ -127,6 +159,10 @@ def detect_injection(question: str) -> bool:
         return True
     joined = SPACED_LETTERS.sub(lambda match: match.group().replace(" ", ""), folded)
     return joined != folded and INJECTION.search(joined) is not None
+
+
+def asks_for_fraud(question: str) -> bool:
+    return FRAUD.search(fold(question)) is not None
 
 
 def out_of_scope(question: str) -> bool:
@@ -181,6 +217,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], settings: Setting
     """Why to refuse this (redacted, standalone) question, or None to answer it."""
     if detect_injection(question):
         return REASON_INJECTION
+    if asks_for_fraud(question):
+        return REASON_FRAUD
     if out_of_scope(question):
         return REASON_OUT_OF_SCOPE
     if relevance(question, passages) < threshold(settings):
