@@ -834,3 +834,63 @@ def test_secrets_codes_and_numbers_after_their_cue(redactor: Redactor, text: str
 )
 def test_cue_words_without_a_value_are_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Je, soussigné Yevhenii Bondarenko, demande le versement", ("PERSONNE", "Yevhenii Bondarenko")),
+        ("Je soussignée Oksana KOVALENKO demande", ("PERSONNE", "Oksana KOVALENKO")),
+        ("l'usager Bondarenko veut savoir", ("PERSONNE", "Bondarenko")),
+        ("mon voisin Dupont fait du bruit la nuit", ("PERSONNE", "Dupont")),
+        ("la bénéficiaire Włodzimierzówna a déménagé", ("PERSONNE", "Włodzimierzówna")),
+        ("Mme X bénéficie de la protection temporaire, APS n° 9300456123, et veut", ("NUMERO_ETRANGER", "9300456123")),
+        ("elle a un titre de séjour 10 ans n° 9501234568", ("NUMERO_ETRANGER", "9501234568")),
+        ("Récépissé de demande de titre n° R 7503 1245 67, valable 6 mois", ("NUMERO_ETRANGER", "R 7503 1245 67")),
+        ("CNI nouveau format X4RTBPFW4, perdue dans le métro", ("CARTE_IDENTITE", "X4RTBPFW4")),
+        ("n° alloc 0458213, dossier en cours", ("NUMERO_ALLOCATAIRE", "0458213")),
+        ("il m'a lu sa carte par groupes : 4532, 0199, 8877, 6653", ("CARTE_BANCAIRE", "4532, 0199, 8877, 6653")),
+        ("Il m'a dicté son mot de passe : « tour Eiffel 75 » avec les espaces", ("MOT_DE_PASSE", "tour Eiffel 75")),
+        ("il a changé son mot de passe ameli en « Sahara#2024 » juste avant", ("MOT_DE_PASSE", "Sahara#2024")),
+        ("Son mot de passe commence par Kiwi et finit par 2023#, il a oublié le milieu", ("MOT_DE_PASSE", "Kiwi")),
+        ("Son mot de passe commence par Kiwi et finit par 2023#, il a oublié le milieu", ("MOT_DE_PASSE", "2023#")),
+        ("Le mot de passe, c'est le nom du chien, Pacha, suivi de 33 : Pacha33.", ("MOT_DE_PASSE", "Pacha33")),
+        ("né le 00/00/1971 à Kaboul selon son titre de séjour", ("DATE_NAISSANCE", "00/00/1971")),
+        ("Sa moto belge 1-ABC-234 est-elle assurable en France ?", ("IMMATRICULATION", "1-ABC-234")),
+        ("adresse 4 rue jean moulin 76600 le havre, elle demande", ("ADRESSE", "4 rue jean moulin 76600 le havre")),
+        ("7 ter impasse du moulin 59000 lille, 2eme gauche", ("ADRESSE", "7 ter impasse du moulin 59000 lille")),
+        ("Elle vit quartier Bellevue, 97122 Baie-Mahault", ("ADRESSE", "quartier Bellevue, 97122 Baie-Mahault")),
+        ("lot. Les Flamboyants n°14, 97300 Cayenne", ("ADRESSE", "lot. Les Flamboyants n°14, 97300 Cayenne")),
+        ("Sa mère vit Rua das Flores 45, 4050-262 Porto", ("ADRESSE", "Rua das Flores 45, 4050-262 Porto")),
+        ("elle habite Calle Mayor 12 à Madrid", ("ADRESSE", "Calle Mayor 12")),
+    ],
+)
+def test_values_in_the_forms_of_the_eighth_probe(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(redactor, text)
+
+
+def test_an_iban_cut_over_two_lines_is_one(redactor: Redactor) -> None:
+    assert found(redactor, "FR76 1131 5000\n0109 8765 4321 074") == [("IBAN", "FR76 1131 5000\n0109 8765 4321 074")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le salarié Français peut-il travailler le dimanche ?",
+        "l'allocataire CAF doit déclarer ses ressources",
+        "l'usager France Travail a reçu un courrier",
+        "la salariée Enceinte peut-elle refuser ?",
+        "l'usager Orange a coupé la ligne",
+        "les années 2019, 2020, 2021, 2022 ont été déclarées",
+        "payer via internet 3 fois sans frais",
+        "Via le site 2 fois par an",
+        "le quartier prioritaire de la ville ouvre droit à l'aide",
+        "une carte de séjour de 10 ans depuis 2019 et un loyer de 1200 euros",
+        "titre de séjour valable jusqu'en 2030",
+        "mot de passe oublié pour le compte ameli : 3 étapes",
+        "le mot de passe doit commencer par une majuscule",
+        "le bouton « mot de passe oublié » ne marche pas",
+    ],
+)
+def test_look_alikes_of_the_eighth_probe_are_left_alone(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []

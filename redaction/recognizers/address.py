@@ -10,9 +10,11 @@ from redaction.recognizers.base import CASE_SENSITIVE, END, START, FrPatternReco
 
 _STREET_TYPES = (
     r"(?i:rue|avenue|av\.|bd|boulevard|impasse|all[ée]e|quai|faubourg|lotissement|hameau|lieu-dit"
-    r"|rond-point|esplanade|parvis|sq\.|imp\.|rte)"
+    r"|rond-point|esplanade|parvis|sq\.|imp\.|rte|lot\.)"
 )
-_COMMON_WORD_STREET_TYPES = r"(?i:place|chemin|route|cours|square|passage|cit[ée]|voie|sentier|promenade|mont[ée]e)"
+_COMMON_WORD_STREET_TYPES = (
+    r"(?i:place|chemin|route|cours|square|passage|cit[ée]|voie|sentier|promenade|mont[ée]e|quartier)"
+)
 _PARTICLE = r"(?:(?i:de|du|des|la|le|les|et|sur|sous|en|aux?)\s+|(?i:l|d)['’]\s*)"
 _WORD = r"[A-ZÀ-Ýa-zà-ÿ0-9][\w'’-]*"
 _NAME_WORD = r"[A-ZÀ-Ý][\w'’-]*"
@@ -22,13 +24,22 @@ principale », « 5 ans de résidence pour l'ASPA », « résidence en France »
 _STREET = (
     rf"(?:{_STREET_TYPES}\s+{_PARTICLE}{{0,3}}{_WORD}|{_COMMON_WORD_STREET_TYPES}\s+{_PARTICLE}{{0,3}}{_NAME_WORD}"
     rf"|{_RESIDENCE})"
-    rf"(?:\s+{_PARTICLE}{{0,3}}{_NAME_WORD})*"
+    rf"(?:\s+{_PARTICLE}{{0,3}}{_NAME_WORD})*(?:\s+n°\s?\d{{1,4}})?"
 )
 _NUMBER = r"\d{1,4}(?:\s?(?i:bis|ter|quater|[a-d]))?,?"
 _POSTCODE = r"(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}"
 _CITY_LINK = r"(?:[\s-]+(?:(?i:sur|sous|en|le|la|les|de|du|des|lès|lez|et|aux?)[\s-]+)?)"
 _CEDEX = r"(?:\s+(?i:cedex)(?:\s+\d{1,2})?)"
 _CITY = rf"{_NAME_WORD}(?:{_CITY_LINK}{_NAME_WORD})*{_CEDEX}?"
+_TYPED_CITY = rf"(?:(?i:le|la|les|l['’])\s+)?{_WORD}(?:[\s-]+(?i:sur|sous|en|lès|lez)[\s-]+{_WORD})?"
+_TYPED_ADDRESS = rf"{_NUMBER}\s+{_STREET_TYPES}\s+(?:{_WORD}\s+){{1,5}}?{_POSTCODE}\s+{_TYPED_CITY}"
+"""An address typed fast in lower case, held together by its postcode: « 4 rue jean moulin 76600 le havre »."""
+_FOREIGN_STREET = (
+    r"(?:Rua|Calle|Carrer|Avenida|Via|Viale|Piazza|Plaza|Strada|Ulica|ul\.)\s+"
+    r"(?:(?:das|dos|da|do|de|del|della|di|la|las|los)\s+)*[A-ZÀ-Ý][\w'’-]*\s+(?:[\w'’-]+\s+){0,3}?\d{1,4}[a-zA-Z]?"
+    rf"(?:,?\s+(?:\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{4,5}})\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD})*)?"
+)
+"""A street abroad, its name before its number (« Rua das Flores 45, 4050-262 Porto », « Calle Mayor 12 »)."""
 
 
 class FrAddressRecognizer(FrPatternRecognizer):
@@ -38,6 +49,8 @@ class FrAddressRecognizer(FrPatternRecognizer):
             rf"{START}{_NUMBER}\s+{_STREET}(?:,?\s+{_POSTCODE}\s+{_CITY})?{END}",
             0.6,
         ),
+        Pattern("Adresse tapée en minuscules", rf"{START}{_TYPED_ADDRESS}{END}", 0.6),
+        Pattern("Voie à l'étranger", rf"{START}{_FOREIGN_STREET}{END}", 0.5),
         Pattern("Voie, code postal et ville", rf"{START}{_STREET},?\s+{_POSTCODE}\s+{_CITY}{END}", 0.6),
         Pattern("Code postal et ville", rf"{START}{_POSTCODE}\s+{_CITY}{END}", 0.45),
         Pattern("Voie sans numéro", rf"{START}{_STREET}{END}", 0.15),

@@ -15,7 +15,11 @@ _FILLER = r"[^\d\n.?!]{0,30}?"
 
 class FrBenefitsNumberRecognizer(FrPatternRecognizer):
     PATTERNS = [
-        Pattern("Allocataire CAF/MSA", rf"(?<=(?:allocataire|\bCAF\b|\bMSA\b){_FILLER})\d(?: ?\d){{6,7}}{END}", 0.7),
+        Pattern(
+            "Allocataire CAF/MSA",
+            rf"(?<=(?:allocataire|\balloc\b|\bmatricule\b|\bCAF\b|\bMSA\b){_FILLER})\d(?: ?\d){{6,7}}{END}",
+            0.7,
+        ),
     ]
 
     ENTITY = "NUMERO_ALLOCATAIRE"

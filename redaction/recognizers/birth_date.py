@@ -26,7 +26,7 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:19|20)\d{2}"
 _SEP = r"[/.-]\s?"
 FULL_DATE = (
-    rf"(?:{_DAY}{_SEP}{_MONTH}{_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
+    rf"(?:(?:{_DAY}|00){_SEP}(?:{_MONTH}|00){_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
     rf"|{_WEEKDAY}?(?:1er|{_DAY})\s+{_MONTHS}\s+(?:{_YEAR}|\d{{2}}))"
 )
 _TWO_DIGIT_DAY = r"(?:0[1-9]|[12]\d|3[01])"

@@ -1,4 +1,5 @@
-"""IBAN of any country, in any case, grouped by spaces, dots or dashes or not at all; and the French RIB.
+"""IBAN of any country, in any case, grouped by spaces, dots or dashes or not at all, or cut over two lines; and
+the French RIB.
 
 Each country's IBAN has a fixed length: the shape (country code, two key digits, that many characters, mostly
 digits) is enough to mask; the ISO 13616 mod-97 key, or the RIB key, only raises the score.
@@ -25,7 +26,7 @@ IBAN_LENGTHS = {
     "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19,
     "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
 }
-_SEP = r"[ .-]?"
+_SEP = r"(?:[ .-]|\r?\n)?"
 _FIELD_SEP = r"\s*[,;/-]?\s*"
 _LABEL_END = r"\s*(?::|n°)?\s*"
 _ACCOUNT = r"(?=[A-Z0-9]*(?:\d[A-Z]*){5})[A-Z0-9]{11}"

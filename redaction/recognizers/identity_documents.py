@@ -13,12 +13,18 @@ from presidio_analyzer import Pattern
 
 from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, END, START, FrPatternRecognizer
 
-_NUMBER_WORDS = r"(?:\s*(?:n°|no\.?|num(?:éro|ero)?\.?|:|est|le|du|de|la|sa|son|ma|mon|sous|[()])){0,4}\s*"
+_DOCUMENT_DETAIL = r"(?:\s+(?:\d{1,2}\s+ans|(?!n°|no\b|num)[a-zà-ÿ'’]{2,12})){0,4}?"
+"""What may describe the document before its number: « titre de séjour 10 ans n° … », « CNI nouveau format … »,
+« récépissé de demande de titre n° … »."""
+_NUMBER_WORDS = (
+    rf"{_DOCUMENT_DETAIL}(?:\s*(?:n°|no\.?|num(?:éro|ero)?\.?|:|est|le|du|de|la|sa|son|ma|mon|sous|[()])){{0,4}}\s*"
+)
 """Between the document and its number: « numéro étranger (AGDREF) 7503012345 », « permis n° : … »."""
 _LICENCE_WORDS = r"(?:\bpermis(?:\s+de\s+conduire)?)"
 _FOREIGNER_WORDS = (
     r"(?:num[ée]ro\s+(?:d['’]\s*)?[ée]tranger|n[°o]\s*(?:d['’]\s*)?[ée]tranger|\bAGDREF\b|"
-    r"(?:titre|carte)\s+de\s+(?:s[ée]jour|r[ée]sident)|r[ée]c[ée]piss[ée])"
+    r"(?:titre|carte)\s+de\s+(?:s[ée]jour|r[ée]sident)|r[ée]c[ée]piss[ée]|\bAPS\b"
+    r"|autorisation\s+provisoire\s+de\s+s[ée]jour)"
 )
 _ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|pi[èe]ce\s+d['’]identit[ée])"
 
@@ -65,7 +71,8 @@ class FrForeignerNumberRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "Numéro d'étranger ou de titre de séjour",
-            rf"(?<={_FOREIGNER_WORDS}{_NUMBER_WORDS})(?:\d{{10}}|(?=[A-Z0-9]*\d{{5}})[A-Z0-9]{{8,12}}){END}",
+            rf"(?<={_FOREIGNER_WORDS}{_NUMBER_WORDS})"
+            rf"(?:\d{{10}}|(?=[A-Z0-9]*\d{{5}})[A-Z0-9]{{8,12}}|[A-Z]?\s?\d{{4}}\s\d{{4}}\s\d{{2}}){END}",
             0.7,
         ),
     ]

@@ -83,13 +83,20 @@ _CHANGED_TO = (
 )
 """« mot de passe changé en Az3rty!! », « mot de passe a été remplacé par… »."""
 _SECRET = r"[^\s,;]{3,64}(?<![.])"
+_SAID_LATER = r"[^.?!\n]{0,60}?"
+"""The rest of the sentence before the secret: « Le mot de passe, c'est le nom du chien, Pacha, suivi de 33 :
+Pacha33 », « il a changé son mot de passe ameli en « Sahara#2024 » »."""
+_QUOTED_SECRET = r"(?<=«\s?)(?!\s)[^»\n]{3,64}?(?<!\s)(?=\s?»)"
+_FRAGMENT_CUE = r"\b(?:commen[cç]\w*|finit|finissait|(?:se\s+)?termin\w*)\s+par\s+"
+"""« Son mot de passe commence par Kiwi et finit par 2023# »: each fragment is part of the secret."""
 """The secret, without the full stop that ends the sentence."""
 _PLAIN_WORD = regex.compile(r"[\p{L}'’-]+")
 
 
 class FrPasswordRecognizer(FrPatternRecognizer):
     """A plain word after « mot de passe : » is a secret unless the dictionary reads it as a verb or a function
-    word: the question goes on there (« a oublié son mot de passe : doit-il passer par… »)."""
+    word: the question goes on there (« a oublié son mot de passe : doit-il passer par… »). Words in quotes that
+    are all French words name a button or a page (« passer par « mot de passe oublié » »), not a secret."""
 
     PATTERNS = [
         Pattern("Secret après deux-points", rf"(?<=\b{_SECRET_CUE}{_SERVICE}\s*(?::|=)\s*){_SECRET}", 0.6),
@@ -97,6 +104,10 @@ class FrPasswordRecognizer(FrPatternRecognizer):
                 rf"(?<=\b{_SECRET_CUE}{_SERVICE}\s+(?:est|était|c['’]est)\s+){_HAS_SIGN}{_SECRET}", 0.6),
         Pattern("Secret après « changé en »", rf"(?<=\b{_SECRET_CUE}{_CHANGED_TO}){_HAS_SIGN}{_SECRET}", 0.6),
         Pattern("Secret juste après le mot", rf"(?<=\b{_SECRET_CUE}\s+){_HAS_DIGIT_OR_SYMBOL}{_SECRET}", 0.6),
+        Pattern("Secret plus loin après deux-points",
+                rf"(?<=\b{_SECRET_CUE}{_SAID_LATER}:\s*){_HAS_DIGIT_OR_SYMBOL}{_SECRET}", 0.6),
+        Pattern("Secret entre guillemets", rf"(?<=\b{_SECRET_CUE}{_SAID_LATER}){_QUOTED_SECRET}", 0.6),
+        Pattern("Fragment du secret", rf"(?<=\b{_SECRET_CUE}{_SAID_LATER}{_FRAGMENT_CUE}){_SECRET}", 0.6),
     ]
 
     ENTITY = "MOT_DE_PASSE"
@@ -110,5 +121,8 @@ class FrPasswordRecognizer(FrPatternRecognizer):
         if _PLAIN_WORD.fullmatch(pattern_text) and (
             self._french.is_function_word(pattern_text) or self._french.is_verb(pattern_text)
         ):
+            return False
+        words = pattern_text.split()
+        if len(words) > 1 and all(_PLAIN_WORD.fullmatch(word) and self._french.is_common(word) for word in words):
             return False
         return None

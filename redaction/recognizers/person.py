@@ -108,9 +108,15 @@ _NAMING = (
 """A person named by a verb of naming or a « nom est » (« je m'appelle marc », « l'enfant s'appelle timothée »,
 « mon nom de famille est dubois »): what follows is a name even in lower case, unless it is a function word or a
 verb (« il s'appelle comment ? »)."""
+_ROLE = (
+    r"(?:l['’])?(?:usag[eè]re?|allocataire|b[ée]n[ée]ficiaire|demandeu(?:r|se)|locataire|assur[ée]e?|salari[ée]e?"
+    r"|patiente?|soussign[ée]e?|voisine?|amie?|coll[èe]gue|tut(?:eur|rice)|curat(?:eur|rice))"
+)
+"""A person's role before their capitalised name (« l'usager Bondarenko », « Je, soussigné Yevhenii Bondarenko »,
+« mon voisin Włodzimierz »): a name the list of given names may not hold."""
 LOWER_CUED_NAME = regex.compile(
     rf"(?<=(?<![\w'’-])(?:(?P<kin>{_DETERMINER}\s*{_KINSHIP})|{_LOWER_CIVILITY}(?:\s+{_MARITAL})?|(?P<named>{_NAMING})"
-    rf"|(?P<professional>{_PROFESSIONAL_TITLE}))\s+)"
+    rf"|(?P<professional>{_PROFESSIONAL_TITLE})|(?P<role>{_ROLE}))\s+)"
     rf"(?!{_MARITAL}\s){_WORD}(?:\s{_WORD}){{0,3}}",
     CASE_INSENSITIVE,
 )
@@ -119,6 +125,7 @@ _NOT_A_NAME_TAGS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCO
 """A given name that is also a French word (« julie », « pierre », « rose ») is the child's after « ma fille »
 unless it reads as a verb or a function word there (« ma fille marie son fils »: a verb)."""
 _VERB_TAGS = frozenset({"VERB", "AUX"})
+_PROPER_NOUN_TAGS = frozenset({"PROPN"})
 _COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "AUX", "ADV"})
 _NEXT_PHRASE_TAGS = _COMMON_WORD_TAGS - {"ADJ"}
 """A capitalised word after a name that starts the next phrase; an adjective is a surname as often as not."""
@@ -199,6 +206,10 @@ class FrPersonRecognizer(EntityRecognizer):
                     self._is_given_name(first) and not _tagged_as(doc, match.start(), first_end, _NOT_A_NAME_TAGS))
             elif match.group("professional"):
                 refused = not self._could_be_a_name(first) or (first.islower() and self._french.is_common(first))
+            elif match.group("role"):
+                refused = not first[0].isupper() or not self._could_be_a_name(first) or (
+                    self._french.is_common(first) and not self._is_given_name(first)
+                    and not _tagged_as(doc, match.start(), first_end, _PROPER_NOUN_TAGS))
             elif match.group("named"):
                 refused = not self._could_be_a_name(first) or (
                     self._french.is_common(first) and _tagged_as(doc, match.start(), first_end, _MODIFIER_TAGS))
