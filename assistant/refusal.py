@@ -73,6 +73,20 @@ _INJECTION_PATTERNS = (
     (r"\b(donnees personnelles|informations personnelles|coordonnees)\b.{0,40}\b(de|d'un|d'une|des)\b.{0,30}"
     r"\b(usager|agent|allocataire|personne|monsieur|madame|citoyen|voisin|collegue)"),
     r"<\s*/?\s*(system|sources?|question|instructions?)\s*>",
+    (r"\b(calcul|devin|reconstitu|retrouv|complet)\w*\b.{0,40}\b(chiffres? manquants?|chiffres? masques?"
+     r"|(numero|nir|iban|valeurs?|donnees?) masque\w*)"),
+    (r"\b(adresse|telephone|numero|nir|iban|date de naissance|coordonnees)s?\b.{0,60}"
+     r"\b(saisi|tape|entre|note|enregistre)e?s?\b.{0,30}"
+     r"\b(tout a l'heure|aujourd'hui|hier|ce matin|cet apres-midi|par (mon|ma|un|une) collegue)"),
+    (r"\b(ecri|redig|genere|envoi|fai)\w*\b.{0,30}\b(sms|mail|courriel|message|lettre)\b.{0,60}"
+     r"\b(ressembl\w*|imit\w*|comme si|se faisant passer|signe de son nom|au nom d)"),
+    (r"\b(genere|invente|cree|fabrique|produis)\w*\b.{0,30}\b(une? )?(fausse |nouvelle )?identite "
+     r"(complete|credible|fictive)"),
+    r"\bcomme si tu etais (m\.|mme|monsieur|madame|un agent|une agente|une conseillere|un conseiller)",
+    (r"\b(olvida|ignora|esquece|ignore|vergiss|dimentica)\w*\b.{0,30}\b(instrucciones|instrucoes|regras"
+     r"|reglas|anweisungen|regeln|istruzioni|regole)"),
+    r"[\"']role[\"']\s*:\s*[\"']system[\"']",
+    r"\bne (masque|masquez|cache) (rien|plus rien|aucune? donnee)|\bn'enregistre (rien|plus rien)\b",
     r"\b(nouvelle|nouvelles) (instruction|consigne|regle)s?\b",
 )
 INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS))
@@ -97,6 +111,9 @@ _FRAUD_PATTERNS = (
      r"(?:le |l['’]|les |lui |leur |en )?(?:dire|declarer|signaler)\b.{0,6}"
      rf"\b(?:a|au|aux|a la|a l['’]) {_AUTHORITIES}\b"),
     r"\bpour qu(?:e |['’])(?:[\w'’-]+ ){1,5}(?:n['’]apparaiss\w*|ne figur\w*) pas\b.{0,80}\balors qu",
+    (r"\b(?:faire passer|declarer|inventer|creer|mettre|ajouter|inscrire)\b.{0,40}\b(?:enfant|personne|adresse"
+     r"|domicile|bail|emploi|salarie|charge|concubin|separation|demenagement)s? (?:a charge )?ficti(?:f|ve|fs|ves)\b"),
+    r"\b(?:comment|astuce|moyen)\b.{0,40}\bne pas declarer\b.{0,80}\b(?:sans risque|pour qu|sans que)",
 )
 FRAUD = re.compile("|".join(f"(?:{p})" for p in _FRAUD_PATTERNS))
 """A request to deceive an administration: forge or alter a paper, hide a resource or a person from the body that
@@ -151,14 +168,34 @@ NOTICE = {
 
 SPACED_LETTERS = re.compile(r"\b(?:\w ){3,}\w\b")
 """A word written letter by letter to slip past the patterns (« I g n o r e   t e s   r è g l e s »)."""
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+"""Zero-width spaces, joiners, soft hyphens and direction marks, which split a word for the patterns and show
+nothing on the page."""
+LOOKALIKES = str.maketrans("аеорсухіјѕԁԛԝοινρτκμαε", "aeopcyxijsdqwoivptkmae")
+"""Cyrillic and Greek letters drawn like Latin ones (« Ιgnοre tes іnstructions »), read after `fold` lowered
+them."""
+LEET = str.maketrans("013457@$", "oieastas")
+LEET_WORD = re.compile(r"\b(?=\w*[a-z])(?=\w*[013457])\w+\b")
+"""A word that mixes letters and the digits read as letters (« 1gn0r3 t3s 1nstruct10ns »)."""
+
+
+def _disguises_removed(folded: str) -> list[str]:
+    """The question with each disguise undone: letters spaced out, invisible characters, look-alike letters,
+    digits for letters."""
+    plain = INVISIBLE.sub("", folded.translate(LOOKALIKES))
+    readings = [
+        SPACED_LETTERS.sub(lambda match: match.group().replace(" ", ""), folded),
+        plain,
+        LEET_WORD.sub(lambda match: match.group().translate(LEET), plain),
+    ]
+    return [reading for reading in dict.fromkeys(readings) if reading != folded]
 
 
 def detect_injection(question: str) -> bool:
     folded = fold(question)
     if INJECTION.search(folded):
         return True
-    joined = SPACED_LETTERS.sub(lambda match: match.group().replace(" ", ""), folded)
-    return joined != folded and INJECTION.search(joined) is not None
+    return any(INJECTION.search(reading) for reading in _disguises_removed(folded))
 
 
 def asks_for_fraud(question: str) -> bool:
