@@ -31,6 +31,9 @@ CASES = {"de": "de", "du": "de", "des": "de", "d'": "de", "a": "a", "au": "a", "
 form each."""
 
 
+POINTING_PRONOUNS = frozenset({"elle", "elles", "ils", "en"})
+
+
 @dataclass(frozen=True)
 class Parse:
     has_finite_verb: bool
@@ -57,6 +60,9 @@ class Parse:
     complements: frozenset[tuple[str, str]] = frozenset()
     """(folded noun, folded word it hangs on) for every noun that a preposition, whichever, brings in and that is not
     a subject: « un passeport pour voyager dans le temps » gives (temps, voyager)."""
+    points_back: bool = False
+    """A pronoun stands for something named before: « elle », « ils », « en » (« vous pouvez en anticiper le
+    point de départ »), « y » but in « il y a »; not « il », which is as often impersonal (« il faut »)."""
 
 
 @cache
@@ -94,12 +100,14 @@ def _finite(doc: Doc) -> bool:
     """A conjugated verb: not a participle or an infinitive (« Cas autorisés », « Démissionner d'un CDI »),
     unless it heads the sentence (the tagger reads some conjugated forms as participles: « n'interrompt ») or ends
     in « -ez », which no infinitive or participle does (it reads the imperative « Envoyez le formulaire » as an
-    infinitive)."""
+    infinitive). A participle that opens the sentence heads a title (« Saisie sur salaire : montant de la
+    saisie »): a conjugated verb has its subject before it."""
     for token in doc:
         forms = set(token.morph.get("VerbForm"))
         if token.pos_ in ("VERB", "AUX") and (not {"Part", "Inf", "Ger"} & forms or token.lower_.endswith("ez")):
             return True
-        if token.pos_ == "VERB" and token.dep_ == "ROOT" and "Inf" not in forms:
+        opens = all(before.is_punct for before in doc[: token.i])
+        if token.pos_ == "VERB" and token.dep_ == "ROOT" and "Inf" not in forms and not ("Part" in forms and opens):
             return True
         if _misread_verb(token):
             return True
@@ -212,8 +220,13 @@ def parse(text: str) -> Parse:
         if token.pos_ in ("NOUN", "PROPN") and token.head is not token and token.dep_ not in SUBJECT_RELATIONS
         and any(child.dep_ == "case" for child in token.children)
     )
+    points_back = any(
+        token.pos_ == "PRON" and (token.lower_ in POINTING_PRONOUNS or (token.lower_ == "y" and doc[token.i - 1].lower_
+                                                                         != "il"))
+        for token in doc
+    )
     return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents, attachments,
-                 described, complements)
+                 described, complements, points_back)
 
 
 @lru_cache(maxsize=1024)

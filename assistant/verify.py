@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from assistant import claims
@@ -291,7 +291,8 @@ class SentenceVerdict:
     reverse), `unmatched_role` (a party the passage does not name), `other_row` (a table row's amounts given to
     the key of another row), `low_overlap`, `new_words` (more than `MAX_NEW_TERMS` content words from nowhere in
     the passage), `negation`, `yes_no` (« Oui » on a denial, « Non » on an
-    affirmation), `role_swap` (a party in another's place), `low_similarity`."""
+    affirmation), `role_swap` (a party in another's place), `low_similarity`, `other_source` (a pronoun for what
+    the sentence before took from another text)."""
     overlap: float = 0.0
     support: int = 0
     """The cited passage number that supports the sentence (0 when unsupported)."""
@@ -511,6 +512,31 @@ def _case_denied(claim_text: str, anchor: Anchor, body: str) -> str:
     return ""
 
 
+CONTRARY_OPENING = re.compile(r"^\s*(?:en revanche|toutefois|cependant|par contre|neanmoins|mais|a l'inverse|sauf)\b")
+EXCEPTIONS_READ = 2
+
+
+def _answered_by_the_exception(claim_text: str, anchor: Anchor, body: str, reply: Reply) -> str:
+    """The words of the question that a sentence next to the anchor names (right after it as the fiche writes it,
+    or right before it once an extract has put the closest sentences first), when it opens on « En revanche »,
+    « Toutefois »… and neither the answer nor its anchor names them: the question may be the exception's case
+    (« grève des pilotes de la compagnie » against « n'est pas due si… grève des contrôleurs aériens. En revanche,
+    la grève de personnels de la compagnie vous autorise… »), and a « Oui » or « Non » given on the rule cannot
+    tell, unless the draft states the exception as well; "" if none."""
+    at = body.find(anchor.text)
+    if at < 0 or reply.draft is None:
+        return ""
+    before = [part for part in BODY_SENTENCE_END.split(body[:at]) if part.strip()]
+    after = [part for part in BODY_SENTENCE_END.split(body[at + len(anchor.text):]) if part.strip()]
+    said = _terms(claim_text) | _terms(anchor.text, source=True)
+    for sentence in after[:EXCEPTIONS_READ] + before[-EXCEPTIONS_READ:]:
+        if CONTRARY_OPENING.match(fold(sentence)) and overlap(sentence, reply.draft) < MIN_OVERLAP:
+            named = (_terms(reply.question) & _terms(sentence, source=True)) - said
+            if named:
+                return ", ".join(sorted(named))
+    return ""
+
+
 def _other_row_named(claim_text: str, anchor: Anchor, body: str) -> str:
     """The first cell of another row of the anchor's table that the sentence names, when it does not name the
     anchor's own (« jusqu'à 50 m² » with the amount of the row « Supérieure à 50 m² et jusqu'à 150 m² »): a
@@ -553,12 +579,14 @@ def _kept_share(words: set[str], unkept: set[str]) -> float:
 
 @dataclass(frozen=True)
 class Reply:
-    """The « Oui » / « Non » a sentence opens with ("" if none), and the question it answers."""
+    """The « Oui » / « Non » a sentence opens with ("" if none), the question it answers and the whole draft."""
 
     word: str
     flipped: bool
     """The sentence answers by the opposite of what is asked, so that its « Oui » / « Non » goes against it."""
     question: str
+    draft: str | None = ""
+    """None while it is being written: the exception an answer leaves out may still come."""
 
 
 def _condition_restated(claim_text: str, anchor_text: str) -> bool:
@@ -1028,7 +1056,7 @@ def _clauses(claim_text: str) -> list[str]:
 
 def verify_sentence(
     sentence: str, passages: list[Passage], resemblance: Resemblance | None = None, question: str = "",
-    previous: str = "",
+    previous: str = "", draft: str | None = "",
 ) -> SentenceVerdict:
     """Supported when one sentence of a cited passage's body holds it (see the module's docstring); a sentence
     that joins two rules by « mais » or « ; » when each of its clauses rests on the same cited passage, and only
@@ -1048,7 +1076,7 @@ def verify_sentence(
         return SentenceVerdict(sentence, cited, False, "other_audience", detail=audience(question))
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
     mixed = len({negated(clause) for clause in _joined(claim_text) if parse(clause).has_finite_verb}) > 1
-    reply = Reply(answer, flipped, question)
+    reply = Reply(answer, flipped, question, draft)
     whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, resemblance, previous)
     if whole is not None and whole.supported:
         return whole
@@ -1098,9 +1126,14 @@ def _rest(
             continue
         tried[(n, claim)] = tried.get((n, claim), 0) + 1
         reason, detail = _check(claim, reply, anchor, passages[n - 1], resemblance, previous)
-        denied_case = _case_denied(claim_text, anchor, passage_body(passages[n - 1])) if reason == "ok" else ""
+        body = passage_body(passages[n - 1])
+        denied_case = _case_denied(claim_text, anchor, body) if reason == "ok" else ""
         if denied_case:
             reason, detail = "negation", denied_case
+        exception = _answered_by_the_exception(claim_text, anchor, body, reply) \
+            if reason == "ok" and reply.word else ""
+        if exception:
+            reason, detail = "yes_no", exception
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
@@ -1108,16 +1141,30 @@ def _rest(
 
 
 def verify(
-    draft: str, passages: list[Passage], resemblance: Resemblance | None = None, question: str = ""
+    draft: str, passages: list[Passage], resemblance: Resemblance | None = None, question: str = "",
+    finished: bool = True,
 ) -> Verification:
     """Each sentence of the draft against the passages it cites; the question, when given, tells whether a
     « Oui » / « Non » answers it by the opposite of what it asks. A bare « Oui. » or « Non. » opens the sentence
-    that follows it."""
+    that follows it. A draft not `finished` may still state the exception its answer leaves out."""
     verdicts: list[SentenceVerdict] = []
     for sentence in split_sentences(_bare_yes_no_joined(draft)):
         previous = verdicts[-1].quote if verdicts and verdicts[-1].supported else ""
-        verdicts.append(verify_sentence(sentence, passages, resemblance, question, previous))
+        verdict = verify_sentence(sentence, passages, resemblance, question, previous, draft if finished else None)
+        if verdict.supported and verdicts and _points_to_another_text(verdict, verdicts[-1], passages):
+            verdict = replace(verdict, supported=False, reason="other_source", support=0,
+                              detail=passages[verdict.support - 1].doc_id)
+        verdicts.append(verdict)
     return Verification(tuple(verdicts))
+
+
+def _points_to_another_text(verdict: SentenceVerdict, before: SentenceVerdict, passages: list[Passage]) -> bool:
+    """Whether a sentence that points back by a pronoun (« vous pouvez en anticiper le point de départ [2] ») rests
+    on another text than the sentence before it: its pronoun then stands for what that other text names (« le
+    congé d'adoption [1] »), and joins two texts into a rule neither holds."""
+    earlier = {passages[n - 1].doc_id for n in ((before.support,) if before.supported else before.cited)}
+    return passages[verdict.support - 1].doc_id not in earlier and parse(
+        _without_markers(claims.without_yes_no(verdict.sentence))).points_back
 
 
 def _bare_yes_no_joined(draft: str) -> str:
@@ -1134,7 +1181,7 @@ def hopeless(partial_draft: str, passages: list[Passage], question: str = "") ->
         return True
     if not sentences:
         return False
-    return verify(" ".join(sentences), passages, question=question).misread
+    return verify(" ".join(sentences), passages, question=question, finished=False).misread
 
 
 def best_quote(sentence: str, passage: Passage) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from assistant import claims
 from assistant.draft_check import inline_passage
-from assistant.verify import DISCOURSE_OPENING, verify
+from assistant.verify import DISCOURSE_OPENING, hopeless, verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.verify import PlantedDraft, load_drafts
 from indexing.text import fold
@@ -22,7 +22,7 @@ def _planted() -> dict[str, PlantedDraft]:
     paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"],
              DEFAULT_DATASETS["verify-drafts-blind3"], DEFAULT_DATASETS["verify-drafts-blind4"],
              DEFAULT_DATASETS["verify-drafts-blind5"], DEFAULT_DATASETS["verify-drafts-blind6"],
-             DEFAULT_DATASETS["verify-drafts-blind7"])
+             DEFAULT_DATASETS["verify-drafts-blind7"], DEFAULT_DATASETS["verify-drafts-blind8"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -826,3 +826,45 @@ def test_a_bound_written_as_a_denial_is_a_rule_an_answer_may_say_with_doit():
              "d'au moins vingt-quatre heures [1].")
     assert [v.reason for v in verify(draft, [passage]).verdicts] == ["ok"]
     assert verify(draft.replace("vingt-quatre", "quarante-huit"), [passage]).verdicts[0].reason == "missing_number"
+
+
+def test_a_title_and_its_headings_joined_by_a_colon_are_no_answer():
+    """blind8's title-only draft: « Saisie » opens it, a participle the parser made its root verb."""
+    assert stands("b8-justice-01") == ["no_verb"]
+    assert stands("b8-justice-01", "Cas autorisés : montant de la saisie et revenus saisissables [1].") == ["no_verb"]
+    assert stands("b8-justice-01", "Le salaire net comprend les avantages en nature [1].") == ["ok"]
+
+
+def test_a_yes_or_no_given_on_a_rule_whose_exception_names_the_question_goes():
+    """blind8's « Non » on the airline rule for circumstances beyond its control, asked about a strike of the
+    airline's own pilots: the next sentence, « En revanche, la grève de personnels de la compagnie… », is the
+    question's case."""
+    assert stands("b8-transport-01") == ["yes_no"]
+    rule = ("Non, l'indemnisation n'est pas due si le retard provient d'une circonstance exceptionnelle (conditions "
+            "météorologiques ou grève des contrôleurs aériens par exemple) [1].")
+    assert stands("b8-transport-01", rule) == ["yes_no"]
+    assert stands("b8-transport-01", f"{rule} En revanche, la grève de personnels de la compagnie vous autorise à "
+                                     "prétendre à une indemnisation [1].") == ["ok", "ok"]
+    assert stands("b8-transport-01", "Oui, la grève de personnels de la compagnie vous autorise à prétendre à une "
+                                     "indemnisation [1].") == ["ok"]
+    planted = _planted()["b8-transport-01"]
+    extract = inline_passage({"doc_id": "F10977", "title": "Voyage en avion : vol retardé", "text": (
+        "Indemnisation\nEn revanche, la grève de personnels de la compagnie vous autorise à prétendre à une "
+        "indemnisation.\nAttention : l'indemnisation n'est pas due si le retard provient d'une circonstance "
+        "exceptionnelle (conditions météorologiques ou grève des contrôleurs aériens par exemple).")}, 1)
+    assert [v.reason for v in verify(rule, [extract], question=planted.question).verdicts] == ["yes_no"], \
+        "an extract that puts the exception first, as `guichet ask` gives the drafting model"
+    assert not hopeless(f"{rule} En revanche, la grève", list(planted.passages), planted.question), \
+        "while the draft is written, the exception may still come"
+
+
+def test_a_pronoun_for_what_another_text_named_joins_two_rules():
+    """blind8's adoption leave: « vous pouvez en anticiper le point de départ [2] », where « en » stands for the
+    adoption leave of [1] and [2] is the maternity leave's rule."""
+    assert stands("b8-famille-08") == ["ok", "other_source"]
+    assert stands("b8-famille-08", "Le congé d'adoption débute à la date d'arrivée de l'enfant au foyer [1]. Il peut "
+                                   "débuter plus tôt, dans la limite de 7 jours consécutifs précédant l'arrivée de "
+                                   "l'enfant au foyer [1].")[0] == "ok"
+    assert stands("b8-famille-08", "La salariée qui attend un enfant et qui a déjà au moins deux enfants à charge "
+                                   "peut anticiper le point de départ de son congé prénatal de 2 semaines maximum "
+                                   "[2].") == ["ok"]
