@@ -194,10 +194,22 @@ def key_terms(question: str, naming_words: Callable[[str], Iterable[str]]) -> li
     return [term for term in dict.fromkeys(_long_enough(asked)) if _may_be_key(term, setting) and term in naming]
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
 def a_detail_of_the_story(question: str, unknown: Iterable[str], naming_words: Callable[[str], Iterable[str]]) -> bool:
-    """Whether the terms the texts do not know are few among what the question names (`TERMS_PER_UNKNOWN`)."""
+    """Whether the terms the texts do not know are few among what the question names (`TERMS_PER_UNKNOWN`), or
+    are told only in the story before the sentence that asks, when that sentence names on its own what it asks
+    (« Mon fils en fauteuil est en 5e… je l'emmène tous les jours en voiture. À qui je dois m'adresser pour me faire
+    rembourser ces trajets ? »). A sentence that asks by a pronoun (« Comment la demander ? ») leans on the story:
+    what the story names is then what is asked."""
     unknown = set(unknown)
-    return len(set(key_terms(question, naming_words)) | unknown) >= TERMS_PER_UNKNOWN * len(unknown)
+    if len(set(key_terms(question, naming_words)) | unknown) >= TERMS_PER_UNKNOWN * len(unknown):
+        return True
+    *story, asked = SENTENCE_BREAK.split(question.strip())
+    told = set(content_words(" ".join(story)))
+    asks_on_its_own = set(key_terms(asked, naming_words)) - unknown
+    return bool(story) and bool(asks_on_its_own) and unknown <= told - set(content_words(asked))
 
 
 def unattested_complements(

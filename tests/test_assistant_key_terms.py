@@ -246,3 +246,25 @@ def test_one_unknown_word_among_many_named_is_a_detail_of_the_story(question: st
 def test_when_the_story_happened_and_how_much_it_weighed_are_no_key_terms(question: str, unheld: str) -> None:
     corpus = {term: 50 for term in content_words(CDD_TEXT)}
     assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == content_words(unheld)
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown", "detail"),
+    [
+        ("Mon fils en fauteuil est en 5e dans un collège ordinaire. Il ne peut pas prendre le car scolaire, alors je "
+         "l'emmène tous les jours en voiture. À qui je dois m'adresser pour me faire rembourser ces trajets ?",
+         "fauteuil voiture", True),
+        ("Mon neveu ivoirien de 17 ans vit chez nous en France depuis 2 ans. Est-ce qu'il lui faut un titre de séjour "
+         "alors qu'il est encore mineur ?", "ivoirien", True),
+        ("J'ai pris 3 mois de suspension de permis pour un gros excès de vitesse. Pour la visite médicale avant de le "
+         "récupérer, je peux aller voir mon médecin de famille ?", "gros", True),
+        ("J'ai entendu parler de l'allocation de téléportation. Comment la demander ?", "téléportation", False),
+        ("Mon fils veut le permis de soucoupe volante. Quel est l'âge minimum pour le permis de soucoupe ?",
+         "soucoupe", False),
+        ("Ma fille a 16 ans. Comment obtenir le passeport gastronomique pour elle ?", "gastronomique", False),
+    ],
+)
+def test_an_unknown_word_told_only_before_a_question_that_names_what_it_asks_is_a_detail(
+    question: str, unknown: str, detail: bool
+) -> None:
+    assert a_detail_of_the_story(question, content_words(unknown), _naming) is detail
