@@ -141,8 +141,8 @@ REFUSAL_TEXT = {
         "agents, ni des données personnelles, et je ne réponds qu'à partir des sources officielles."
     ),
     REASON_FRAUD: (
-        "Je ne peux pas aider à tromper une administration (faux document, ressource ou personne cachée) : les "
-        "fiches ci-dessous disent ce qui doit être déclaré et ce que risque une fraude."
+        "Je ne peux pas aider à tromper une administration (faux document, ressource ou personne cachée). Ce qu'il "
+        "faut déclarer se lit dans les fiches officielles."
     ),
     REASON_OUT_OF_SCOPE: (
         "Cette question ne relève pas des démarches administratives ni du droit du travail : "
