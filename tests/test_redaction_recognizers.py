@@ -894,3 +894,39 @@ def test_an_iban_cut_over_two_lines_is_one(redactor: Redactor) -> None:
 )
 def test_look_alikes_of_the_eighth_probe_are_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le numéro de sécurité sociale dicté : deux, quatre-vingt-trois, zéro deux, soixante-neuf, cent vingt-trois, "
+         "quatre cent cinquante-six, clé quarante et un.",
+         ("NIR", "deux, quatre-vingt-trois, zéro deux, soixante-neuf, cent vingt-trois, quatre cent cinquante-six, "
+                 "clé quarante et un")),
+        ("Le matricule CAF, c'est le quatre-cinq-zéro-zéro-trois-un-deux : 4500312.",
+         ("NUMERO_ALLOCATAIRE", "quatre-cinq-zéro-zéro-trois-un-deux : 4500312")),
+        ("Je n'ai que le début de son numéro de sécu, ça commence par 2 85 06, comment retrouver son dossier ?",
+         ("NIR", "2 85 06")),
+        ("Son numéro INSEE commence par 2 78 05 99, elle est née au Maroc.", ("NIR", "2 78 05 99")),
+        ("Il me dit « écrivez à yao point kouassi chez exemple point ci »",
+         ("EMAIL", "yao point kouassi chez exemple point ci")),
+    ],
+)
+def test_identifiers_dictated_or_given_in_part(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La CAF verse deux cent cinquante euros par mois pour trois enfants",
+        "l'article L. deux cent soixante-deux du code de la sécurité sociale",
+        "sécu : il a cinq enfants et trois petits-enfants",
+        "il travaille chez exemple point fr",
+        "le NIR commence par 1 ou 2 selon le sexe",
+        "le numéro de sécu commence par le sexe",
+        "elle travaille chez Orange point de vente",
+    ],
+)
+def test_numbers_in_words_and_chez_without_an_identifier_are_left_alone(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []

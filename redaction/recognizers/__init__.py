@@ -24,6 +24,7 @@ from redaction.recognizers.nir import FrNirRecognizer
 from redaction.recognizers.online import FrIpAddressRecognizer, FrOnlineHandleRecognizer, FrPasswordRecognizer
 from redaction.recognizers.person import FrPersonRecognizer
 from redaction.recognizers.phone import FrPhoneRecognizer, FrSpokenPhoneRecognizer
+from redaction.recognizers.spoken_identifiers import FrSpokenIdentifierRecognizer
 from redaction.recognizers.tax import FrTaxNumberRecognizer
 from redaction.recognizers.vehicle import FrLicencePlateRecognizer
 
@@ -31,6 +32,7 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrEmailRecognizer,
     FrPhoneRecognizer,
     FrSpokenPhoneRecognizer,
+    FrSpokenIdentifierRecognizer,
     FrNirRecognizer,
     FrIbanRecognizer,
     FrTaxNumberRecognizer,

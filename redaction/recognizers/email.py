@@ -1,5 +1,6 @@
 """E-mail addresses, written plainly or spelled out against robots ("prenom.nom [at] gmail [dot] com",
-"prenom.nom arobase gmail point com", "prenom.nom @ gmail.com", "prenom . nom @ gmail . com"); the domain is
+"prenom.nom arobase gmail point com", "prenom.nom @ gmail.com", "prenom . nom @ gmail . com", « yao point
+kouassi chez exemple point ci » when both sides are spelled with « point »); the domain is
 checked against tldextract's bundled suffix list (never downloaded)."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from redaction.recognizers.base import CASE_INSENSITIVE, FrPatternRecognizer
 OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
 _AT = r"(?:\s*[\[(]\s*(?:at|arobase)\s*[\])]\s*|\s+arobase\s+|\s+@\s*|\s*@\s+)"
 _DOT = r"(?:\s*[\[(]\s*(?:dot|point)\s*[\])]\s*|\s+(?:dot|point)\s+|\s+\.\s+|\.)"
-_SPELLED_AT = regex.compile(_AT, regex.IGNORECASE)
+_SPELLED_AT = regex.compile(rf"{_AT}|\s+chez\s+", regex.IGNORECASE)
 _SPELLED_DOT = regex.compile(_DOT, regex.IGNORECASE)
 
 
@@ -22,6 +23,11 @@ class FrEmailRecognizer(FrPatternRecognizer):
         Pattern(
             "E-mail",
             r"(?<![\w.+-])[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+\b",
+            0.5,
+        ),
+        Pattern(
+            "E-mail dicté avec chez",
+            r"(?<![\w.+-])[\w+-]+(?:\s+point\s+[\w+-]+)+\s+chez\s+\w+(?:-+\w+)*(?:\s+point\s+\w+(?:-+\w+)*)+\b",
             0.5,
         ),
         Pattern(

@@ -1,7 +1,8 @@
 """Numéro de sécurité sociale (NIR): 13 characters and a two-digit key, Corsica 2A/2B included.
 
 The 15-character shape is masked whole whatever its key (a right key raises the score); the 13 characters
-without a key only with a context word. A key written apart ("… 045 clé 53") stays inside the span."""
+without a key only with a context word. A key written apart ("… 045 clé 53") stays inside the span. The start
+of a NIR, after « commence par »."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ from redaction.recognizers.checksums import compact, nir_key
 _SEP = r"[ .-]?"
 _BODY = rf"[1-478]{_SEP}\d{{2}}{_SEP}(?:0[1-9]|1[0-2]|[2-9]\d){_SEP}(?:2[AB]|\d{{2}})(?:{_SEP}\d){{6}}"
 _KEY_APART = r"\s*(?:[-/,]|\(?\s*cl[ée]\s*:?)\s*\d{2}\)?"
+_STARTS_WITH = (
+    r"(?:\bnir|\binsee|\bs[ée]cu\w*|s[ée]curit[ée]\s+sociale)[^.?!\n]{0,30}?"
+    r"\b(?:commen[cç]\w*|d[ée]but\w*)\s+(?:par\s+)?(?:[:«]\s*)?"
+)
+"""« son numéro de sécu commence par 2 85 06 »: the start of a NIR (sex, year and month of birth, place) is
+the person's."""
 
 
 class FrNirRecognizer(FrPatternRecognizer):
@@ -20,6 +27,7 @@ class FrNirRecognizer(FrPatternRecognizer):
         Pattern("NIR avec clé", rf"{START}{_BODY}{_SEP}\d{_SEP}\d{END}", 0.5),
         Pattern("NIR et clé à part", rf"{START}{_BODY}{_KEY_APART}{END}", 0.5),
         Pattern("NIR sans clé", rf"{START}{_BODY}{END}", 0.15),
+        Pattern("Début de NIR", rf"(?<={_STARTS_WITH}){START}[1-478](?:[ .]?(?:\d{{2}}|2[AB])){{2,5}}{END}", 0.6),
     ]
     CONTEXT = ["sécurité", "sociale", "sécu", "nir", "insee", "assuré", "immatriculation", "carte vitale", "vitale"]
 

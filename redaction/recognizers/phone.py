@@ -12,7 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, FrPatternRecognizer, result_of
 from redaction.recognizers.checksums import compact
-from redaction.recognizers.number_words import NUMBER_WORDS, TEENS, TENS, UNITS
+from redaction.recognizers.number_words import TEENS, TENS, UNITS, number_runs
 from redaction.unicode_fold import without_accents
 
 _SEP = r"(?:[ ./-]| [./-] )"
@@ -47,11 +47,6 @@ class FrPhoneRecognizer(FrPatternRecognizer):
         digits = compact(pattern_text)
         national = "0" + digits[-9:]
         return len(set(national)) <= 2
-
-
-_SPOKEN = regex.compile(r"[a-z]+|\d+", regex.IGNORECASE)
-_JOINS = regex.compile(r"^[\s,.;/-]*$")
-"""What may stand between two words of a number said aloud (« zéro six, douze - trente-quatre »)."""
 
 
 def _teen(words: list[str], at: int) -> tuple[int, int] | None:
@@ -129,30 +124,10 @@ class FrSpokenPhoneRecognizer(EntityRecognizer):
         if len(plain) != len(text):
             plain = without_accents(text)
         results = []
-        for run in self._runs(plain):
+        for run in number_runs(plain):
             words = [plain[start:end] for start, end in run]
             breaks = frozenset(n for n in range(1, len(run)) if regex.search(r"[,.;/]", plain[run[n - 1][1]:run[n][0]]))
             national = _national(_spoken_digits(words, breaks), plain[: run[0][0]])
             if any(not word.isdigit() for word in words) and regex.fullmatch(r"0[1-79]\d{8}", national):
                 results.append(result_of(self, "TELEPHONE", run[0][0], run[-1][1], self.SCORE))
         return results
-
-    @staticmethod
-    def _runs(plain: str) -> list[list[tuple[int, int]]]:
-        """The runs of number words and figures that follow each other with only spaces or punctuation between,
-        and « et » inside a number (« vingt et un »)."""
-        runs: list[list[tuple[int, int]]] = []
-        current: list[tuple[int, int]] = []
-        for match in _SPOKEN.finditer(plain):
-            word = match.group()
-            numeric = word.isdigit() or word in NUMBER_WORDS or (word == "et" and bool(current))
-            joined = bool(current) and _JOINS.match(plain[current[-1][1]:match.start()])
-            if numeric and (joined or not current):
-                current.append(match.span())
-                continue
-            if current:
-                runs.append(current)
-            current = [match.span()] if numeric and word != "et" else []
-        if current:
-            runs.append(current)
-        return [run[:-1] if plain[slice(*run[-1])] == "et" else run for run in runs]
