@@ -930,3 +930,21 @@ def test_identifiers_dictated_or_given_in_part(redactor: Redactor, text: str, ex
 )
 def test_numbers_in_words_and_chez_without_an_identifier_are_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("la personne vit 4, impasse des Acacias à Villeurbanne (69100) depuis 2 ans",
+         "4, impasse des Acacias à Villeurbanne (69100)"),
+        ("ferme du Haut-Bois 56430 Mauron — l'exploitant veut cumuler RSA et revenus agricoles",
+         "ferme du Haut-Bois 56430 Mauron"),
+    ],
+)
+def test_a_city_before_its_postcode_and_a_farm_are_addresses(redactor: Redactor, text: str, address: str) -> None:
+    assert ("ADRESSE", address) in found(redactor, text)
+
+
+@pytest.mark.parametrize("text", ["la ferme pédagogique accueille des enfants", "travailler à la ferme en été"])
+def test_a_farm_without_its_name_and_postcode_is_no_address(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []

@@ -13,7 +13,7 @@ _STREET_TYPES = (
     r"|rond-point|esplanade|parvis|sq\.|imp\.|rte|lot\.)"
 )
 _COMMON_WORD_STREET_TYPES = (
-    r"(?i:place|chemin|route|cours|square|passage|cit[ée]|voie|sentier|promenade|mont[ée]e|quartier)"
+    r"(?i:place|chemin|route|cours|square|passage|cit[ée]|voie|sentier|promenade|mont[ée]e|quartier|ferme|mas)"
 )
 _PARTICLE = r"(?:(?i:de|du|des|la|le|les|et|sur|sous|en|aux?)\s+|(?i:l|d)['’]\s*)"
 _WORD = r"[A-ZÀ-Ýa-zà-ÿ0-9][\w'’-]*"
@@ -46,7 +46,7 @@ class FrAddressRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "Numéro et voie",
-            rf"{START}{_NUMBER}\s+{_STREET}(?:,?\s+{_POSTCODE}\s+{_CITY})?{END}",
+            rf"{START}{_NUMBER}\s+{_STREET}(?:,?\s+{_POSTCODE}\s+{_CITY}|\s+à\s+{_CITY}\s*\(\s*{_POSTCODE}\s*\))?{END}",
             0.6,
         ),
         Pattern("Adresse tapée en minuscules", rf"{START}{_TYPED_ADDRESS}{END}", 0.6),
