@@ -87,6 +87,11 @@ _INJECTION_PATTERNS = (
      r"|reglas|anweisungen|regeln|istruzioni|regole)"),
     r"[\"']role[\"']\s*:\s*[\"']system[\"']",
     r"\bne (masque|masquez|cache) (rien|plus rien|aucune? donnee)|\bn'enregistre (rien|plus rien)\b",
+    r"\b(decode|dechiffre|execute)\w*\b.{0,40}\b(base ?64|hexadecimal|rot ?13|l'instruction)",
+    r"!\[[^\]]*\]\(\s*https?://",
+    (r"\bje suis (le |la |un |une )?(developpeu\w*|administrat\w*|admin|mainteneu\w*)\b.{0,30}"
+     r"\b(guichet|assistant|systeme|application|outil)"),
+    (r"\bquestions?\b.{0,20}\b(a|ont) (pose|posee|posees|fait|faite|faites)\b.{0,20}\b(agent|collegue|usager)"),
     r"\b(nouvelle|nouvelles) (instruction|consigne|regle)s?\b",
 )
 INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS))
@@ -181,12 +186,13 @@ LEET_WORD = re.compile(r"\b(?=\w*[a-z])(?=\w*[013457])\w+\b")
 
 def _disguises_removed(folded: str) -> list[str]:
     """The question with each disguise undone: letters spaced out, invisible characters, look-alike letters,
-    digits for letters."""
+    digits for letters, text written backwards (« selgèr set erongi » behind a right-to-left mark)."""
     plain = INVISIBLE.sub("", folded.translate(LOOKALIKES))
     readings = [
         SPACED_LETTERS.sub(lambda match: match.group().replace(" ", ""), folded),
         plain,
         LEET_WORD.sub(lambda match: match.group().translate(LEET), plain),
+        plain[::-1],
     ]
     return [reading for reading in dict.fromkeys(readings) if reading != folded]
 
