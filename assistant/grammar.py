@@ -160,6 +160,13 @@ def _coordinated_subject(token: Token) -> Token | None:
                  and any(fold(word.text) == "ni" for word in (*other.children, *token.head.children))), None)
 
 
+def _points_back(pronoun: Token) -> bool:
+    """`Parse.points_back` for one pronoun: « y » only when not in « il y a »."""
+    if pronoun.lower_ == "y":
+        return pronoun.i == 0 or pronoun.doc[pronoun.i - 1].lower_ != "il"
+    return pronoun.lower_ in POINTING_PRONOUNS
+
+
 @lru_cache(maxsize=4096)
 def parse(text: str) -> Parse:
     doc = _nlp()(text)
@@ -220,11 +227,7 @@ def parse(text: str) -> Parse:
         if token.pos_ in ("NOUN", "PROPN") and token.head is not token and token.dep_ not in SUBJECT_RELATIONS
         and any(child.dep_ == "case" for child in token.children)
     )
-    points_back = any(
-        token.pos_ == "PRON" and (token.lower_ in POINTING_PRONOUNS or (token.lower_ == "y" and doc[token.i - 1].lower_
-                                                                         != "il"))
-        for token in doc
-    )
+    points_back = any(token.pos_ == "PRON" and _points_back(token) for token in doc)
     return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents, attachments,
                  described, complements, points_back)
 

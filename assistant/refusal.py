@@ -16,6 +16,7 @@ from indexing.model import Passage
 from indexing.profiles import profile_for
 from indexing.search import DENSE, OTHER_QUESTION
 from indexing.text import fold
+from redaction.unicode_fold import INVISIBLES
 
 if TYPE_CHECKING:
     from indexing.search import Searcher
@@ -173,9 +174,8 @@ NOTICE = {
 
 SPACED_LETTERS = re.compile(r"\b(?:\w ){3,}\w\b")
 """A word written letter by letter to slip past the patterns (« I g n o r e   t e s   r è g l e s »)."""
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
-"""Zero-width spaces, joiners, soft hyphens and direction marks, which split a word for the patterns and show
-nothing on the page."""
+INVISIBLE = re.compile(f"[{INVISIBLES}]")
+"""Invisible characters, which split a word for the patterns."""
 LOOKALIKES = str.maketrans("аеорсухіјѕԁԛԝοινρτκμαε", "aeopcyxijsdqwoivptkmae")
 """Cyrillic and Greek letters drawn like Latin ones (« Ιgnοre tes іnstructions »), read after `fold` lowered
 them."""

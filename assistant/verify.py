@@ -523,8 +523,10 @@ def _answered_by_the_exception(claim_text: str, anchor: Anchor, body: str, reply
     (« grève des pilotes de la compagnie » against « n'est pas due si… grève des contrôleurs aériens. En revanche,
     la grève de personnels de la compagnie vous autorise… »), and a « Oui » or « Non » given on the rule cannot
     tell, unless the draft states the exception as well; "" if none."""
+    if reply.draft is None:
+        return ""
     at = body.find(anchor.text)
-    if at < 0 or reply.draft is None:
+    if at < 0:
         return ""
     before = [part for part in BODY_SENTENCE_END.split(body[:at]) if part.strip()]
     after = [part for part in BODY_SENTENCE_END.split(body[at + len(anchor.text):]) if part.strip()]
@@ -535,6 +537,17 @@ def _answered_by_the_exception(claim_text: str, anchor: Anchor, body: str, reply
             if named:
                 return ", ".join(sorted(named))
     return ""
+
+
+def _against_its_case(claim_text: str, anchor: Anchor, body: str, reply: Reply) -> tuple[str, str]:
+    """(reason, detail) for a sentence as written, once `_check` rested its claim on the anchor: the other case's
+    rule (`_case_denied`), or a « Oui » / « Non » the exception next to the anchor may contradict
+    (`_answered_by_the_exception`); `ok` when neither."""
+    denied_case = _case_denied(claim_text, anchor, body)
+    if denied_case:
+        return "negation", denied_case
+    exception = _answered_by_the_exception(claim_text, anchor, body, reply) if reply.word else ""
+    return ("yes_no", exception) if exception else ("ok", "")
 
 
 def _other_row_named(claim_text: str, anchor: Anchor, body: str) -> str:
@@ -1126,14 +1139,8 @@ def _rest(
             continue
         tried[(n, claim)] = tried.get((n, claim), 0) + 1
         reason, detail = _check(claim, reply, anchor, passages[n - 1], resemblance, previous)
-        body = passage_body(passages[n - 1])
-        denied_case = _case_denied(claim_text, anchor, body) if reason == "ok" else ""
-        if denied_case:
-            reason, detail = "negation", denied_case
-        exception = _answered_by_the_exception(claim_text, anchor, body, reply) \
-            if reason == "ok" and reply.word else ""
-        if exception:
-            reason, detail = "yes_no", exception
+        if reason == "ok":
+            reason, detail = _against_its_case(claim_text, anchor, passage_body(passages[n - 1]), reply)
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
         first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)

@@ -7,12 +7,17 @@ from __future__ import annotations
 import unicodedata
 
 _SPACES = "\u00a0\u2007\u2009\u202f\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"
-_INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLES = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2065\u2066\u2067"
+    "\u2068\u2069\ufeff\u00ad"
+)
+"""Zero-width spaces and joiners, direction marks and isolates, invisible operators, the byte-order mark and the
+soft hyphen: they show nothing on the page."""
 _DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD = {
     **_FULL_WIDTH,
-    **{ord(char): " " for char in _SPACES + _INVISIBLES},
+    **{ord(char): " " for char in _SPACES + INVISIBLES},
     **{ord(char): "-" for char in _DASHES},
 }
 

@@ -11,13 +11,15 @@ from presidio_analyzer import Pattern
 from redaction.recognizers.base import CASE_INSENSITIVE, END, FrPatternRecognizer
 
 _FILLER = r"[^\d\n.?!]{0,30}?"
+ALLOCATAIRE_CUE = r"(?:allocataire|\balloc\b|\bmatricule\b|\bCAF\b|\bMSA\b)"
+"""A word naming a CAF or MSA number."""
 
 
 class FrBenefitsNumberRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "Allocataire CAF/MSA",
-            rf"(?<=(?:allocataire|\balloc\b|\bmatricule\b|\bCAF\b|\bMSA\b){_FILLER})\d(?: ?\d){{6,7}}{END}",
+            rf"(?<={ALLOCATAIRE_CUE}{_FILLER})\d(?: ?\d){{6,7}}{END}",
             0.7,
         ),
     ]

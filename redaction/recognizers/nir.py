@@ -14,8 +14,10 @@ from redaction.recognizers.checksums import compact, nir_key
 _SEP = r"[ .-]?"
 _BODY = rf"[1-478]{_SEP}\d{{2}}{_SEP}(?:0[1-9]|1[0-2]|[2-9]\d){_SEP}(?:2[AB]|\d{{2}})(?:{_SEP}\d){{6}}"
 _KEY_APART = r"\s*(?:[-/,]|\(?\s*cl[ée]\s*:?)\s*\d{2}\)?"
+NIR_CUE = r"(?:\bnir|\binsee|\bs[ée]cu\w*|s[ée]curit[ée]\s+sociale|\bcarte\s+vitale)"
+"""A word naming a NIR, for the forms of it that count only after one."""
 _STARTS_WITH = (
-    r"(?:\bnir|\binsee|\bs[ée]cu\w*|s[ée]curit[ée]\s+sociale)[^.?!\n]{0,30}?"
+    rf"{NIR_CUE}[^.?!\n]{{0,30}}?"
     r"\b(?:commen[cç]\w*|d[ée]but\w*)\s+(?:par\s+)?(?:[:«]\s*)?"
 )
 """« son numéro de sécu commence par 2 85 06 »: the start of a NIR (sex, year and month of birth, place) is

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 import regex
 
+from redaction.unicode_fold import without_accents
+
 UNITS = {"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
          "huit": 8, "neuf": 9}
 TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
@@ -18,6 +20,14 @@ NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, "vingts"})
 def alternation(words: Iterable[str]) -> str:
     """The words as a regex alternation, longest first (« une » before « un »)."""
     return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
+def number_text(text: str) -> str:
+    """The text as its number words are read: without accents, in lower case when that keeps every offset (a
+    letter can lower to two characters)."""
+    plain = without_accents(text)
+    lowered = plain.lower()
+    return lowered if len(lowered) == len(plain) else plain
 
 
 SPOKEN = regex.compile(r"[a-z]+|\d+", regex.IGNORECASE)

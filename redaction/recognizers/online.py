@@ -83,13 +83,13 @@ _CHANGED_TO = (
 )
 """« mot de passe changé en Az3rty!! », « mot de passe a été remplacé par… »."""
 _SECRET = r"[^\s,;]{3,64}(?<![.])"
+"""The secret, without the full stop that ends the sentence."""
 _SAID_LATER = r"[^.?!\n]{0,60}?"
 """The rest of the sentence before the secret: « Le mot de passe, c'est le nom du chien, Pacha, suivi de 33 :
 Pacha33 », « il a changé son mot de passe ameli en « Sahara#2024 » »."""
 _QUOTED_SECRET = r"(?<=«\s?)(?!\s)[^»\n]{3,64}?(?<!\s)(?=\s?»)"
 _FRAGMENT_CUE = r"\b(?:commen[cç]\w*|finit|finissait|(?:se\s+)?termin\w*)\s+par\s+"
 """« Son mot de passe commence par Kiwi et finit par 2023# »: each fragment is part of the secret."""
-"""The secret, without the full stop that ends the sentence."""
 _PLAIN_WORD = regex.compile(r"[\p{L}'’-]+")
 
 

@@ -12,8 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, FrPatternRecognizer, result_of
 from redaction.recognizers.checksums import compact
-from redaction.recognizers.number_words import TEENS, TENS, UNITS, number_runs
-from redaction.unicode_fold import without_accents
+from redaction.recognizers.number_words import TEENS, TENS, UNITS, number_runs, number_text
 
 _SEP = r"(?:[ ./-]| [./-] )"
 """One space, dot, dash or slash, or a dot, dash or slash between two spaces (« 01 - 64 - 77 - 16 - 65 »)."""
@@ -120,9 +119,7 @@ class FrSpokenPhoneRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        plain = without_accents(text).lower()
-        if len(plain) != len(text):
-            plain = without_accents(text)
+        plain = number_text(text)
         results = []
         for run in number_runs(plain):
             words = [plain[start:end] for start, end in run]

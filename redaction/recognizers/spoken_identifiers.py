@@ -10,8 +10,9 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.recognizers.base import LANGUAGE, result_of
-from redaction.recognizers.number_words import NUMBER_WORDS, number_runs
-from redaction.unicode_fold import without_accents
+from redaction.recognizers.benefits import ALLOCATAIRE_CUE
+from redaction.recognizers.nir import NIR_CUE
+from redaction.recognizers.number_words import NUMBER_WORDS, number_runs, number_text
 
 MIN_NUMBER_WORDS = 5
 _DICTATED_WORDS = NUMBER_WORDS | {"cent", "cents", "mille", "cle"}
@@ -20,8 +21,8 @@ _DICTATED_JOINS = regex.compile(r"^[\s,.;:/-]*$")
 """As between the words of a phone number said aloud, and the colon before the same number in figures."""
 _CUE_WINDOW = 40
 _CUES = (
-    ("NIR", regex.compile(r"\b(?:s[ée]curit[ée] sociale|s[ée]cu|nir|insee|carte vitale)\b", regex.IGNORECASE)),
-    ("NUMERO_ALLOCATAIRE", regex.compile(r"\b(?:allocataire|alloc|matricule|caf|msa)\b", regex.IGNORECASE)),
+    ("NIR", regex.compile(NIR_CUE, regex.IGNORECASE)),
+    ("NUMERO_ALLOCATAIRE", regex.compile(ALLOCATAIRE_CUE, regex.IGNORECASE)),
 )
 
 
@@ -41,8 +42,7 @@ class FrSpokenIdentifierRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        plain = without_accents(text)
-        lowered = plain.lower() if len(plain.lower()) == len(plain) else plain
+        lowered = number_text(text)
         results = []
         for run in number_runs(lowered, _DICTATED_WORDS, _DICTATED_JOINS):
             said = [lowered[start:end] for start, end in run if not lowered[start:end].isdigit()]
