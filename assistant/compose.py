@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -305,9 +305,7 @@ def document_units(
     n: int, title: str, sections: Sequence[Section], retrieved_chunk: str, asked: Asked
 ) -> list[Unit]:
     units: list[Unit] = []
-    blocks = ((position, section, sub_headings, body) for position, section in enumerate(sections)
-              for sub_headings, body in section_blocks(section))
-    for block, (position, section, sub_headings, body) in enumerate(blocks):
+    for position, section, block, sub_headings, body in _blocks(sections):
         path = fold(" ".join((*section.heading_path, *sub_headings)))
         if any(heading in path for heading in SKIPPED_HEADINGS):
             continue
@@ -326,6 +324,20 @@ def document_units(
                                   position, block, sub_headings))
             asked_before = ""
     return units
+
+
+def _blocks(sections: Sequence[Section]) -> Iterator[tuple[int, Section, int, tuple[str, ...], str]]:
+    """Each block of a document's sections with its section's index, its block number and its case headings. A
+    section that goes on under the same headings as the one before is the rest of it, cut where the index cut
+    its chunks: its first block continues the last one, under the same case (« Il est composé de 14 chiffres »
+    reads on from « Le numéro Siret permet… » under « Siret »)."""
+    block, sub_headings, path = -1, (), None
+    for position, section in enumerate(sections):
+        for first, (inline, body) in enumerate(section_blocks(section)):
+            continued = first == 0 and not inline and section.heading_path == path
+            block, sub_headings = (block, sub_headings) if continued else (block + 1, inline)
+            yield position, section, block, sub_headings, body
+        path = section.heading_path
 
 
 def _asks_alike(line: str, asked: Asked) -> bool:

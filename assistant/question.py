@@ -1,5 +1,5 @@
-"""What a question asks for: an amount, a duration or deadline, an age, a yes/no, a place, documents, a procedure, a
-condition or a definition; and the words in a text or a heading that show it answers that."""
+"""What a question asks for: an amount, a duration or deadline, an age, a count, a yes/no, a place, documents, a
+procedure, a condition or a definition; and the words in a text or a heading that show it answers that."""
 from __future__ import annotations
 
 import re
@@ -25,17 +25,27 @@ def _pattern(*alternatives: str) -> re.Pattern[str]:
 
 
 NUMBER_WORD = r"(?:\d+(?:[,.]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)"
-TIME_UNIT = r"(?:jours?|mois|semaines?|ans|annees?|heures?|minutes?|trimestres?)"
+TIME_UNIT = r"(?:jours?|mois|semaines?|ans|annees?|heures?|minutes?|trimestres?|semestres?)"
 AMOUNT = r"\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?|%|pour\s?cent)"
-DURATION = rf"\b{NUMBER_WORD}\s+{TIME_UNIT}\b"
+DURATION = rf"\b{NUMBER_WORD}(?:e|er|eme)?\s+{TIME_UNIT}\b"
+AGE_PHRASE = re.compile(
+    r"\b(?:agee?s? de|l'age de|(?:enfants?|jeunes?|personnes?|mineurs?|adultes?) (?:ages? )?de(?: moins de| plus de)?)"
+    r" (?:\d+ (?:a|et) )?\d+ ans\b|\b\d+ ans revolus\b"
+)
+"""An age (« âgés de 16 à 25 ans », « un enfant de moins de 3 ans »): a number of years that is no length of time."""
+COUNTED = re.compile(rf"\bcombien (?:de |d')(?!(?:temps|argent|euros?|{TIME_UNIT[3:-1]})\b)([a-z]+)")
+"""« Combien de chiffres… », « combien de points… »: a count of the noun that follows, unless it is a time or money."""
 
 EXPECTATIONS: tuple[Expectation, ...] = (
     Expectation(
         "montant",
         _pattern(
             r"\bcombien (?:coute|coutent|faut-il payer|paie|paye|touche|toucher|percevoir|rapporte|d'argent|vaut)",
-            r"\b(?:montant|prix|tarifs?|couts?|coute|coutent|frais|somme|taux|bareme|remuneration|salaire|majorations?)\b",
-            r"\bcombien\b.{0,40}\b(?:euros?|payer|toucher|percevoir|verser|rembourse)",
+            r"\b(?:montant|prix|tarifs?|couts?|coute|coutent|frais|somme|taux|pourcentage|bareme|remuneration|salaire|"
+            r"majorations?)\b",
+            r"\bcombien\b.{0,40}\b(?:euros?|payer|toucher|percevoir|verser|rembourse|preter|emprunter|financer|"
+            r"deduire|recuperer|gagner)",
+            r"\bjusqu'a combien\b(?! de)",
             r"^(?:quel|quelle|quels|quelles) (?:indemnites?|allocations?|primes?|pensions?|aides?|sommes?)\b",
             r"^(?:quel|quelle|quels|quelles) (?:est|sont|sera|seront) (?:l'|le |la |les )(?:indemnites?|pensions?)\b",
             r"\b(?:a combien s'elev|de combien (?:est|sera))",
@@ -73,6 +83,13 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"\b(?:des|a partir de|avant|apres) (?:la |sa |leur )?naissance\b",
         ),
         _pattern(r"\bage\b"),
+    ),
+    Expectation(
+        "nombre",
+        COUNTED,
+        _pattern(r"\b\d+\b", r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|"
+                 r"cent|mille)\b"),
+        _pattern(r"\bnombre\b"),
     ),
     Expectation(
         "lieu",
@@ -133,7 +150,7 @@ STATED = {
     ),
     "duree": re.compile(
         rf"\b(?:duree|delai|preavis|periode)\b[^.;:]{{0,80}}\b{VALUE_VERB} (?:a |de |au |d'au (?:moins|plus) )?"
-        rf"(?:\w+ ){{0,2}}{DURATION}|\b(?:duree|delai|preavis|periode) (?:[\w']+ ){{0,3}}(?:de|d'au moins|d'au plus) "
+        rf"(?:\w+ ){{0,4}}{DURATION}|\b(?:duree|delai|preavis|periode) (?:[\w']+ ){{0,3}}(?:de|d'au moins|d'au plus) "
         rf"{DURATION}|\bdure(?:nt)? (?:\w+ ){{0,2}}{DURATION}|\b(?:duree|delai|preavis)\b[^.;:]{{0,40}}: {DURATION}"
         rf"|\b(?:doit|doivent|devez|dois|faut)\b[^.;:]{{0,60}}\b(?:dans les|dans un delai de|au plus tard) "
         rf"{DURATION} (?:qui (?:suivent|suit|precedent)|suivant|avant|apres|a compter)"
@@ -169,6 +186,8 @@ not for a yes or a no, whatever verb it inverts."""
 class Asked:
     kinds: tuple[Expectation, ...]
     yes_no: bool
+    counted: str = ""
+    """The noun a « combien de … » question counts (« chiffres »), folded."""
 
     @property
     def asks_value(self) -> bool:
@@ -177,6 +196,8 @@ class Asked:
     def expects_value(self, text: str) -> bool:
         """The text holds the kind of value the question asks for (true when it asks for none)."""
         folded = fold(text)
+        if "age" not in self.names:
+            folded = AGE_PHRASE.sub(" ", folded)
         patterns = [kind.value for kind in self.kinds if kind.value is not None]
         if self.yes_no:
             patterns.append(YES_NO_VALUE)
@@ -185,7 +206,8 @@ class Asked:
     def states_value(self, text: str) -> bool:
         """The text states the value asked by naming what it is (`STATED`)."""
         folded = fold(text)
-        return any(STATED[kind.kind].search(folded) for kind in self.kinds if kind.kind in STATED)
+        return any(STATED[kind.kind].search(folded) for kind in self.kinds if kind.kind in STATED) or \
+            bool(self.counted) and _counts(folded, self.counted)
 
     def heading_matches(self, heading: str) -> bool:
         folded = fold(heading)
@@ -242,8 +264,16 @@ GREETING = re.compile(r"^(?:(?:bonjour|bonsoir|salut|madame|monsieur)\b[\s,.!:;-
 """« Bonjour, comment… »: what the question asks starts after the greeting."""
 
 
+def _counts(folded: str, counted: str) -> bool:
+    """The folded text gives a number of the counted noun (« composé de 14 chiffres » for « chiffres »)."""
+    stem = counted[:-1] if counted.endswith(("s", "x")) else counted
+    return re.search(rf"\b(?:\d+|{NUMBER_WORD})\s+(?:[a-z']+\s+)?{re.escape(stem)}", folded) is not None
+
+
 def read_question(question: str) -> Asked:
     folded = GREETING.sub("", fold(question).strip())
     asked = TOPIC.sub("", folded)
     kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded) or kind.asked.search(asked))
-    return Asked(kinds, YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded))
+    counted = COUNTED.search(folded)
+    return Asked(kinds, YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded),
+                 counted.group(1) if counted else "")

@@ -238,6 +238,13 @@ def test_the_price_of_calling_a_contact_is_not_the_price_asked(caption: str) -> 
         ("Mon CDD se termine, et est-ce que j'ai droit à une indemnité ?", set(), True),
         ("Mon CDD se termine, qu'est-ce que je touche ?", set(), False),
         ("Mon CDD se termine, comment est-ce que je touche l'indemnité ?", set(), False),
+        ("Combien de chiffres compte un numéro Siret ?", {"nombre"}, False),
+        ("J'ai combien de points sur un permis probatoire ?", {"nombre"}, False),
+        ("Combien de fois peut-on renouveler un CDD ?", {"nombre"}, False),
+        ("Quel pourcentage de ses cotisations syndicales peut-on récupérer sur ses impôts ?", {"montant"}, False),
+        ("Jusqu'à combien la Caf peut-elle prêter pour des travaux ?", {"montant"}, False),
+        ("Combien peut-on déduire de ses impôts pour un don ?", {"montant"}, False),
+        ("Combien de semestres peut durer une césure ?", {"duree"}, False),
     ],
 )
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
@@ -398,10 +405,36 @@ def test_the_sentence_that_states_the_value_asked_leads(question: str, fiche: Pa
         ("Quel est le délai pour rendre le dépôt de garantie ?", "Le délai commence à partir du jour de la restitution "
          "des clés.", False),
         ("Quel est le montant de la prime ?", "La durée du congé est fixée à 11 jours.", False),
+        ("Combien de temps peut-on loger dans un foyer de jeunes travailleurs ?",
+         "La durée de l'hébergement est de quelques mois à maximum 2 ans.", True),
+        ("Combien de chiffres compte un numéro Siret ?",
+         "Il est composé de 14 chiffres : le numéro Siren (9 chiffres) + le numéro NIC (5 chiffres).", True),
+        ("Combien de chiffres compte un numéro Siret ?", "Il est composé d'une suite aléatoire de 9 chiffres.", True),
+        ("Combien de chiffres compte un numéro Siret ?",
+         "Toute entreprise possède 2 numéros d'identification : un Siren et un Siret.", False),
     ],
 )
 def test_a_value_stated_by_naming_what_is_asked(question: str, text: str, states: bool) -> None:
     assert read_question(question).states_value(text) is states
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("Combien de temps peut-on loger dans un foyer de jeunes travailleurs ?",
+         "Le FJT héberge des jeunes travailleurs âgés de 16 à 25 ans.", False),
+        ("Combien de temps dure l'aide ?", "Elle est versée aux enfants de moins de 3 ans.", False),
+        ("Combien de temps dure l'aide ?", "Elle est versée pendant 3 ans.", True),
+        ("À quel âge peut-on loger dans un foyer de jeunes travailleurs ?",
+         "Le FJT héberge des jeunes travailleurs âgés de 16 à 25 ans.", True),
+        ("Combien de temps peut durer une année de césure ?",
+         "La césure doit durer au minimum 1 semestre et au maximum 2 semestres consécutifs.", True),
+        ("Jusqu'à quand peut-on avorter par médicaments ?",
+         "L'IVG médicamenteuse est pratiquée jusqu'à la fin de la 5e semaine de grossesse.", True),
+    ],
+)
+def test_an_age_is_no_length_of_time_unless_an_age_is_asked(question: str, text: str, expected: bool) -> None:
+    assert read_question(question).expects_value(text) is expected
 
 
 def test_the_smic_named_without_a_number_is_no_amount() -> None:
@@ -514,6 +547,36 @@ def test_a_unit_that_refers_back_reads_alone_only_after_a_unit_that_does_not() -
     assert not _reads_alone(it_cannot, units)
     alone = dataclasses.replace(this_opening, order=0, text="Toutefois, le délai est de 2 ans en cas d'opposition.")
     assert not _reads_alone(alone, [alone])
+
+
+SIRET_END = (  # F32135 « Comment obtenir un numéro Siren ou Siret ? », the end of one chunk
+    "Siret\n"
+    "Le numéro Siret permet d'identifier géographiquement chaque entreprise ou chaque établissement de la même "
+    "entreprise.\n"
+    "Si l'activité est produite dans plusieurs locaux, chacun d'eux recevra un numéro Siret différent."
+)
+SIRET_NEXT = (  # the start of the next chunk, cut under the same headings
+    "Il est composé de 14 chiffres : le numéro Siren (9 chiffres) + le numéro NIC (5 chiffres). Le NIC (numéro "
+    "interne au classement) définit l'emplacement géographique.\n"
+    "Il doit figurer sur les factures de l'entreprise."
+)
+
+
+def test_a_section_cut_in_two_chunks_reads_on_under_its_case() -> None:
+    """The index cuts a long section into chunks under the same headings: « Il est composé de 14 chiffres », first
+    in the second chunk, still speaks of the Siret named in the first, and can lead after it."""
+    sections = [Section((), SIRET_END, "F32135#2"), Section((), SIRET_NEXT, "F32135#3")]
+    fiche = _fiche("F32135", "Comment obtenir un numéro Siren ou Siret ?")
+    asked = read_question("Combien de chiffres compte un numéro Siret ?")
+    units = document_units(1, fiche.title, sections, "F32135#3", asked)
+    composed = units[2]
+    assert composed.text.startswith("Il est composé") and composed.sub_headings == ("Siret",)
+    assert composed.block == units[1].block and _reads_alone(composed, units)
+    text = compose("Combien de chiffres compte un numéro Siret ?", [fiche], lambda p: sections).text
+    assert "14 chiffres" in text
+    another_case = [Section((), SIRET_END, "F32135#2"), Section(("Code APE",), SIRET_NEXT, "F32135#3")]
+    units = document_units(1, fiche.title, another_case, "F32135#3", asked)
+    assert units[2].block != units[1].block and not _reads_alone(units[2], units)
 
 
 def test_the_answer_never_opens_on_a_rule_whose_subject_is_missing() -> None:
