@@ -10,6 +10,7 @@ from typing import NoReturn
 import regex
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.tokens import Doc
 
@@ -28,6 +29,10 @@ PLACEHOLDER = regex.compile(r"<(" + "|".join(sorted(TYPES, key=len, reverse=True
 ECHO_SCORE = 0.7
 """Score of a name found again alone after its first, fuller mention."""
 DATE_AFTER_NAME_SCORE = 0.8
+CONTEXT_AFTER = 2
+"""Words after a value that count as its context, besides the five before it: « 2087654321098 sur impots.gouv »
+names what the number is after it. Two, not five: further on, the words speak of the rest of the sentence (« le
+lieu-dit et le hameau suffisent-ils comme adresse »)."""
 _WARM_UP = "Mme Exemple, exemple@exemple.fr, 01 02 03 04 05."
 
 
@@ -124,7 +129,8 @@ def build_analyzer(spacy_model: str) -> AnalyzerEngine:
         models=[{"lang_code": LANGUAGE, "model_name": spacy_model}], ner_model_configuration=ner
     )
     registry = RecognizerRegistry(recognizers=french_recognizers(spacy_model), supported_languages=[LANGUAGE])
-    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
+    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE],
+                              context_aware_enhancer=LemmaContextAwareEnhancer(context_suffix_count=CONTEXT_AFTER))
     analyzer.analyze(text=_WARM_UP, language=LANGUAGE)
     return analyzer
 
@@ -170,7 +176,9 @@ class Redactor:
             Entity(e.type, e.start, e.end, e.score, _placeholder(vault, e.type, text[e.start : e.end]))
             for e in self.analyze(text)
         ]
-        found = sorted(found + _name_echoes(text, found, vault, self._french), key=lambda e: e.start)
+        echoes = _name_echoes(text, found, vault, self._french)
+        found = sorted([e for e in found if not any(_within(e, echo) for echo in echoes)] + echoes,
+                       key=lambda e: e.start)
         pieces: list[str] = []
         cursor = 0
         for entity in found:
@@ -186,10 +194,11 @@ class Redactor:
 
 
 def _placeholder(vault: Vault, entity_type: str, value: str) -> str:
-    """A word of a name already met keeps that name's placeholder (« Benali » after « Mme Fatima Benali »)."""
+    """A word of a name already met keeps that name's placeholder, whatever its accents (« Benali » after « Mme Fatima
+    Benali », « cecile » after « Cécile Hérault »)."""
     if entity_type == "PERSONNE" and len(value.split()) == 1:
         for known, placeholder in vault.known("PERSONNE").items():
-            if value.casefold() in {word.casefold() for word in _name_words(known)}:
+            if without_accents(value).casefold() in {without_accents(word).casefold() for word in _name_words(known)}:
                 return placeholder
     return vault.placeholder(entity_type, value)
 
@@ -200,6 +209,7 @@ def _name_echoes(text: str, found: list[Entity], vault: Vault, french: FrenchWor
     Blanc », not « blanc »)."""
     echoes: list[Entity] = []
     taken = [(e.start, e.end) for e in found] + [match.span() for match in PLACEHOLDER.finditer(text)]
+    names = [e for e in found if e.type == "PERSONNE"]
     plain_text = without_accents(text)
     for value, placeholder in vault.known("PERSONNE").items():
         words = _name_words(value)
@@ -208,10 +218,19 @@ def _name_echoes(text: str, found: list[Entity], vault: Vault, french: FrenchWor
         for form in dict.fromkeys(without_accents(form) for form in forms):
             for match in regex.finditer(rf"(?<![\w'’-]){regex.escape(form)}(?![\w'’-])", plain_text):
                 start, end = match.span()
-                if all(end <= s or e <= start for s, e in taken):
-                    echoes.append(Entity("PERSONNE", start, end, ECHO_SCORE, placeholder))
+                echo = Entity("PERSONNE", start, end, ECHO_SCORE, placeholder)
+                if all(end <= s or e <= start or any(_within(name, echo) and (s, e) == (name.start, name.end)
+                                                     for name in names) for s, e in taken):
+                    echoes.append(echo)
                     taken.append((start, end))
     return echoes
+
+
+def _within(name: Entity, echo: Entity) -> bool:
+    """A name found by one of its words inside a longer echo of a known name (« chantal » in « chantal blanc »
+    after « Chantal Blanc »): the echo masks the whole name."""
+    return name.type == "PERSONNE" and echo.start <= name.start and name.end <= echo.end and \
+        echo.end - echo.start > name.end - name.start
 
 
 def _name_words(name: str) -> list[str]:

@@ -11,6 +11,7 @@ from redaction.recognizers.birth_date import FrBirthDateRecognizer
 from redaction.recognizers.business import FrBusinessNumberRecognizer
 from redaction.recognizers.case_numbers import FrCaseNumberRecognizer
 from redaction.recognizers.email import FrEmailRecognizer
+from redaction.recognizers.file_names import FrFileNameRecognizer
 from redaction.recognizers.french_words import french_words
 from redaction.recognizers.given_names import FrGivenNameRecognizer, insee_names, name_key
 from redaction.recognizers.iban import FrIbanRecognizer
@@ -22,6 +23,11 @@ from redaction.recognizers.identity_documents import (
 )
 from redaction.recognizers.nir import FrNirRecognizer
 from redaction.recognizers.online import FrIpAddressRecognizer, FrOnlineHandleRecognizer, FrPasswordRecognizer
+from redaction.recognizers.partial_numbers import (
+    FrPartialCardRecognizer,
+    FrPartialIbanRecognizer,
+    FrPartialTaxNumberRecognizer,
+)
 from redaction.recognizers.person import FrPersonRecognizer
 from redaction.recognizers.phone import FrPhoneRecognizer, FrSpokenPhoneRecognizer
 from redaction.recognizers.spoken_identifiers import FrSpokenIdentifierRecognizer
@@ -50,6 +56,9 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrIpAddressRecognizer,
     FrOnlineHandleRecognizer,
     FrCaseNumberRecognizer,
+    FrPartialCardRecognizer,
+    FrPartialTaxNumberRecognizer,
+    FrPartialIbanRecognizer,
 )
 
 
@@ -59,5 +68,8 @@ def french_recognizers(spacy_model: str) -> list[EntityRecognizer]:
     others = [recognizer_class() for recognizer_class in RECOGNIZER_CLASSES]
     french = french_words(spacy_model)
     names = insee_names()
-    return [FrPersonRecognizer(french, lambda word: name_key(word) in names.given),
-            FrGivenNameRecognizer(french, names), FrPasswordRecognizer(french), *others]
+    def is_given_name(word: str) -> bool:
+        return name_key(word) in names.given
+
+    return [FrPersonRecognizer(french, is_given_name), FrGivenNameRecognizer(french, names),
+            FrPasswordRecognizer(french), FrFileNameRecognizer(french, is_given_name), *others]

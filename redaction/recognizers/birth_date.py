@@ -24,9 +24,13 @@ _WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|m
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:19|20)\d{2}"
-_SEP = r"[/.-]\s?"
+_SEP = r"\s?[/.-]\s?"
+"""« 07/10/1955 », « 07 / 10 / 1955 », « 7.10.55 »."""
+_ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+"""« 15.XII.1948 », as old civil registers write the month."""
 FULL_DATE = (
-    rf"(?:(?:{_DAY}|00){_SEP}(?:{_MONTH}|00){_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
+    rf"(?:(?:{_DAY}|00){_SEP}(?:{_MONTH}|00|{_ROMAN_MONTH}){_SEP}(?:{_YEAR}|\d{{2}})|{_DAY}\s{_MONTH}\s{_YEAR}"
+    rf"|{_YEAR}-{_MONTH}-{_DAY}"
     rf"|{_WEEKDAY}?(?:1er|{_DAY})\s+{_MONTHS}\s+(?:{_YEAR}|\d{{2}}))"
 )
 _TWO_DIGIT_DAY = r"(?:0[1-9]|[12]\d|3[01])"
@@ -40,12 +44,13 @@ _DAY_WORDS = (rf"(?:premier|(?:vingt|trente)(?:[\s-]et[\s-]un|[\s-]{_UNIT_WORD})
               rf"|{_UNIT_WORD}|{_TEEN_WORD})")
 _YEAR_WORDS = rf"(?:(?:mil|mille)[\s-]neuf[\s-]cents?|deux[\s-]mille)(?:[\s-](?:et[\s-])?{_NUMBER_WORD})*"
 """A year said in words: « mil neuf cent quatre-vingt-cinq », « deux mille dix »."""
-SPOKEN_DATE = rf"(?:1er|{_DAY}|{_DAY_WORDS})\s+{_MONTHS}\s+(?:{_YEAR}|{_YEAR_WORDS})"
+_SHORT_YEAR_WORDS = rf"{_NUMBER_WORD}(?:[\s-](?:et[\s-])?{_NUMBER_WORD})*"
+SPOKEN_DATE = rf"(?:1er|{_DAY}|{_DAY_WORDS})\s+{_MONTHS}\s+(?:{_YEAR}|{_YEAR_WORDS}|{_SHORT_YEAR_WORDS})"
 """A date written as it is said: « trois mars 1985 », « premier janvier deux mille dix », « 3 mars deux mille
-quinze »."""
+quinze », « deux avril quatre-vingt-douze » (the century left out, as « né en 92 »)."""
 _PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?(?:{_YEAR}|\d{{2}})"
 """After « né en », two digits are a year too: « né en 85 », « née en mars 85 »."""
-_CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\.|\bD\.?D?\.?N\b|\bD\.?O\.?B\b)"
+_CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\b\.?|\bD\.?D?\.?N\b|\bD\.?O\.?B\b)"
 _BOUND = r"\b(?:avant|apr[èe]s|depuis|partir|compter|entre|jusqu|post[ée]rieure?s?|ant[ée]rieure?s?)\b"
 _FILLER = rf"(?:(?!{_BOUND})[^\d\n.?!;]){{0,24}}?"
 """What may stand between the cue and the date, but no word that makes the date a bound (« né après le… »)."""

@@ -1,6 +1,7 @@
 """E-mail addresses, written plainly or spelled out against robots ("prenom.nom [at] gmail [dot] com",
-"prenom.nom arobase gmail point com", "prenom.nom @ gmail.com", "prenom . nom @ gmail . com", « yao point
-kouassi chez exemple point ci » when both sides are spelled with « point »); the domain is
+"prenom.nom arobase gmail point com", "prenom.nom @ gmail.com", "prenom . nom @ gmail . com", « yao point kouassi
+chez exemple point ci » when both sides are spelled with « point », "n . rakoto at yahoo . fr" when the dots are spaced
+out: a bare « at » is English otherwise); the domain is
 checked against tldextract's bundled suffix list (never downloaded)."""
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from redaction.recognizers.base import CASE_INSENSITIVE, FrPatternRecognizer
 OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
 _AT = r"(?:\s*[\[(]\s*(?:at|arobase)\s*[\])]\s*|\s+arobase\s+|\s+@\s*|\s*@\s+)"
 _DOT = r"(?:\s*[\[(]\s*(?:dot|point)\s*[\])]\s*|\s+(?:dot|point)\s+|\s+\.\s+|\.)"
-_SPELLED_AT = regex.compile(rf"{_AT}|\s+chez\s+", regex.IGNORECASE)
+_SPACED_DOT = r"\s+\.\s+"
+_SPELLED_AT = regex.compile(rf"{_AT}|\s+(?:chez|at)\s+", regex.IGNORECASE)
 _SPELLED_DOT = regex.compile(_DOT, regex.IGNORECASE)
 
 
@@ -28,6 +30,11 @@ class FrEmailRecognizer(FrPatternRecognizer):
         Pattern(
             "E-mail dicté avec chez",
             r"(?<![\w.+-])[\w+-]+(?:\s+point\s+[\w+-]+)+\s+chez\s+\w+(?:-+\w+)*(?:\s+point\s+\w+(?:-+\w+)*)+\b",
+            0.5,
+        ),
+        Pattern(
+            "E-mail à points espacés avec at",
+            rf"(?<![\w.+-])[\w+-]+(?:{_SPACED_DOT}[\w+-]+)*\s+at\s+\w+(?:-+\w+)*(?:{_SPACED_DOT}\w+(?:-+\w+)*)+\b",
             0.5,
         ),
         Pattern(

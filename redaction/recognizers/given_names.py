@@ -98,6 +98,11 @@ def _read(path: resources.abc.Traversable) -> frozenset[str]:
     return frozenset(name_key(name) for name in frequent if name)
 
 
+MIN_LOWER_GIVEN_NAME = 4
+"""A given name alone, typed in lower case, is a name when it is no French word and has this many letters at least
+(« c kevin », « pour marie-ange »; not « max », a word of other tongues too)."""
+
+
 class FrGivenNameRecognizer(EntityRecognizer):
     FULL_NAME_SCORE = 0.85
     GIVEN_NAME_SCORE = 0.7
@@ -134,7 +139,8 @@ class FrGivenNameRecognizer(EntityRecognizer):
                 continue
             if first < last:
                 results.append(self._result(words[first].start(), words[last].end(), self.FULL_NAME_SCORE))
-            elif given.istitle() and not english and not self._french.is_common(given):
+            elif (given.istitle() or len(given) >= MIN_LOWER_GIVEN_NAME) and not english and \
+                    not self._french.is_common(given):
                 results.append(self._result(word.start(), word.end(), self.GIVEN_NAME_SCORE))
         for match in SURNAME_AFTER_CUE.finditer(text):
             surname = match.group("surname")

@@ -26,6 +26,9 @@ _FOREIGNER_WORDS = (
     r"(?:titre|carte)\s+de\s+(?:s[ée]jour|r[ée]sident)|r[ée]c[ée]piss[ée]|\bAPS\b"
     r"|autorisation\s+provisoire\s+de\s+s[ée]jour)"
 )
+_PASSPORT_WORDS = r"(?:\bpasseport|\bpassport)"
+"""A passport of another country has its own shape (« passeport marocain TY4829163 », « passeport M48217593 »): after
+the word, letters and five digits or more."""
 _ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|pi[èe]ce\s+d['’]identit[ée])"
 
 
@@ -33,6 +36,8 @@ class FrPassportRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Passeport", rf"{START}\d{{2}} ?[A-Z]{{2}} ?\d{{5}}{END}", 0.5),
         Pattern("Passeport en minuscules", rf"{START}\d{{2}} ?(?i:[a-z]{{2}}) ?\d{{5}}{END}", 0.2),
+        Pattern("Passeport étranger après mention",
+                rf"(?<=(?i:{_PASSPORT_WORDS}){_NUMBER_WORDS})(?=[A-Z0-9]*(?:\d[A-Z]*){{5}})[A-Z0-9]{{6,12}}{END}", 0.7),
     ]
     CONTEXT = ["passeport", "passport"]
 
@@ -72,7 +77,7 @@ class FrForeignerNumberRecognizer(FrPatternRecognizer):
         Pattern(
             "Numéro d'étranger ou de titre de séjour",
             rf"(?<={_FOREIGNER_WORDS}{_NUMBER_WORDS})"
-            rf"(?:\d{{10}}|(?=[A-Z0-9]*\d{{5}})[A-Z0-9]{{8,12}}|[A-Z]?\s?\d{{4}}\s\d{{4}}\s\d{{2}}){END}",
+            rf"(?:\d{{10}}|(?=[A-Z0-9]*\d{{5}})[A-Z0-9]{{8,12}}|[A-Z]?\s?\d{{4}}\s\d{{4}}\s\d{{2}}|\d(?:\s?\d){{9}}){END}",
             0.7,
         ),
     ]

@@ -1,11 +1,13 @@
 """Numéro de sécurité sociale (NIR): 13 characters and a two-digit key, Corsica 2A/2B included.
 
 The 15-character shape is masked whole whatever its key (a right key raises the score); the 13 characters
-without a key only with a context word. A key written apart ("… 045 clé 53") stays inside the span. The start
-of a NIR, after « commence par »."""
+without a key only with a context word. A key written apart ("… 045 clé 53") stays inside the span. Fifteen digits
+grouped otherwise (« 185 069 938 002 510 ») when they read as a NIR. The start of a NIR,
+after « commence par »."""
 
 from __future__ import annotations
 
+import regex
 from presidio_analyzer import Pattern
 
 from redaction.recognizers.base import CASE_INSENSITIVE, END, START, FrPatternRecognizer, raised_if
@@ -24,17 +26,27 @@ _STARTS_WITH = (
 the person's."""
 
 
+_REGROUPED = regex.compile(r"[1-478]\d{2}(?:0[1-9]|1[0-2])\d{10}")
+
+
 class FrNirRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("NIR avec clé", rf"{START}{_BODY}{_SEP}\d{_SEP}\d{END}", 0.5),
         Pattern("NIR et clé à part", rf"{START}{_BODY}{_KEY_APART}{END}", 0.5),
         Pattern("NIR sans clé", rf"{START}{_BODY}{END}", 0.15),
+        Pattern("NIR regroupé", rf"{START}[1-478](?:[ .]?\d){{14}}{END}", 0.45),
         Pattern("Début de NIR", rf"(?<={_STARTS_WITH}){START}[1-478](?:[ .]?(?:\d{{2}}|2[AB])){{2,5}}{END}", 0.6),
     ]
     CONTEXT = ["sécurité", "sociale", "sécu", "nir", "insee", "assuré", "immatriculation", "carte vitale", "vitale"]
 
     ENTITY = "NIR"
     FLAGS = CASE_INSENSITIVE
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """Fifteen digits grouped as the person copied them (« 2 850 47 5115 023 18 ») are a NIR only when they
+        read as one: a sex, a year, a month of birth from 01 to 12."""
+        value = compact(pattern_text.upper().replace("CLÉ", "").replace("CLE", ""))
+        return value.isdigit() and len(value) == 15 and _REGROUPED.fullmatch(value) is None
 
     def validate_result(self, pattern_text: str) -> bool | None:
         value = compact(pattern_text.upper().replace("CLÉ", "").replace("CLE", ""))

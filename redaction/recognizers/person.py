@@ -45,7 +45,7 @@ NOT_NAMES = frozenset(
         " Président Présidente Directeur Directrice Ministre Maire Préfet Préfète Juge Procureur Procureure"
         " Défenseur Défenseure Conseiller Conseillère Agent Agente Allocataire Demandeur Demandeuse"
         " Article Code Cerfa France Travail Pôle Emploi Caisse Sécurité Sociale Urssaf Préfecture Mairie"
-        " Quelle Quel Quels Quelles Comment Pourquoi Combien Est Peut Puis Doit Faut"
+        " Quelle Quel Quels Quelles Comment Pourquoi Combien Est Peut Puis Doit Faut Nom Prénom Prenom D'usage"
     ).split()
 )
 _SHOUTED_WORD = regex.compile(r"(?<![\p{L}\d'’-])(?=[\p{L}'’-]*\p{Lu}{2})[\p{Lu}'’-]+(?![\p{L}\d])")
@@ -104,16 +104,19 @@ _NAMING = (
     rf"|(?:je\s+me|il\s+se|elle\s+se)\s+(?:pr[ée])?nomme"
     r"|(?:mon|son|sa|ton|votre|leur)\s+(?:nom|pr[ée]nom)(?:\s+de\s+famille|\s+de\s+naissance|\s+d['’]usage)?"
     r"\s*(?:est|c['’]est|:)"
+    r"|(?<![\w'’])(?<!\b(?:le|du|au|un|ce|quel|son|mon|ton|votre|leur|notre)\s)(?:nom|pr[ée]nom)"
+    r"(?:\s+de\s+famille|\s+de\s+naissance|\s+d['’]usage)?\s*:?"
 )
-"""A person named by a verb of naming or a « nom est » (« je m'appelle marc », « l'enfant s'appelle timothée »,
-« mon nom de famille est dubois »): what follows is a name even in lower case, unless it is a function word or a
-verb (« il s'appelle comment ? »)."""
+"""A person named by a verb of naming, a « nom est » or a form's field (« je m'appelle marc », « l'enfant s'appelle
+timothée », « mon nom de famille est dubois », « nom : ben salah »): what follows is a name even in lower case, unless
+it is a function word or a verb (« il s'appelle comment ? »)."""
 _ROLE = (
     r"(?:l['’])?(?:usag[eè]re?|allocataire|b[ée]n[ée]ficiaire|demandeu(?:r|se)|locataire|assur[ée]e?|salari[ée]e?"
-    r"|patiente?|soussign[ée]e?|voisine?|amie?|coll[èe]gue|tut(?:eur|rice)|curat(?:eur|rice))"
+    r"|patiente?|soussign[ée]e?|voisine?|amie?|coll[èe]gue|tut(?:eur|rice)|curat(?:eur|rice)|n[ée]e|[ée]pouse|veuve)"
 )
 """A person's role before their capitalised name (« l'usager Bondarenko », « Je, soussigné Yevhenii Bondarenko »,
-« mon voisin Włodzimierz »): a name the list of given names may not hold."""
+« mon voisin Włodzimierz »), and a maiden or married name (« Mme Durand, née Lemaire »): a name the list of given
+names may not hold."""
 LOWER_CUED_NAME = regex.compile(
     rf"(?<=(?<![\w'’-])(?:(?P<kin>{_DETERMINER}\s*{_KINSHIP})|{_LOWER_CIVILITY}(?:\s+{_MARITAL})?|(?P<named>{_NAMING})"
     rf"|(?P<professional>{_PROFESSIONAL_TITLE})|(?P<role>{_ROLE}))\s+)"
@@ -222,7 +225,8 @@ class FrPersonRecognizer(EntityRecognizer):
                 start = match.start() + word.start()
                 tagged_otherwise = doc is not None and not _tagged_as(doc, start, start + len(word.group()), _NAME_TAGS)
                 name = word.group()
-                if not self._could_be_a_name(name) or (tagged_otherwise and self._french.is_common(name)):
+                if not self._could_be_a_name(name) or (tagged_otherwise and self._french.is_common(name)) or \
+                        name.casefold() in NOT_NAMES:
                     break
                 end = word.end()
             spans.append((match.start(), match.start() + end))
