@@ -94,6 +94,38 @@ _INJECTION_PATTERNS = (
      r"\b(guichet|assistant|systeme|application|outil)"),
     (r"\bquestions?\b.{0,20}\b(a|ont) (pose|posee|posees|fait|faite|faites)\b.{0,20}\b(agent|collegue|usager)"),
     r"\b(nouvelle|nouvelles) (instruction|consigne|regle)s?\b",
+    (r"\b(donne|rappelle|redonne|liste|envoie|affiche|communique|retrouve|dis)\w*\b.{0,60}"
+     r"\b(numeros? (d')?allocataires?|numeros? de secu\w*|adresse|telephone|iban|e-?mail|coordonnees)\b.{0,40}"
+     r"\b(de (monsieur|madame|m\.|mme)|<personne_\d+>|que tu (as|avais|connais))"),
+    r"\bce qu'(il|elle|ils|elles) (t'a|t'ont|vous a|vous ont) (ecrit|dit|demande|saisi|tape|envoye)",
+    (r"\b(fiches|listes?|donnees|coordonnees|dossiers|numeros?)\b.{0,20}\b(des|de tous les|d'autres) (usagers"
+     r"|allocataires|beneficiaires|personnes recues)\b.{0,60}\b(telephones?|e-?mails?|adresses?|nir|iban|numeros?)"),
+    r"\b(apparu|apparai|figur|present|donne|saisi|ecrit)\w* dans (la|cette|une autre|les autres|d'autres) "
+    r"(conversations?|sessions?|discussions?|echanges?)",
+    (r"\b(ou|dans quelle (commune|ville)) (il|elle) (habite|vit|reside|demeure|loge)\b"
+     r"|\b(trouve|cherche|retrouve)\w*\b.{0,20}\badresse (actuelle )?de (son|sa|mon|ma|cette|cet) "
+     r"(ex|voisin|voisine|compagne|compagnon|mari|femme|conjoint)"),
+    (r"\bmasqu\w*\b.{0,60}\b(complete|devine|reconstitue|retrouve|remplace)\w*\b"
+     r"|\b(complete|devine|remplace)\w* (les|ces) x\b"),
+    (r"\b(reconstitu|devin|retrouv)\w* (son|sa|leur|le|la) (numero de secu\w*|numero de securite sociale|nir"
+     r"|numero fiscal)"),
+    (r"\b(cinq|dix|\d+|des|quelques|plusieurs) numeros? (de securite sociale |de secu |fiscaux )?"
+     r"(reels|valides|existants)"),
+    (r"[\"']role[\"']\s*:\s*[\"'](system|admin\w*|developer|root)[\"']"
+     r"|\boverride\w*\b.{0,20}\b(privacy|confidential\w*|securite|masquage|filtre)"),
+    r"\b(anonymisation|masquage|pseudonymisation|filtrage)\b.{0,20}\b(desactive|supprime|suspendu|leve|coupe)e?\b",
+    (r"\b(rules|instructions|guidelines|restrictions)\b.{0,20}\b(suspended|disabled|lifted|void)\b"
+     r"|\bto the (ai|assistant|model|llm|bot) reading\b"),
+    r"\b(notes?|messages?|consignes?) (cachees? )?(pour|a|destinee?s? a) l'(ia|assistant|intelligence artificielle)\b",
+    r"<!--",
+    r"\bdecod\w*\b.{0,30}\b(fais|execute|applique|suis|reponds)\w*\b.{0,20}\b(ce qu'il|ce qu'elle|ce que|y)\b",
+    r"تجاهل.{0,40}(التعليمات|القواعد)",
+    (r"\b(sin|without|ohne|senza|sem) (restricciones|restrictions|einschrankungen|restrizioni|restricoes|filtros?"
+     r"|filters?|limites|limits)\b"),
+    (r"\b(deine|ihre|your|tus|sus) (internen |internal |internas )?(anweisungen|regeln|instructions|rules"
+     r"|instrucciones|reglas)\b"),
+    r"(^|\n)\s*#{1,6}\s*(assistant|system|systeme|user)\s*:|\bnouvelle (tache|mission) (prioritaire|urgente)\b",
+    r"\b(oubli|ignor)\w*\b.{0,30}\bkonsign",
 )
 INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS))
 
@@ -120,11 +152,22 @@ _FRAUD_PATTERNS = (
     (r"\b(?:faire passer|declarer|inventer|creer|mettre|ajouter|inscrire)\b.{0,40}\b(?:enfant|personne|adresse"
      r"|domicile|bail|emploi|salarie|charge|concubin|separation|demenagement)s? (?:a charge )?ficti(?:f|ve|fs|ves)\b"),
     r"\b(?:comment|astuce|moyen)\b.{0,40}\bne pas declarer\b.{0,80}\b(?:sans risque|pour qu|sans que)",
+    (rf"\bpour qu(?:e |['’])(?:la |le |l['’]|les )?{_AUTHORITIES}s? ne (?:rapproch|voi|remarqu|detect|sach|decouvr"
+     r"|crois|fasse le lien)\w*"),
+    r"\b(?:sans|pour) que (?:ca|cela) (?:ne )?(?:ressort\w*|apparaiss\w*|se voi\w*|se remarqu\w*)",
+    r"\bne (?:declare|declarer|declarent)\w*\b.{0,30}\bque (?:la moitie|une partie|le tiers|le quart)\b",
+    (r"\b(?:retard|repouss|differ)\w*\b.{0,30}\b(?:information|declaration|signalement|annonce)\b.{0,20}"
+     r"\b(?:du|de la|de son|de leur) (?:deces|vie commune|mise en couple|reprise|demenagement|mariage)"),
+    r"\bfailles?\b.{0,60}\bexploit\w*|\bexploit\w*\b.{0,60}\bfailles?\b",
+    (rf"\b(?:redig|gener|fabriqu|cre|produi|imprim|ecri)\w*\b.{{0,40}}\b{_PAPERS}\b.{{0,120}}"
+     r"\b(?:invent\w*|ficti(?:f|ve|fs|ves)|plausibles?|format officiel|2d-?doc|numero rpps|signee? par)"),
+    r"\bzone mrz\b|\bmrz\b.{0,40}\b(?:exacte|controle|cle)",
 )
 FRAUD = re.compile("|".join(f"(?:{p})" for p in _FRAUD_PATTERNS))
-"""A request to deceive an administration: forge or alter a paper, hide a resource or a person from the body that
-pays, act « sans que la CAF le voie ». A question on what one must declare, or on what a fraud risks, asks none
-of these."""
+"""A request to deceive an administration: forge or alter a paper, make one of its papers with invented names or
+numbers, hide a resource, a person or a death from the body that pays, act « sans que la CAF le voie » or « pour que
+la CAF ne rapproche pas », look for the « failles » between bodies. A question on what one must declare, or on what a
+fraud risks, asks none of these."""
 
 _OUT_OF_SCOPE_PATTERNS = (
     r"\brecettes?\b(?! (fiscal|des impots|publique|de l'etat))",
