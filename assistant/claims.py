@@ -99,6 +99,8 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "quarter": (r"\bquarts?\b", False),
     "third": (r"\btiers\b", False),
     "half": (r"\bmoitie\b|\bdemie?\b", False),
+    "double": (r"\bdoubl\w*", False),
+    "triple": (r"\btripl\w*", False),
     "day": (r"\bjours?\b|\bjournees?\b", False),
     "week": (r"\bsemaines?\b", False),
     "month": (r"\bmois\b", False),

@@ -84,6 +84,10 @@ WHICHEVER = re.compile(r"\(?\b(?:que ce soit|qu['’]il s['’]agisse|quel(?:le)
 """« (que ce soit pour motif personnel ou économique) », « quel que soit le contrat »: every case, not a limit."""
 WIDENING = re.compile(r"(?:y compris|meme)\s*$")
 """« y compris lorsque… », « même si… »: a case that the rule also covers, not one it is limited to."""
+SECOND_CONDITION = re.compile(r"\bet (?:que|qu'|si|s'il|s'ils|lorsqu\w*)")
+"""« si l'agent n'a pas repris le travail plus de 48 heures … et que les 2 arrêts ont la même cause »: a second
+condition, which an answer must keep as much as the first. What it adds is what counts: the words it repeats from
+the rule and the first condition (« arrêts de travail ») keep nothing of it."""
 MIN_CONDITION_COVERAGE = 0.6
 """Share of the words of the anchor's conditions (« lorsque l'immeuble a moins de 10 lots et que le syndicat
 décide… ») that the sentence must keep: keeping the « lorsque » and half the condition drops the other half."""
@@ -577,10 +581,13 @@ def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = 
         span = match.group(1)
         if WIDENING.search(folded[: match.start()]) or LISTED_CASES.search(span) or ANAPHORIC_CONDITION.match(span):
             continue
-        words = _terms(span, source=True)
-        unkept = _unnamed_by(words, said)
-        if words and _kept_share(words, unkept) < MIN_CONDITION_COVERAGE:
-            missing |= unkept
+        first, *others = SECOND_CONDITION.split(span)
+        stated = _terms(folded[: match.start()], source=True)
+        for words in [_terms(span, source=True), *(_terms(other, source=True) - stated - _terms(first, source=True)
+                                                    for other in others)]:
+            unkept = _unnamed_by(words, said)
+            if words and _kept_share(words, unkept) < MIN_CONDITION_COVERAGE:
+                missing |= unkept
     return missing
 
 

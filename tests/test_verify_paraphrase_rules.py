@@ -22,7 +22,8 @@ def _planted() -> dict[str, PlantedDraft]:
     paths = (DEFAULT_DATASETS["verify-drafts"], CORPUS_DRAFTS, DEFAULT_DATASETS["verify-drafts-blind2"],
              DEFAULT_DATASETS["verify-drafts-blind3"], DEFAULT_DATASETS["verify-drafts-blind4"],
              DEFAULT_DATASETS["verify-drafts-blind5"], DEFAULT_DATASETS["verify-drafts-blind6"],
-             DEFAULT_DATASETS["verify-drafts-blind7"], DEFAULT_DATASETS["verify-drafts-blind8"])
+             DEFAULT_DATASETS["verify-drafts-blind7"], DEFAULT_DATASETS["verify-drafts-blind8"],
+             DEFAULT_DATASETS["verify-drafts-blind9"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -868,3 +869,25 @@ def test_a_pronoun_for_what_another_text_named_joins_two_rules():
     assert stands("b8-famille-08", "La salariée qui attend un enfant et qui a déjà au moins deux enfants à charge "
                                    "peut anticiper le point de départ de son congé prénatal de 2 semaines maximum "
                                    "[2].") == ["ok"]
+
+
+def test_a_multiple_of_an_amount_rests_only_on_the_case_that_gives_it():
+    """blind9's indemnity of a CDD broken for inaptitude: « au double de l'indemnité légale de licenciement » rested
+    on the list item that gives the indemnity once; the double is the item of a professional inaptitude."""
+    assert stands("b9-travail-01") == ["unmatched_word"]
+    assert stands("b9-travail-01", "Lorsque le CDD est rompu, le salarié a droit à une indemnité de rupture au moins "
+                                   "égale à l'indemnité légale de licenciement [1].") == ["ok"]
+    assert stands("b9-travail-01", "Lorsque le CDD est rompu, le salarié a droit à une indemnité de rupture au moins "
+                                   "égale au double de l'indemnité de licenciement si l'inaptitude est d'origine "
+                                   "professionnelle [1].") == ["ok"]
+
+
+def test_a_second_condition_joined_by_et_que_must_be_kept():
+    """blind9's second sick leave of a public servant: the carence day is waived when the agent did not work more
+    than 48 hours between the two leaves « et que les 2 arrêts de travail ont la même cause »; the words the second
+    condition repeats from the first (« arrêts de travail ») keep nothing of it."""
+    assert stands("b9-fonctionpublique-15") == ["dropped_condition"]
+    assert stands("b9-fonctionpublique-15", "Non, le jour de carence ne s'applique pas au 2e arrêt de travail si "
+                  "l'agent n'a pas repris le travail plus de 48 heures entre les deux congés de maladie et que les "
+                  "deux arrêts ont la même cause [1].") == ["ok"]
+
