@@ -1,5 +1,5 @@
-"""What a question asks for: an amount, a duration or deadline, an age, a count, a yes/no, a place, documents, a
-procedure, a condition or a definition; and the words in a text or a heading that show it answers that."""
+"""What a question asks for: an amount, a duration or deadline, an age, a count, who does it, a yes/no, a place,
+documents, a procedure, a condition or a definition; and the words in a text or a heading that show it answers that."""
 from __future__ import annotations
 
 import re
@@ -90,6 +90,15 @@ EXPECTATIONS: tuple[Expectation, ...] = (
         _pattern(r"\b\d+\b", r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|"
                  r"cent|mille)\b"),
         _pattern(r"\bnombre\b"),
+    ),
+    Expectation(
+        "acteur",
+        _pattern(r"^qui (?!peut|peuvent|a droit|ont droit|est concerne|sont concernes|beneficie)\w+",
+                 r"^par qui\b", r"\b(?:quel|quelle) (?:organisme|autorite|instance) (?:fixe|decide|verse|paie|paye)"),
+        _pattern(r"\b(?:par|aupres de) (?:la|le|l'|les|votre|son|sa|ses|un|une)\b",
+                 r"\bc'est (?:la|le|l'|au|a la|aux)\b", r"\b(?:revient|appartient|incombe)(?:nt)? a",
+                 r"\ba la charge d"),
+        _pattern(r"\bqui\b"),
     ),
     Expectation(
         "lieu",

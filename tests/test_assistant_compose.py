@@ -245,11 +245,41 @@ def test_the_price_of_calling_a_contact_is_not_the_price_asked(caption: str) -> 
         ("Jusqu'à combien la Caf peut-elle prêter pour des travaux ?", {"montant"}, False),
         ("Combien peut-on déduire de ses impôts pour un don ?", {"montant"}, False),
         ("Combien de semestres peut durer une césure ?", {"duree"}, False),
+        ("Qui fixe le montant de la taxe de séjour ?", {"acteur", "montant"}, False),
+        ("Qui doit payer la taxe foncière d'un logement loué ?", {"acteur"}, False),
+        ("Par qui est versée l'allocation de rentrée scolaire ?", {"acteur"}, False),
     ],
 )
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
     asked = read_question(question)
     assert {kind.kind for kind in asked.kinds} >= kinds and asked.yes_no == yes_no
+
+
+@pytest.mark.parametrize("question", ["Qui peut bénéficier de la prime d'activité ?", "Qui a droit à l'APL ?",
+                                      "Qui est concerné par le prélèvement à la source ?"])
+def test_who_may_benefit_asks_for_a_condition_not_for_who_acts(question: str) -> None:
+    assert "acteur" not in read_question(question).names
+
+
+TOURIST_TAX = (  # F2048 « Taxe de séjour »
+    "Qui décide du montant de la taxe de séjour ?\n"
+    "L'application de la taxe de séjour et son montant est décidé par la commune ou l'établissement public de "
+    "coopération intercommunale (EPCI).\n"
+    "Comment connaître le montant de la taxe de séjour ?\n"
+    "La taxe de séjour est due par personne et par nuit. Son montant varie : selon le type d'hébergement (hôtel, "
+    "meublé de tourisme, camping, etc.) ; et selon que l'hébergement est ou non classé."
+)
+
+
+def test_who_decides_is_answered_by_the_one_who_acts() -> None:
+    """« Qui fixe le montant… » asks who acts, not for the amount: the sentence that names who decides gives it, the
+    one on what the amount depends on does not."""
+    asked = read_question("Qui fixe le montant de la taxe de séjour ?")
+    decided, varies = TOURIST_TAX.split("\n")[1], TOURIST_TAX.split("\n")[3]
+    assert asked.expects_value(decided) and not asked.expects_value(varies)
+    text = compose("Qui fixe le montant de la taxe de séjour ?", [_fiche("F2048", "Taxe de séjour")],
+                   lambda p: [Section((), TOURIST_TAX, "F2048#1")]).text
+    assert split_sentences(text)[0].startswith("L'application de la taxe de séjour et son montant est décidé par")
 
 
 @pytest.mark.parametrize(
