@@ -58,6 +58,8 @@ asker's row; one whose ranges leave it out is another case's. So is a unit under
 leaves it out (« À partir de 18 ans » for « un adulte »)."""
 W_RETRIEVED = 0.1
 W_ANAPHORA = 0.2
+"""A unit that opens on « Cette… », « Il… » reads badly alone; with the unit before it in its block, which it leads
+after (`_antecedent`), it costs nothing."""
 W_NOTE = 0.1
 W_POSITION = 0.01
 W_LENGTH = 0.15
@@ -487,7 +489,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_RATE * (rate is not None and states_rate(folded, rate))
             + W_GENERAL_CASE * any(_is_general(h) for h in unit.case_path)
             - W_GENERAL_CASE * (unit in unnamed_special_cases)
-            - W_ANAPHORA * bool(ANAPHORA_START.match(folded))
+            - W_ANAPHORA * (bool(ANAPHORA_START.match(folded)) and _antecedent(unit, units) is None)
             - W_NOTE * bool(NOTE_START.match(folded))
             - W_POSITION * min(unit.order, 20)
             + DOCUMENT_PRIOR[min(unit.n, len(DOCUMENT_PRIOR)) - 1]

@@ -579,6 +579,28 @@ def test_a_unit_that_refers_back_reads_alone_only_after_a_unit_that_does_not() -
     assert not _reads_alone(alone, [alone])
 
 
+NON_RENEWAL = (  # F21768 « Téléphone portable : renouvellement du forfait mobile »
+    "Votre opérateur doit vous informer par écrit de votre possibilité de ne pas reconduire le contrat conclu avec une "
+    "clause de reconduction tacite. Cette information doit se faire au plus tôt 3 mois et au plus tard 1 mois avant "
+    "la date limite pour demander la résiliation. L'information doit être claire, compréhensible et inscrite de "
+    "manière apparente dans la lettre ou le courriel de non-reconduction.\n"
+    "Ces informations doivent vous être délivrées à chaque renouvellement du contrat (tous les ans par exemple)."
+)
+
+
+def test_a_sentence_that_refers_to_the_one_before_it_answers_with_it(embedder: Embedder) -> None:
+    """« Cette information doit se faire au plus tôt 3 mois et au plus tard 1 mois avant… » says when; it reads with
+    the sentence before it, which says what « cette information » is, so opening on « Cette » costs it nothing: it
+    ranks first and leads after that sentence."""
+    fiche = _fiche("F21768", "Téléphone portable : renouvellement du forfait mobile")
+    composed = compose("Quand l'opérateur doit-il prévenir qu'on peut ne pas reconduire son forfait mobile ?", [fiche],
+                       lambda p: [Section(("Contrat à reconduction tacite",), NON_RENEWAL, "F21768#2")],
+                       lambda texts, query: embedder.encode(list(texts), query=query))
+    assert composed.ranked[0].unit.text.startswith("Cette information doit se faire au plus tôt 3 mois")
+    first, second = split_sentences(composed.text)[:2]
+    assert first.startswith("Votre opérateur doit vous informer") and second.startswith("Cette information")
+
+
 SIRET_END = (  # F32135 « Comment obtenir un numéro Siren ou Siret ? », the end of one chunk
     "Siret\n"
     "Le numéro Siret permet d'identifier géographiquement chaque entreprise ou chaque établissement de la même "
