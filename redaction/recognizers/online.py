@@ -6,7 +6,8 @@ login (« @julie_martin75 », « pseudo : jmartin75 »). The CNIL counts both as
 - IPv6: eight groups, or fewer around « :: », with a group of three or more hexadecimal digits (« 14:30:00 » is a
   time).
 - A handle: « @ » opening a word, not inside an e-mail address; a login after « pseudo », « login », « nom
-  d'utilisateur », « identifiant de connexion » or « compte Instagram / Facebook… ».
+  d'utilisateur », « identifiant de connexion » or « compte Instagram / Facebook… », or said later in the sentence
+  after « identifiant » (« son identifiant sur le portail famille c'est m.diallo93 »).
 - A password or an access code after « mot de passe », « mdp », « code d'accès », « code secret », « code PIN »,
   « code confidentiel », « code d'activation », and the account it opens in up to four words: the word after a colon
   or « = », unless it is a verb or a function word (« mot de passe : doit-il passer par… »); the word after « est »,
