@@ -191,12 +191,36 @@ INTERROGATIVE = re.compile(
 not for a yes or a no, whatever verb it inverts."""
 
 
+ASKED_MODALITY = {
+    "obligation": re.compile(r"\b(?:faut-il|est-(?:on|il|elle) (?:oblige|tenue?)|doit-(?:on|il|elle)|dois-je"
+                             r"|devons-nous|obligatoire\w*|necessaire|besoin d|exige)"),
+    "permission": re.compile(r"\b(?:peut-(?:on|il|elle)|peuvent-(?:ils|elles)|puis-je|a-t-(?:on|il|elle) le droit"
+                             r"|ai-je le droit|est-il (?:possible|permis|interdit|autorise))"),
+}
+"""What a yes/no question asks about: a duty (« Faut-il… », « Est-on obligé… ») or a permission (« Peut-on… », « A-t-on
+le droit… »)."""
+SETTLES = {
+    "obligation": re.compile(
+        r"\b(?:n'(?:est|etes|sont|ont|avez|a|etait) pas (?:obligatoire|necessaire|oblige|tenue?s?|exige|besoin|a)"
+        r"|(?:pas|aucune?) (?:de |d')?(?:demarche|formalite|obligation)s?\b|est (?:obligatoire|necessaire|exige)"
+        r"|doi(?:t|vent|vez) obligatoirement|(?:est|sont|etes) (?:obligee?s?|tenue?s?) de)"),
+    "permission": re.compile(
+        r"\b(?:(?:est|sont) (?:interdite?s?|autorisee?s?)|n'(?:est|sont) pas (?:autorise|permis|possible)"
+        r"|ne (?:peu(?:t|vent)|pouvez) (?:pas|ni|en aucun cas)|(?:a|ont|avez) le droit)"),
+}
+"""A sentence that settles a duty or a permission, either way: « La transcription n'est pas obligatoire », « Vous
+n'avez pas de démarche à effectuer », « La pratique est interdite sur un mineur »; not « il est possible de… »,
+which most sentences of a fiche say of something."""
+
+
 @dataclass(frozen=True)
 class Asked:
     kinds: tuple[Expectation, ...]
     yes_no: bool
     counted: str = ""
     """The noun a « combien de … » question counts (« chiffres »), folded."""
+    modality: str = ""
+    """What a yes/no question asks about (`ASKED_MODALITY`): "obligation", "permission" or ""."""
 
     @property
     def asks_value(self) -> bool:
@@ -216,7 +240,8 @@ class Asked:
         """The text states the value asked by naming what it is (`STATED`)."""
         folded = fold(text)
         return any(STATED[kind.kind].search(folded) for kind in self.kinds if kind.kind in STATED) or \
-            bool(self.counted) and _counts(folded, self.counted)
+            bool(self.counted) and _counts(folded, self.counted) or \
+            bool(self.modality) and SETTLES[self.modality].search(folded) is not None
 
     def heading_matches(self, heading: str) -> bool:
         folded = fold(heading)
@@ -284,5 +309,6 @@ def read_question(question: str) -> Asked:
     asked = TOPIC.sub("", folded)
     kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded) or kind.asked.search(asked))
     counted = COUNTED.search(folded)
-    return Asked(kinds, YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded),
-                 counted.group(1) if counted else "")
+    yes_no = YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded)
+    modality = next((name for name, asked_modality in ASKED_MODALITY.items() if asked_modality.search(folded)), "")
+    return Asked(kinds, yes_no, counted.group(1) if counted else "", modality if yes_no else "")

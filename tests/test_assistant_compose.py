@@ -56,7 +56,7 @@ def _answer(question: str, *doc_ids: str) -> str:
          "10 % de la rémunération brute totale"),
         ("Bonjour, quelle est l'indemnité de fin de contrat d'un CDD ?", ("F40", "F803"),
          "10 % de la rémunération brute totale"),
-        ("Un hôtel doit-il remettre une facture à ses clients ?", ("F18960",), "a l'obligation de lui remettre"),
+        ("Un hôtel doit-il remettre une facture à ses clients ?", ("F18960",), "remettre une facture"),
         ("Véhicule en leasing : que faire quand le contrat de crédit-bail se termine ?", ("F34377",),
          "vous pouvez choisir de conserver le véhicule ou de le rendre"),
         ("Combien de temps dure le mandat d'un président d'association ?", ("F34729",),
@@ -465,6 +465,36 @@ def test_a_value_stated_by_naming_what_is_asked(question: str, text: str, states
 )
 def test_an_age_is_no_length_of_time_unless_an_age_is_asked(question: str, text: str, expected: bool) -> None:
     assert read_question(question).expects_value(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "modality", "text", "settles"),
+    [
+        ("Est-on obligé de faire transcrire en France le décès d'un proche mort à l'étranger ?", "obligation",
+         "Cette transcription n'est pas obligatoire, mais elle est fortement recommandée.", True),
+        ("Faut-il faire une demande pour avoir l'aide aux vacances ?", "obligation",
+         "Vous n'avez pas de démarche à effectuer.", True),
+        ("Faut-il l'accord du maire pour inscrire un enfant dans une autre commune ?", "obligation",
+         "L'accord préalable du maire n'est pas nécessaire.", True),
+        ("Faut-il déposer un préavis pour faire grève dans une entreprise privée ?", "obligation",
+         "Les salariés qui veulent utiliser leur droit de grève n'ont pas à respecter de préavis.", True),
+        ("Faut-il faire une demande pour avoir l'aide aux vacances ?", "obligation",
+         "Vous devez choisir votre séjour parmi ceux figurant sur le site.", False),
+        ("Un mineur peut-il se faire tatouer ?", "permission",
+         "La pratique est interdite sur un mineur sans le consentement écrit d'un parent.", True),
+        ("A-t-on le droit de vendre le poisson pêché en mer en amateur ?", "permission",
+         "Il ne peut ni être acheté, ni être vendu.", True),
+        ("Peut-on franciser son nom en devenant Français ?", "permission",
+         "En cas de pluralité de prénoms, il est possible de ne pas tous les franciser.", False),
+        ("Combien coûte un passeport ?", "", "L'accord préalable du maire n'est pas nécessaire.", False),
+    ],
+)
+def test_a_yes_no_on_a_duty_or_a_permission_is_settled_by_the_sentence_that_says_it(
+        question: str, modality: str, text: str, settles: bool) -> None:
+    """« Faut-il… », « Est-on obligé… » ask about a duty, « Peut-on… », « A-t-on le droit… » about a permission: the
+    sentence that says the duty or the ban, either way, states the answer."""
+    asked = read_question(question)
+    assert asked.modality == modality and asked.states_value(text) is settles
 
 
 def test_the_smic_named_without_a_number_is_no_amount() -> None:
