@@ -582,9 +582,8 @@ def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = 
         if WIDENING.search(folded[: match.start()]) or LISTED_CASES.search(span) or ANAPHORIC_CONDITION.match(span):
             continue
         first, *others = SECOND_CONDITION.split(span)
-        stated = _terms(folded[: match.start()], source=True)
-        for words in [_terms(span, source=True), *(_terms(other, source=True) - stated - _terms(first, source=True)
-                                                    for other in others)]:
+        said_first = _terms(folded[: match.start()], source=True) | _terms(first, source=True)
+        for words in [_terms(span, source=True), *(_terms(other, source=True) - said_first for other in others)]:
             unkept = _unnamed_by(words, said)
             if words and _kept_share(words, unkept) < MIN_CONDITION_COVERAGE:
                 missing |= unkept

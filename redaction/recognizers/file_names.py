@@ -64,9 +64,8 @@ class FrFileNameRecognizer(EntityRecognizer):
             results += self._pieces(found.start(), found.group()[: found.group().rindex(".")])
         for found in _LINK.finditer(text):
             link = found.group().rstrip(".,;:!?)")
-            domain = _DOMAIN.match(link)
-            start = found.start() + (domain.end() if domain else 0)
-            rest = link[domain.end() if domain else 0:]
+            domain_end = _DOMAIN.match(link).end()
+            start, rest = found.start() + domain_end, link[domain_end:]
             named = [(start + value.start(2), value.group(2)) for value in _PARAMETER.finditer(rest)
                      if _PERSON_PARAMETERS.match(value.group(1)) and _WORD.fullmatch(value.group(2))]
             results += [result_of(self, "PERSONNE", at, at + len(value), self.SCORE) for at, value in named]
@@ -109,8 +108,9 @@ def _number_entity(value: str) -> str:
         return "IBAN"
     if _PASSPORT.fullmatch(value.upper()):
         return "PASSEPORT"
-    if _EIGHT_DIGITS.fullmatch(value) and _date_year(value):
-        return "DATE_NAISSANCE" if _date_year(value) <= datetime.date.today().year - _BIRTH_YEARS_BEFORE else ""
+    year = _date_year(value) if _EIGHT_DIGITS.fullmatch(value) else 0
+    if year:
+        return "DATE_NAISSANCE" if year <= datetime.date.today().year - _BIRTH_YEARS_BEFORE else ""
     return "NUMERO_DOSSIER" if _NUMBER.fullmatch(value) else ""
 
 
