@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import unicodedata
 
-_SPACES = "\u00a0\u2007\u2009\u202f\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"
+_SPACES = "\u00a0\u2007\u2009\u202f\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000"
+"""Tabs stay: they are the columns of a table copied from a spreadsheet (`recognizers.tables`)."""
 INVISIBLES = (
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2065\u2066\u2067"
     "\u2068\u2069\ufeff\u00ad"

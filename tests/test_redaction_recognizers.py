@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -1029,4 +1030,69 @@ def test_parts_groupings_and_spellings_of_identifiers(redactor: Redactor, text: 
     ],
 )
 def test_what_only_looks_like_a_part_or_a_grouping_is_left_alone(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity_type"),
+    [
+        ("| Nom | Prénom | Né(e) le | N° allocataire |\n|---|---|---|---|\n| TRAORE | Moussa | 05/11/1979 | 0847562 |\n"
+         "Lesquels ont droit a la prime de Noel ?", "TRAORE", "PERSONNE"),
+        ("| Nom | Prénom | Né(e) le | N° allocataire |\n|---|---|---|---|\n| TRAORE | Moussa | 05/11/1979 | 0847562 |",
+         "0847562", "NUMERO_ALLOCATAIRE"),
+        ("nom;prenom;ddn;tel\nHOARAU;Jean-Paul;07/07/1962;0262123456\nest-ce qu'il a droit ?", "HOARAU", "PERSONNE"),
+        ("nom;prenom;ddn;tel\nHOARAU;Jean-Paul;07/07/1962;0262123456", "07/07/1962", "DATE_NAISSANCE"),
+        ("nir=185069938002510 ; nom=VANDAMME ; ville=Roubaix -> le dossier remonte en erreur", "VANDAMME", "PERSONNE"),
+        ("Degat des eaux, n° de sinistre SIN-23-0045871, l'assureur demande une attestation", "SIN-23-0045871",
+         "NUMERO_DOSSIER"),
+        ("Jugement RG n° 23/04512 pour la pension alimentaire", "23/04512", "NUMERO_DOSSIER"),
+        ("n° d'avis 7501234567, il veut payer l'amende en ligne", "7501234567", "NUMERO_DOSSIER"),
+        ("PDL 14523687456321 pour le cheque energie", "14523687456321", "NUMERO_DOSSIER"),
+        ("NUD 0752304012345, demande HLM depuis 2019", "0752304012345", "NUMERO_DOSSIER"),
+        ("CMI invalidite n° CMI-93-0458712, elle veut la mention stationnement", "CMI-93-0458712", "NUMERO_DOSSIER"),
+        ("numero de prise en charge transport PEC-2024-33871", "PEC-2024-33871", "NUMERO_DOSSIER"),
+        ("elle me lit le code recu par SMS : 482913, je le tape pour elle ?", "482913", "NUMERO_DOSSIER"),
+        ("login L'Identite Numerique La Poste : m.camara93, compte bloque", "m.camara93", "IDENTIFIANT_EN_LIGNE"),
+        ("identifiant caf.fr : 9876543, il a oublie son mot de passe", "9876543", "IDENTIFIANT_EN_LIGNE"),
+        ("The client, born March 3rd, 1968, asks about the ASPA", "March 3rd, 1968", "DATE_NAISSANCE"),
+        ("DOB Feb 2, 1972 on the UK passport", "Feb 2, 1972", "DATE_NAISSANCE"),
+        ("nacida el 8 de mayo de 1970, pregunta por el RSA", "8 de mayo de 1970", "DATE_NAISSANCE"),
+        ("geboren am 8. Mai 1970 in Köln", "8. Mai 1970", "DATE_NAISSANCE"),
+        ("pension envoyée sur MA64 0115 1900 0001 2050 0053 4921 pour sa mère", "MA64 0115 1900 0001 2050 0053 4921",
+         "IBAN"),
+        ("CIN marocaine BK123456, pas de passeport", "BK123456", "CARTE_IDENTITE"),
+        ("immat ab123cd, scooter volé, où déclarer ?", "ab123cd", "IMMATRICULATION"),
+        ("Mme Teriierooiterai, PK 12,5 côté mer, Punaauia", "PK 12,5 côté mer", "ADRESSE"),
+        ("Chemin Saint-Antoine, PK 3, pas de numero de rue", "Chemin Saint-Antoine, PK 3", "ADRESSE"),
+        ("Il a déménagé : Rue de la Station 16, 4000 Liège. Il garde ses droits ?", "Rue de la Station 16, 4000 Liège",
+         "ADRESSE"),
+    ],
+)
+def test_values_in_the_forms_of_the_tenth_probe(redactor: Redactor, text: str, value: str, entity_type: str) -> None:
+    assert (entity_type, value) in found(redactor, text)
+
+
+def test_cells_copied_from_a_spreadsheet_are_masked(redactor: Redactor) -> None:
+    redacted = redactor.redact("Nom\tDate de naissance\tAdresse\nPAYET\t12/02/1958\tchemin des Lianes\nelle a droit ?")
+    assert not {"PAYET", "12/02", "1958", "Lianes"} & set(re.split(r"[\s<>]+", redacted.text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Montant;Durée\n150 €;3 mois",
+        "| Démarche | Délai |\n|---|---|\n| Recours | 2 mois |",
+        "Ecrire en majuscules : NOM, PRENOM, DATE DE NAISSANCE (JJ/MM/AAAA), NUMERO ALLOCATAIRE (7 chiffres).",
+        "En 2023, 1 250 dossiers ont ete traites a l'accueil, dont 312 demandes de RSA.",
+        "La prime de Noel 2023 pour une personne seule a ete versee le 15 decembre ?",
+        "La rue Jean Jaures et l'avenue Pierre Mendes France sont fermees pour travaux.",
+        "Le lycee Victor Hugo organise une reunion sur les bourses.",
+        "La mediatheque Simone Veil et le gymnase Marcel Cerdan accueillent les permanences.",
+        "Pour venir, metro Charles de Gaulle - Etoile puis bus 92.",
+        "The law of March 3rd, 1968 changed the rules",
+        "n° d'avis d'imposition 2024 : où le trouver ?",
+        "le numéro de prise en charge transport est sur l'ordonnance",
+    ],
+)
+def test_look_alikes_of_the_tenth_probe_are_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []

@@ -31,6 +31,7 @@ from redaction.recognizers.partial_numbers import (
 from redaction.recognizers.person import FrPersonRecognizer
 from redaction.recognizers.phone import FrPhoneRecognizer, FrSpokenPhoneRecognizer
 from redaction.recognizers.spoken_identifiers import FrSpokenIdentifierRecognizer
+from redaction.recognizers.tables import FrTableRecognizer
 from redaction.recognizers.tax import FrTaxNumberRecognizer
 from redaction.recognizers.vehicle import FrLicencePlateRecognizer
 
@@ -56,6 +57,7 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrIpAddressRecognizer,
     FrOnlineHandleRecognizer,
     FrCaseNumberRecognizer,
+    FrTableRecognizer,
     FrPartialCardRecognizer,
     FrPartialTaxNumberRecognizer,
     FrPartialIbanRecognizer,

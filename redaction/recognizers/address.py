@@ -41,6 +41,16 @@ _FOREIGN_STREET = (
 )
 """A street abroad, its name before its number (« Rua das Flores 45, 4050-262 Porto », « Calle Mayor 12 »)."""
 
+_NUMBER_AFTER_STREET = rf"{_STREET}\s+\d{{1,4}}[a-z]?,?\s+(?:L-)?\d{{4}}\s+{_CITY}"
+"""A Belgian, Swiss or Luxembourg address, the number after the street and a postcode of four digits (« Rue de la
+Station 16, 4000 Liège »)."""
+_KILOMETRE_POINT = (
+    rf"(?:{_STREET},?\s+)?PK\s?\d{{1,3}}(?:[,.]\d{{1,3}})?"
+    r"(?:\s+(?i:c[ôo]t[ée]\s+(?:mer|montagne|plage|lagon)))?"
+)
+"""A house found by its kilometre point on the road, where streets have no numbers (Polynesia, Guiana, Réunion):
+« PK 12,5 côté mer », « Chemin Saint-Antoine, PK 3 »."""
+
 
 class FrAddressRecognizer(FrPatternRecognizer):
     PATTERNS = [
@@ -51,6 +61,8 @@ class FrAddressRecognizer(FrPatternRecognizer):
         ),
         Pattern("Adresse tapée en minuscules", rf"{START}{_TYPED_ADDRESS}{END}", 0.6),
         Pattern("Voie à l'étranger", rf"{START}{_FOREIGN_STREET}{END}", 0.5),
+        Pattern("Voie puis numéro et code postal à quatre chiffres", rf"{START}{_NUMBER_AFTER_STREET}{END}", 0.6),
+        Pattern("Point kilométrique", rf"{START}{_KILOMETRE_POINT}{END}", 0.5),
         Pattern("Voie, code postal et ville", rf"{START}{_STREET},?\s+{_POSTCODE}\s+{_CITY}{END}", 0.6),
         Pattern("Code postal et ville", rf"{START}{_POSTCODE}\s+{_CITY}{END}", 0.45),
         Pattern("Voie sans numéro", rf"{START}{_STREET}{END}", 0.15),

@@ -51,6 +51,26 @@ quinze », « deux avril quatre-vingt-douze » (the century left out, as « né 
 _PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?(?:{_YEAR}|\d{{2}})"
 """After « né en », two digits are a year too: « né en 85 », « née en mars 85 »."""
 _CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\b\.?|\bD\.?D?\.?N\b|\bD\.?O\.?B\b)"
+_FOREIGN_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januar|februar|m[äa]rz|juni|juli|oktober|dezember)\.?"
+)
+_ORDINAL_DAY = rf"{_DAY}(?:st|nd|rd|th|º|°)?"
+_ANY_MONTH = rf"(?:{_FOREIGN_MONTHS}|{_MONTHS})"
+FOREIGN_DATE = (
+    rf"(?:{_ANY_MONTH}\s+{_ORDINAL_DAY},?\s+{_YEAR}"
+    rf"|{_ORDINAL_DAY}\.?\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR})"
+)
+"""A date of birth written in English, Spanish, Portuguese, Italian or German, as a foreign document or an asker
+writes it: « March 3rd, 1968 », « Feb 2, 1972 », « 8 de mayo de 1970 », « 8. Mai 1970 »."""
+_FOREIGN_CUE = (
+    rf"(?:{_CUE}|\bborn\b|\bbirth\b|\bnacid[oa]s?\b|\bnacimiento\b|\bnascid[oa]\b|\bnascimento\b"
+    r"|\bgeboren\b|\bnat[oa]\b)"
+)
 _BOUND = r"\b(?:avant|apr[èe]s|depuis|partir|compter|entre|jusqu|post[ée]rieure?s?|ant[ée]rieure?s?)\b"
 _FILLER = rf"(?:(?!{_BOUND})[^\d\n.?!;]){{0,24}}?"
 """What may stand between the cue and the date, but no word that makes the date a bound (« né après le… »)."""
@@ -76,6 +96,7 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
         Pattern("Année après né en", rf"(?<={_YEAR_CUE}{_listed(_PARTIAL_DATE)}){START}{_PARTIAL_DATE}{END}", 0.8),
         Pattern("Date compacte après naissance", rf"(?<={_CUE}{_FILLER}){START}{_COMPACT_DATE}{END}", 0.8),
         Pattern("Date en lettres après naissance", rf"(?<={_CUE}{_FILLER}){START}{SPOKEN_DATE}{END}", 0.8),
+        Pattern("Date étrangère après naissance", rf"(?<={_FOREIGN_CUE}{_FILLER}){START}{FOREIGN_DATE}{END}", 0.8),
         Pattern("Année en lettres après né en", rf"(?<={_YEAR_CUE}){START}(?:{_MONTHS}\s+)?{_YEAR_WORDS}{END}", 0.8),
     ]
 

@@ -7,6 +7,7 @@ aîné » is not."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ import regex
 import spacy
 from spacy.lang.fr import French
 from spacy.lookups import Lookups, Table
+
+from redaction.unicode_fold import without_accents
 
 _PARTS_OF_SPEECH = ("noun", "adj", "verb", "adv")
 _ELISION = regex.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L}{2})", regex.IGNORECASE)
@@ -30,6 +33,8 @@ class FrenchWords:
     """Inflected form → its lemmas (keys are hashed: look up, never list)."""
     lemmas: dict[str, frozenset[str]]
     rules: dict[str, tuple[tuple[str, str], ...]]
+    unaccented: FrenchWords | None = None
+    """The same words with their accents dropped, as agents often type them (« ete », « numero », « versee »)."""
 
     def is_function_word(self, word: str) -> bool:
         return word.casefold() in self.stop_words
@@ -41,12 +46,14 @@ class FrenchWords:
         return self._has_lemma(folded, "verb") or any(lemma in verbs for lemma in self.inflected.get(folded, ()))
 
     def is_common(self, word: str) -> bool:
-        """A stop word, an inflected form or a lemma of the dictionary, or a form the suffix rules lead to one."""
+        """A stop word, an inflected form or a lemma of the dictionary, or a form the suffix rules lead to one; a word
+        typed without its accents is one when the dictionary's words without theirs hold it (« ete » for « été »)."""
         folded = _bare(word)
         return (
             folded in self.stop_words
             or folded in self.inflected
             or any(self._has_lemma(folded, part) for part in _PARTS_OF_SPEECH)
+            or (self.unaccented is not None and folded.isascii() and self.unaccented.is_common(folded))
         )
 
     def _has_lemma(self, word: str, part: str) -> bool:
@@ -70,11 +77,23 @@ def french_words(spacy_model: str) -> FrenchWords:
     index = lookups.get_table("lemma_index")
     rules = lookups.get_table("lemma_rules")
     irregular = lookups.get_table("lemma_exc")
-    return FrenchWords(
+    words = FrenchWords(
         stop_words=frozenset(French.Defaults.stop_words),
         inflected=lookups.get_table("lemma_lookup"),
         lemmas={part: _lemmas(index.get(part, ()), irregular.get(part, {})) for part in _PARTS_OF_SPEECH},
         rules={part: tuple((old, new) for old, new in rules.get(part, ())) for part in _PARTS_OF_SPEECH},
+    )
+    return dataclasses.replace(words, unaccented=_unaccented(words))
+
+
+def _unaccented(words: FrenchWords) -> FrenchWords:
+    """The lemmas, stop words and suffix rules without accents; the inflected forms, hashed, cannot be listed."""
+    return FrenchWords(
+        stop_words=frozenset(without_accents(word) for word in words.stop_words),
+        inflected=Table(),
+        lemmas={part: frozenset(without_accents(lemma) for lemma in lemmas) for part, lemmas in words.lemmas.items()},
+        rules={part: tuple(dict.fromkeys((without_accents(old), without_accents(new)) for old, new in rules))
+               for part, rules in words.rules.items()},
     )
 
 

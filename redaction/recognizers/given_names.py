@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from redaction.recognizers.acronyms import ACRONYMS, CIVILITIES, FUNCTION_WORDS, OFFICES
 from redaction.recognizers.base import LANGUAGE, result_of
 from redaction.recognizers.french_words import FrenchWords
-from redaction.recognizers.person import ELIDED_CLITIC, NOT_NAMES, ROLE_WORDS
+from redaction.recognizers.person import ELIDED_CLITIC, NOT_NAMES, ROLE_WORDS, after_named_place
 from redaction.unicode_fold import without_accents
 
 _RARE = 2
@@ -48,13 +48,6 @@ Gervais », « Iles Wallis »), not a person."""
 _WORD = regex.compile(r"(?<![\w'’/\\-])(?<!\w[.@])\p{L}[\p{L}'’-]*(?<!['’-])(?![\w/\\]|[.@]\w)")
 """A word, not a part of an address on the web (« maximilien.fr », « franck@… »), of a path or of an identifier
 (« /tmp/said/ », « is_said_at1 »)."""
-NAMED_AFTER = frozenset(
-    "loi lois dispositif plan prime reforme amendement rapport pacte decret circulaire arret jurisprudence college"
-    " lycee ecole hopital clinique centre universite institut fondation campus stade gymnase mediatheque"
-    " bibliotheque theatre musee salle".split()
-)
-"""Words after which a name is that of a law, a scheme or a place named after someone (« loi Hamon », « collège
-Jean Moulin », « hôpital Georges Pompidou »), not a person's."""
 _INVERTED_PRONOUN = regex.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce|moi|toi|lui|leur|y|en)$")
 """« est-il », « doit-on »: a verb and its pronoun, never a surname."""
 SURNAME_AFTER_CUE = regex.compile(
@@ -122,9 +115,10 @@ class FrGivenNameRecognizer(EntityRecognizer):
         words = list(_WORD.finditer(text))
         english = self._reads_as_english(words)
         results = []
+        named_places: set[int] = set()
         for index, word in enumerate(words):
             given = word.group()
-            if not self._is_given_name(given) or (english and not given.istitle()):
+            if not self._is_given_name(given) or (english and not given.istitle()) or index in named_places:
                 continue
             first = last = index
             while index - first < self.MAX_SURNAME_WORDS and first > 0:
@@ -135,7 +129,8 @@ class FrGivenNameRecognizer(EntityRecognizer):
                 if not self._joins(text, words[last + 1], words[last], given):
                     break
                 last += 1
-            if first > 0 and name_key(words[first - 1].group()) in NAMED_AFTER:
+            if after_named_place(text, words[first].start()):
+                named_places.update(range(first, last + 1))
                 continue
             if first < last:
                 results.append(self._result(words[first].start(), words[last].end(), self.FULL_NAME_SCORE))

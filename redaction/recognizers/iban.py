@@ -25,7 +25,11 @@ IBAN_LENGTHS = {
     "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15,
     "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19,
     "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+    "MA": 28, "DZ": 26, "SN": 28, "CI": 28, "CM": 27, "MG": 27, "ML": 28, "BJ": 28, "BF": 28, "TG": 28, "NE": 28,
+    "GA": 27, "CG": 27, "TD": 27, "CF": 27, "KM": 27,
 }
+"""The registry's countries, then the countries whose banks give IBANs outside it, where many families in France send
+money: Morocco, Algeria and the franc-zone countries of Africa and the Comoros."""
 _SEP = r"(?:[ .-]|\r?\n)?"
 _FIELD_SEP = r"\s*[,;/-]?\s*"
 _LABEL_END = r"\s*(?::|n°)?\s*"

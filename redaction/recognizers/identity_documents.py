@@ -29,7 +29,8 @@ _FOREIGNER_WORDS = (
 _PASSPORT_WORDS = r"(?:\bpasseport|\bpassport)"
 """A passport of another country has its own shape (« passeport marocain TY4829163 », « passeport M48217593 »): after
 the word, letters and five digits or more."""
-_ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|pi[èe]ce\s+d['’]identit[ée])"
+_ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|\bCIN\b|pi[èe]ce\s+d['’]identit[ée])"
+"""« CIN » is the Moroccan and Tunisian card (« CIN marocaine BK123456 »)."""
 
 
 class FrPassportRecognizer(FrPatternRecognizer):
@@ -49,7 +50,8 @@ class FrIdentityCardRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "CNI après mention",
-            rf"(?<={_ID_CARD_WORDS}{_NUMBER_WORDS})(?:\d{{4}} ?\d{{4}} ?\d{{4}}|(?=[A-Z0-9]*\d)[A-Z0-9]{{9}}){END}",
+            rf"(?<={_ID_CARD_WORDS}{_NUMBER_WORDS})(?:\d{{4}} ?\d{{4}} ?\d{{4}}|(?=[A-Z0-9]*\d)[A-Z0-9]{{9}}"
+            rf"|[A-Z]{{1,2}}\d{{5,7}}){END}",
             0.7,
         ),
     ]

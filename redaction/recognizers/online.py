@@ -56,15 +56,16 @@ _LOGIN_CUE = (
 _LOGIN = r"[\w][\w.-]*\d[\w.-]*|[\w]+[._][\w.]*[\w]"
 """A login has a digit or a dot or underscore inside: « jmartin75 », « julie.martin », « julie_m »; a plain word
 after « pseudo » (« pseudo et mot de passe ») is a word."""
-_LOGIN_LATER = r"[^.?!\n]{0,60}?(?:c['’]est|est|:|=)\s*"
-"""« son identifiant sur le portail famille de la mairie c'est m.diallo93 »: the account, then the login."""
+_LOGIN_LATER = r"(?:[^.?!\n]|\.(?=\w)){0,60}?(?:c['’]est|est|:|=)\s*"
+"""« son identifiant sur le portail famille de la mairie c'est m.diallo93 », « login L'Identité Numérique La Poste :
+m.camara93 », « identifiant caf.fr : 9876543 »: the account (a dot inside a word ends no sentence), then the login."""
 
 
 class FrOnlineHandleRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Handle @", r"(?<![\w.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])(?!\.\w)", 0.5),
         Pattern("Login après un mot qui l'annonce", rf"(?<=\b{_LOGIN_CUE}\s*(?::|est|=)?\s*)(?:{_LOGIN}){END}", 0.5),
-        Pattern("Identifiant dit plus loin", rf"(?<=\bidentifiant{_LOGIN_LATER})(?:{_LOGIN}){END}", 0.5),
+        Pattern("Identifiant dit plus loin", rf"(?<=\b(?:identifiant|login){_LOGIN_LATER})(?:{_LOGIN}){END}", 0.5),
     ]
 
     ENTITY = "IDENTIFIANT_EN_LIGNE"

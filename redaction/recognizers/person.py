@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from redaction.recognizers.acronyms import ACRONYMS, CIVILITIES, FUNCTION_WORDS, OFFICES
 from redaction.recognizers.base import CASE_INSENSITIVE, CASE_SENSITIVE, LANGUAGE, result_of
 from redaction.recognizers.french_words import FrenchWords
+from redaction.unicode_fold import without_accents
 
 SPACY_LABEL = "PERSONNE"
 _TITLE = (
@@ -48,6 +49,16 @@ NOT_NAMES = frozenset(
         " Quelle Quel Quels Quelles Comment Pourquoi Combien Est Peut Puis Doit Faut Nom Prénom Prenom D'usage"
     ).split()
 )
+NAMED_AFTER = frozenset(
+    "loi lois dispositif plan prime reforme amendement rapport pacte decret circulaire arret jurisprudence college"
+    " lycee ecole hopital clinique centre universite institut fondation campus stade gymnase mediatheque"
+    " bibliotheque theatre musee salle rue avenue boulevard bd place quai allee impasse square pont parvis esplanade"
+    " metro station gare aeroport parc jardin piscine".split()
+)
+"""Words after which a name is that of a law, a scheme or a place named after someone (« loi Hamon », « collège
+Jean Moulin », « hôpital Georges Pompidou », « rue Jean Jaurès », « métro Charles de Gaulle »), not a person's. A
+street is a person's address when a number or a word about where someone lives goes with it
+(`FrAddressRecognizer`)."""
 _SHOUTED_WORD = regex.compile(r"(?<![\p{L}\d'’-])(?=[\p{L}'’-]*\p{Lu}{2})[\p{Lu}'’-]+(?![\p{L}\d])")
 _WORD_PART = regex.compile(r"[\p{L}]+")
 
@@ -184,7 +195,8 @@ class FrPersonRecognizer(EntityRecognizer):
             end = _before_clitic(text, start, end)
             value = text[start:end]
             titled = score in (self.TITLED_SCORE, self.CUED_SCORE)
-            if start >= end or not self._looks_like_name(value, titled):
+            if start >= end or not self._looks_like_name(value, titled) or (
+                    not titled and (self._ordinary(value) or after_named_place(text, start))):
                 continue
             if len(value.split()) == 1 and not titled:
                 if doc is not None and self._is_common_noun(doc, start, end):
@@ -231,6 +243,15 @@ class FrPersonRecognizer(EntityRecognizer):
                 end = word.end()
             spans.append((match.start(), match.start() + end))
         return spans
+
+    def _ordinary(self, value: str) -> bool:
+        """Words the tagger alone calls a name, in capitals or in lower case, that are all French words and none a
+        given name: a form's labels (« DATE DE NAISSANCE », « NUMERO ALLOCATAIRE »), a passive typed without accents
+        (« ont ete traites »). Capitalised words keep their chance: surnames are French words as often as not
+        (« Avril Moreau », « Fontaine »)."""
+        words = [word for word in regex.split(r"[\s'’-]+", value) if word]
+        return not any(word.istitle() for word in words) and all(
+            self._french.is_common(word) and not self._is_given_name(word) for word in words)
 
     def _is_nickname(self, match: regex.Match[str]) -> bool:
         """After « dit(e) », a capitalised name, not a word in capitals (« la loi dite ASAP »); a French word that is
@@ -305,6 +326,15 @@ def _before_clitic(text: str, start: int, end: int) -> int:
             break
         end = space
     return end
+
+
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[\s'’]+$")
+
+
+def after_named_place(text: str, start: int) -> bool:
+    """The name follows a word that makes it a law's or a place's (`NAMED_AFTER`)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and without_accents(before.group(1).casefold()) in NAMED_AFTER
 
 
 def _tagged_as(doc: Doc | None, start: int, end: int, tags: frozenset[str]) -> bool:

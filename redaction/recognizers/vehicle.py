@@ -17,7 +17,8 @@ class FrLicencePlateRecognizer(FrPatternRecognizer):
         Pattern("Belge", rf"{START}[1-9]-[A-Z]{{3}}-\d{{3}}{END}", 0.6),
         Pattern("FNI", rf"{START}\d{{1,4}} ?[A-HJ-NP-Z]{{2,3}} ?(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]){END}", 0.2),
     ]
-    CONTEXT = ["immatriculation", "immatriculé", "plaque", "véhicule", "voiture", "carte grise", "certificat"]
+    CONTEXT = ["immatriculation", "immatriculé", "immat", "plaque", "véhicule", "voiture", "scooter", "moto",
+               "carte grise", "certificat"]
 
     ENTITY = "IMMATRICULATION"
     FLAGS = CASE_SENSITIVE
