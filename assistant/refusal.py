@@ -48,7 +48,7 @@ _INJECTION_PATTERNS = (
     r"\btout ce que (tu sais|vous savez|tu as|vous avez|tu connais|vous connaissez) sur\b",
     (r"\b(questions?|demandes?|conversations?)\b.{0,20}\b(posees?|faites?|envoyees?)\b.{0,40}"
      r"\b(par (l'|un |une |mon |ma |mes |les |d'autres )?(agents?|collegues?|usagers?))"),
-    r"\b(dont|que) (mon|ma|un|une) (collegue|agent)\w* t'a (parle|dit|donne|ecrit)",
+    r"\b(dont|que) (mon|ma|un|une) (collegue|agent)\w* t'a (parle|dit|donne|ecrit|transmis|communique|envoye|fourni)",
     (r"\b(redonne|rappelle|retrouve)\w*\b.{0,20}\b(son|sa|ses|leur) (adresse|numero|telephone|nir|iban"
      r"|coordonnees|date de naissance)"),
     r"\b(base de connaissances?|documents? internes?)\b.{0,40}\b(brute?s?|confidentiel\w*|internes?)\b",
@@ -126,10 +126,24 @@ _INJECTION_PATTERNS = (
      r"|instrucciones|reglas)\b"),
     r"(^|\n)\s*#{1,6}\s*(assistant|system|systeme|user)\s*:|\bnouvelle (tache|mission) (prioritaire|urgente)\b",
     r"\b(oubli|ignor)\w*\b.{0,30}\bkonsign",
+    (r"\b(t'a|t'ont|vous a|vous ont) (donne|dit|transmis|communique|ecrit)\w*\b.{0,30}"
+     r"\b(l'agent|les agents|un agent|une agente|mon collegue|ma collegue|l'usager|un usager)"
+     r"|\b(agent|collegue|usager|utilisateur) precedent\b"),
+    (r"\b(tu es|tu seras|joue|incarne)\b.{0,30}\bsans (aucun |aucune )?(filtre|regle|limite|restriction|censure)"
+     r"|\b(dernier|derniere|derniers|dernieres)\b.{0,20}\b(nir|numeros?|adresses?|noms?|iban|dossiers?)\b.{0,20}"
+     r"\bque (tu as|vous avez) (vu|vus|vue|vues|traite|recu)"),
+    (r"\b(texte|messages?|ce qui (se trouve|est ecrit))\b.{0,40}\bavant (mon|notre|ce) (premier|1er) message"
+     r"|\b(regles|consignes|instructions)\b.{0,20}\b((qu')?on t'a|(qu')?on vous a|que tu as|que vous avez) "
+     r"(donne|recu|fourni)\w*"),
+    (r"\b(anonymisation|pii[_ ]?filter|masquage|filtre)\s*[=:]\s*(false|off|0|non|desactive)\b"
+     r"|\bsystem override\b|\binstructions? pour l'(ia|assistant|intelligence artificielle)\b"),
+    r"\bconcaten\w*\b.{0,60}\b(applique|execute|suis|fais)\w*",
+    (r"\b(pas|plus|ni) (etre )?masque\w* par (le|ton|votre) (filtre|systeme|masquage)"
+     r"|\b(echapp|contourn|trompe)\w*\b.{0,20}\b(au |le |ton |votre )?(filtre|masquage|anonymisation)"),
 )
 INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS))
 
-_PAPERS = (r"(?:justificatif|attestation|document|bulletin|fiche de paie|avis d.imposition|avis|certificat|quittance"
+_PAPERS = (r"(?:justificatif|attestation|document|bulletin|fiches? de paie|avis d.imposition|avis|certificat|quittance"
            r"|facture|papier|declaration|diplome|contrat|bail|rib|releve|signature|ordonnance|arret de travail)s?")
 _AUTHORITIES = r"(?:caf|msa|impots|fisc|pole emploi|france travail|cpam|secu|urssaf|prefecture|administration|bailleur)"
 _FRAUD_PATTERNS = (
@@ -162,12 +176,29 @@ _FRAUD_PATTERNS = (
     (rf"\b(?:redig|gener|fabriqu|cre|produi|imprim|ecri)\w*\b.{{0,40}}\b{_PAPERS}\b.{{0,120}}"
      r"\b(?:invent\w*|ficti(?:f|ve|fs|ves)|plausibles?|format officiel|2d-?doc|numero rpps|signee? par)"),
     r"\bzone mrz\b|\bmrz\b.{0,40}\b(?:exacte|controle|cle)",
+    (rf"\b(?:modele|exemplaire|copie|version)s? (?:d['’]un |d['’]une |de |d['’])?{_PAPERS}\b.{{0,80}}"
+     r"\b(?:que (?:je|il|elle|l['’]usager) (?:pourr\w*|puiss\w*) (?:imprimer|presenter|fournir|donner|joindre|utiliser)"
+     r"|a imprimer)"),
+    (rf"\b(?:gener|redig|fabriqu|cre|produi|imprim|ecri|fai|prepar|etabli)\w*\b.{{0,40}}\b{_PAPERS}\b.{{0,80}}"
+     r"\b(?:credibles?|realistes?|vraisemblables?|avec le (?:logo|tampon|cachet)|pour (?:un|une|quelqu['’]un|mon|ma)"
+     r"\b.{0,30}\bqui n['’](?:habite|vit|travaille|reside)\w* pas)"),
+    r"\b(?:imit|reprodui|copi|recopi)\w*\b.{0,20}\bla signature\b",
+    (r"\b(?:carte vitale|carte d['’]identite|passeport|titre de sejour|compte|rib)\b.{0,20}\bau nom (?:de |d['’])"
+     r"(?:mon|ma|un|une|son|sa|quelqu['’]un)\b.{0,40}\bpour qu"),
+    r"\bsans se faire (?:prendre|attraper|pincer|coincer|reperer|griller)",
+    r"\b(?:adresse|domicile|residence|bail|emploi|employeur|enfant)s? (?:fictive?s?|bidon|de complaisance)\b",
+    (r"\bdetourn\w*\b.{0,30}\b(?:allocations?|prestations?|aides?|versements?|pensions?|salaires?|rsa|apl)\b"),
+    (r"\bse (?:declarer|dire|faire passer pour) separ\w*\b.{0,80}\b(?:alors qu['’] ?|tout en |mais )"
+     r"(?:(?:ils|elles|on|nous|vous) )?(?:viv|habit|rest)\w* ensemble"),
 )
 FRAUD = re.compile("|".join(f"(?:{p})" for p in _FRAUD_PATTERNS))
 """A request to deceive an administration: forge or alter a paper, make one of its papers with invented names or
-numbers, hide a resource, a person or a death from the body that pays, act « sans que la CAF le voie » or « pour que
-la CAF ne rapproche pas », look for the « failles » between bodies. A question on what one must declare, or on what a
-fraud risks, asks none of these."""
+numbers, a « credible » one, one with a body's logo or stamp, one to print and hand in, a certificate for someone who
+does not live there, copy a signature; hide a resource, a person or a death from the body that pays, act « sans que
+la CAF le voie », « sans se faire prendre » or « pour que la CAF ne rapproche pas », give a fictitious address, use a
+card or an account in a relative's name for him, divert someone's benefits, declare a separation while living
+together, look for the « failles » between bodies. A question on what one must declare, or on what a fraud risks,
+asks none of these."""
 
 _OUT_OF_SCOPE_PATTERNS = (
     r"\brecettes?\b(?! (fiscal|des impots|publique|de l'etat))",
@@ -175,7 +206,7 @@ _OUT_OF_SCOPE_PATTERNS = (
     r"\b(football|foot|match|ligue 1|coupe du monde|rugby|tennis|psg|olympique de marseille|score)\b",
     r"\b(meteo|temps qu'il fera|pleuvoir|pleuvra|previsions meteo)\b",
     r"\b(python|javascript|java|sql|html|programme informatique|fonction recursive|code source|script bash)\b",
-    r"\b(blague|poeme|chanson|horoscope|astrologie|film|serie tele|netflix|jeu video)\b",
+    r"\b(blague|poeme|chanson|horoscope|astrologie|film|serie tele|netflix)\b",
     r"\b(capitale de|president des etats-unis|plus haute montagne|distance terre|bitcoin|crypto\w*)\b",
     (r"\b((esperance|duree) de vie d'une? |combien de temps (vit|vivent) (un|une|les|mon|ma|mes)? ?"
      r"|(que|quoi) (doit )?(mange|mangent|manger|nourrir) (un|une|les|mon|ma|mes) "
