@@ -60,8 +60,8 @@ MARKERS: dict[str, tuple[str, bool]] = {
                     r"|\b(?:a|ont|avez|as) le droit\b|\blibres? de\b", True),
     "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b|[⩾≥]"
                 r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?inferieur", True),
-    "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdepasse(?!ment)\w*|\bexceder\b|\bdans la limite\b|\bplafon\w*|[⩽≤]"
-                r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?superieur", True),
+    "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdans la limite\b|\bplafon\w*|[⩽≤]|\bsans (?:depasser|exceder)\b"
+                r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?(?:superieur|depass|exced)", True),
     "obligation": (r"\bdoi(?:t|vent|s)\b|\bdevr\w*|\bdevez\b|\bobligatoir\w*|\boblig\w*|\btenue?s?\b"
                    r"|\bil faut\b|\bimpos\w*", False),
     "always": (r"\btoujours\b|\bsystematique\w*|\bdans tous les cas\b|\ben toutes circonstances\b", False),
@@ -70,7 +70,7 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "all": (r"\btous\b|\btoutes\b|\bchaque\b|\bchacun\w*|\bquel(?:le)?s? que soit\b", False),
     "without": (r"\bsans\b|\ben l'absence d", False),
     "absence": (r"\ben l'absence d|^\s*sans\b[^,]*,", True),
-    "more_than": (rf"\bplus de\b(?= \d| (?:{_NUMBER_WORD})\b)|\bsuperieur\w*|\bdepassant\b", True),
+    "more_than": (rf"\bplus de\b(?= \d| (?:{_NUMBER_WORD})\b)|\bsuperieur\w*|\bdepass(?!ement)\w*|\bexced\w*", True),
     "less_than": (rf"\bmoins de\b(?= \d| (?:{_NUMBER_WORD})\b)|\binferieur\w*", True),
     "before": (r"\bavant\b|\bpreced(?:ant|ent|e)\w*|\bveille\b", False),
     "after": (r"\bapres\b|\bsuivant\w* (?:la|le|les|l'|son|sa|ses|leur|leurs|chaque|ce|cet|cette|votre|vos)\b"

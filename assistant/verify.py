@@ -1027,6 +1027,27 @@ def _bound_undenied(text: str, bounded: bool) -> str:
     return claims.DENIED_BOUND.sub(" ", fold(text)) if bounded else text
 
 
+WH_QUESTION = re.compile(r"^(?:(?:dans|a partir de|pour|de|en|par|sur|avec|depuis|jusqu'a|aupres de|a)\s+)?"
+                         r"(?:quels?|quelles?|comment|combien|ou|quand|pourquoi|qui|que|qu'|quoi|lequel|laquelle)\b")
+VAGUE = re.compile(r"\b(?:certain|certaine|certains|certaines|determinee?s?|precise?s?)\s+([\w'-]+)")
+"""A word that leaves the value unsaid: « dans un certain délai », « un montant déterminé »."""
+
+
+def _evades_title(claim_text: str, passage: Passage) -> bool:
+    """A sentence that only turns the passage's question into a statement, or says its value is « certain »
+    (« Un supplément d'impôt peut être réclamé dans un certain délai », « L'administration dispose d'un certain délai
+    pour vous réclamer un supplément d'impôt » under « Dans quel délai un supplément d'impôt peut-il être
+    réclamé ? »): no number, and no word the title does not hold, or a vague word before one the title asks about.
+    Only under a question asking what, when, how much: a sentence that states a yes/no title answers it."""
+    title = fold(passage.title.strip())
+    if not title.endswith("?") or not WH_QUESTION.match(title) or DIGIT.search(claim_text):
+        return False
+    asked = _terms(title)
+    vague = VAGUE.findall(fold(claim_text))
+    said = _terms(VAGUE.sub(lambda match: match.group(1), fold(claim_text)))
+    return bool(said) and (said <= asked or any(_terms(noun) & asked for noun in vague))
+
+
 def _past_heading_case(claim_text: str, passage: Passage) -> str:
     """The sentence without an opening case that only restates the passage's title and headings (« Pour un CDD
     de 6 mois maximum, … » under « CDD de 6 mois maximum »): the headings say which case the passage is about,
@@ -1091,6 +1112,8 @@ def verify_sentence(
     answer, claim_text = claims.yes_no(text), DISCOURSE_OPENING.sub("", claims.without_yes_no(text), count=1)
     if not parse(claim_text).has_finite_verb:
         return SentenceVerdict(sentence, cited, False, "no_verb")
+    if not answer and all(_evades_title(claim_text, passages[n - 1]) for n in cited):
+        return SentenceVerdict(sentence, cited, False, "no_verb", detail="title")
     if question and all(_for_other_audience(passages[n - 1], question, claim_text) for n in cited):
         return SentenceVerdict(sentence, cited, False, "other_audience", detail=audience(question))
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)

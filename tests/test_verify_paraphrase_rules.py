@@ -891,3 +891,62 @@ def test_a_second_condition_joined_by_et_que_must_be_kept():
                   "l'agent n'a pas repris le travail plus de 48 heures entre les deux congés de maladie et que les "
                   "deux arrêts ont la même cause [1].") == ["ok"]
 
+
+
+CASH_PAY = inline_passage({"doc_id": "article376095", "title": "Le paiement du salaire", "text": (
+    "Tout salaire supérieur à 1 500 € net par mois doit être réglé par chèque ou par virement à un compte bancaire ou "
+    "postal dont le salarié est le titulaire ou cotitulaire. Le salarié ne peut désigner un tiers pour recevoir son "
+    "salaire. Si la somme due n’excède pas ce montant, le salarié peut demander à être payé en espèces.")}, 1)
+
+
+@pytest.mark.parametrize(
+    ("draft", "reasons"),
+    [
+        ("Si la somme due ne dépasse pas ce montant, le salarié peut demander à être payé en espèces [1].", ["ok"]),
+        ("Si la somme due est supérieure à ce montant, le salarié peut demander à être payé en espèces [1].",
+         ["dropped_condition"]),
+    ],
+)
+def test_ne_depasse_pas_and_n_excede_pas_are_one_ceiling(draft, reasons):
+    """« n'excède pas » and « ne dépasse pas » both cap the sum; « dépasse » alone says more than
+    (`claims.MARKERS`, « maximum » and « more_than »)."""
+    assert [v.reason for v in verify(draft, [CASH_PAY], question="salaire payé en espèces possible ?").verdicts] == \
+        reasons
+
+
+def test_going_past_a_ceiling_is_not_staying_under_it():
+    draft = "Si la somme due dépasse ce montant, le salarié peut demander à être payé en espèces [1]."
+    assert [v.reason for v in verify(draft, [CASH_PAY], question="salaire payé en espèces possible ?").verdicts] != \
+        ["ok"]
+    assert "more_than" in claims.markers(fold("le PTAC dépasse 3,5 tonnes"))
+    assert "maximum" not in claims.markers(fold("le PTAC dépasse 3,5 tonnes"))
+    assert "maximum" in claims.markers(fold("si la somme due n'excède pas ce montant"))
+
+
+TAX_CLAWBACK = inline_passage({
+    "doc_id": "F417", "title": "Dans quel délai un supplément d'impôt sur le revenu peut-il être réclamé ?", "text": (
+        "L'administration fiscale peut commettre des erreurs en établissant votre impôt sur le revenu. Elle dispose "
+        "d'un certain délai pour vous réclamer un supplément d'impôt (appelé délai de prescription ou délai de "
+        "reprise). Passé ce délai, elle ne peut plus vous réclamer ces impôts.\nL'administration fiscale dispose "
+        "d'un délai qui prend fin à la 3e année suivant celle où l'imposition est due.")}, 1)
+MINOR_ACCOUNT = inline_passage({
+    "doc_id": "F32425", "title": "Un mineur peut-il avoir un compte bancaire ou un livret d'épargne ?", "text": (
+        "Oui, un mineur peut avoir un compte bancaire ou un livret d'épargne. Les règles diffèrent selon l'âge de "
+        "l'enfant.")}, 1)
+
+
+@pytest.mark.parametrize(
+    ("draft", "passage", "reason"),
+    [
+        ("Un supplément d'impôt sur le revenu peut être réclamé dans un certain délai [1].", TAX_CLAWBACK, "no_verb"),
+        ("L'administration dispose d'un certain délai pour vous réclamer un supplément d'impôt [1].", TAX_CLAWBACK,
+         "no_verb"),
+        ("L'administration fiscale dispose d'un délai qui prend fin à la 3e année suivant celle où l'imposition est "
+         "due [1].", TAX_CLAWBACK, "ok"),
+        ("Un mineur peut avoir un compte bancaire ou un livret d'épargne [1].", MINOR_ACCOUNT, "ok"),
+    ],
+)
+def test_a_what_or_when_title_turned_into_a_statement_answers_nothing(draft, passage, reason):
+    """« Dans quel délai… ? » is not answered by « dans un certain délai », true as it is in the fiche's opening;
+    a yes/no title stated answers it."""
+    assert [v.reason for v in verify(draft, [passage]).verdicts] == [reason]
