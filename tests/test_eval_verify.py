@@ -96,7 +96,8 @@ def test_eval_verify_writes_its_figures_per_class(tmp_path: Path) -> None:
     assert "Vérification des brouillons" in (out_dir / "report.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("split", ["blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"])
+@pytest.mark.parametrize("split", ["blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
+                                   "blind10"])
 def test_each_later_blind_set_is_scored_with_the_first_on_documents_no_other_set_uses(split: str) -> None:
     from eval.run import choose_datasets
 

@@ -23,7 +23,7 @@ def _planted() -> dict[str, PlantedDraft]:
              DEFAULT_DATASETS["verify-drafts-blind3"], DEFAULT_DATASETS["verify-drafts-blind4"],
              DEFAULT_DATASETS["verify-drafts-blind5"], DEFAULT_DATASETS["verify-drafts-blind6"],
              DEFAULT_DATASETS["verify-drafts-blind7"], DEFAULT_DATASETS["verify-drafts-blind8"],
-             DEFAULT_DATASETS["verify-drafts-blind9"])
+             DEFAULT_DATASETS["verify-drafts-blind9"], DEFAULT_DATASETS["verify-drafts-blind10"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
