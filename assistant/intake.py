@@ -8,6 +8,8 @@ from typing import Any
 
 import regex
 
+from redaction.recognizers.tables import field_type
+
 MAX_QUESTION_CHARS = 4000
 """About a page: longer pastes keep their end, where the question usually is (and masking stays under a second)."""
 NOTICE_CUT = (
@@ -78,3 +80,26 @@ def cut_notice(kept: int, limit: int = MAX_QUESTION_CHARS) -> str:
 
 def _french_number(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
+
+
+_CELL_SEPARATOR = regex.compile(r"[|;\t]")
+_MASKED = regex.compile(r"<[A-Z_]+_\d+>")
+_RULE_CELL = regex.compile(r":?-{3,}:?")
+
+
+def without_records(text: str) -> str:
+    """The question without the rows of a table pasted above it once its values are masked (« nom;prenom;ddn »,
+    « <PERSONNE_1>;<PERSONNE_2>;<DATE_NAISSANCE_1> »): their field names say whose case it is, not what is asked,
+    and searched with the question they draw the texts that list « nom, prénoms, date de naissance ». A row is a line
+    of two cells or more whose cells are all field names, masked values or a markdown rule; the text is kept whole
+    when nothing else is left."""
+    lines = text.split("\n")
+    kept = [line for line in lines if not _is_record(line)]
+    return "\n".join(kept) if kept and len(kept) < len(lines) else text
+
+
+def _is_record(line: str) -> bool:
+    cells = [cell.strip() for cell in _CELL_SEPARATOR.split(line.strip().strip("|"))]
+    return len(cells) >= 2 and all(
+        not cell or field_type(cell) or _MASKED.fullmatch(cell) or _RULE_CELL.fullmatch(cell) for cell in cells)
+

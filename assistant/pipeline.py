@@ -13,7 +13,7 @@ from assistant.conversation import Turn, rewrite
 from assistant.dates import as_of_notice
 from assistant.drafting import DraftingMode, drafting_mode
 from assistant.grammar import parse
-from assistant.intake import cut_notice, keep_end
+from assistant.intake import cut_notice, keep_end, without_records
 from assistant.key_terms import a_detail_of_the_story, rare_count, unattested_complements, unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.metrics import FACE_CLI, Metrics
@@ -306,7 +306,7 @@ class Assistant:
         redacted = self.redactor.redact(question, session.vault)
         timings["redaction_ms"] = _ms(started)
         yield Redacted(redacted)
-        standalone = rewrite(redacted.text, session.history)
+        standalone = rewrite(without_records(redacted.text), session.history)
 
         if detect_injection(question) or detect_injection(standalone):
             yield Retrieved([])

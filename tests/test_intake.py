@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intake import MAX_QUESTION_CHARS, cut_notice, keep_end, question_problem
+from assistant.intake import MAX_QUESTION_CHARS, cut_notice, keep_end, question_problem, without_records
 
 
 def test_short_text_is_kept_whole() -> None:
@@ -48,3 +48,30 @@ def test_cut_notice_is_french_with_french_numbers() -> None:
         "Votre texte dépassait 4\u202f000 caractères : seule sa fin (3\u202f998 caractères) a été lue, car la "
         "question s'y trouve en général. Collez seulement le passage utile pour une réponse complète."
     )
+
+
+@pytest.mark.parametrize(
+    ("redacted", "asked"),
+    [
+        ("nom;prenom;ddn\n<PERSONNE_1>;<PERSONNE_2>;<DATE_NAISSANCE_1>\nil a droit a la prime d activite ?",
+         "il a droit a la prime d activite ?"),
+        ("| Nom | Prénom | Né(e) le |\n|---|---|---|\n| <PERSONNE_1> | <PERSONNE_2> | <DATE_NAISSANCE_1> |\n"
+         "Lesquels ont droit a la prime de Noel ?", "Lesquels ont droit a la prime de Noel ?"),
+        ("Nom\tTéléphone\n<PERSONNE_1>\t<TELEPHONE_1>\nComment la joindre pour son RSA ?",
+         "Comment la joindre pour son RSA ?"),
+    ],
+)
+def test_the_rows_of_a_pasted_table_are_not_searched_with_the_question(redacted: str, asked: str) -> None:
+    assert without_records(redacted) == asked
+
+
+@pytest.mark.parametrize(
+    "redacted",
+    [
+        "Montant;Durée\n150 €;3 mois\nc'est bien le barème ?",
+        "nom;prenom\n<PERSONNE_1>;<PERSONNE_2>",
+        "Quel est le délai ; et le montant ?",
+    ],
+)
+def test_a_table_of_values_or_a_question_alone_is_searched_whole(redacted: str) -> None:
+    assert without_records(redacted) == redacted
