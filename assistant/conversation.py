@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from indexing.regime import audience, without_audience
 from indexing.text import analyze, fold, words
+from redaction.entities import MASKED_VALUE
 
 MAX_FOLLOW_UP_WORDS = 10
 MAX_ANAPHORIC_WORDS = 7
@@ -42,7 +43,6 @@ DEFINITE_ASPECT_ASKED = re.compile(
 """« Le montant change-t-il ? », « La demande est-elle payante ? »: the aspect with its article and no complement is
 the earlier topic's."""
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
-PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,8 @@ def rewrite(question: str, history: list[Turn]) -> str:
         base = _without_aspects_asked(base)
     if audience(remainder) and audience(base):
         base = without_audience(base)
-    new_terms = ACRONYM.findall(PLACEHOLDER.sub("", remainder))
-    old_terms = [term for term in ACRONYM.findall(PLACEHOLDER.sub("", base)) if term not in new_terms]
+    new_terms = ACRONYM.findall(MASKED_VALUE.sub("", remainder))
+    old_terms = [term for term in ACRONYM.findall(MASKED_VALUE.sub("", base)) if term not in new_terms]
     if new_terms and old_terms and _only_names(remainder, new_terms):
         for old in old_terms:
             base = re.sub(rf"\b{re.escape(old)}\b", new_terms[0], base)

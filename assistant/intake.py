@@ -8,7 +8,8 @@ from typing import Any
 
 import regex
 
-from redaction.recognizers.tables import field_type
+from redaction.entities import MASKED_VALUE
+from redaction.recognizers.tables import cells, field_type
 
 MAX_QUESTION_CHARS = 4000
 """About a page: longer pastes keep their end, where the question usually is (and masking stays under a second)."""
@@ -82,8 +83,7 @@ def _french_number(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
 
 
-_CELL_SEPARATOR = regex.compile(r"[|;\t]")
-_MASKED = regex.compile(r"<[A-Z_]+_\d+>")
+_RECORD_SEPARATORS = ("|", ";", "\t")
 _RULE_CELL = regex.compile(r":?-{3,}:?")
 
 
@@ -99,7 +99,7 @@ def without_records(text: str) -> str:
 
 
 def _is_record(line: str) -> bool:
-    cells = [cell.strip() for cell in _CELL_SEPARATOR.split(line.strip().strip("|"))]
-    return len(cells) >= 2 and all(
-        not cell or field_type(cell) or _MASKED.fullmatch(cell) or _RULE_CELL.fullmatch(cell) for cell in cells)
+    return any(len(row := cells(line, separator)) >= 2 and all(
+        not cell or field_type(cell) or MASKED_VALUE.fullmatch(cell) or _RULE_CELL.fullmatch(cell) for cell in row)
+        for separator in _RECORD_SEPARATORS)
 

@@ -10,6 +10,7 @@ from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
 from indexing.query import ACRONYMS, EVERYDAY_NAMES
 from indexing.text import fold
+from redaction.entities import MASKED_VALUE
 
 MIN_KEY_TERM_CHARS = 4
 """Shorter stems are abbreviations and slang (« RC », « vir(er) ») that the search places by meaning, not by word."""
@@ -50,8 +51,6 @@ AFTER_PREPOSITION = re.compile(
 )
 """A word a preposition brings in, as the folded question writes it: where a complement can stand, read before the
 parser is asked (which costs tens of milliseconds on a long question)."""
-PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
-"""Masked personal data (`<IBAN_1>`): the person's, not the question's subject."""
 RELATIVE = re.compile(
     r"\b(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\s+"
     r"(?:(?:grand|arri[eè]re|beau|belle|demi)-)?"
@@ -98,7 +97,7 @@ def asked_text(question: str) -> str:
     """The question without what says who asks or for whom (masked personal data, relatives), where the asker
     lives, was born or works (`RESIDENCE`), and without the phrases that name nothing (`LOCUTION`)."""
     unplaced = RESIDENCE.sub(lambda match: match.group()[: match.start("place") - match.start()], question)
-    return LOCUTION.sub(" ", RELATIVE.sub(" ", PLACEHOLDER.sub(" ", unplaced)))
+    return LOCUTION.sub(" ", RELATIVE.sub(" ", MASKED_VALUE.sub(" ", unplaced)))
 
 
 def _same_family(term: str, other: str) -> bool:

@@ -26,6 +26,7 @@ from assistant.anchors import (
 )
 from assistant.claims import negated
 from assistant.grammar import parse, with_named_subject
+from assistant.question import INTERROGATIVE
 from indexing.embeddings import Embedder
 from indexing.model import Passage
 from indexing.query import ACRONYMS
@@ -1027,8 +1028,6 @@ def _bound_undenied(text: str, bounded: bool) -> str:
     return claims.DENIED_BOUND.sub(" ", fold(text)) if bounded else text
 
 
-WH_QUESTION = re.compile(r"^(?:(?:dans|a partir de|pour|de|en|par|sur|avec|depuis|jusqu'a|aupres de|a)\s+)?"
-                         r"(?:quels?|quelles?|comment|combien|ou|quand|pourquoi|qui|que|qu'|quoi|lequel|laquelle)\b")
 VAGUE = re.compile(r"\b(?:certain|certaine|certains|certaines|determinee?s?|precise?s?)\s+([\w'-]+)")
 """A word that leaves the value unsaid: « dans un certain délai », « un montant déterminé »."""
 
@@ -1040,11 +1039,12 @@ def _evades_title(claim_text: str, passage: Passage) -> bool:
     réclamé ? »): no number, and no word the title does not hold, or a vague word before one the title asks about.
     Only under a question asking what, when, how much: a sentence that states a yes/no title answers it."""
     title = fold(passage.title.strip())
-    if not title.endswith("?") or not WH_QUESTION.match(title) or DIGIT.search(claim_text):
+    if not title.endswith("?") or not INTERROGATIVE.match(title) or DIGIT.search(claim_text):
         return False
     asked = _terms(title)
-    vague = VAGUE.findall(fold(claim_text))
-    said = _terms(VAGUE.sub(lambda match: match.group(1), fold(claim_text)))
+    folded = fold(claim_text)
+    vague = VAGUE.findall(folded)
+    said = _terms(VAGUE.sub(lambda match: match.group(1), folded))
     return bool(said) and (said <= asked or any(_terms(noun) & asked for noun in vague))
 
 

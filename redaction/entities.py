@@ -5,8 +5,12 @@ recognizer in `redaction.recognizers`."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+MASKED_VALUE = re.compile(r"<[A-Z_]+_\d+>")
+"""How a masked value reads in a redacted text (`<PERSONNE_1>`), whatever its type."""
 
 
 class SameValue(Enum):

@@ -249,7 +249,7 @@ class FrPersonRecognizer(EntityRecognizer):
         given name: a form's labels (« DATE DE NAISSANCE », « NUMERO ALLOCATAIRE »), a passive typed without accents
         (« ont ete traites »). Capitalised words keep their chance: surnames are French words as often as not
         (« Avril Moreau », « Fontaine »)."""
-        words = [word for word in regex.split(r"[\s'’-]+", value) if word]
+        words = _words_of(value)
         return not any(word.istitle() for word in words) and all(
             self._french.is_common(word) and not self._is_given_name(word) for word in words)
 
@@ -303,7 +303,7 @@ class FrPersonRecognizer(EntityRecognizer):
 
     @staticmethod
     def _looks_like_name(value: str, titled: bool) -> bool:
-        words = [word for word in regex.split(r"[\s'’-]+", value) if word]
+        words = _words_of(value)
         if not words or len(value) < 2 or not _NAME_CHARS.match(value) or not value[0].isalpha():
             return False
         if all(word.casefold() in NOT_NAMES for word in words):
@@ -326,6 +326,14 @@ def _before_clitic(text: str, start: int, end: int) -> int:
             break
         end = space
     return end
+
+
+_WORD_SEPARATORS = regex.compile(r"[\s'’-]+")
+
+
+def _words_of(value: str) -> list[str]:
+    """The words of a name, cut at spaces, apostrophes and hyphens (« Jean-Paul d'Ormesson »)."""
+    return [word for word in _WORD_SEPARATORS.split(value) if word]
 
 
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[\s'’]+$")

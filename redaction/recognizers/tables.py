@@ -14,6 +14,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redaction.entities import MASKED_VALUE
 from redaction.recognizers.base import LANGUAGE, result_of
 from redaction.unicode_fold import without_accents
 
@@ -38,7 +39,6 @@ _SEPARATORS = ("|", ";", "\t", ",")
 MIN_FIELDS = 2
 """A header names two fields of personal data at least: « adresse ; il demande… » is a sentence."""
 _MARKDOWN_RULE = regex.compile(r"^[\s|:-]*-{3,}[\s|:-]*$")
-_PLACEHOLDER = regex.compile(r"^<[A-Z_]+_\d+>$")
 _PAIR = regex.compile(r"(?<![\w])([\p{L}°' ()-]{2,30}?)\s*=\s*([^\s;,&|=]+(?:[ \t]+\p{Lu}[^\s;,&|=]*)*)")
 """A field's name, « = » and its value: a word, and the capitalised words after it (« nom=Le Gall »)."""
 
@@ -77,7 +77,7 @@ class FrTableRecognizer(EntityRecognizer):
                 pass
             elif separator and (cells := _cells_of(line, offset, separator)) is not None:
                 found += [(columns[i], start, end) for i, (start, end) in enumerate(cells)
-                          if i in columns and start < end and not _PLACEHOLDER.match(text[start:end])]
+                          if i in columns and start < end and not MASKED_VALUE.fullmatch(text[start:end])]
             else:
                 separator, columns = "", {}
             offset += len(line) + 1
@@ -89,7 +89,7 @@ class FrTableRecognizer(EntityRecognizer):
         for match in _PAIR.finditer(text):
             kind = field_type(match.group(1))
             start, end = match.span(2)
-            if kind and end > start and not _PLACEHOLDER.match(text[start:end]):
+            if kind and end > start and not MASKED_VALUE.fullmatch(text[start:end]):
                 found.append((kind, start, end))
         return found
 
@@ -97,19 +97,15 @@ class FrTableRecognizer(EntityRecognizer):
 def _header(line: str) -> tuple[str, dict[int, str]]:
     """The separator of a header row and the type of each of its columns that names personal data."""
     for separator in _SEPARATORS:
-        cells = _split(line, separator)
-        if len(cells) >= 2:
-            columns = {i: kind for i, cell in enumerate(cells) if (kind := field_type(cell))}
-            if len(columns) >= MIN_FIELDS:
-                return separator, columns
+        columns = {i: kind for i, cell in enumerate(cells(line, separator)) if (kind := field_type(cell))}
+        if len(columns) >= MIN_FIELDS:
+            return separator, columns
     return "", {}
 
 
-def _split(line: str, separator: str) -> list[str]:
-    stripped = line.strip()
-    if separator == "|":
-        stripped = stripped.strip("|")
-    return [cell.strip() for cell in stripped.split(separator)] if separator in stripped else []
+def cells(line: str, separator: str) -> list[str]:
+    """The cells of a row cut by `separator`, their spaces left out; none for a line that is no row."""
+    return [line[start:end] for start, end in _cells_of(line, 0, separator) or ()]
 
 
 def _cells_of(line: str, offset: int, separator: str) -> list[tuple[int, int]] | None:
