@@ -33,15 +33,18 @@ UNITS = {
     "%": "pct", "pour cent": "pct", "€": "eur", "euro": "eur", "euros": "eur", "jour": "jour", "jours": "jour",
     "mois": "mois", "an": "an", "ans": "an", "annee": "an", "annees": "an", "semaine": "semaine",
     "semaines": "semaine", "heure": "heure", "heures": "heure", "h": "heure", "minute": "minute",
-    "minutes": "minute", "fois": "fois", "lot": "lot", "lots": "lot", "salaries": "salarie",
+    "minutes": "minute", "fois": "fois", "reprise": "fois", "reprises": "fois", "lot": "lot", "lots": "lot",
+    "salaries": "salarie",
 }
 _UNIT = "|".join(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))
 _NUMBER_WORD = "|".join([rf"(?:{_TENS})(?:[- ]et[- ]un|-(?:{_DIGITS}))",
                          *sorted([*NUMBER_WORDS, *ORDINAL_WORDS], key=len, reverse=True)])
 QUANTITY = re.compile(
-    rf"(?<![\w,-])(\d+(?:[\s\u00a0\u202f.]\d{{3}})*(?:,\d+)?|(?:{_NUMBER_WORD})(?![\w-]))"
+    rf"(?<![\w-])(?<!\d,)(\d+(?:[\s\u00a0\u202f.]\d{{3}})*(?:,\d+)?|(?:{_NUMBER_WORD})(?![\w-]))"
     rf"(?:e|er|eme)?\s*(?:({_UNIT})(?![\w]))?"
 )
+"""A number, in digits or words, with the unit after it; not the tail of a decimal (« 2,5 »), but an amount the
+text glues to the word before it (« 112,20 € le samedi,139,65 € le dimanche »)."""
 
 SYMMETRIC = "symmetric"
 """Markers the source sentence carries must be carried by the answer too (dropping « sauf » or « peut » changes
@@ -63,12 +66,13 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdans la limite\b|\bplafon\w*|[⩽≤]|\bsans (?:depasser|exceder)\b"
                 r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?(?:superieur|depass|exced)", True),
     "obligation": (r"\bdoi(?:t|vent|s)\b|\bdevr\w*|\bdevez\b|\bobligatoir\w*|\boblig\w*|\btenue?s?\b"
-                   r"|\bil faut\b|\bimpos\w*", False),
+                   r"|\bil faut\b|\bimpos(?!sib|ab|ition)\w*|\bexig(?:e|es|ent|er|ez|ee|ees|era\w*|eait|eant)\b",
+                   False),
     "always": (r"\btoujours\b|\bsystematique\w*|\bdans tous les cas\b|\ben toutes circonstances\b", False),
     "never": (r"\bjamais\b|\ben aucun cas\b", False),
     "none": (r"\baucun\w*|\bnul(?:le)?s?\b", False),
     "all": (r"\btous\b|\btoutes\b|\bchaque\b|\bchacun\w*|\bquel(?:le)?s? que soit\b", False),
-    "without": (r"\bsans\b|\ben l'absence d", False),
+    "without": (r"\bsans\b|\ben l'absence d|\ba defaut d", False),
     "absence": (r"\ben l'absence d|^\s*sans\b[^,]*,", True),
     "more_than": (rf"\bplus de\b(?= \d| (?:{_NUMBER_WORD})\b)|\bsuperieur\w*|\bdepass(?!ement)\w*|\bexced\w*", True),
     "less_than": (rf"\bmoins de\b(?= \d| (?:{_NUMBER_WORD})\b)|\binferieur\w*", True),
@@ -79,7 +83,7 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "deadline": (r"\bau plus tard\b", False),
     "refusal": (r"\brejet\w*|\brefus\w*", False),
     "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b", False),
-    "until": (r"\bjusqu'", False),
+    "until": (r"\bjusqu(?:'|e\b)", False),
     "from": (r"\ba partir d|\ba compter d", False),
     "calendar_days": (r"\bcalendaire\w*", False),
     "working_days": (r"\bouvrable\w*", False),
@@ -93,9 +97,9 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "net": (r"\bnet(?:te)?s?\b", False),
     "before_tax": (r"\bhors taxes?\b|\bht\b", False),
     "tax_included": (r"\bttc\b|\btoutes taxes\b|\btva incluse\b", False),
-    "monthly": (r"\bmensuel\w*|\bpar mois\b", False),
-    "yearly": (r"\bannuel\w*|\bpar an\b", False),
-    "weekly": (r"\bhebdomadaire\w*|\bpar semaine\b", False),
+    "monthly": (r"\bmensuel\w*|\bpar mois\b|\b(?:chaque|tous les) mois\b", False),
+    "yearly": (r"\bannuel\w*|\bpar an\b|\bchaque annee\b|\btous les ans\b", False),
+    "weekly": (r"\bhebdomadaire\w*|\bpar semaine\b|\bchaque semaine\b|\btoutes les semaines\b", False),
     "quarter": (r"\bquarts?\b", False),
     "third": (r"\btiers\b", False),
     "half": (r"\bmoitie\b|\bdemie?\b", False),
@@ -212,8 +216,30 @@ IMPLIED = {"weekly": "week", "monthly": "month", "yearly": "year"}
 """« hebdomadaire » says « par semaine »: a rate names its period."""
 
 
+REWORDINGS = (
+    (re.compile(rf"(\b(?:\d+|{_NUMBER_WORD})\b(?:\s+[\w'-]+){{0,3}}?)\s+(?:ou|et) plus\b(?!\s+(?:de\b|d'|tard|tot))"),
+     r"\1 au moins"),
+    (re.compile(rf"(\b(?:\d+|{_NUMBER_WORD})\b(?:\s+[\w'-]+){{0,3}}?)\s+(?:ou|et) moins\b(?!\s+(?:de\b|d'))"),
+     r"\1 au plus"),
+    (re.compile(r"\binferieur\w* ou egal\w*|\begal\w* ou inferieur\w*|\bpas plus d(?:e\b|')"), "au plus "),
+    (re.compile(r"\bsuperieur\w* ou egal\w*|\begal\w* ou superieur\w*|\bpas moins d(?:e\b|')"), "au moins "),
+    (re.compile(r"\b(?:personnes?|parents?|adultes?|femmes?|hommes?|vi(?:t|vez|vent|vant|vre)|etes) (?:seule?s?)\b"),
+     "isole"),
+    (re.compile(r"\bn(?:e\s+|')(?:doi(?:t|vent|s)|devez|devr\w*)\b(?=(?:\s+[\w'-]+){0,3}?\s+(?:pas|plus|jamais|aucun\w*|rien)\b"
+                r"(?!\s+(?:necessairement|forcement|obligatoirement|toujours|systematiquement)))"
+                r"(?!(?:\s+[\w'-]+){0,4}?\s+(?:depass|exced|superieur|inferieur))"), "ne peut"),
+)
+"""Other wordings of one bound, frequency or modality, read as the usual one before the markers are sought: « trois
+enfants ou plus » is « au moins trois enfants », « inférieure ou égale à 1 an » « au plus 1 an », « pas plus de 5
+heures » « au plus 5 heures » (not « plus de »); « une personne seule » or « si vous êtes seul » is a household,
+not an exclusive rule; « ne doit entraîner aucune perte » forbids as « ne peut entraîner aucune perte » does (not
+« ne doit pas nécessairement », which only lifts a duty, nor « ne doit pas dépasser », a bound)."""
+
+
 def markers(text: str) -> frozenset[str]:
     lowered = fold(text)
+    for wording, usual in REWORDINGS:
+        lowered = wording.sub(usual, lowered)
     found = {name for name, pattern in COMPILED.items() if pattern.search(lowered)}
     return frozenset(found | {IMPLIED[name] for name in found & IMPLIED.keys()})
 

@@ -165,6 +165,11 @@ BOUND_WORDINGS = {"less_than": "minimum", "more_than": "maximum"}
 """« ne peut être inférieure à trois jours » is « au moins trois jours », « ne peut être supérieure à » « au plus »:
 a bound both state needs no « inférieur » or « supérieur » in the answer."""
 CANDIDATE_ANCHORS = 8
+QUALIFIER_START = re.compile(r"\s*(?:le|la|les|l'|pour|par|au|aux|du|des|en)\b")
+QUALIFIER_END = re.compile(r"[,;:.()]|\b(?:et|ou|si|mais|lorsque|quand|qui|que|dont)\b")
+QUALIFIER_WORDS = 4
+"""The words that say what a measure is for follow it, opened by an article or a preposition, and reach to the
+next punctuation or clause, four words at most."""
 """Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
 SYNONYMS = {
     "recoit": "percoit", "recoivent": "percoivent", "recevoir": "percevoir", "touche": "percoit",
@@ -568,6 +573,36 @@ def _other_row_named(claim_text: str, anchor: Anchor, body: str) -> str:
                  if other.label and other.label != anchor.label and _names_row(said, words, other.label)), "")
 
 
+def _qualifiers(anchor_text: str) -> list[tuple[tuple[str, str], set[str]]]:
+    """Each measure of a sentence followed by the words that say what it is for, up to the next punctuation, clause
+    or measure (« 112,20 € le samedi », « 25 % pour les cadres »); a measure followed by anything else (« 5 jours si
+    l'enfant… », « 22 heures et 6 heures ») has none."""
+    folded = fold(anchor_text)
+    found = [match for match in claims.QUANTITY.finditer(folded) if match.group(2)]
+    measures = []
+    for n, match in enumerate(found):
+        after = folded[match.end(): found[n + 1].start() if n + 1 < len(found) else len(folded)]
+        if not QUALIFIER_START.match(after):
+            continue
+        words = _terms(" ".join(QUALIFIER_END.split(after)[0].split()[:QUALIFIER_WORDS]))
+        measures += [(quantity, words) for quantity in claims.quantities(match.group(0)) if words]
+    return measures
+
+
+def _given_to_another(claim_text: str, anchor_text: str) -> str:
+    """The words a sentence gives its measure that the anchor gives another measure of the same unit, when it
+    names none of its own (« indemnisée 112,20 € le dimanche » on « 112,20 € le samedi, 139,65 € le dimanche ou un
+    jour férié »): an enumeration pairs each figure with its case; "" if none."""
+    measures, said = _qualifiers(anchor_text), _terms(claim_text)
+    for quantity in claims.quantities(claim_text):
+        own = {word for held, words in measures if held == quantity for word in words}
+        others = {word for held, words in measures if held[1] == quantity[1] and held != quantity
+                  for word in words} - own
+        if own and said & others and not said & own:
+            return ", ".join(sorted(said & others))
+    return ""
+
+
 def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = "") -> set[str]:
     """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them; a case the
     rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits. A sentence
@@ -951,7 +986,7 @@ def _check(
     unnamed_case = _case_unnamed(claim_text, reply.question, anchor, body)
     if unnamed_case:
         return "dropped_condition", unnamed_case
-    other_row = _other_row_named(claim_text, anchor, body)
+    other_row = _other_row_named(claim_text, anchor, body) or _given_to_another(claim_text, anchor.text)
     if other_row:
         return "other_row", other_row
     folded_claim = fold(claim_text)

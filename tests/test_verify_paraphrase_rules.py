@@ -7,6 +7,7 @@ from functools import cache
 import pytest
 
 from assistant import claims
+from assistant import verify as verify_module
 from assistant.draft_check import inline_passage
 from assistant.verify import DISCOURSE_OPENING, hopeless, verify
 from eval.datasets import DEFAULT_DATASETS
@@ -950,3 +951,122 @@ def test_a_what_or_when_title_turned_into_a_statement_answers_nothing(draft, pas
     """« Dans quel délai… ? » is not answered by « dans un certain délai », true as it is in the fiche's opening;
     a yes/no title stated answers it."""
     assert [v.reason for v in verify(draft, [passage]).verdicts] == [reason]
+
+
+@pytest.mark.parametrize(
+    ("draft_id", "wrong_sibling"),
+    [
+        ("b10-travail-19", "À titre exceptionnel, un salarié de 16 ou 17 ans peut faire des heures supplémentaires, "
+                           "mais au moins 5 heures par semaine [1]."),
+        ("b10-travail-14", "Le chômage d'un jour férié ne doit entraîner aucune perte de salaire pour les salariés qui "
+                           "ont au moins trois mois d'ancienneté dans l'entreprise ou l'établissement, et ce une fois "
+                           "par mois [1]."),
+        ("b10-travail-23", "En l'absence d'accord collectif, le contingent annuel d'heures supplémentaires est de 220 "
+                           "jours par salarié [1]."),
+        ("b7-logement-03", "Le loyer est révisé une fois par mois, au 1er janvier, en appliquant l'indice de référence "
+                           "des loyers (IRL) du 2e trimestre de l'année précédente [1]."),
+        ("b9-social-03", "Le montant maximum de l'Aspa pour une personne seule est uniquement de 903,20 € par mois, "
+                         "soit 10 838,40 € par an [1]."),
+        ("b10-social-04", "Refuser trois fois une offre raisonnable d'emploi entraîne une radiation d'1 mois lors du "
+                          "premier manquement [1]."),
+        ("b10-fonctionpublique-08", "Pour un agent territorial de la filière technique, une permanence effectuée un "
+                                    "dimanche ou un jour férié est indemnisée 139,65 € net [1]."),
+    ],
+)
+def test_a_bound_a_frequency_or_a_ban_said_in_other_words_is_the_same_rule(draft_id, wrong_sibling):
+    """« pas plus de 5 heures » is « dans la limite de 5 heures », « ne doit entraîner aucune perte » « ne peut
+    entraîner aucune perte », « en l'absence d'accord » « à défaut d'accord », « une fois par an » « chaque année »,
+    « deux fois » « à 2 reprises », « une personne seule » a household (not « seule » the exclusive word), and
+    « 139,65 € » the amount the fiche glues to the word before it (« le samedi,139,65 € »); the same sentence with
+    the fact changed still goes (`claims.REWORDINGS`)."""
+    planted = _planted()[draft_id]
+    first = next(sentence for sentence in planted.draft.split("] ") if sentence)
+    assert stands(draft_id, first if first.endswith("]") else f"{first}]")[0] == "ok"
+    assert stands(draft_id, wrong_sibling)[0] != "ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("trois enfants ou plus âgés de moins de seize ans", {"minimum"}, set()),
+        ("une entreprise de 10 salariés et plus", {"minimum"}, {"more_than"}),
+        ("un vol de 1 500 km ou moins", {"maximum"}, {"less_than"}),
+        ("une durée inférieure ou égale à 1 an", {"maximum"}, {"less_than"}),
+        ("un revenu égal ou supérieur à 2 000 €", {"minimum"}, {"more_than"}),
+        ("l'accident ne concerne pas plus de 2 véhicules", {"maximum"}, {"more_than"}),
+        ("un préavis d'au moins 1 mois et de moins de 2 mois", {"minimum", "less_than"}, set()),
+        ("pas moins de 6 mois d'ancienneté", {"minimum"}, {"less_than"}),
+        ("un délai d'au plus 2 mois, et plus de 3 ans après", {"more_than", "maximum"}, set()),
+        ("l'aide est de 52,08 € pour une personne seule", set(), {"exclusive"}),
+        ("si vous êtes seul à assumer la charge de l'enfant", set(), {"exclusive"}),
+        ("le juge est seul compétent", {"exclusive"}, set()),
+        ("seul le salarié peut demander", {"exclusive"}, set()),
+        ("la retenue ne doit entraîner aucune perte de salaire", {"possibility"}, {"obligation"}),
+        ("le contrat ne doit pas nécessairement être écrit", {"obligation"}, set()),
+        ("les ressources ne doivent pas dépasser 903,20 €", {"obligation", "maximum"}, set()),
+        ("la loi n'exige pas qu'il renonce à sa nationalité", {"obligation"}, set()),
+        ("le contrat répond à certaines exigences légales", set(), {"obligation"}),
+        ("il lui est impossible de maintenir le contrat", set(), {"obligation"}),
+        ("votre revenu imposable de 2023", set(), {"obligation"}),
+        ("l'employeur peut imposer la date des congés", {"obligation"}, set()),
+        ("il reste tenu des loyers jusque 6 mois après", {"until"}, set()),
+        ("la révision se fait chaque année au 1er janvier", {"yearly"}, set()),
+        ("le relevé est envoyé tous les mois", {"monthly"}, set()),
+        ("à défaut d'accord, la semaine débute le lundi", {"without", "condition"}, set()),
+        ("une faute de gestion", set(), {"without"}),
+    ],
+)
+def test_other_wordings_of_a_bound_a_frequency_or_a_duty_give_the_usual_markers(text, present, absent):
+    found = claims.markers(text)
+    assert present <= found and not absent & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("112,20 € le samedi,139,65 € le dimanche", {("112.20", "eur"), ("139.65", "eur")}),
+        ("Refus à 2 reprises d'une offre", {("2", "fois")}),
+        ("une indemnité de 1,5 jour", {("1.5", "jour")}),
+    ],
+)
+def test_an_amount_glued_to_the_word_before_it_and_a_count_of_reprises_are_read(text, held):
+    assert held <= claims.quantities(text)
+
+
+@pytest.mark.parametrize(
+    ("draft", "reasons"),
+    [
+        ("Pour un agent territorial de la filière technique, une permanence effectuée un dimanche ou un jour férié "
+         "est indemnisée 139,65 € brut [1].", ["ok"]),
+        ("Pour un agent territorial de la filière technique, une permanence effectuée un dimanche ou un jour férié "
+         "est indemnisée 112,20 € brut [1].", ["not ok"]),
+        ("Pour un agent territorial de la filière technique, une permanence effectuée un samedi est indemnisée "
+         "139,65 € brut [1].", ["not ok"]),
+    ],
+)
+def test_a_figure_of_an_enumeration_keeps_its_case(draft, reasons):
+    """« 112,20 € le samedi, 139,65 € le dimanche ou un jour férié »: each amount belongs to its day."""
+    assert [r if r == "ok" else "not ok" for r in stands("b10-fonctionpublique-08", draft)] == reasons
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "anchor_text", "given"),
+    [
+        ("Les heures sont majorées de 50 % pour les cadres",
+         "Les heures sont majorées de 25 % pour les cadres, de 50 % pour les ouvriers.", "cadr"),
+        ("Les heures sont majorées de 25 % pour les cadres",
+         "Les heures sont majorées de 25 % pour les cadres, de 50 % pour les ouvriers.", ""),
+        ("La prime est de 300 € pour le premier enfant",
+         "La prime est de 200 € pour le premier enfant et de 300 € pour les suivants.", "enfant"),
+        ("Le travail est interdit entre 22 heures et 6 heures pour les jeunes de 16 à 18 ans",
+         "Le travail est interdit entre 22 heures et 6 heures pour les jeunes de 16 à 18 ans, et entre 20 heures et "
+         "6 heures pour les moins de 16 ans.", ""),
+        ("Le congé passe à 5 jours si vous avez la charge de 3 enfants",
+         "Le congé est de 3 jours par an. Il est porté à 5 jours si l'enfant a moins d'un an ou si vous avez la "
+         "charge de 3 enfants.", ""),
+    ],
+)
+def test_a_measure_is_read_with_the_case_that_follows_it(claim_text, anchor_text, given):
+    """A case follows its figure, opened by an article or a preposition; a range (« entre 22 heures et 6 heures »)
+    or a condition (« 5 jours si… ») is no such pairing."""
+    assert verify_module._given_to_another(claim_text, anchor_text) == given
