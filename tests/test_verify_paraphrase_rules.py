@@ -1070,3 +1070,24 @@ def test_a_measure_is_read_with_the_case_that_follows_it(claim_text, anchor_text
     """A case follows its figure, opened by an article or a preposition; a range (« entre 22 heures et 6 heures »)
     or a condition (« 5 jours si… ») is no such pairing."""
     assert verify_module._given_to_another(claim_text, anchor_text) == given
+
+
+@pytest.mark.parametrize(
+    ("draft_id", "sentence", "reason"),
+    [
+        ("b10-fonctionpublique-01", "Il bénéficie automatiquement d'une autorisation d'absence d'une durée égale à "
+                                    "celle de la session d'assises pour laquelle il a été tiré au sort [1].", "ok"),
+        ("b10-fonctionpublique-01", "Il bénéficie automatiquement d'une autorisation d'absence d'une durée égale à "
+                                    "celle de la session d'assises, majorée de deux jours de trajet [1].", "not ok"),
+        ("b10-sante-02", "Pendant un congé parental à temps plein, vos frais de santé restent remboursés, mais vous ne "
+                         "touchez pas d'indemnités journalières maladie puisque votre contrat de travail est suspendu "
+                         "[1].", "ok"),
+        ("b10-sante-02", "Pendant un congé parental à temps plein, vos frais de santé restent remboursés, mais vous ne "
+                         "touchez pas d'indemnités journalières maladie puisque votre employeur maintient votre "
+                         "salaire [1].", "not ok"),
+    ],
+)
+def test_a_connective_that_gives_a_reason_and_an_equal_said_equivalent_add_no_fact(draft_id, sentence, reason):
+    """« puisque », « sachant que », « d'abord », « par ailleurs » link like « donc »; « égale à » is « équivalente
+    à »: what they join must still be in the passage."""
+    assert ["ok" if r == "ok" else "not ok" for r in stands(draft_id, sentence)] == [reason]
