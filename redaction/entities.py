@@ -39,8 +39,8 @@ class EntityType:
 
 ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("PERSONNE", "nom", 0.5, SameValue.NAME,
-               "first and last names, in capitals or lower case",
-               "spaCy PER, a title, a word announcing a person, an INSEE given name"),
+               "first and last names, in capitals or lower case, or in a non-Latin script (Arabic, Cyrillic…)",
+               "spaCy PER, a title, a word announcing a person, an INSEE given name; the script itself"),
     EntityType("EMAIL", "courriel", 0.5, SameValue.WORDS, "e-mail address", "domain suffix (bundled PSL)"),
     EntityType("TELEPHONE", "téléphone", 0.4, SameValue.PHONE,
                "French phone number (0X…, +33, 0033, overseas, or said in words), not 08 services; foreign numbers "
@@ -72,7 +72,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("IMMATRICULATION", "immatriculation", 0.5, SameValue.DIGITS,
                "licence plate (AA-123-AA, old 123 ABC 75)", "format; old format needs context"),
     EntityType("ADRESSE", "adresse", 0.45, SameValue.WORDS,
-               "number + street type + name, postcode + city", "format"),
+               "number + street type + name, postcode + city, post-office box, flat, staircase or building",
+               "format"),
     EntityType("DATE_NAISSANCE", "date de naissance", 0.5, SameValue.WORDS,
                "a date, a year after « né(e) le / en », « date de naissance », « DDN »; a date after a name",
                "cue words"),

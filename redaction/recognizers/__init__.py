@@ -30,6 +30,7 @@ from redaction.recognizers.partial_numbers import (
 )
 from redaction.recognizers.person import FrPersonRecognizer
 from redaction.recognizers.phone import FrPhoneRecognizer, FrSpokenPhoneRecognizer
+from redaction.recognizers.scripts import FrForeignScriptNameRecognizer
 from redaction.recognizers.spoken_identifiers import FrSpokenIdentifierRecognizer
 from redaction.recognizers.tables import FrTableRecognizer
 from redaction.recognizers.tax import FrTaxNumberRecognizer
@@ -58,6 +59,7 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrOnlineHandleRecognizer,
     FrCaseNumberRecognizer,
     FrTableRecognizer,
+    FrForeignScriptNameRecognizer,
     FrPartialCardRecognizer,
     FrPartialTaxNumberRecognizer,
     FrPartialIbanRecognizer,

@@ -1,6 +1,7 @@
 """Postal addresses: number + street type + name (optionally followed by postcode and city), a street with its postcode
-and city, postcode + city; a street alone only after a word about where someone lives (« elle habite rue Victor
-Hugo »: « la rue de la Paix » in a question about a prefecture is a place)."""
+and city, postcode + city, a post-office box, a flat's or a building's number; a street alone only after a word
+about where someone lives (« elle habite rue Victor Hugo »: « la rue de la Paix » in a question about a prefecture
+is a place)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,17 @@ _KILOMETRE_POINT = (
 )
 """A house found by its kilometre point on the road, where streets have no numbers (Polynesia, Guiana, Réunion):
 « PK 12,5 côté mer », « Chemin Saint-Antoine, PK 3 »."""
+_POST_BOX = r"(?:B\.?\s?P\.?|(?i:bp|bo[iî]te postale))\s?(?:n°\s?)?\d{1,5}"
+"""A post-office box, where the post has no street to deliver to (New Caledonia, Polynesia, rural Africa): « BP
+1234 », « B.P. 56 », « boîte postale 7712 »."""
+_DWELLING = (
+    r"(?:(?i:appartement|appart|app\.|appt\.?|apt\.?|b[aâ]timent|b[aâ]t\.|escalier|esc\.)\s?(?:n°\s?)?\d{1,4}[A-Z]?"
+    r"(?!\s*(?i:pi[eè]ces?|chambres?|[ée]tages?|m2|m²|ans?)\b)"
+    r"|(?i:b[aâ]timent|immeuble)\s+(?:(?i:les?|la|du|des)\s+)?(?![A-Z]{2,}\b)[A-ZÀ-Ý][\w'’-]+)"
+)
+"""A dwelling inside its building (« APPARTEMENT 31 », « appt 12 », « Bât. 5 », « escalier 2 », « Bâtiment Les
+Tilleuls »), which with a name says where one person lives; not « un appartement 3 pièces » or « un bâtiment 2
+étages »."""
 
 
 class FrAddressRecognizer(FrPatternRecognizer):
@@ -63,6 +75,8 @@ class FrAddressRecognizer(FrPatternRecognizer):
         Pattern("Voie à l'étranger", rf"{START}{_FOREIGN_STREET}{END}", 0.5),
         Pattern("Voie puis numéro et code postal à quatre chiffres", rf"{START}{_NUMBER_AFTER_STREET}{END}", 0.6),
         Pattern("Point kilométrique", rf"{START}{_KILOMETRE_POINT}{END}", 0.5),
+        Pattern("Boîte postale", rf"{START}{_POST_BOX}{END}", 0.5),
+        Pattern("Appartement, bâtiment ou escalier", rf"{START}{_DWELLING}{END}", 0.5),
         Pattern("Voie, code postal et ville", rf"{START}{_STREET},?\s+{_POSTCODE}\s+{_CITY}{END}", 0.6),
         Pattern("Code postal et ville", rf"{START}{_POSTCODE}\s+{_CITY}{END}", 0.45),
         Pattern("Voie sans numéro", rf"{START}{_STREET}{END}", 0.15),

@@ -192,7 +192,7 @@ class FrPersonRecognizer(EntityRecognizer):
         for start, end, score in spans:
             if doc is not None:
                 start, end = self._trim_common_words(doc, start, end)
-            end = _before_clitic(text, start, end)
+            end = _before_clitic(text, start, _before_line_break(text, start, end))
             value = text[start:end]
             titled = score in (self.TITLED_SCORE, self.CUED_SCORE)
             if start >= end or not self._looks_like_name(value, titled) or (
@@ -317,6 +317,13 @@ class FrPersonRecognizer(EntityRecognizer):
 ELIDED_CLITIC = regex.compile(r"(?:[jmtslnc]|qu)['’]")
 """An elided pronoun or negation in lower case, the start of the phrase after a name (« Dr Martin m'a », « M. Leroy
 l'a », « Mme Roy n'a », « julie t'a »), never a part of it (« d' » is: « Jean d'Ormesson »)."""
+
+
+def _before_line_break(text: str, start: int, end: int) -> int:
+    """A name is written on one line: a span carried over a line break (« M. KOUASSI\nAPPARTEMENT 208 », the
+    lines of a postal address) ends before it."""
+    cut = text.find("\n", start, end)
+    return end if cut < 0 else start + len(text[start:cut].rstrip())
 
 
 def _before_clitic(text: str, start: int, end: int) -> int:

@@ -28,7 +28,8 @@ _CUES = (
 
 class FrSpokenIdentifierRecognizer(EntityRecognizer):
     """A run of number words, or of number words and figures, within `_CUE_WINDOW` characters after a word that
-    names a NIR or a benefits number."""
+    names a NIR or a benefits number, or before it (« il me dicte : deux soixante-cinq …, c'est son numéro de
+    sécu »)."""
 
     SCORE = 0.6
 
@@ -49,7 +50,9 @@ class FrSpokenIdentifierRecognizer(EntityRecognizer):
             if len(said) < MIN_NUMBER_WORDS:
                 continue
             before = lowered[max(0, run[0][0] - _CUE_WINDOW): run[0][0]]
-            entity = next((entity for entity, cue in _CUES if cue.search(before)), None)
+            after = lowered[run[-1][1]: run[-1][1] + _CUE_WINDOW]
+            entity = next((entity for entity, cue in _CUES if cue.search(before)), None) or \
+                next((entity for entity, cue in _CUES if cue.search(after)), None)
             if entity:
                 results.append(result_of(self, entity, run[0][0], run[-1][1], self.SCORE))
         return results
