@@ -25,6 +25,13 @@ _FOREIGN = r"(?!33)[1-9]\d{0,2}(?:[ ./()-]{0,2}\d){7,13}"
 _ALONE_BEFORE = rf"(?<![\w+])(?<!\d{_SEP})"
 _ALONE_AFTER = rf"{END}(?!{_SEP}\d)"
 """Not a run of digits cut out of a longer number (a NIR, an IBAN)."""
+_PAUSE = r"(?:\.{3}|…|,)[^\d\n?!]{0,60}?"
+_SPLIT = (
+    rf"0[1-79](?:{_PAUSE}\s\d{{2}}(?:[ .-]\d{{2}}){{3}}|[ .-]\d{{2}}{_PAUSE}\s\d{{2}}(?:[ .-]\d{{2}}){{2}}"
+    rf"|(?:[ .-]\d{{2}}){{2}}{_PAUSE}\s\d{{2}}[ .-]\d{{2}}|(?:[ .-]\d{{2}}){{3}}{_PAUSE}\s\d{{2}})"
+)
+"""A number given in two parts, a pause between them (« le 06 12… attendez, elle cherche… 34 56 78 »): ten digits in
+all, counted only after a word about phones, and masked with the words of the pause."""
 
 
 class FrPhoneRecognizer(FrPatternRecognizer):
@@ -35,9 +42,12 @@ class FrPhoneRecognizer(FrPatternRecognizer):
         Pattern("Téléphone étranger", rf"{_ALONE_BEFORE}\(?\+{_FOREIGN}{_ALONE_AFTER}", 0.6),
         Pattern("Téléphone étranger en 00", rf"{_ALONE_BEFORE}\b00{_FOREIGN}{_ALONE_AFTER}", 0.3),
         Pattern("Mobile sans le zéro", rf"{_ALONE_BEFORE}[67](?:[ .-]\d{{2}}){{4}}{_ALONE_AFTER}", 0.3),
+        Pattern("Téléphone donné en deux fois", rf"{_ALONE_BEFORE}{_SPLIT}{_ALONE_AFTER}", 0.3),
     ]
-    """A mobile typed without its leading zero (« portable 6 12 34 56 78 ») counts only after a context word."""
-    CONTEXT = ["téléphone", "tél", "tel", "portable", "mobile", "joindre", "appeler", "numéro", "fixe"]
+    """A mobile typed without its leading zero (« portable 6 12 34 56 78 ») and a number given in two parts count only
+    after a context word."""
+    CONTEXT = ["téléphone", "telephone", "tél", "tel", "portable", "mobile", "joindre", "appeler", "numéro", "numero",
+               "fixe"]
 
     ENTITY = "TELEPHONE"
     FLAGS = CASE_SENSITIVE
