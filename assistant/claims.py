@@ -60,7 +60,9 @@ MARKERS: dict[str, tuple[str, bool]] = {
                   r"|\breserve(?:e|s|es)? aux?\b"
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\bpossibl\w*|\bfacult\w*"
-                    r"|\b(?:a|ont|avez|as) le droit\b|\blibres? de\b", True),
+                    r"|\b(?:a|ont|avez|as) le droit\b|\blibres? de\b"
+                    rf"|\bdispos\w* d(?:'un delai d(?:e\b|')|e (?=\d|(?:{_NUMBER_WORD})\b))"
+                    rf"|\b(?:ont|avez|avons) (?:\d+|{_NUMBER_WORD}) (?:[\w']+ ){{1,3}}?pour\b", True),
     "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b|[⩾≥]"
                 r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?inferieur", True),
     "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdans la limite\b|\bplafon\w*|[⩽≤]|\bsans (?:depasser|exceder)\b"

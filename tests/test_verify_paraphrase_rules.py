@@ -1091,3 +1091,27 @@ def test_a_connective_that_gives_a_reason_and_an_equal_said_equivalent_add_no_fa
     """« puisque », « sachant que », « d'abord », « par ailleurs » link like « donc »; « égale à » is « équivalente
     à »: what they join must still be in the passage."""
     assert ["ok" if r == "ok" else "not ok" for r in stands(draft_id, sentence)] == [reason]
+
+
+@pytest.mark.parametrize(
+    ("text", "possible"),
+    [
+        ("Le salarié dispose de 10 jours à compter de son départ pour demander les critères", True),
+        ("Le propriétaire dispose d'un délai d'un an pour réviser le loyer", True),
+        ("vous avez 10 jours calendaires pour présenter vos observations", True),
+        ("le salarié a droit à un congé pour le mariage d'un enfant", False),
+        ("le salarié dispose de son temps de pause", False),
+        ("la durée passe à 3 jours pour les salariés", False),
+    ],
+)
+def test_a_time_given_to_act_is_a_possibility(text, possible):
+    """« dispose de 10 jours pour demander », « vous avez 10 jours pour présenter » say « peut demander dans les 10
+    jours »; « a droit à un congé pour… », « passe à 3 jours pour… » give no time to act."""
+    assert ("possibility" in claims.markers(text)) == possible
+
+
+def test_a_time_given_to_act_rests_on_peut_within_the_time():
+    assert stands("b10-social-07", "Pôle emploi vous informe de la décision envisagée et vous avez 10 jours "
+                                   "calendaires pour présenter vos observations, par écrit ou oralement [1].") == ["ok"]
+    assert stands("b10-social-07", "Pôle emploi vous informe de la décision envisagée et vous avez 10 jours "
+                                   "ouvrables pour présenter vos observations, par écrit ou oralement [1].") != ["ok"]
