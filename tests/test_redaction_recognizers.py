@@ -1145,3 +1145,37 @@ def test_values_in_the_forms_the_tenth_probe_still_leaked(
 )
 def test_look_alikes_of_a_box_a_flat_and_a_foreign_script_are_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity_type"),
+    [
+        ("Geburtsdatum: 03.11.1979, so steht es auf dem Ausweis", "03.11.1979", "DATE_NAISSANCE"),
+        ("date of birth 14/02/1990 sur le passeport britannique", "14/02/1990", "DATE_NAISSANCE"),
+        ("NIE X1234567L, il a travaillé en Espagne avant", "X1234567L", "CARTE_IDENTITE"),
+        ("DNI 87654321X, elle demande l'équivalence", "87654321X", "CARTE_IDENTITE"),
+        ("son permis algérien n° 7/123456 est-il échangeable ?", "7/123456", "PERMIS_CONDUIRE"),
+        ("il n'a que 1750275123456 sans la clé, on peut la calculer ?", "1750275123456", "NIR"),
+        ("à rappeler au 07 18 44\n92 03 avant midi", "07 18 44\n92 03", "TELEPHONE"),
+        ("Lindenweg 12, 8001 Zürich, elle rentre en France", "Lindenweg 12, 8001 Zürich", "ADRESSE"),
+        ("elle habite au bât. C, escalier 4, le bailleur ne répond pas", "bât. C", "ADRESSE"),
+    ],
+)
+def test_values_in_the_forms_of_the_eleventh_probe(redactor: Redactor, text: str, value: str, entity_type: str) -> None:
+    """A date in figures after a foreign word for birth, a Spanish card, a foreign licence with a slash, a NIR
+    without its key named as such, a phone cut by a line break, a German-style street, a building by its letter."""
+    assert any(kind == entity_type and value in span for kind, span in found(redactor, text)), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La loi du 17.09.1985 sur la naissance des droits sociaux",
+        "Le cerfa 12345*06 et la notice 51234 sont à jour",
+        "Quelle clé pour le logement social de 13 m² ?",
+        "La Bahnhofstraße est fermée, le bus passe par la Marktplatz",
+        "Le bâtiment A de la mairie accueille les permanences CAF",
+    ],
+)
+def test_look_alikes_of_the_eleventh_probe_are_left_alone(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []

@@ -42,6 +42,12 @@ _FOREIGN_STREET = (
 )
 """A street abroad, its name before its number (« Rua das Flores 45, 4050-262 Porto », « Calle Mayor 12 »)."""
 
+_GERMAN_STREET = (
+    r"[A-ZÄÖÜ][\w'’-]*(?i:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm)\s+\d{1,4}[a-z]?"
+    rf"(?:,?\s+(?:[A-Z]-)?\d{{4,5}}\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD})*)?"
+)
+"""A German, Austrian or Swiss street, its type joined to its name and its number after it (« Hauptstraße 5,
+10115 Berlin », « Lindenweg 12 »)."""
 _NUMBER_AFTER_STREET = rf"{_STREET}\s+\d{{1,4}}[a-z]?,?\s+(?:L-)?\d{{4}}\s+{_CITY}"
 """A Belgian, Swiss or Luxembourg address, the number after the street and a postcode of four digits (« Rue de la
 Station 16, 4000 Liège »)."""
@@ -57,7 +63,8 @@ _POST_BOX = r"(?:B\.?\s?P\.?|(?i:bp|bo[iî]te postale))\s?(?:n°\s?)?\d{1,5}"
 _DWELLING = (
     r"(?:(?i:appartement|appart|app\.|appt\.?|apt\.?|b[aâ]timent|b[aâ]t\.|escalier|esc\.)\s?(?:n°\s?)?\d{1,4}[A-Z]?"
     r"(?!\s*(?i:pi[eè]ces?|chambres?|[ée]tages?|m2|m²|ans?)\b)"
-    r"|(?i:b[aâ]timent|immeuble)\s+(?:(?i:les?|la|du|des)\s+)?(?![A-Z]{2,}\b)[A-ZÀ-Ý][\w'’-]+)"
+    r"|(?i:b[aâ]timent|immeuble)\s+(?:(?i:les?|la|du|des)\s+)?(?![A-Z]{2,}\b)[A-ZÀ-Ý][\w'’-]+"
+    r"|(?i:b[aâ]t\.?|esc\.?|escalier)\s[A-H](?:\d{1,2})?(?=[\s,]))"
 )
 """A dwelling inside its building (« APPARTEMENT 31 », « appt 12 », « Bât. 5 », « escalier 2 », « Bâtiment Les
 Tilleuls »), which with a name says where one person lives; not « un appartement 3 pièces » or « un bâtiment 2
@@ -76,6 +83,7 @@ class FrAddressRecognizer(FrPatternRecognizer):
         Pattern("Voie puis numéro et code postal à quatre chiffres", rf"{START}{_NUMBER_AFTER_STREET}{END}", 0.6),
         Pattern("Point kilométrique", rf"{START}{_KILOMETRE_POINT}{END}", 0.5),
         Pattern("Boîte postale", rf"{START}{_POST_BOX}{END}", 0.5),
+        Pattern("Voie germanique", rf"{START}{_GERMAN_STREET}{END}", 0.5),
         Pattern("Appartement, bâtiment ou escalier", rf"{START}{_DWELLING}{END}", 0.5),
         Pattern("Voie, code postal et ville", rf"{START}{_STREET},?\s+{_POSTCODE}\s+{_CITY}{END}", 0.6),
         Pattern("Code postal et ville", rf"{START}{_POSTCODE}\s+{_CITY}{END}", 0.45),

@@ -69,7 +69,7 @@ FOREIGN_DATE = (
 writes it: « March 3rd, 1968 », « Feb 2, 1972 », « 8 de mayo de 1970 », « 8. Mai 1970 »."""
 _FOREIGN_CUE = (
     rf"(?:{_CUE}|\bborn\b|\bbirth\b|\bnacid[oa]s?\b|\bnacimiento\b|\bnascid[oa]\b|\bnascimento\b"
-    r"|\bgeboren\b|\bnat[oa]\b)"
+    r"|\bgeboren\b|\bgeburts\w*|\bnat[oa]\b)"
 )
 _BOUND = r"\b(?:avant|apr[èe]s|depuis|partir|compter|entre|jusqu|post[ée]rieure?s?|ant[ée]rieure?s?)\b"
 _FILLER = rf"(?:(?!{_BOUND})[^\d\n.?!;]){{0,24}}?"
@@ -97,6 +97,8 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
         Pattern("Date compacte après naissance", rf"(?<={_CUE}{_FILLER}){START}{_COMPACT_DATE}{END}", 0.8),
         Pattern("Date en lettres après naissance", rf"(?<={_CUE}{_FILLER}){START}{SPOKEN_DATE}{END}", 0.8),
         Pattern("Date étrangère après naissance", rf"(?<={_FOREIGN_CUE}{_FILLER}){START}{FOREIGN_DATE}{END}", 0.8),
+        Pattern("Date chiffrée après naissance en langue étrangère",
+                rf"(?<={_FOREIGN_CUE}{_FILLER}){START}{FULL_DATE}{END}", 0.8),
         Pattern("Année en lettres après né en", rf"(?<={_YEAR_CUE}){START}(?:{_MONTHS}\s+)?{_YEAR_WORDS}{END}", 0.8),
     ]
 

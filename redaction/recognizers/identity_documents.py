@@ -29,8 +29,11 @@ _FOREIGNER_WORDS = (
 _PASSPORT_WORDS = r"(?:\bpasseport|\bpassport)"
 """A passport of another country has its own shape (« passeport marocain TY4829163 », « passeport M48217593 »): after
 the word, letters and five digits or more."""
-_ID_CARD_WORDS = r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|\bCIN\b|pi[èe]ce\s+d['’]identit[ée])"
-"""« CIN » is the Moroccan and Tunisian card (« CIN marocaine BK123456 »)."""
+_ID_CARD_WORDS = (
+    r"(?:carte\s+(?:nationale\s+)?d['’]identit[ée]|\bCNI\b|\bCIN\b|\bDNI\b|\bNIE\b|pi[èe]ce\s+d['’]identit[ée])"
+)
+"""« CIN » is the Moroccan and Tunisian card (« CIN marocaine BK123456 »), « DNI » and « NIE » the Spanish card of a
+national and of a foreigner (« DNI 12345678Z »)."""
 
 
 class FrPassportRecognizer(FrPatternRecognizer):
@@ -65,7 +68,7 @@ class FrDrivingLicenceRecognizer(FrPatternRecognizer):
         Pattern(
             "Permis après mention",
             rf"(?<={_LICENCE_WORDS}{_NUMBER_WORDS})"
-            rf"(?:\d{{2}} ?\d{{2}} ?\d{{2}} ?\d{{6}}|\d{{2}} ?[A-Z]{{2}} ?\d{{5}}){END}",
+            rf"(?:\d{{2}} ?\d{{2}} ?\d{{2}} ?\d{{6}}|\d{{2}} ?[A-Z]{{2}} ?\d{{5}}|\d{{1,3}}/\d{{4,8}}){END}",
             0.7,
         ),
     ]

@@ -34,6 +34,7 @@ class FrNirRecognizer(FrPatternRecognizer):
         Pattern("NIR avec clé", rf"{START}{_BODY}{_SEP}\d{_SEP}\d{END}", 0.5),
         Pattern("NIR et clé à part", rf"{START}{_BODY}{_KEY_APART}{END}", 0.5),
         Pattern("NIR sans clé", rf"{START}{_BODY}{END}", 0.15),
+        Pattern("NIR dit sans sa clé", rf"{START}{_BODY}{END}(?=[^\d\n]{{0,12}}\bsans\s+(?:la|sa)\s+cl[ée]\b)", 0.6),
         Pattern("NIR regroupé", rf"{START}[1-478](?:[ .]?\d){{14}}{END}", 0.45),
         Pattern("Début de NIR", rf"(?<={_STARTS_WITH}){START}[1-478](?:[ .]?(?:\d{{2}}|2[AB])){{2,5}}{END}", 0.6),
     ]

@@ -14,8 +14,9 @@ from redaction.recognizers.base import CASE_SENSITIVE, END, LANGUAGE, FrPatternR
 from redaction.recognizers.checksums import compact
 from redaction.recognizers.number_words import TEENS, TENS, UNITS, number_runs, number_text
 
-_SEP = r"(?:[ ./-]| [./-] )"
-"""One space, dot, dash or slash, or a dot, dash or slash between two spaces (« 01 - 64 - 77 - 16 - 65 »)."""
+_SEP = r"(?:[ ./-]| [./-] |[ \t]*\n[ \t]*)"
+"""One space, dot, dash or slash, or a dot, dash or slash between two spaces (« 01 - 64 - 77 - 16 - 65 »), or a
+line break where a pasted letter or a form cut the number (« 06 52 18\n47 90 »)."""
 _PLUS = r"(?:\+|00)"
 _INTERNATIONAL = rf"\(?{_PLUS}33\)?{_SEP}?(?:\(0\){_SEP}?|0{_SEP}?)?"
 _OVERSEAS = rf"\(?{_PLUS}(?:262|269|508|590|594|596)\)?{_SEP}?(?:\(0\){_SEP}?)?"
