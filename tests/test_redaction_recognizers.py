@@ -1159,6 +1159,10 @@ def test_look_alikes_of_a_box_a_flat_and_a_foreign_script_are_left_alone(redacto
         ("à rappeler au 07 18 44\n92 03 avant midi", "07 18 44\n92 03", "TELEPHONE"),
         ("Lindenweg 12, 8001 Zürich, elle rentre en France", "Lindenweg 12, 8001 Zürich", "ADRESSE"),
         ("elle habite au bât. C, escalier 4, le bailleur ne répond pas", "bât. C", "ADRESSE"),
+        ("il m'a dicté : user k.traore2 et pwd Bamako#77 pour son espace", "k.traore2", "IDENTIFIANT_EN_LIGNE"),
+        ("il m'a dicté : user k.traore2 et pwd Bamako#77 pour son espace", "Bamako#77", "MOT_DE_PASSE"),
+        ("id 8841207J sur le courrier France Travail", "8841207J", "IDENTIFIANT_EN_LIGNE"),
+        ("récépissé ANEF n° 9301-2024-0456789, il peut travailler ?", "9301-2024-0456789", "NUMERO_DOSSIER"),
     ],
 )
 def test_values_in_the_forms_of_the_eleventh_probe(redactor: Redactor, text: str, value: str, entity_type: str) -> None:
@@ -1175,6 +1179,8 @@ def test_values_in_the_forms_of_the_eleventh_probe(redactor: Redactor, text: str
         "Quelle clé pour le logement social de 13 m² ?",
         "La Bahnhofstraße est fermée, le bus passe par la Marktplatz",
         "Le bâtiment A de la mairie accueille les permanences CAF",
+        "le pass Culture 2024 est-il ouvert aux jeunes de 17 ans ?",
+        "l'ANTS demande une photo d'identité de moins de 6 mois",
     ],
 )
 def test_look_alikes_of_the_eleventh_probe_are_left_alone(redactor: Redactor, text: str) -> None:

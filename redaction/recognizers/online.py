@@ -5,14 +5,15 @@ login (« @julie_martin75 », « pseudo : jmartin75 »). The CNIL counts both as
   « 10.0.0.1 » could be a numbered paragraph, so it needs a word about networks.
 - IPv6: eight groups, or fewer around « :: », with a group of three or more hexadecimal digits (« 14:30:00 » is a
   time).
-- A handle: « @ » opening a word, not inside an e-mail address; a login after « pseudo », « login », « nom
-  d'utilisateur », « identifiant de connexion » or « compte Instagram / Facebook… », or said later in the sentence
-  after « identifiant » (« son identifiant sur le portail famille c'est m.diallo93 »).
-- A password or an access code after « mot de passe », « mdp », « code d'accès », « code secret », « code PIN »,
-  « code confidentiel », « code d'activation », and the account it opens in up to four words: the word after a colon
-  or « = », unless it is a verb or a function word (« mot de passe : doit-il passer par… »); the word after « est »,
-  « c'est », « changé en » or right after the cue when it holds a digit or a sign (« mdp soleil2024 », « comme mot
-  de passe Marseille13! », « code confidentiel 4821 »; « mot de passe oublié » is a forgotten password, not one)."""
+- A handle: « @ » opening a word, not inside an e-mail address; a login after « pseudo », « login », « user », « id »,
+  « nom d'utilisateur », « identifiant de connexion » or « compte Instagram / Facebook… », or said later in the
+  sentence after « identifiant » (« son identifiant sur le portail famille c'est m.diallo93 »).
+- A password or an access code after « mot de passe », « mdp », « pwd », « code d'accès », « code secret »,
+  « code PIN », « code confidentiel », « code d'activation », and the account it opens in up to four words: the
+  word after a colon or « = », unless it is a verb or a function word (« mot de passe : doit-il passer par… »); the
+  word after « est », « c'est », « changé en » or right after the cue when it holds a digit or a sign (« mdp
+  soleil2024 », « comme mot de passe Marseille13! », « code confidentiel 4821 »; « mot de passe oublié » is a
+  forgotten password, not one)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ class FrIpAddressRecognizer(FrPatternRecognizer):
 
 _PLATFORMS = r"(?:instagram|insta|facebook|fb|tiktok|snapchat|snap|twitter|linkedin|youtube|twitch|discord|telegram)"
 _LOGIN_CUE = (
-    rf"(?:pseudo(?:nyme)?|login|nom d['’]utilisateur|identifiant de connexion|compte {_PLATFORMS}|{_PLATFORMS})"
+    rf"(?:pseudo(?:nyme)?|login|user(?:name)?|\bid\b|nom d['’]utilisateur|identifiant de connexion|compte {_PLATFORMS}"
+    rf"|{_PLATFORMS})"
 )
 _LOGIN = r"[\w][\w.-]*\d[\w.-]*|[\w]+[._][\w.]*[\w]"
 """A login has a digit or a dot or underscore inside: « jmartin75 », « julie.martin », « julie_m »; a plain word
@@ -73,7 +75,8 @@ class FrOnlineHandleRecognizer(FrPatternRecognizer):
 
 
 _SECRET_CUE = (
-    r"(?:mot de passe|mdp|password|code d['’]acc[èe]s|code secret|code pin|code confidentiel|code d['’]activation)"
+    r"(?:mot de passe|mdp|password|passwd|pwd|code d['’]acc[èe]s|code secret|code pin|code confidentiel"
+    r"|code d['’]activation)"
 )
 _SERVICE = r"(?:\s+(?!est\b|était\b|c['’]est\b)[\w.'’()-]+){0,4}?"
 """The account it opens, named between the cue and the secret (« mot de passe FranceConnect est… », « code d'accès
