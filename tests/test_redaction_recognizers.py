@@ -1163,6 +1163,9 @@ def test_look_alikes_of_a_box_a_flat_and_a_foreign_script_are_left_alone(redacto
         ("il m'a dicté : user k.traore2 et pwd Bamako#77 pour son espace", "Bamako#77", "MOT_DE_PASSE"),
         ("id 8841207J sur le courrier France Travail", "8841207J", "IDENTIFIANT_EN_LIGNE"),
         ("récépissé ANEF n° 9301-2024-0456789, il peut travailler ?", "9301-2024-0456789", "NUMERO_DOSSIER"),
+        ("sa mère vit à Dakar, Parcelles Assainies, villa n° 1208, elle veut la faire venir", "villa n° 1208",
+         "ADRESSE"),
+        ("au pays il habite Hay Hassani, Bloc 12 n° 4, Casablanca", "Bloc 12", "ADRESSE"),
     ],
 )
 def test_values_in_the_forms_of_the_eleventh_probe(redactor: Redactor, text: str, value: str, entity_type: str) -> None:
@@ -1180,6 +1183,7 @@ def test_values_in_the_forms_of_the_eleventh_probe(redactor: Redactor, text: str
         "La Bahnhofstraße est fermée, le bus passe par la Marktplatz",
         "Le bâtiment A de la mairie accueille les permanences CAF",
         "le pass Culture 2024 est-il ouvert aux jeunes de 17 ans ?",
+        "La villa Médicis accueille des pensionnaires chaque année",
         "l'ANTS demande une photo d'identité de moins de 6 mois",
     ],
 )

@@ -61,14 +61,15 @@ _POST_BOX = r"(?:B\.?\s?P\.?|(?i:bp|bo[iî]te postale))\s?(?:n°\s?)?\d{1,5}"
 """A post-office box, where the post has no street to deliver to (New Caledonia, Polynesia, rural Africa): « BP
 1234 », « B.P. 56 », « boîte postale 7712 »."""
 _DWELLING = (
-    r"(?:(?i:appartement|appart|app\.|appt\.?|apt\.?|b[aâ]timent|b[aâ]t\.|escalier|esc\.)\s?(?:n°\s?)?\d{1,4}[A-Z]?"
+    r"(?:(?i:appartement|appart|app\.|appt\.?|apt\.?|b[aâ]timent|b[aâ]t\.|escalier|esc\.|villa|bloc)\s?(?:n°\s?)?"
+    r"\d{1,4}[A-Z]?"
     r"(?!\s*(?i:pi[eè]ces?|chambres?|[ée]tages?|m2|m²|ans?)\b)"
     r"|(?i:b[aâ]timent|immeuble)\s+(?:(?i:les?|la|du|des)\s+)?(?![A-Z]{2,}\b)[A-ZÀ-Ý][\w'’-]+"
     r"|(?i:b[aâ]t\.?|esc\.?|escalier)\s[A-H](?:\d{1,2})?(?=[\s,]))"
 )
-"""A dwelling inside its building (« APPARTEMENT 31 », « appt 12 », « Bât. 5 », « escalier 2 », « Bâtiment Les
-Tilleuls »), which with a name says where one person lives; not « un appartement 3 pièces » or « un bâtiment 2
-étages »."""
+"""A dwelling inside its building or its estate (« APPARTEMENT 31 », « appt 12 », « Bât. 5 », « escalier 2 »,
+« Bâtiment Les Tilleuls », « villa n° 7734 », « Bloc 5 »), which with a name says where one person lives; not « un
+appartement 3 pièces » or « un bâtiment 2 étages »."""
 
 
 class FrAddressRecognizer(FrPatternRecognizer):
