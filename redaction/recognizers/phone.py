@@ -27,10 +27,9 @@ _ALONE_BEFORE = rf"(?<![\w+])(?<!\d{_SEP})"
 _ALONE_AFTER = rf"{END}(?!{_SEP}\d)"
 """Not a run of digits cut out of a longer number (a NIR, an IBAN)."""
 _PAUSE = r"(?:\.{3}|…|,)[^\d\n?!]{0,60}?"
-_SPLIT = (
-    rf"0[1-79](?:{_PAUSE}\s\d{{2}}(?:[ .-]\d{{2}}){{3}}|[ .-]\d{{2}}{_PAUSE}\s\d{{2}}(?:[ .-]\d{{2}}){{2}}"
-    rf"|(?:[ .-]\d{{2}}){{2}}{_PAUSE}\s\d{{2}}[ .-]\d{{2}}|(?:[ .-]\d{{2}}){{3}}{_PAUSE}\s\d{{2}})"
-)
+_SPLIT = "0[1-79](?:" + "|".join(
+    rf"(?:[ .-]\d{{2}}){{{before}}}{_PAUSE}\s\d{{2}}(?:[ .-]\d{{2}}){{{3 - before}}}" for before in range(4)
+) + ")"
 """A number given in two parts, a pause between them (« le 06 12… attendez, elle cherche… 34 56 78 »): ten digits in
 all, counted only after a word about phones, and masked with the words of the pause."""
 

@@ -51,8 +51,7 @@ class FrSpokenIdentifierRecognizer(EntityRecognizer):
                 continue
             before = lowered[max(0, run[0][0] - _CUE_WINDOW): run[0][0]]
             after = lowered[run[-1][1]: run[-1][1] + _CUE_WINDOW]
-            entity = next((entity for entity, cue in _CUES if cue.search(before)), None) or \
-                next((entity for entity, cue in _CUES if cue.search(after)), None)
+            entity = next((entity for window in (before, after) for entity, cue in _CUES if cue.search(window)), None)
             if entity:
                 results.append(result_of(self, entity, run[0][0], run[-1][1], self.SCORE))
         return results
