@@ -120,6 +120,23 @@ class _FrenchSpacyEngine(SpacyNlpEngine):
         return artifacts
 
 
+class _AccentBlindContextEnhancer(LemmaContextAwareEnhancer):
+    """A recognizer's context words count however the agent typed them: with or without accents (« numero de
+    securite sociale », « domicilie au »), and a phrase (« carte grise ») when each of its words stands near the
+    value."""
+
+    @staticmethod
+    def _find_supportive_word_in_context(
+        context_list: list[str], recognizer_context_list: list[str], matching_mode: str = "substring"
+    ) -> str:
+        near = [without_accents(word.lower()) for word in context_list]
+        for context_word in recognizer_context_list:
+            parts = without_accents(context_word.lower()).split()
+            if all(any(part in word for word in near) for part in parts):
+                return context_word
+        return ""
+
+
 def build_analyzer(spacy_model: str) -> AnalyzerEngine:
     ner = NerModelConfiguration(
         model_to_presidio_entity_mapping={"PER": SPACY_LABEL},
@@ -130,7 +147,7 @@ def build_analyzer(spacy_model: str) -> AnalyzerEngine:
     )
     registry = RecognizerRegistry(recognizers=french_recognizers(spacy_model), supported_languages=[LANGUAGE])
     analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE],
-                              context_aware_enhancer=LemmaContextAwareEnhancer(context_suffix_count=CONTEXT_AFTER))
+                              context_aware_enhancer=_AccentBlindContextEnhancer(context_suffix_count=CONTEXT_AFTER))
     analyzer.analyze(text=_WARM_UP, language=LANGUAGE)
     return analyzer
 

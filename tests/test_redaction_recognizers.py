@@ -1189,3 +1189,40 @@ def test_values_in_the_forms_of_the_eleventh_probe(redactor: Redactor, text: str
 )
 def test_look_alikes_of_the_eleventh_probe_are_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity_type"),
+    [
+        ("son vehicule 7812 KT 69 roule encore", "7812 KT 69", "IMMATRICULATION"),
+        ("elle a le VEHICULE 312 ABC 75 depuis 2005", "312 ABC 75", "IMMATRICULATION"),
+        ("inscrit sur sa carte grise : 9021 RT 13", "9021 RT 13", "IMMATRICULATION"),
+        ("il s'est connecte depuis 81.56.14.7 ce matin", "81.56.14.7", "ADRESSE_IP"),
+    ],
+)
+def test_context_words_typed_without_accents_or_as_a_phrase_count(
+    redactor: Redactor, text: str, value: str, entity_type: str
+) -> None:
+    """Agents type « vehicule », « connecte », « reseau » without accents; « carte grise » is two words."""
+    assert any(kind == entity_type and value in span for kind, span in found(redactor, text)), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("mon pere Lagarrigue est hospitalisé", "Lagarrigue"), ("sa mere Kerdraon a signé", "Kerdraon")],
+)
+def test_a_role_word_typed_without_accents_stays_out_of_the_name(redactor: Redactor, text: str, name: str) -> None:
+    assert ("PERSONNE", name) in found(redactor, text), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le vehicule de 2018 a roulé 120 000 km, quelle vignette Crit'Air ?",
+        "la declaration 2042 et l'annexe 2042 C sont en ligne",
+        "le reseau France services compte 2 800 structures",
+        "un hotel de 45 chambres doit-il afficher ses prix ?",
+    ],
+)
+def test_look_alikes_typed_without_accents_are_left_alone(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == []

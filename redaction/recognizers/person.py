@@ -152,6 +152,8 @@ ROLE_WORDS = frozenset(
     " contact enfant fils fille époux épouse conjoint conjointe administré administrée assuré assurée mari compagnon"
     " compagne frère sœur père mère locataire titulaire".split()
 )
+_ROLE_KEYS = frozenset(without_accents(word) for word in ROLE_WORDS)
+"""The role words as agents also type them, without accents (« beneficiaire », « pere »)."""
 
 
 class FrPersonRecognizer(EntityRecognizer):
@@ -278,7 +280,7 @@ class FrPersonRecognizer(EntityRecognizer):
         adjective stays: it is a surname as often as not ("Chantal Blanc", "Pierre Petit")."""
         span = doc.char_span(start, end, alignment_mode="expand")
         tokens = list(span) if span is not None else []
-        while len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in ROLE_WORDS:
+        while len(tokens) > 1 and tokens[0].is_lower and without_accents(tokens[0].lower_) in _ROLE_KEYS:
             tokens.pop(0)
         while (
             len(tokens) > 1

@@ -46,8 +46,7 @@ class FrPhoneRecognizer(FrPatternRecognizer):
     ]
     """A mobile typed without its leading zero (« portable 6 12 34 56 78 ») and a number given in two parts count only
     after a context word."""
-    CONTEXT = ["téléphone", "telephone", "tél", "tel", "portable", "mobile", "joindre", "appeler", "numéro", "numero",
-               "fixe"]
+    CONTEXT = ["téléphone", "tél", "portable", "mobile", "joindre", "appeler", "numéro", "fixe"]
 
     ENTITY = "TELEPHONE"
     FLAGS = CASE_SENSITIVE
