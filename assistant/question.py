@@ -192,25 +192,30 @@ not for a yes or a no, whatever verb it inverts."""
 
 
 ASKED_MODALITY = {
-    "obligation": re.compile(r"\b(?:faut-il|est-(?:on|il|elle) (?:oblige|tenue?)|doit-(?:on|il|elle)|dois-je"
-                             r"|devons-nous|obligatoire\w*|necessaire|besoin d|exige)"),
-    "permission": re.compile(r"\b(?:peut-(?:on|il|elle)|peuvent-(?:ils|elles)|puis-je|a-t-(?:on|il|elle) le droit"
-                             r"|ai-je le droit|est-il (?:possible|permis|interdit|autorise))"),
+    "obligation": re.compile(r"\b(?:faut|dois|doit|doivent|devons|devez|devrai[st]?|devra|devront|obligee?s?"
+                             r"|obligatoire\w*|tenue?s? (?:de|d')|necessaire|besoin d|exige)\b"),
+    "permission": re.compile(r"\b(?:peux|peut|peuvent|pouvons|pouvez|pourrai[st]?|pourra|pourront|puis"
+                             r"|(?:le|du) droit|possible|permise?s?|interdite?s?|autorisee?s?)\b"),
 }
-"""What a yes/no question asks about: a duty (« Faut-il… », « Est-on obligé… ») or a permission (« Peut-on… », « A-t-on
-le droit… »)."""
+"""What a yes/no question asks about: a duty (« Faut-il… », « Est-on obligé… », « Est-ce que je dois… », « Mes
+enfants doivent-ils… ») or a permission (« Peut-on… », « Est-ce que je peux… », « A-t-on le droit… », « C'est
+interdit ? »): the first one the question names, its main verb (« Mon patron peut-il m'obliger à… » asks a
+permission)."""
 SETTLES = {
     "obligation": re.compile(
         r"\b(?:n'(?:est|etes|sont|ont|avez|a|etait) pas (?:obligatoire|necessaire|oblige|tenue?s?|exige|besoin|a)"
         r"|(?:pas|aucune?) (?:de |d')?(?:demarche|formalite|obligation)s?\b|est (?:obligatoire|necessaire|exige)"
-        r"|doi(?:t|vent|vez) obligatoirement|(?:est|sont|etes) (?:obligee?s?|tenue?s?) de)"),
+        r"|doi(?:t|vent|vez) obligatoirement|(?:est|sont|etes) (?:obligee?s?|tenue?s?) de"
+        r"|(?:est|sont) facultati(?:f|ve)s?|(?:etes|est|sont) libres? de)"),
     "permission": re.compile(
-        r"\b(?:(?:est|sont) (?:interdite?s?|autorisee?s?)|n'(?:est|sont) pas (?:autorise|permis|possible)"
-        r"|ne (?:peu(?:t|vent)|pouvez) (?:pas|ni|en aucun cas)|(?:a|ont|avez) le droit)"),
+        r"\b(?:(?:est|sont) (?:interdite?s?|autorisee?s?)|n'(?:est|sont) pas (?:autorise|permis|possible|interdit)"
+        r"|ne (?:peu(?:t|vent)|pouvez) (?:pas|ni|en aucun cas)|(?:a|ont|avez) le droit|(?:etes|est|sont) libres? de"
+        r"|ne constitue pas une infraction)"),
 }
 """A sentence that settles a duty or a permission, either way: « La transcription n'est pas obligatoire », « Vous
-n'avez pas de démarche à effectuer », « La pratique est interdite sur un mineur »; not « il est possible de… »,
-which most sentences of a fiche say of something."""
+n'avez pas de démarche à effectuer », « La contribution … est facultative », « La pratique est interdite sur un
+mineur », « Vous êtes libre de changer d'avocat », « Cela ne constitue pas une infraction »; not « il est possible
+de… », which most sentences of a fiche say of something."""
 
 
 @dataclass(frozen=True)
@@ -310,5 +315,6 @@ def read_question(question: str) -> Asked:
     kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded) or kind.asked.search(asked))
     counted = COUNTED.search(folded)
     yes_no = YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded)
-    modality = next((name for name, asked_modality in ASKED_MODALITY.items() if asked_modality.search(folded)), "")
+    named = [(found.start(), name) for name, pattern in ASKED_MODALITY.items() if (found := pattern.search(asked))]
+    modality = min(named)[1] if named else ""
     return Asked(kinds, yes_no, counted.group(1) if counted else "", modality if yes_no else "")

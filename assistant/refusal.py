@@ -9,7 +9,7 @@ from assistant.compose import INTERROGATIVE_TERMS
 from assistant.grammar import parse
 from assistant.key_terms import FRAMING_TERMS, asked_text
 from assistant.prompt import NOT_FOUND
-from assistant.verify import content_words, naming_terms
+from assistant.verify import content_words, family, naming_terms
 from assistant.workplace import setting_words
 from guichet.config import Settings
 from indexing.model import Passage
@@ -307,10 +307,18 @@ def coverage(question: str, passage: Passage) -> float:
     return max(_share_held(terms, held, setting), _share_held(named, held, setting))
 
 
+def _in_family(term: str, held: set[str]) -> bool:
+    """The passage holds the term or a word of its family: the same stem without its final « e » (« remboursée »,
+    « remboursement »), or a longer word that begins with a stem of five letters or more (« thermes »,
+    « thermale »)."""
+    stem = family(term)
+    return any(family(word) == stem or (len(stem) >= 5 and word.startswith(stem)) for word in held)
+
+
 def _share_held(terms: set[str], held: set[str], setting: set[str]) -> float:
     """The share of the question's terms the passage holds; holding `FULL_COVERAGE_TERMS` of them covers a longer
     question as well as a short one held whole."""
-    found = terms & held
+    found = {term for term in terms if term in held or _in_family(term, held)}
     counted = terms - (setting - found)
     return min(1.0, len(found) / min(len(counted), FULL_COVERAGE_TERMS)) if counted else 0.0
 

@@ -487,12 +487,25 @@ def test_an_age_is_no_length_of_time_unless_an_age_is_asked(question: str, text:
         ("Peut-on franciser son nom en devenant Français ?", "permission",
          "En cas de pluralité de prénoms, il est possible de ne pas tous les franciser.", False),
         ("Combien coûte un passeport ?", "", "L'accord préalable du maire n'est pas nécessaire.", False),
+        ("Est-ce que je suis obligée d'adhérer à l'association des parents d'élèves ?", "obligation",
+         "L'adhésion à une association de parents d'élèves est facultative.", True),
+        ("Pour vendre ma voiture, est-ce que je dois passer le contrôle technique ?", "obligation",
+         "Vous n'avez pas à faire de contrôle technique si le véhicule a moins de 4 ans.", True),
+        ("Mes enfants doivent-ils payer la maison de retraite ?", "obligation",
+         "Les enfants sont tenus de contribuer aux frais d'hébergement de leur parent.", True),
+        ("Mon patron peut-il m'obliger à prendre mes congés en août ?", "permission",
+         "L'employeur a le droit d'imposer les dates de congés.", True),
+        ("Est-ce que je peux choisir mon notaire ?", "permission", "Vous êtes libre de choisir votre notaire.", True),
+        ("Un particulier a-t-il le droit de vendre ses vêtements sur un vide-grenier ?", "permission",
+         "Cette vente occasionnelle ne constitue pas une infraction.", True),
+        ("Est-ce que je peux choisir mon notaire ?", "permission", "Le notaire peut vous conseiller.", False),
     ],
 )
 def test_a_yes_no_on_a_duty_or_a_permission_is_settled_by_the_sentence_that_says_it(
         question: str, modality: str, text: str, settles: bool) -> None:
-    """« Faut-il… », « Est-on obligé… » ask about a duty, « Peut-on… », « A-t-on le droit… » about a permission: the
-    sentence that says the duty or the ban, either way, states the answer."""
+    """« Faut-il… », « Est-on obligé… », « Est-ce que je dois… » ask about a duty, « Peut-on… », « A-t-on le droit… »,
+    « Est-ce que je peux… » about a permission (the first the question names: « peut-il m'obliger » asks a
+    permission): the sentence that says the duty or the ban, either way, states the answer."""
     asked = read_question(question)
     assert asked.modality == modality and asked.states_value(text) is settles
 

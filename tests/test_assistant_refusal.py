@@ -417,3 +417,14 @@ def test_the_tenth_probe_forms_of_fraud_are_refused(question):
 )
 def test_questions_near_the_tenth_probe_patterns_are_no_attack(question):
     assert not detect_injection(question) and not asks_for_fraud(question) and not out_of_scope(question)
+
+
+def test_a_word_of_the_same_family_as_the_texts_counts_as_held(passages):
+    """« Combien de jours doit durer une cure aux thermes pour être remboursée ? » was refused with the fiche on
+    « cure thermale » and its « remboursement » first: « versement » is the fiche's « versée », « profession » begins
+    its « professionnelle »; an unrelated word (« virement », « religion ») still counts as missing."""
+    fiche = passages[0]
+    assert coverage("Le versement de l'indemnité de fin de contrat est-il limité ?", fiche) > coverage(
+        "Le virement de l'indemnité de fin de contrat est-il limité ?", fiche)
+    assert coverage("La profession du salarié change-t-elle l'indemnité de fin de contrat ?", fiche) > coverage(
+        "La religion du salarié change-t-elle l'indemnité de fin de contrat ?", fiche)
