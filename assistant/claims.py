@@ -40,11 +40,22 @@ _UNIT = "|".join(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=Tr
 _NUMBER_WORD = "|".join([rf"(?:{_TENS})(?:[- ]et[- ]un|-(?:{_DIGITS}))",
                          *sorted([*NUMBER_WORDS, *ORDINAL_WORDS], key=len, reverse=True)])
 QUANTITY = re.compile(
-    rf"(?<![\w-])(?<!\d,)(\d+(?:[\s\u00a0\u202f.]\d{{3}})*(?:,\d+)?|(?:{_NUMBER_WORD})(?![\w-]))"
-    rf"(?:e|er|eme)?\s*(?:({_UNIT})(?![\w]))?"
+    rf"(?<![\w-])(?<!\d,)((?<![\d/])\d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[\s\u00a0\u202f.]\d{{3}})*(?:,\d+)?"
+    rf"|(?:{_NUMBER_WORD})(?![\w-]))(?:e|er|eme)?\s*(?:({_UNIT})(?![\w]))?"
 )
 """A number, in digits or words, with the unit after it; not the tail of a decimal (« 2,5 »), but an amount the
-text glues to the word before it (« 112,20 € le samedi,139,65 € le dimanche »)."""
+text glues to the word before it (« 112,20 € le samedi,139,65 € le dimanche »); a share (« 2/3 », not a date
+« 12/05/2024 ») is one number."""
+FRACTION = "part"
+"""The unit of a share (« pour 1/3 à l'époux »)."""
+SPELLED_FRACTIONS = {"tiers": 3, "quart": 4, "quarts": 4}
+_SPELLED_FRACTION = re.compile(r"\b(?:(un|une|deux|trois) (tiers|quarts?)|(?:la |une )?moitie)\b")
+
+
+def spelled_fractions(folded: str) -> str:
+    """Shares written in words as figures: « deux tiers » is « 2/3 », « la moitié » « 1/2 »."""
+    return _SPELLED_FRACTION.sub(
+        lambda m: f"{NUMBER_WORDS[m.group(1)]}/{SPELLED_FRACTIONS[m.group(2)]}" if m.group(1) else "1/2", folded)
 
 SYMMETRIC = "symmetric"
 """Markers the source sentence carries must be carried by the answer too (dropping « sauf » or « peut » changes
@@ -187,8 +198,11 @@ def _normalise_number(raw: str) -> str:
 
 
 def _quantities_said(text: str) -> Iterator[tuple[str, str]]:
-    for match in QUANTITY.finditer(fold(text)):
+    for match in QUANTITY.finditer(spelled_fractions(fold(text))):
         raw, unit = match.group(1), match.group(2)
+        if "/" in raw:
+            yield raw, FRACTION
+            continue
         if raw in ("un", "une") and not unit:
             continue
         number = "1~" if raw in ("un", "une") else _normalise_number(raw)

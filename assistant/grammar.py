@@ -32,6 +32,7 @@ form each."""
 
 
 POINTING_PRONOUNS = frozenset({"elle", "elles", "ils", "en"})
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ class Parse:
     a subject: « un passeport pour voyager dans le temps » gives (temps, voyager)."""
     points_back: bool = False
     """A pronoun stands for something named before: « elle », « ils », « en » (« vous pouvez en anticiper le
-    point de départ »), « y » but in « il y a »; not « il », which is as often impersonal (« il faut »)."""
+    point de départ »), « y » but in « il y a »; not « il », which is as often impersonal (« il faut »); or a
+    demonstrative names it again (« passé ce délai », « cette aide »)."""
 
 
 @cache
@@ -227,7 +229,8 @@ def parse(text: str) -> Parse:
         if token.pos_ in ("NOUN", "PROPN") and token.head is not token and token.dep_ not in SUBJECT_RELATIONS
         and any(child.dep_ == "case" for child in token.children)
     )
-    points_back = any(token.pos_ == "PRON" and _points_back(token) for token in doc)
+    points_back = any(token.pos_ == "PRON" and _points_back(token)
+                      or token.pos_ == "DET" and token.lower_ in DEMONSTRATIVES for token in doc)
     return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents, attachments,
                  described, complements, points_back)
 

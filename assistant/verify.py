@@ -68,7 +68,10 @@ LISTED_CASES = re.compile(r"\b(?:l'un |l'une )?(?:des |les )?cas suivants\b|\b(?
 """A lead-in's « dans les cas suivants : » is the condition its items spell out (« lorsque… » in an answer), as
 a table row's first cell is the condition of its other cells."""
 CONDITION_SPAN = re.compile(r"(?:\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|sauf"
-                            r"|a l'exception)\b|\ben cas d(?:es?\b|u\b|'))([^,;:.]*)")
+                            r"|a l'exception)\b|\ben cas d(?:es?\b|u\b|'))"
+                            r"([^,;:.]*(?:,\s*(?:pendant|durant|hors|en dehors|au cours|avant|apres)\b[^,;:.]*(?=,))*)")
+"""A condition, up to the main clause: « lorsque le salarié mobilise son compte pour un bilan, pendant le temps de
+travail, il doit… » holds « pendant le temps de travail », which sets it apart from « hors temps de travail »."""
 STATED_CONDITION = re.compile(r"(?:\b(?:si|s'il|s'ils|lorsqu\w*|quand|a condition|sous reserve|des lors|des que"
                               r"|en l'absence|a defaut)\b|\ben cas d(?:es?\b|u\b|'))([^,;:.]*)")
 """The condition a passage sentence states, with its words: an answer may say it otherwise (« si vous êtes
@@ -165,7 +168,7 @@ BOUND_WORDINGS = {"less_than": "minimum", "more_than": "maximum"}
 """« ne peut être inférieure à trois jours » is « au moins trois jours », « ne peut être supérieure à » « au plus »:
 a bound both state needs no « inférieur » or « supérieur » in the answer."""
 CANDIDATE_ANCHORS = 8
-QUALIFIER_START = re.compile(r"\s*(?:le|la|les|l'|pour|par|au|aux|du|des|en)\b")
+QUALIFIER_START = re.compile(r"\s*(?:le|la|les|l'|pour|par|au|aux|du|des|en|a)\b")
 QUALIFIER_END = re.compile(r"[,;:.()]|\b(?:et|ou|si|mais|lorsque|quand|qui|que|dont)\b")
 QUALIFIER_WORDS = 4
 """The words that say what a measure is for follow it, opened by an article or a preposition, and reach to the
@@ -580,8 +583,8 @@ def _qualifiers(anchor_text: str) -> list[tuple[tuple[str, str], set[str]]]:
     """Each measure of a sentence followed by the words that say what it is for, up to the next punctuation, clause
     or measure (« 112,20 € le samedi », « 25 % pour les cadres »); a measure followed by anything else (« 5 jours si
     l'enfant… », « 22 heures et 6 heures ») has none."""
-    folded = fold(anchor_text)
-    found = [match for match in claims.QUANTITY.finditer(folded) if match.group(2)]
+    folded = claims.spelled_fractions(fold(anchor_text))
+    found = [match for match in claims.QUANTITY.finditer(folded) if match.group(2) or "/" in match.group(1)]
     measures = []
     for n, match in enumerate(found):
         after = folded[match.end(): found[n + 1].start() if n + 1 < len(found) else len(folded)]
@@ -595,14 +598,18 @@ def _qualifiers(anchor_text: str) -> list[tuple[tuple[str, str], set[str]]]:
 def _given_to_another(claim_text: str, anchor_text: str) -> str:
     """The words a sentence gives its measure that the anchor gives another measure of the same unit, when it
     names none of its own (« indemnisée 112,20 € le dimanche » on « 112,20 € le samedi, 139,65 € le dimanche ou un
-    jour férié »): an enumeration pairs each figure with its case; "" if none."""
+    jour férié »): an enumeration pairs each figure with its case; "" if none. When the sentence itself pairs its
+    figures with their cases (« 2/3 à l'époux et 1/3 aux enfants »), each figure is judged by its own words, so
+    that two figures swapped between two cases are read as swapped."""
     measures, said = _qualifiers(anchor_text), _terms(claim_text)
-    for quantity in claims.quantities(claim_text):
+    paired = _qualifiers(claim_text)
+    for quantity in sorted(claims.quantities(claim_text)):
         own = {word for held, words in measures if held == quantity for word in words}
         others = {word for held, words in measures if held[1] == quantity[1] and held != quantity
                   for word in words} - own
-        if own and said & others and not said & own:
-            return ", ".join(sorted(said & others))
+        given = {word for held, words in paired if held == quantity for word in words} or said
+        if own and given & others and not given & own:
+            return ", ".join(sorted(given & others))
     return ""
 
 
@@ -1233,11 +1240,12 @@ def verify(
 
 
 def _points_to_another_text(verdict: SentenceVerdict, before: SentenceVerdict, passages: list[Passage]) -> bool:
-    """Whether a sentence that points back by a pronoun (« vous pouvez en anticiper le point de départ [2] ») rests
-    on another text than the sentence before it: its pronoun then stands for what that other text names (« le
-    congé d'adoption [1] »), and joins two texts into a rule neither holds."""
-    earlier = {passages[n - 1].doc_id for n in ((before.support,) if before.supported else before.cited)}
-    return passages[verdict.support - 1].doc_id not in earlier and parse(
+    """Whether a sentence that points back by a pronoun or a demonstrative (« vous pouvez en anticiper le point de
+    départ [2] », « passé ce délai… [1] ») rests on another passage than the sentence before it: it then stands for
+    what that other passage names (« le congé d'adoption [1] », « 10 ans [2] »), and joins two passages into a rule
+    neither holds, even two passages of one text."""
+    earlier = (before.support,) if before.supported else before.cited
+    return verdict.support not in earlier and parse(
         _without_markers(claims.without_yes_no(verdict.sentence))).points_back
 
 

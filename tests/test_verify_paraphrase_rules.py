@@ -24,7 +24,8 @@ def _planted() -> dict[str, PlantedDraft]:
              DEFAULT_DATASETS["verify-drafts-blind3"], DEFAULT_DATASETS["verify-drafts-blind4"],
              DEFAULT_DATASETS["verify-drafts-blind5"], DEFAULT_DATASETS["verify-drafts-blind6"],
              DEFAULT_DATASETS["verify-drafts-blind7"], DEFAULT_DATASETS["verify-drafts-blind8"],
-             DEFAULT_DATASETS["verify-drafts-blind9"], DEFAULT_DATASETS["verify-drafts-blind10"])
+             DEFAULT_DATASETS["verify-drafts-blind9"], DEFAULT_DATASETS["verify-drafts-blind10"],
+             DEFAULT_DATASETS["verify-drafts-blind11"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -1064,11 +1065,20 @@ def test_a_figure_of_an_enumeration_keeps_its_case(draft, reasons):
         ("Le congé passe à 5 jours si vous avez la charge de 3 enfants",
          "Le congé est de 3 jours par an. Il est porté à 5 jours si l'enfant a moins d'un an ou si vous avez la "
          "charge de 3 enfants.", ""),
+        ("La succession revient pour 3/4 au conjoint et pour 1/4 aux parents",
+         "La succession revient pour 1/4 au conjoint et pour 3/4 aux parents.", "parent"),
+        ("La succession revient pour 1/4 au conjoint et pour 3/4 aux parents",
+         "La succession revient pour 1/4 au conjoint et pour 3/4 aux parents.", ""),
+        ("Les parents reçoivent 3/4 et le conjoint 1/4",
+         "La succession revient pour 1/4 au conjoint et pour 3/4 aux parents.", ""),
+        ("Les deux tiers de la rente vont à la veuve",
+         "La rente est versée pour 1/3 à la veuve et pour 2/3 aux orphelins.", "veuv"),
     ],
 )
 def test_a_measure_is_read_with_the_case_that_follows_it(claim_text, anchor_text, given):
     """A case follows its figure, opened by an article or a preposition; a range (« entre 22 heures et 6 heures »)
-    or a condition (« 5 jours si… ») is no such pairing."""
+    or a condition (« 5 jours si… ») is no such pairing. A share is a figure (« 3/4 », « les deux tiers »), and a
+    sentence that pairs two figures with their cases is read figure by figure: swapped, they are caught."""
     assert verify_module._given_to_another(claim_text, anchor_text) == given
 
 
@@ -1115,3 +1125,52 @@ def test_a_time_given_to_act_rests_on_peut_within_the_time():
                                    "calendaires pour présenter vos observations, par écrit ou oralement [1].") == ["ok"]
     assert stands("b10-social-07", "Pôle emploi vous informe de la décision envisagée et vous avez 10 jours "
                                    "ouvrables pour présenter vos observations, par écrit ou oralement [1].") != ["ok"]
+
+
+def test_a_share_is_one_figure_and_a_date_is_none() -> None:
+    assert {("2/3", claims.FRACTION), ("1/2", claims.FRACTION)} <= claims.quantities("les deux tiers, la moitié")
+    assert not any(unit == claims.FRACTION for _, unit in claims.quantities("le 12/05/2024, article 3/2024"))
+
+
+WITHDRAWAL = inline_passage({"doc_id": "F10485", "title": "Délai de rétractation", "text": (
+    "Pour un achat à distance, vous avez 14 jours pour vous rétracter. Passé ce délai, la vente est définitive.")}, 1)
+DOORSTEP = inline_passage({"doc_id": "F10485", "title": "Délai de rétractation", "text": (
+    "Pour un contrat de crédit, vous avez 30 jours pour vous rétracter. Passé ce délai, des frais sont dus.")}, 2)
+
+
+@pytest.mark.parametrize(
+    ("draft", "second"),
+    [
+        ("Pour un contrat de crédit, vous avez 30 jours pour vous rétracter [2]. Passé ce délai, la vente est "
+         "définitive [1].", "other_source"),
+        ("Pour un achat à distance, vous avez 14 jours pour vous rétracter [1]. Passé ce délai, la vente est "
+         "définitive [1].", "ok"),
+    ],
+)
+def test_a_demonstrative_rests_on_the_passage_of_the_sentence_before(draft, second) -> None:
+    """« Passé ce délai » names the delay the sentence before gave: resting on another passage, even one of the
+    same fiche, it gives that passage's rule to another delay."""
+    assert verify(draft, [WITHDRAWAL, DOORSTEP]).verdicts[1].reason == second
+
+
+TRAINING = inline_passage({"doc_id": "article374464", "title": "La formation du salarié", "text": (
+    "Tous les salariés ont accès aux formations du plan de développement des compétences.\n"
+    "- Lorsque le salarié suit une formation du plan de développement des compétences, pendant ses heures de travail, "
+    "l'employeur maintient sa rémunération.\n"
+    "- Lorsque le salarié suit une formation du plan de développement des compétences, hors temps de travail, il ne "
+    "perçoit aucune rémunération.")}, 1)
+
+
+@pytest.mark.parametrize(
+    ("draft", "stands"),
+    [
+        ("Oui, lorsque vous suivez une formation du plan de développement des compétences, votre employeur maintient "
+         "votre rémunération [1].", False),
+        ("Oui, lorsque vous suivez une formation du plan de développement des compétences pendant vos heures de "
+         "travail, votre employeur maintient votre rémunération [1].", True),
+    ],
+)
+def test_a_condition_keeps_the_phrase_that_sets_it_apart_from_its_sibling_case(draft, stands) -> None:
+    """« Lorsque…, pendant ses heures de travail, … » beside « Lorsque…, hors temps de travail, … »: the phrase
+    between the condition and the main clause is part of the condition."""
+    assert verify(draft, [TRAINING]).verdicts[0].supported is stands
