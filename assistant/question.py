@@ -309,12 +309,29 @@ def _counts(folded: str, counted: str) -> bool:
     return re.search(rf"\b(?:\d+|{NUMBER_WORD})\s+(?:[a-z']+\s+)?{re.escape(stem)}", folded) is not None
 
 
+ASKING_CLAUSE = re.compile(
+    r"[.,;:!?]\s+(?:et |mais |alors |donc |du coup )?(?=(?:quels?|quelles?|comment|combien|où|quand|pourquoi|à qui"
+    r"|auprès de qui|lequel|laquelle|lesquel(?:le)?s)\b)",
+    re.IGNORECASE,
+)
+"""Where the sentence that asks begins after the asker's story (« Je viens de déménager, quand dois-je… ? », « Je
+n'ai pas reçu ma carte, où est-elle passée ? »): an interrogative word opening the last clause. Read before folding:
+« où » is no « ou »; « que » and « qui » after a comma open relative clauses as often as questions."""
+
+
+def asking_clause(question: str) -> str | None:
+    """The last clause of the question when an interrogative word opens it after the story, else None."""
+    found = list(ASKING_CLAUSE.finditer(question))
+    return question[found[-1].end():] if found else None
+
+
 def read_question(question: str) -> Asked:
     folded = GREETING.sub("", fold(question).strip())
     asked = TOPIC.sub("", folded)
+    clause = asking_clause(question)
     kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded) or kind.asked.search(asked))
     counted = COUNTED.search(folded)
-    yes_no = YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded)
+    yes_no = YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded) and clause is None
     named = [(found.start(), name) for name, pattern in ASKED_MODALITY.items() if (found := pattern.search(asked))]
     modality = min(named)[1] if named else ""
     return Asked(kinds, yes_no, counted.group(1) if counted else "", modality if yes_no else "")

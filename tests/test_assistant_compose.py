@@ -993,3 +993,20 @@ def test_an_overseas_case_the_search_showed_leads_only_when_the_question_names_i
     shown = dataclasses.replace(_fiche("F34752", "Combien coûte un passeport ?"), chunk_id=overseas.chunk_id)
     composition = compose(question, [shown], lambda p: passport_chunks)
     assert composition.chosen[0].text == f"Le passeport d'un mineur coûte {price}."
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no"),
+    [
+        ("Mon père est mort en mars, combien de temps avons-nous pour déclarer la succession ?", False),
+        ("J'ai perdu mon badge de cantine, où dois-je en demander un autre ?", False),
+        ("Ma fille est née à l'étranger. Quand doit-elle demander sa carte d'identité ?", False),
+        ("Je viens de déménager, est-ce que je dois prévenir la Caf ?", True),
+        ("Mon fils, que j'ai reconnu tard, peut-il porter mon nom ?", True),
+        ("Je travaille à mi-temps, ou dois-je demander un temps plein ?", True),
+    ],
+)
+def test_a_question_asked_after_the_story_by_an_interrogative_word_is_no_yes_no(question: str, yes_no: bool) -> None:
+    """« …, combien de temps avons-nous… ? » asks a duration, not a yes or a no, although it inverts its verb; « que »
+    after a comma opens a relative clause, and « ou » without its accent is « or »."""
+    assert read_question(question).yes_no is yes_no
