@@ -193,7 +193,7 @@ not for a yes or a no, whatever verb it inverts."""
 
 ASKED_MODALITY = {
     "obligation": re.compile(r"\b(?:faut|dois|doit|doivent|devons|devez|devrai[st]?|devra|devront|obligee?s?"
-                             r"|obligatoire\w*|tenue?s? (?:de|d')|necessaire|besoin d|exige)\b"),
+                             r"|obligatoire\w*|tenue?s?|necessaire|besoin d|exige)\b"),
     "permission": re.compile(r"\b(?:peux|peut|peuvent|pouvons|pouvez|pourrai[st]?|pourra|pourront|puis"
                              r"|(?:le|du) droit|possible|permise?s?|interdite?s?|autorisee?s?)\b"),
 }
@@ -206,14 +206,15 @@ SETTLES = {
         r"\b(?:n'(?:est|etes|sont|ont|avez|a|etait) pas (?:obligatoire|necessaire|oblige|tenue?s?|exige|besoin|a)"
         r"|(?:pas|aucune?) (?:de |d')?(?:demarche|formalite|obligation)s?\b|est (?:obligatoire|necessaire|exige)"
         r"|doi(?:t|vent|vez) obligatoirement|(?:est|sont|etes) (?:obligee?s?|tenue?s?) de"
-        r"|(?:est|sont) facultati(?:f|ve)s?|(?:etes|est|sont) libres? de)"),
+        r"|(?:est|sont) facultati(?:f|ve)s?|(?:etes|est|sont) libres? de|s'imposen?t?|(?:est|sont) requise?s?)"),
     "permission": re.compile(
         r"\b(?:(?:est|sont) (?:interdite?s?|autorisee?s?)|n'(?:est|sont) pas (?:autorise|permis|possible|interdit)"
         r"|ne (?:peu(?:t|vent)|pouvez) (?:pas|ni|en aucun cas)|(?:a|ont|avez) le droit|(?:etes|est|sont) libres? de"
         r"|ne constitue pas une infraction)"),
 }
 """A sentence that settles a duty or a permission, either way: « La transcription n'est pas obligatoire », « Vous
-n'avez pas de démarche à effectuer », « La contribution … est facultative », « La pratique est interdite sur un
+n'avez pas de démarche à effectuer », « La contribution … est facultative », « La remise de l'attestation
+s'impose », « La pratique est interdite sur un
 mineur », « Vous êtes libre de changer d'avocat », « Cela ne constitue pas une infraction »; not « il est possible
 de… », which most sentences of a fiche say of something."""
 
