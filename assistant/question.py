@@ -214,9 +214,8 @@ SETTLES = {
 }
 """A sentence that settles a duty or a permission, either way: « La transcription n'est pas obligatoire », « Vous
 n'avez pas de démarche à effectuer », « La contribution … est facultative », « La remise de l'attestation
-s'impose », « La pratique est interdite sur un
-mineur », « Vous êtes libre de changer d'avocat », « Cela ne constitue pas une infraction »; not « il est possible
-de… », which most sentences of a fiche say of something."""
+s'impose », « La pratique est interdite sur un mineur », « Vous êtes libre de changer d'avocat », « Cela ne constitue
+pas une infraction »; not « il est possible de… », which most sentences of a fiche say of something."""
 
 
 @dataclass(frozen=True)
