@@ -48,7 +48,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                "format; 00 and a foreign code: context"),
     EntityType("NIR", "numéro de sécurité sociale", 0.45, SameValue.DIGITS,
                "numéro de sécurité sociale, Corsica 2A/2B",
-               "format (INSEE key raises the score); without key: context"),
+               "format (INSEE key raises the score); without key: context, or the card's spacing"),
     EntityType("IBAN", "IBAN", 0.5, SameValue.DIGITS,
                "bank account, any case and grouping; French RIB",
                "country length (mod-97 raises the score); RIB: context"),

@@ -1226,3 +1226,19 @@ def test_a_role_word_typed_without_accents_stays_out_of_the_name(redactor: Redac
 )
 def test_look_alikes_typed_without_accents_are_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("il doit donner 1 84 12 75 123 456 pour le dossier", "1 84 12 75 123 456"),
+        ("voici le numéro 2 91 03 2A 004 117, il attend", "2 91 03 2A 004 117"),
+    ],
+)
+def test_a_nir_without_its_key_spaced_as_on_the_card_needs_no_cue(redactor: Redactor, text: str, value: str) -> None:
+    """« 1 84 12 75 123 456 » is a NIR's 13 characters as the carte Vitale prints them; no other number is spaced so."""
+    assert any(kind == "NIR" and value in span for kind, span in found(redactor, text)), found(redactor, text)
+
+
+def test_thirteen_digits_spaced_otherwise_still_need_a_cue(redactor: Redactor) -> None:
+    assert found(redactor, "au 1 84 12 75 12 34 56 on répond") == []

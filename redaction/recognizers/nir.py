@@ -1,9 +1,9 @@
 """Numéro de sécurité sociale (NIR): 13 characters and a two-digit key, Corsica 2A/2B included.
 
 The 15-character shape is masked whole whatever its key (a right key raises the score); the 13 characters
-without a key only with a context word. A key written apart ("… 045 clé 53") stays inside the span. Fifteen digits
-grouped otherwise (« 185 069 938 002 510 ») when they read as a NIR. The start of a NIR,
-after « commence par »."""
+without a key only with a context word, or spaced as the carte Vitale prints them. A key written apart ("… 045 clé
+53") stays inside the span. Fifteen digits grouped otherwise (« 185 069 938 002 510 ») when they read as a NIR. The
+start of a NIR, after « commence par »."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ _STARTS_WITH = (
 the person's."""
 
 
+_CARD_GROUPED = r"[1-478] \d{2} (?:0[1-9]|1[0-2]|[2-9]\d) (?:2[AB]|\d{2}) \d{3} \d{3}"
+"""The 13 characters without a key spaced as the carte Vitale prints them (« 1 84 12 75 123 456 »): no other number
+is written so; masked with no word naming it."""
 _REGROUPED = regex.compile(r"[1-478]\d{2}(?:0[1-9]|1[0-2])\d{10}")
 
 
@@ -34,6 +37,7 @@ class FrNirRecognizer(FrPatternRecognizer):
         Pattern("NIR avec clé", rf"{START}{_BODY}{_SEP}\d{_SEP}\d{END}", 0.5),
         Pattern("NIR et clé à part", rf"{START}{_BODY}{_KEY_APART}{END}", 0.5),
         Pattern("NIR sans clé", rf"{START}{_BODY}{END}", 0.15),
+        Pattern("NIR sans clé groupé comme sur la carte", rf"{START}{_CARD_GROUPED}{END}", 0.5),
         Pattern("NIR dit sans sa clé", rf"{START}{_BODY}{END}(?=[^\d\n]{{0,12}}\bsans\s+(?:la|sa)\s+cl[ée]\b)", 0.6),
         Pattern("NIR regroupé", rf"{START}[1-478](?:[ .]?\d){{14}}{END}", 0.45),
         Pattern("Début de NIR", rf"(?<={_STARTS_WITH}){START}[1-478](?:[ .]?(?:\d{{2}}|2[AB])){{2,5}}{END}", 0.6),
