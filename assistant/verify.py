@@ -1232,14 +1232,14 @@ def verify(
     for sentence in split_sentences(_bare_yes_no_joined(draft)):
         previous = verdicts[-1].quote if verdicts and verdicts[-1].supported else ""
         verdict = verify_sentence(sentence, passages, resemblance, question, previous, draft if finished else None)
-        if verdict.supported and verdicts and _points_to_another_text(verdict, verdicts[-1], passages):
+        if verdict.supported and verdicts and _points_to_another_text(verdict, verdicts[-1]):
             verdict = replace(verdict, supported=False, reason="other_source", support=0,
                               detail=passages[verdict.support - 1].doc_id)
         verdicts.append(verdict)
     return Verification(tuple(verdicts))
 
 
-def _points_to_another_text(verdict: SentenceVerdict, before: SentenceVerdict, passages: list[Passage]) -> bool:
+def _points_to_another_text(verdict: SentenceVerdict, before: SentenceVerdict) -> bool:
     """Whether a sentence that points back by a pronoun or a demonstrative (« vous pouvez en anticiper le point de
     départ [2] », « passé ce délai… [1] ») rests on another passage than the sentence before it: it then stands for
     what that other passage names (« le congé d'adoption [1] », « 10 ans [2] »), and joins two passages into a rule
