@@ -7,7 +7,7 @@ from presidio_analyzer import EntityRecognizer
 from redaction.recognizers.address import FrAddressRecognizer
 from redaction.recognizers.bank_card import FrBankCardRecognizer
 from redaction.recognizers.benefits import FrBenefitsNumberRecognizer, FrFranceTravailIdRecognizer
-from redaction.recognizers.birth_date import FrBirthDateRecognizer
+from redaction.recognizers.birth_date import FrBirthDateRecognizer, FrBirthPlaceRecognizer
 from redaction.recognizers.business import FrBusinessNumberRecognizer
 from redaction.recognizers.case_numbers import FrCaseNumberRecognizer
 from redaction.recognizers.email import FrEmailRecognizer
@@ -53,6 +53,7 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
     FrLicencePlateRecognizer,
     FrAddressRecognizer,
     FrBirthDateRecognizer,
+    FrBirthPlaceRecognizer,
     FrBankCardRecognizer,
     FrBusinessNumberRecognizer,
     FrIpAddressRecognizer,

@@ -5,7 +5,11 @@
 ("nés en 2010 et 2013") too. A full date right after a person's name (« Karim Benali, 12/03/1985 ») is one as well:
 the engine finds it (`DATE_AFTER_NAME`), names being known only there. Other dates are left alone, and so is a date
 that bounds a condition (« un enfant né après le 1er janvier 2024 »: « né avant, après, depuis, à partir du… » is a
-rule, not a person's birth)."""
+rule, not a person's birth).
+
+The town of birth goes with the date (`FrBirthPlaceRecognizer`): « né le 3/4/85 à Lagos », « née à Besançon », « lieu
+de naissance : Pointe-à-Pitre ». A country or a region is left (« né au Maroc », « née en Algérie », « né à
+l'étranger »): French names a town with « à », and what an answer needs to know is whether the birth was abroad."""
 
 from __future__ import annotations
 
@@ -103,4 +107,30 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
     ]
 
     ENTITY = "DATE_NAISSANCE"
+    FLAGS = CASE_INSENSITIVE
+
+
+_BIRTH_DATE = rf"(?:{FULL_DATE}|{SPOKEN_DATE}|{_COMPACT_DATE}|{FOREIGN_DATE})"
+_BORN = r"\bn[ée](?:\(e\)|e)?s?\b"
+_TOWN = (
+    r"(?!(?:l['’]|la\s|le\s+(?:m[êe]me|lendemain)|domicile\b|terme\b|bord\b|maison\b|cette\b|quel))"
+    r"(?:(?:Le|La|Les|El|Al)\s+)?\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*"
+    r"(?:\s+(?:sur|sous|en|lès|les|l[ée]s)[\s-]\p{Lu}[\p{L}'’-]*)?"
+)
+"""A town: « Lagos », « Pointe-à-Pitre », « Le Caire », « Boulogne-sur-Mer », « Châlons en Champagne »; not
+« l'étranger », « domicile », « terme » (« né à terme »)."""
+_AT = r"\s*,?\s+(?:à|a)\s+"
+
+
+class FrBirthPlaceRecognizer(FrPatternRecognizer):
+    PATTERNS = [
+        Pattern("Ville après la date de naissance",
+                rf"(?<={_CUE}{_FILLER}(?:{_BIRTH_DATE}|(?<=\ben\s+){_PARTIAL_DATE}){_AT}){_TOWN}{END}", 0.8),
+        Pattern("Ville après né à", rf"(?<=(?<!{_GENERIC}){_BORN}{_AT})(?=\p{{Lu}}){_TOWN}{END}", 0.7),
+        Pattern("Ville après lieu de naissance",
+                rf"(?<=\blieu\s+de\s+naissance\s*:?\s*|{_CUE}{_FILLER}{_BIRTH_DATE}\s*,?\s*lieu\s*:\s*){_TOWN}{END}",
+                0.8),
+    ]
+
+    ENTITY = "LIEU_NAISSANCE"
     FLAGS = CASE_INSENSITIVE

@@ -5,9 +5,10 @@ ANTS 4F7K2P9Q1M », « numéro de formule 2019AZ12345 » (of a registration cert
 student's), « numéro d'écrou 45721 », « NUR 093122401234P » (numéro unique régional of a social-housing request),
 « numéro de série de la carte Vitale 1234567890 », « n° de sinistre SIN-23-0045871 », « n° d'avis 7501234567 » (of a
 fine), « RG n° 23/04512 » (a court case), « PDL 14523687456321 » (an electricity meter, « point de livraison »),
-« NUD 0752304012345 » (numéro unique of a social-housing request), « ANEF n° 7501-2023-0012345 » (a residence-permit
-request online), « CMI-93-0458712 » (a disability card), « numéro
-de prise en charge PEC-2024-33871 », « le code reçu par SMS : 482913 ». They carry no check digit; what makes them a
+« contrat EDF n° 4021 587 396 », « police d'assurance n° 45 872 310 », « n° invariant 6912345678A » (a dwelling's,
+for the taxe foncière), « NUD 0752304012345 » (numéro unique of a social-housing request), « ANEF n°
+7501-2023-0012345 » (a residence-permit request online), « CMI-93-0458712 » (a disability card), « numéro de prise en
+charge PEC-2024-33871 », « le code reçu par SMS : 482913 ». They carry no check digit; what makes them a
 number is five digits or more, letters between them or not (« dossier 2 » is not one). A cerfa, an article, a law or
 a decree named between the word and the number is what the number belongs to, and is left alone (« demande d'APL :
 cerfa 12100*03 »).
@@ -25,7 +26,8 @@ _CUE = (
     r"(?:demande|r[ée]clamation|usager|client|adh[ée]rent|b[ée]n[ée]ficiaire|affiliation|pension|contrat|badge"
     r"|salari[ée]e?|employ[ée]e?|agent|locataire|patient|assur[ée]e?|carte\s+professionnelle|s[ée]rie|formule"
     r"|[ée]crou|[ée]tudiant|sinistre|avis|contravention|prise\s+en\s+charge|r[ôo]le)|matricule|badge|\bINE\b"
-    r"|\b[ée]crou\b|pr[ée]-?demande|\b(?:NUR|NUD|PDL|PRM|RG|CMI|ANEF|ANTS)\b|point\s+de\s+livraison"
+    r"|\b[ée]crou\b|pr[ée]-?demande|(?:contrat|police|invariant)(?=(?:\s+[\w'’.]{1,12}){0,3}?\s*(?:n[°o]|num[ée]ro))"
+    r"|(?:num[ée]ro|n[°o])\s+invariant|invariant\s+fiscal|\b(?:NUR|NUD|PDL|PRM|RG|CMI|ANEF|ANTS)\b|point\s+de\s+livraison"
     r"|num[ée]ro\s+unique(?:\s+r[ée]gional|\s+d['’]enregistrement|\s+de\s+demande)?"
     r"|code\s+(?:re[çc]u|de\s+(?:v[ée]rification|confirmation|s[ée]curit[ée]|validation|connexion|activation)))"
 )

@@ -62,7 +62,16 @@ _NOT_SURNAMES_IN_CAPITALS = ACRONYMS | CIVILITIES | OFFICES | FUNCTION_WORDS
 _NOT_SURNAME_WORDS = NOT_NAMES | ROLE_WORDS
 _CAPITALISED_NEXT = regex.compile(r"[ \t]{1,2}\p{Lu}")
 _SPACE = regex.compile(r"[ \t]{1,2}")
-_COMMA = regex.compile(r"[ \t]?,[ \t]?")
+_COMMA = regex.compile(r"[ \t]?[,;|][ \t]?")
+"""A comma, or a field separator of a record (« BARBIER;Sophie;… », « DUPONT | Marie »)."""
+_FIELD_SEPARATOR = regex.compile(r"[ \t]?[;|][ \t]?")
+_SLASHED_NAMES = regex.compile(r"(?<![\w/\\.])\p{Lu}\p{Ll}+(?:/\p{Lu}\p{Ll}+)+(?![\w/\\.])")
+"""Capitalised words joined by slashes, not inside a path (« enfants : Lina/Adam/Noah »): a list of names, where
+a given name that is also a French word (« Lina », « Jade ») is a name too."""
+
+
+def _slashes_as_commas(match: regex.Match[str]) -> str:
+    return match.group().replace("/", ",")
 
 
 def name_key(word: str) -> str:
@@ -112,7 +121,8 @@ class FrGivenNameRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        words = list(_WORD.finditer(text))
+        words = list(_WORD.finditer(_SLASHED_NAMES.sub(_slashes_as_commas, text)))
+        listed = {position for match in _SLASHED_NAMES.finditer(text) for position in range(*match.span())}
         english = self._reads_as_english(words)
         results = []
         named_places: set[int] = set()
@@ -135,7 +145,7 @@ class FrGivenNameRecognizer(EntityRecognizer):
             if first < last:
                 results.append(self._result(words[first].start(), words[last].end(), self.FULL_NAME_SCORE))
             elif (given.istitle() or len(given) >= MIN_LOWER_GIVEN_NAME) and not english and \
-                    not self._french.is_common(given):
+                    (not self._french.is_common(given) or word.start() in listed):
                 results.append(self._result(word.start(), word.end(), self.GIVEN_NAME_SCORE))
         for match in SURNAME_AFTER_CUE.finditer(text):
             surname = match.group("surname")
@@ -181,7 +191,7 @@ class FrGivenNameRecognizer(EntityRecognizer):
         if not (word[0].isupper() and given.istitle() and name_key(word) in self._names.surnames):
             return False
         if before:
-            return word.isupper() and not after_comma
+            return word.isupper() and (not after_comma or _FIELD_SEPARATOR.fullmatch(between) is not None)
         return not _CAPITALISED_NEXT.match(text, surname.end())
 
     def _could_be_surname(self, word: str) -> bool:

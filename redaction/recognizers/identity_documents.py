@@ -20,6 +20,9 @@ _NUMBER_WORDS = (
     rf"{_DOCUMENT_DETAIL}(?:\s*(?:n°|no\.?|num(?:éro|ero)?\.?|:|est|le|du|de|la|sa|son|ma|mon|sous|[()])){{0,4}}\s*"
 )
 """Between the document and its number: « numéro étranger (AGDREF) 7503012345 », « permis n° : … »."""
+_TWELVE_DIGITS = r"\d(?:[ .-]?\d){11}"
+"""An identity card's or a driving licence's twelve digits, in any grouping (« 0307 6910 2458 », « 03 07 69 102458 »,
+« 0307.6910.2458 »)."""
 _LICENCE_WORDS = r"(?:\bpermis(?:\s+de\s+conduire)?)"
 _FOREIGNER_WORDS = (
     r"(?:num[ée]ro\s+(?:d['’]\s*)?[ée]tranger|n[°o]\s*(?:d['’]\s*)?[ée]tranger|\bAGDREF\b|"
@@ -53,7 +56,7 @@ class FrIdentityCardRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern(
             "CNI après mention",
-            rf"(?<={_ID_CARD_WORDS}{_NUMBER_WORDS})(?:\d{{4}} ?\d{{4}} ?\d{{4}}|(?=[A-Z0-9]*\d)[A-Z0-9]{{9}}"
+            rf"(?<={_ID_CARD_WORDS}{_NUMBER_WORDS})(?:{_TWELVE_DIGITS}|(?=[A-Z0-9]*\d)[A-Z0-9]{{9}}"
             rf"|[A-Z]{{1,2}}\d{{5,7}}){END}",
             0.7,
         ),
@@ -68,7 +71,7 @@ class FrDrivingLicenceRecognizer(FrPatternRecognizer):
         Pattern(
             "Permis après mention",
             rf"(?<={_LICENCE_WORDS}{_NUMBER_WORDS})"
-            rf"(?:\d{{2}} ?\d{{2}} ?\d{{2}} ?\d{{6}}|\d{{2}} ?[A-Z]{{2}} ?\d{{5}}|\d{{1,3}}/\d{{4,8}}){END}",
+            rf"(?:{_TWELVE_DIGITS}|\d{{2}} ?[A-Z]{{2}} ?\d{{5}}|\d{{1,3}}/\d{{4,8}}){END}",
             0.7,
         ),
     ]

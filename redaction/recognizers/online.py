@@ -62,12 +62,19 @@ _LOGIN_LATER = r"(?:[^.?!\n]|\.(?=\w)){0,60}?(?:c['’]est|est|:|=)\s*"
 """« son identifiant sur le portail famille de la mairie c'est m.diallo93 », « login L'Identité Numérique La Poste :
 m.camara93 », « identifiant caf.fr : 9876543 »: the account (a dot inside a word ends no sentence), then the login."""
 
+_SERVICE_NAME = (
+    r"(?:\s+(?!(?:de\s+)?(?:l['’]\s*)?(?:article|cerfa|loi|d[ée]cret|formulaire))(?:de\s+|d['’]\s*)?[\w.'’-]{2,20}){1,2}?"
+)
+"""« identifiant FranceConnect jdurand1975 », « login impots.gouv m.camara93 »: the service, then the login."""
+
 
 class FrOnlineHandleRecognizer(FrPatternRecognizer):
     PATTERNS = [
         Pattern("Handle @", r"(?<![\w.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])(?!\.\w)", 0.5),
         Pattern("Login après un mot qui l'annonce", rf"(?<=\b{_LOGIN_CUE}\s*(?::|est|=)?\s*)(?:{_LOGIN}){END}", 0.5),
         Pattern("Identifiant dit plus loin", rf"(?<=\b(?:identifiant|login){_LOGIN_LATER})(?:{_LOGIN}){END}", 0.5),
+        Pattern("Identifiant après le service",
+                rf"(?<=\b(?:identifiant|login){_SERVICE_NAME}\s+)(?:{_LOGIN}){END}", 0.5),
     ]
 
     ENTITY = "IDENTIFIANT_EN_LIGNE"
