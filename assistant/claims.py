@@ -63,11 +63,12 @@ the rule as much as adding them); the other markers are only required from the a
 
 MARKERS: dict[str, tuple[str, bool]] = {
     # name: (pattern on folded text, symmetric)
-    "condition": (r"\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ba condition\b|\bsous reserve\b|\bdes lors\b"
+    "condition": (r"\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ba (?:la )?condition\b|\bsous reserve\b|\bdes lors\b"
                   r"|\ben cas d|\bdans (?:les|certains|ce) cas\b(?! suivants)|\ben l'absence\b|\ba defaut\b"
                   r"|\bdes que\b|\bsans prejudice d", True),
     "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b", True),
-    "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b|\bexclusivement\b"
+    "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b|\bune? seule? (?:des|d'entre)\b"
+                  r"|\bexclusivement\b"
                   r"|\breserve(?:e|s|es)? aux?\b"
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\bpossibl\w*|\bfacult\w*"
@@ -79,7 +80,8 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdans la limite\b|\bplafon\w*|[⩽≤]|\bsans (?:depasser|exceder)\b"
                 r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?(?:superieur|depass|exced)", True),
     "obligation": (r"\bdoi(?:t|vent|s)\b|\bdevr\w*|\bdevez\b|\bobligatoir\w*|\boblig\w*|\btenue?s?\b"
-                   r"|\bil faut\b|\bimpos(?!sib|ab|ition)\w*|\bexig(?:e|es|ent|er|ez|ee|ees|era\w*|eait|eant)\b",
+                   r"|\bil faut\b|\bimpos(?!sib|ab|ition)\w*|\bexig(?:e|es|ent|er|ez|ee|ees|era\w*|eait|eant)\b"
+                   r"|\brequi(?:ert|erent)\b",
                    False),
     "always": (r"\btoujours\b|\bsystematique\w*|\bdans tous les cas\b|\ben toutes circonstances\b", False),
     "never": (r"\bjamais\b|\ben aucun cas\b", False),

@@ -205,7 +205,7 @@ points to the law without saying it, « âgé de 18 ans » says no more than « 
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
 ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b"
-                         r"|\bpeu(?:t|vent|x|vez) beneficier d")
+                         r"|\b(?:peu(?:t|vent|x)|pouvez|pouvons) (?:beneficier d|percevoir\b|toucher\b|recevoir\b)")
 """« a le droit de bénéficier d'un congé », « peut bénéficier d'un congé » are « a droit à un congé »: an
 entitlement, not a mere possibility."""
 DUTY = re.compile(r"\bdoi(?:t|vent|s)\b|\bdevez\b|\bdevr\w*|\bil faut\b")
@@ -876,6 +876,14 @@ def _prescribed(claim_text: str, anchor_text: str) -> bool:
     return "possibility" not in claims.markers(anchor) and parse(" ".join(stating)).has_finite_verb
 
 
+def _entitlement_as_possibility(claim_text: str, anchor_text: str) -> bool:
+    """Whether the sentence's only possibility says as « peut bénéficier de », « pouvez percevoir » what the anchor
+    gives as an entitlement (« vous avez droit à la majoration si… »): who is entitled can receive."""
+    said = fold(claim_text)
+    return (bool(ENTITLEMENT.search(said)) and bool(ENTITLED.search(fold(anchor_text)))
+            and "possibility" not in claims.markers(ENTITLEMENT.sub(" ", said)))
+
+
 def _entitled(claim_text: str, anchor_text: str) -> bool:
     """Whether the anchor's only possibility is an entitlement (« a le droit de bénéficier de ») that the sentence
     says « a droit à »."""
@@ -956,6 +964,7 @@ def _check(
     unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _condition_describes_subject(claim_text, anchor.text) else set()
+    unmatched -= {"possibility"} if _entitlement_as_possibility(claim_text, anchor.text) else set()
     windowed = bool(TIME_WINDOW.search(fold(claim_text)))
     unmatched = {marker for marker in unmatched
                  if not (MARKER_KIN.get(marker, frozenset()) & held.markers and (windowed or marker not in STARTS))}

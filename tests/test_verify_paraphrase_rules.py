@@ -1174,3 +1174,39 @@ def test_a_condition_keeps_the_phrase_that_sets_it_apart_from_its_sibling_case(d
     """« Lorsque…, pendant ses heures de travail, … » beside « Lorsque…, hors temps de travail, … »: the phrase
     between the condition and the main clause is part of the condition."""
     assert verify(draft, [TRAINING]).verdicts[0].supported is stands
+
+
+RENT_REVIEW = inline_passage({"doc_id": "F10039", "title": "Qu'est-ce qu'un bail de sortie progressive de la loi de 1948 ?",
+                              "text": "La révision annuelle en fonction de l'IRL peut être appliquée, à la condition "
+                                      "qu'une clause du contrat de location le prévoit."}, 1)
+SPOUSES_CONSENT = inline_passage({"doc_id": "F835", "title": "Mariage sans contrat : régime de la communauté réduite aux "
+                                  "acquêts", "text": "- La vente, donation ou la constitution d'une garantie sur un "
+                                  "immeuble appartenant à la communauté requiert l'accord des 2 époux."}, 1)
+ADOPTION_ALLOWANCE = inline_passage({"doc_id": "F31430", "title": "Allocation de base de la Paje en cas d'adoption d'un "
+                                     "enfant", "text": "Vous avez droit à l’allocation au moment de l'arrivée de "
+                                     "l'enfant dans le foyer si vous avez adopté un enfant ou si vous avez recueilli "
+                                     "un enfant en vue d'une adoption."}, 1)
+
+
+@pytest.mark.parametrize(
+    ("draft", "passage", "stands"),
+    [
+        ("La révision annuelle en fonction de l'IRL peut être appliquée si une clause du contrat de location le "
+         "prévoit [1].", RENT_REVIEW, True),
+        ("La révision annuelle en fonction de l'IRL peut être appliquée [1].", RENT_REVIEW, False),
+        ("La vente d'un immeuble appartenant à la communauté exige l'accord des 2 époux [1].", SPOUSES_CONSENT, True),
+        ("La vente d'un immeuble appartenant à la communauté exige l'accord d'un seul des 2 époux [1].",
+         SPOUSES_CONSENT, False),
+        ("Vous pouvez percevoir l'allocation au moment de l'arrivée de l'enfant dans le foyer si vous avez adopté un "
+         "enfant ou si vous avez recueilli un enfant en vue d'une adoption [1].", ADOPTION_ALLOWANCE, True),
+        ("Vous pouvez percevoir l'allocation au moment de l'arrivée de l'enfant dans le foyer [1].", ADOPTION_ALLOWANCE,
+         False),
+        ("Vous pouvez demander l'allocation au moment de l'arrivée de l'enfant dans le foyer si vous avez adopté un "
+         "enfant ou si vous avez recueilli un enfant en vue d'une adoption [1].", ADOPTION_ALLOWANCE, False),
+    ],
+)
+def test_a_rule_word_said_in_another_form_is_matched(draft, passage, stands) -> None:
+    """« à la condition que » is « si », « requiert » is « exige », and who « a droit à » an allowance « peut la
+    percevoir »; the same sentence without the condition, with an exclusive word, or turning the entitlement into
+    a mere possibility to ask (« peut demander ») still goes."""
+    assert (verify(draft, [passage]).verdicts[0].reason == "ok") is stands
