@@ -60,6 +60,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             rf"\bcombien de (?:temps|{TIME_UNIT})",
             r"\b(?:duree|delai|delais|jusqu'a quand|a partir de quand|depuis quand|date|periode|anciennete|preavis)\b",
             r"^quand\b",
+            r"\bquand\s*\?|\bquand est-ce\b",
             r"\bcombien d'heures\b",
             r"\ba quel moment\b",
         ),

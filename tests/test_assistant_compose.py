@@ -1014,3 +1014,10 @@ def test_a_question_asked_after_the_story_by_an_interrogative_word_is_no_yes_no(
     """« …, combien de temps avons-nous… ? » asks a duration, not a yes or a no, although it inverts its verb; « que »
     after a comma opens a relative clause, and « ou » without its accent is « or »."""
     assert read_question(question).yes_no is yes_no
+
+
+def test_a_question_that_ends_on_quand_asks_when() -> None:
+    """« …, elle tombe quand ? » asks a date as « Quand… ? » does; « quand » inside the question is the conjunction."""
+    assert "duree" in read_question("La prime de naissance, elle est versée quand ?").names
+    assert "duree" in read_question("Le remboursement, c'est pour quand ?").names
+    assert "duree" not in read_question("Est-ce que je peux venir quand je veux ?").names

@@ -97,7 +97,7 @@ def test_eval_verify_writes_its_figures_per_class(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("split", ["blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
-                                   "blind10", "blind11"])
+                                   "blind10", "blind11", "blind12"])
 def test_each_later_blind_set_is_scored_with_the_first_on_documents_no_other_set_uses(split: str) -> None:
     from eval.run import choose_datasets
 

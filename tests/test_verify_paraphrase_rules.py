@@ -25,7 +25,7 @@ def _planted() -> dict[str, PlantedDraft]:
              DEFAULT_DATASETS["verify-drafts-blind5"], DEFAULT_DATASETS["verify-drafts-blind6"],
              DEFAULT_DATASETS["verify-drafts-blind7"], DEFAULT_DATASETS["verify-drafts-blind8"],
              DEFAULT_DATASETS["verify-drafts-blind9"], DEFAULT_DATASETS["verify-drafts-blind10"],
-             DEFAULT_DATASETS["verify-drafts-blind11"])
+             DEFAULT_DATASETS["verify-drafts-blind11"], DEFAULT_DATASETS["verify-drafts-blind12"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -1176,16 +1176,18 @@ def test_a_condition_keeps_the_phrase_that_sets_it_apart_from_its_sibling_case(d
     assert verify(draft, [TRAINING]).verdicts[0].supported is stands
 
 
-RENT_REVIEW = inline_passage({"doc_id": "F10039", "title": "Qu'est-ce qu'un bail de sortie progressive de la loi de 1948 ?",
-                              "text": "La révision annuelle en fonction de l'IRL peut être appliquée, à la condition "
-                                      "qu'une clause du contrat de location le prévoit."}, 1)
-SPOUSES_CONSENT = inline_passage({"doc_id": "F835", "title": "Mariage sans contrat : régime de la communauté réduite aux "
-                                  "acquêts", "text": "- La vente, donation ou la constitution d'une garantie sur un "
-                                  "immeuble appartenant à la communauté requiert l'accord des 2 époux."}, 1)
-ADOPTION_ALLOWANCE = inline_passage({"doc_id": "F31430", "title": "Allocation de base de la Paje en cas d'adoption d'un "
-                                     "enfant", "text": "Vous avez droit à l’allocation au moment de l'arrivée de "
-                                     "l'enfant dans le foyer si vous avez adopté un enfant ou si vous avez recueilli "
-                                     "un enfant en vue d'une adoption."}, 1)
+RENT_REVIEW = inline_passage({
+    "doc_id": "F10039", "title": "Qu'est-ce qu'un bail de sortie progressive de la loi de 1948 ?",
+    "text": "La révision annuelle en fonction de l'IRL peut être appliquée, à la condition qu'une clause du contrat de "
+            "location le prévoit."}, 1)
+SPOUSES_CONSENT = inline_passage({
+    "doc_id": "F835", "title": "Mariage sans contrat : régime de la communauté réduite aux acquêts",
+    "text": "- La vente, donation ou la constitution d'une garantie sur un immeuble appartenant à la communauté "
+            "requiert l'accord des 2 époux."}, 1)
+ADOPTION_ALLOWANCE = inline_passage({
+    "doc_id": "F31430", "title": "Allocation de base de la Paje en cas d'adoption d'un enfant",
+    "text": "Vous avez droit à l’allocation au moment de l'arrivée de l'enfant dans le foyer si vous avez adopté un "
+            "enfant ou si vous avez recueilli un enfant en vue d'une adoption."}, 1)
 
 
 @pytest.mark.parametrize(
