@@ -876,20 +876,14 @@ def _prescribed(claim_text: str, anchor_text: str) -> bool:
     return "possibility" not in claims.markers(anchor) and parse(" ".join(stating)).has_finite_verb
 
 
-def _entitlement_as_possibility(claim_text: str, anchor_text: str) -> bool:
-    """Whether the sentence's only possibility says as « peut bénéficier de », « pouvez percevoir » what the anchor
-    gives as an entitlement (« vous avez droit à la majoration si… »): who is entitled can receive."""
-    said = fold(claim_text)
-    return (bool(ENTITLEMENT.search(said)) and bool(ENTITLED.search(fold(anchor_text)))
-            and "possibility" not in claims.markers(ENTITLEMENT.sub(" ", said)))
-
-
-def _entitled(claim_text: str, anchor_text: str) -> bool:
-    """Whether the anchor's only possibility is an entitlement (« a le droit de bénéficier de ») that the sentence
-    says « a droit à »."""
-    anchor = fold(anchor_text)
-    return (bool(ENTITLEMENT.search(anchor)) and bool(ENTITLED.search(fold(claim_text)))
-            and "possibility" not in claims.markers(ENTITLEMENT.sub(" ", anchor)))
+def _entitlement_reworded(entitlement_text: str, entitled_text: str) -> bool:
+    """Whether the first text's only possibility is an entitlement (« a le droit de bénéficier de », « peut bénéficier
+    de », « pouvez percevoir ») that the other says « a droit à », either way round: the anchor's entitlement said « a
+    droit à » by the sentence, or the anchor's « vous avez droit à la majoration si… » said « vous pouvez la
+    percevoir » — who is entitled can receive."""
+    folded = fold(entitlement_text)
+    return (bool(ENTITLEMENT.search(folded)) and bool(ENTITLED.search(fold(entitled_text)))
+            and "possibility" not in claims.markers(ENTITLEMENT.sub(" ", folded)))
 
 
 def _spread_over_items(claim_text: str, anchor: Anchor, passage: Passage) -> bool:
@@ -964,7 +958,7 @@ def _check(
     unmatched -= {"obligation"} if required or _prescribed(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _condition_describes_subject(claim_text, anchor.text) else set()
-    unmatched -= {"possibility"} if _entitlement_as_possibility(claim_text, anchor.text) else set()
+    unmatched -= {"possibility"} if _entitlement_reworded(claim_text, anchor.text) else set()
     windowed = bool(TIME_WINDOW.search(fold(claim_text)))
     unmatched = {marker for marker in unmatched
                  if not (MARKER_KIN.get(marker, frozenset()) & held.markers and (windowed or marker not in STARTS))}
@@ -976,7 +970,7 @@ def _check(
         dropped.discard("possibility")
     dropped -= {bound for bound, kin in BOUND_WORDINGS.items() if kin in said.markers & held.markers}
     dropped -= {"absence"} if claims.ABSENCE_WORDING.search(fold(claim_text)) else set()
-    if "possibility" in dropped and _entitled(claim_text, anchor.text):
+    if "possibility" in dropped and _entitlement_reworded(anchor.text, claim_text):
         dropped.discard("possibility")
     if "condition" in dropped and (_condition_restated(f"{claim_text}\n{reply.question}", anchor.text)
                                    or _points_back(anchor, previous)):

@@ -54,7 +54,8 @@ SPOKEN_DATE = rf"(?:1er|{_DAY}|{_DAY_WORDS})\s+{_MONTHS}\s+(?:{_YEAR}|{_YEAR_WOR
 quinze », « deux avril quatre-vingt-douze » (the century left out, as « né en 92 »)."""
 _PARTIAL_DATE = rf"(?:{_MONTHS}\s+)?(?:{_YEAR}|\d{{2}})"
 """After « né en », two digits are a year too: « né en 85 », « née en mars 85 »."""
-_CUE = r"(?:\bn[ée](?:\(e\)|e)?s?\b|\bnaissance\b|\bnaiss\b\.?|\bD\.?D?\.?N\b|\bD\.?O\.?B\b)"
+_BORN = r"\bn[ée](?:\(e\)|e)?s?\b"
+_CUE = rf"(?:{_BORN}|\bnaissance\b|\bnaiss\b\.?|\bD\.?D?\.?N\b|\bD\.?O\.?B\b)"
 _FOREIGN_MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -111,7 +112,6 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
 
 
 _BIRTH_DATE = rf"(?:{FULL_DATE}|{SPOKEN_DATE}|{_COMPACT_DATE}|{FOREIGN_DATE})"
-_BORN = r"\bn[ée](?:\(e\)|e)?s?\b"
 _TOWN = (
     r"(?!(?:l['’]|la\s|le\s+(?:m[êe]me|lendemain)|domicile\b|terme\b|bord\b|maison\b|cette\b|quel))"
     r"(?:(?:Le|La|Les|El|Al)\s+)?\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*"
