@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import regex
 import spacy
@@ -101,7 +101,15 @@ class Vault:
 
 class _FrenchSpacyEngine(SpacyNlpEngine):
     """spaCy French without the parser and the lemmatizer (a fifth of the time): context words are matched
-    against lower-cased words instead of lemmas, so recognizers list the inflected forms they expect."""
+    against lower-cased words instead of lemmas, so recognizers list the inflected forms they expect. A word some
+    recognizer listens for is no stop word: « tél » typed « tel » is spaCy's stop word « tel »."""
+
+    def __init__(self, *args: Any, listened_words: frozenset[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._listened_words = listened_words
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return without_accents(word) not in self._listened_words and super().is_stopword(word, language)
 
     def load(self) -> None:
         self.nlp = {
@@ -142,10 +150,16 @@ def build_analyzer(spacy_model: str) -> AnalyzerEngine:
         model_to_presidio_entity_mapping={"PER": SPACY_LABEL},
         labels_to_ignore=["LOC", "ORG", "MISC"],
     )
-    nlp_engine = _FrenchSpacyEngine(
-        models=[{"lang_code": LANGUAGE, "model_name": spacy_model}], ner_model_configuration=ner
+    recognizers = french_recognizers(spacy_model)
+    listened_words = frozenset(
+        without_accents(word) for recognizer in recognizers for phrase in recognizer.context or []
+        for word in phrase.lower().split()
     )
-    registry = RecognizerRegistry(recognizers=french_recognizers(spacy_model), supported_languages=[LANGUAGE])
+    nlp_engine = _FrenchSpacyEngine(
+        models=[{"lang_code": LANGUAGE, "model_name": spacy_model}], ner_model_configuration=ner,
+        listened_words=listened_words,
+    )
+    registry = RecognizerRegistry(recognizers=recognizers, supported_languages=[LANGUAGE])
     analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE],
                               context_aware_enhancer=_AccentBlindContextEnhancer(context_suffix_count=CONTEXT_AFTER))
     analyzer.analyze(text=_WARM_UP, language=LANGUAGE)

