@@ -1,6 +1,7 @@
 """A passage body as the units an answer sentence can rest on: sentences, clauses, list items, table rows."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from indexing.text import fold
 BODY_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Ý«\"(\d•-])|\s*\n+\s*")
 """Where a passage is cut into sentences: a full stop before a capital, a digit or a bullet, or a line break;
 not the « L. » of « article L. 1242-2 »."""
+PATH_SEPARATOR = " > "
+"""Between the headings of a path a prompt's passage or a chunk writes above a case (« Saisir le juge > Créancier »)."""
 BULLET = re.compile(r"^(?:[-•*]|\d+°|\d+[.)])\s*")
 TABLE_ROW = re.compile(r"^[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
 """A table row as the corpus writes it: `Type de CDD: Cas général; Durée maximale: 18 mois`."""
@@ -154,7 +157,7 @@ def _heading_line(sentence: str) -> bool:
     ou suspension du préavis > Congés payés > Dates des congés fixées après la notification du licenciement »): it
     states no rule, so no sentence rests on it, and joined to the sentence before it would lend that sentence the
     next case's words (« après » to the rule written for « avant »)."""
-    return " > " in sentence or heading_shaped(sentence)
+    return PATH_SEPARATOR in sentence or heading_shaped(sentence)
 
 
 def heading_shaped(line: str) -> bool:
@@ -187,6 +190,12 @@ def special_case(body: str, anchor_text: str) -> str:
     at = _last_line(lines, anchor_text)
     above = [lines[n] for n in headings if at is not None and n < at]
     return above[-1] if above and not SPECIAL_CASES_BESIDE.match(fold(above[-1])) else ""
+
+
+def shared_path(*paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The headings several paths share, from the top (« Saisir le juge » for « Saisir le juge > Débiteur » and
+    « Saisir le juge > Créancier »)."""
+    return tuple(os.path.commonprefix(list(paths))) if paths else ()
 
 
 def case_heading(body: str, anchor_text: str) -> str:

