@@ -113,8 +113,9 @@ price of calling a contact's number (« Numéro violet ou majoré : coût d'un a
 answers no question on the price of what the fiche is about."""
 ARTICLE_REFERENCES = re.compile(r"\b(?:articles?|art\.)?\s*[lrd]\.?\s?\d+(?:-\d+)+\b|\b(?:articles?|art\.)\s*\d+\b")
 ITEM = re.compile(r"^(?:-|\d+\.)\s+")
-HEADING_LINE = re.compile(r"^[^.!?]+ > [^.!?]+$")
-"""A heading path that a merged chunk carries inside its body (« Indemnité de fin de contrat > Principe »)."""
+HEADING_LINE = re.compile(r"^[^.!?]+\??(?: > [^.!?]+\??)+$")
+"""A heading path that a merged chunk carries inside its body (« Indemnité de fin de contrat > Principe »), its
+headings questions or not (« Qui est concerné ? > Salarié en forfait annuel en jours »)."""
 TABLE_ROW = re.compile(r"^[^:;]{1,80}: [^;]+(?:; [^:;]{1,80}: [^;]+)+$")
 QUALIFIER_START = re.compile(
     r"^(?:toutefois|cependant|sauf|si |s'|en revanche|attention|a noter|a savoir|dans ce cas|lorsque|lorsqu|"

@@ -902,6 +902,18 @@ def test_section_blocks_read_a_heading_path_line_and_a_short_heading_but_not_a_c
     ]
 
 
+def test_a_heading_path_under_a_question_heading_opens_its_own_block() -> None:
+    """F2391 (Service-Public.fr / DILA, Licence Ouverte 2.0) as the index cut it: the forfait-jours case is not the
+    cadre dirigeant's, however long its path."""
+    section = Section((), "Qui est concerné ? > Cadre dirigeant\n"
+                          "Le cadre dirigeant n'est pas concerné par les heures supplémentaires.\n"
+                          "Qui est concerné ? > Salarié en forfait annuel en jours\n"
+                          "Le salarié travaillant en forfait annuel en jours n'est pas concerné par les heures "
+                          "supplémentaires.", "F2391#0")
+    assert [inline for inline, _ in section_blocks(section)] == [
+        ("Qui est concerné ?", "Cadre dirigeant"), ("Qui est concerné ?", "Salarié en forfait annuel en jours")]
+
+
 @pytest.mark.parametrize(
     ("question", "cases"),
     [
