@@ -1223,10 +1223,13 @@ def _rest(
     headings the anchor sits under. Anchors are tried by decreasing overlap, and among equals those that hold
     the sentence's quantities first (a table of durations repeats the same words on every line)."""
     candidates = []
+    terms_and_quantities: dict[str, tuple[set[str], frozenset[tuple[str, str]]]] = {}
     for n in cited:
         for anchor in anchors(passage_body(passages[n - 1])):
             for claim in dict.fromkeys((_past_heading_case(claim_text, passages[n - 1], anchor.text), claim_text)):
-                words, said = _terms(claim), claims.quantities(claim)
+                if claim not in terms_and_quantities:
+                    terms_and_quantities[claim] = _terms(claim), claims.quantities(claim)
+                words, said = terms_and_quantities[claim]
                 if anchor.items and not _spread_over_items(claim, anchor, passages[n - 1]):
                     continue
                 share = _share(words, anchor, passages[n - 1])
