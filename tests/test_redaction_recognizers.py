@@ -496,6 +496,23 @@ def test_acronyms_in_capitals_are_not_names(redactor: Redactor, text: str) -> No
     assert [entity for entity in found(redactor, text) if entity[0] == "PERSONNE"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("Mon IBAN FR7630006000011234567890189, comment changer de banque ?", "Mon IBAN <IBAN_1>, comment changer"),
+        ("Mon IBAN FR76 3000 6000 0112 3456 7890 189 pour la CAF", "Mon IBAN <IBAN_1> pour la CAF"),
+        ("Mon IBAN DE89370400440532013000 pour la CAF", "Mon IBAN <IBAN_1> pour la CAF"),
+        ("Jean Dupont 06 12 34 56 78 demande le RSA", "<PERSONNE_1> <TELEPHONE_1> demande le RSA"),
+        ("Mme Durand2 demande le RSA", "Mme <PERSONNE_1>2 demande le RSA"),
+    ],
+)
+def test_a_word_holding_a_number_ends_a_name(redactor: Redactor, text: str, redacted: str) -> None:
+    """The tagger read « IBAN FR76… » as a name, and trimmed of its trailing digits it left « IBAN FR »: the word
+    « IBAN » was masked as a person. A name ends before a word holding two digits in a row; a single digit is a
+    slip of the keyboard, and the name before it is still masked."""
+    assert redactor.redact(text).text.startswith(redacted)
+
+
 def test_name_in_capitals_comes_back_masked(redactor: Redactor) -> None:
     redacted = redactor.redact("Mme Fatima Benali demande l'APL ; BENALI a deux enfants.")
     assert "Benali" not in redacted.text and "BENALI" not in redacted.text

@@ -146,6 +146,7 @@ _NEXT_PHRASE_TAGS = _COMMON_WORD_TAGS - {"ADJ"}
 _MODIFIER_TAGS = frozenset({"ADV", "ADJ", "ADP", "DET", "PRON", "CCONJ", "SCONJ"})
 """A French word read as one of these after « mon nom est » says how the name is (« mal orthographié », « trop
 long »), not what it is."""
+_NUMBERED_WORD = regex.compile(r"(?<!\S)\S*\d\d")
 _NAME_CHARS = regex.compile(r"^[\p{L}\s'’.-]+$")
 ROLE_WORDS = frozenset(
     "usager usagère client cliente patient patiente salarié salariée allocataire bénéficiaire demandeur demandeuse"
@@ -295,10 +296,16 @@ class FrPersonRecognizer(EntityRecognizer):
 
     @staticmethod
     def _strip(text: str, start: int, end: int) -> tuple[int, int, bool]:
-        """The span without its leading civility title (and whether it had one) nor trailing punctuation."""
+        """The span without its leading civility title (and whether it had one), nor what follows its first word
+        holding a number (two digits in a row; one is a slip of the keyboard, « Durand2 »): the tagger reads « IBAN
+        FR76 3000… » as a name, and trimmed of its trailing digits alone it left « IBAN FR », two capitalised
+        words."""
         title = LEADING_TITLE.match(text[start:end])
         if title:
             start += title.end()
+        numbered = _NUMBERED_WORD.search(text, start, end)
+        if numbered:
+            end = numbered.start()
         while end > start and not (text[end - 1].isalpha()):
             end -= 1
         return start, end, title is not None
