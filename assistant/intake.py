@@ -103,3 +103,21 @@ def _is_record(line: str) -> bool:
         not cell or field_type(cell) or MASKED_VALUE.fullmatch(cell) or _RULE_CELL.fullmatch(cell) for cell in row)
         for separator in _RECORD_SEPARATORS)
 
+
+_MASKED_CLAUSE = regex.compile(
+    rf"(?<=^|[,;:(\n])[ \t]*{MASKED_VALUE.pattern}(?:[ \t]*[,;:])?|[ \t]*{MASKED_VALUE.pattern}"
+)
+
+
+def without_masked_values(text: str) -> str:
+    """The redacted question as it is searched and answered: a masked value (« <TELEPHONE_1> ») stands for the
+    person's details, and its type is no word of the question: searched, « <TELEPHONE_1> » drew the fiches on
+    telephones and « <ADRESSE_1> » the one on changing the address of a car's registration. What the question says
+    around the values is kept, and a value that was a whole clause goes with its comma (« Mme <PERSONNE_1>,
+    <TELEPHONE_1>, demande le RSA » is searched as « Mme, demande le RSA »). A text of masked values alone is kept
+    whole: there is nothing else to search. A question that opened with a value opens with a capital, as typed
+    without it: the embedding reads « comment » and « Comment » apart, and the ranking followed."""
+    kept = _MASKED_CLAUSE.sub("", text).strip()
+    if not kept:
+        return text
+    return kept[0].upper() + kept[1:] if _MASKED_CLAUSE.match(text.lstrip()) else kept

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
+import regex
+
 from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
 from indexing.query import ACRONYMS, EVERYDAY_NAMES
@@ -71,6 +73,15 @@ RESIDENCE = re.compile(
 « installée en Haute-Savoie », « je travaille à Saint-Étienne »): the setting of the question, which the texts,
 written for every commune, never name; matched as written, a capital then a small letter telling a place from a
 thing or an acronym (« né en CDD » is not matched, « vivre sur la Lune » neither: only à, au, aux, en, dans)."""
+NAMED_VALUE = regex.compile(
+    r"(?:^|(?<=\s))((?:[\p{L}-]+\s+)?(?!(?:de|du|des|pour|par|chez|avec|sans|sur|en|et|ou|[àa]|aux?)\s)[\p{L}-]+)"
+    r"(?:\s+(?:est|c'est))?(?:\s*:)?(?:\s+(?:le|la|l'|n°|no))?\s*"
+    rf"(?={MASKED_VALUE.pattern})",
+    regex.IGNORECASE,
+)
+"""The two words at most right before a masked value (« mon IBAN <IBAN_1> », « numéro allocataire
+<NUMERO_ALLOCATAIRE_1> »): they name what the value is, a thing the person holds, never a thing the texts do not
+know. Not after a preposition: « le passeport gastronomique de <PERSONNE_1> » is hers, and still invented."""
 COUNTED = re.compile(r"\bcombien\s+d(?:e\s+|')")
 """« Combien de temps », « combien de procurations »: what the question counts, not a complement that hangs on a
 word; its number is what is asked."""
@@ -161,14 +172,16 @@ def unheld_rare_terms(
     naming_words: Callable[[str], Iterable[str]] | None = None,
 ) -> list[str]:
     """Key terms of the question that no document found holds and that few documents of the corpus hold. The
-    words naming the asker's trade or sector are its setting, not key terms (`assistant.workplace`).
+    words naming the asker's trade or sector are its setting, not key terms (`assistant.workplace`), and those
+    naming a masked value are a thing the person holds (`NAMED_VALUE`).
 
     `naming_words`: the nouns and adjectives of a text (from a tagger), asked only when some term is unheld; the
     question's verbs (« dois », « advient ») then never count, since they name no thing."""
     rare = rare_count(documents)
+    named_values = set(content_words(" ".join(NAMED_VALUE.findall(question))))
     question = asked_text(question)
     unheld = [term for term in _unheld(question, _long_enough(question), document_texts)
-              if document_frequency(term) < rare]
+              if document_frequency(term) < rare and term not in named_values]
     if not unheld or naming_words is None:
         return unheld
     naming = set(content_words(" ".join(naming_words(question))))

@@ -14,7 +14,7 @@ from assistant.conversation import Turn, rewrite
 from assistant.dates import as_of_notice
 from assistant.drafting import DraftingMode, drafting_mode
 from assistant.grammar import parse
-from assistant.intake import cut_notice, keep_end, without_records
+from assistant.intake import cut_notice, keep_end, without_masked_values, without_records
 from assistant.key_terms import a_detail_of_the_story, rare_count, unattested_complements, unheld_rare_terms
 from assistant.llm import GenerationError, Generator, ModelBusy, make_generator
 from assistant.metrics import FACE_CLI, Metrics
@@ -279,7 +279,8 @@ class Assistant:
         redacted = self.redactor.redact(keep_end(query))
         redaction_ms = _ms(started)
         clock = time.perf_counter()
-        passages = self.searcher.search(redacted.text, k, self._with_agreements(redacted.text, filters))
+        asked = without_masked_values(redacted.text)
+        passages = self.searcher.search(asked, k, self._with_agreements(asked, filters))
         self.metrics.searched(face, redacted.counts())
         return passages, {"redaction_ms": redaction_ms, "retrieval_ms": _ms(clock), "total_ms": _ms(started)}
 
@@ -317,8 +318,9 @@ class Assistant:
             answer = self._refusal(question, standalone, REASON_INJECTION, [])
         else:
             clock = time.perf_counter()
-            filters = self._with_agreements(standalone, filters)
-            passages = self.searcher.search(standalone, self.settings.top_k, filters)
+            asked = without_masked_values(standalone)
+            filters = self._with_agreements(asked, filters)
+            passages = self.searcher.search(asked, self.settings.top_k, filters)
             timings["retrieval_ms"] = _ms(clock)
             yield Retrieved(passages)
             reason = refusal_reason(standalone, passages, self.settings)
@@ -330,7 +332,7 @@ class Assistant:
                 if self._names_unknown_terms(standalone, passages, sections):
                     reason = REASON_UNKNOWN_TERMS
                 else:
-                    composition = compose(standalone, passages, lambda p: sections[p.doc_id], self._encode())
+                    composition = compose(asked, passages, lambda p: sections[p.doc_id], self._encode())
                     reason = None if composition.text else REASON_NOT_FOUND
                 timings["composition_ms"] = _ms(clock)
             if reason or composition is None:
@@ -345,13 +347,13 @@ class Assistant:
                     answer = composed
                 if any(PUBLIC_SERVICE in passage.scores for passage in passages):
                     _add_notice(answer, NOTICE_GENERAL_RULE)
-                if self._other_audience_only(standalone, passages):
-                    _add_notice(answer, NOTICE_OTHER_AUDIENCE[audience(standalone)], first=True)
-                notice = self._agreement_notice(standalone, filters, passages)
+                if self._other_audience_only(asked, passages):
+                    _add_notice(answer, NOTICE_OTHER_AUDIENCE[audience(asked)], first=True)
+                notice = self._agreement_notice(asked, filters, passages)
                 if notice:
                     _add_notice(answer, notice)
             if filters is not None:
-                self._say_as_of(answer, standalone, filters)
+                self._say_as_of(answer, asked, filters)
         if pasted > len(question):
             _add_notice(answer, cut_notice(len(question)), first=True)
         answer.timings = {**timings, **answer.timings, "total_ms": _ms(started)}

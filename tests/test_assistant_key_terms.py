@@ -268,3 +268,24 @@ def test_an_unknown_word_told_only_before_a_question_that_names_what_it_asks_is_
     question: str, unknown: str, detail: bool
 ) -> None:
     assert a_detail_of_the_story(question, content_words(unknown), _naming) is detail
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Mon email est <EMAIL_1>, ", "Courriel : <EMAIL_1>. ", "Mon IBAN <IBAN_1>, ",
+        "Son numéro fiscal est le <NUMERO_FISCAL_1> ; ", "Numéro allocataire <NUMERO_ALLOCATAIRE_1>, ",
+        "Mon identifiant <IDENTIFIANT_EN_LIGNE_1> et ",
+    ],
+)
+def test_the_words_naming_a_masked_value_are_no_key_terms(details: str) -> None:
+    """The value proves the thing exists: « email » or « IBAN », which the texts on a CDD never name, say what the
+    person's details are, not what is asked. Before a preposition the word is no name of the value."""
+    corpus = {term: 50 for term in content_words(CDD_TEXT)}
+    question = details + "quelle est l'indemnité de fin de CDD ?"
+    assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == []
+    assert unheld_rare_terms(question.replace("CDD", "CDD de téléportation", 1), [CDD_TEXT], _frequency(corpus),
+                             10_000) == content_words("téléportation")
+    invented = "Le passeport gastronomique de <PERSONNE_1> ouvre-t-il droit à l'indemnité de fin de CDD ?"
+    assert set(unheld_rare_terms(invented, [CDD_TEXT], _frequency(corpus), 10_000)) >= set(
+        content_words("gastronomique"))

@@ -149,6 +149,29 @@ def test_identifiers_online_and_case_numbers_never_reach_history_or_audit(extrac
         assert value not in stored
 
 
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Mme Josiane Lefebvre, 06 12 34 56 78, ", "Mon email est josiane.lefebvre@gmail.com, ",
+        "Courriel : jl@orange.fr, ", "Je suis née le 12/03/1980, ", "J'habite 12 rue de la Paix 75002 Paris, ",
+        "Mon IBAN FR7630006000011234567890189, ",
+        "Tél 06 12 34 56 78. ", "Je m'appelle Josiane Lefebvre et ", "NIR 2 80 03 75 112 345 67, ",
+    ],
+)
+def test_a_person_s_details_given_before_the_question_do_not_change_its_answer(
+    extractive_only: Assistant, details: str
+) -> None:
+    """The masked values are not searched as words (« <TELEPHONE_1> » drew the fiches on telephones), and the words
+    naming them (« email », « IBAN ») are no sign of a question about a thing the texts do not know."""
+    for question in ("combien de jours de congés payés par an ?", "le RSA donne-t-il droit à d'autres aides ?",
+                     "quelle est l'indemnité de fin de CDD ?", "comment payer le permis de conduire ?"):
+        bare = extractive_only.ask(question[0].upper() + question[1:])
+        told = extractive_only.ask(details + question)
+        assert "<" in told.redacted_question
+        assert (told.mode, [c.doc_id for c in told.citations]) == (bare.mode, [c.doc_id for c in bare.citations])
+        assert told.mode == MODE_EXTRACTIVE
+
+
 def test_without_a_model_the_answer_is_composed_with_no_failure_notice(extractive_only: Assistant) -> None:
     answer = extractive_only.ask(CDD_QUESTION)
     assert answer.mode == MODE_EXTRACTIVE and answer.notice == ""

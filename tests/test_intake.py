@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intake import MAX_QUESTION_CHARS, cut_notice, keep_end, question_problem, without_records
+from assistant.intake import (
+    MAX_QUESTION_CHARS,
+    cut_notice,
+    keep_end,
+    question_problem,
+    without_masked_values,
+    without_records,
+)
+from redaction.entities import TYPES
 
 
 def test_short_text_is_kept_whole() -> None:
@@ -75,3 +83,22 @@ def test_the_rows_of_a_pasted_table_are_not_searched_with_the_question(redacted:
 )
 def test_a_table_of_values_or_a_question_alone_is_searched_whole(redacted: str) -> None:
     assert without_records(redacted) == redacted
+
+
+@pytest.mark.parametrize("entity_type", sorted(TYPES))
+def test_a_masked_value_of_any_type_is_not_searched_as_a_word(entity_type: str) -> None:
+    """« <TELEPHONE_1> » searched drew the fiches on telephones: the type of a value is no word of the question."""
+    value = f"<{entity_type}_1>"
+    assert without_masked_values(f"Mme {value}, {value}, demande le RSA") == "Mme, demande le RSA"
+    assert without_masked_values(f"{value}, comment renouveler sa carte ?") == "Comment renouveler sa carte ?"
+    assert without_masked_values(f"Le dossier {value} est-il complet ?") == "Le dossier est-il complet ?"
+    assert without_masked_values(f"nom;prenom\n{value};{value}\nQuel délai ?") == "nom;prenom\n\nQuel délai ?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Quel est le délai ; et le montant ?", "combien de jours, et pour qui ?", "<PERSONNE_1>", "Article L1234-5 : <b>"],
+)
+def test_a_question_without_masked_values_or_made_only_of_them_is_searched_as_it_is(question: str) -> None:
+    assert without_masked_values(question) == question
+
