@@ -119,10 +119,20 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|(?:me|te|le|la|nous|vous|les) virer|(?:suis|es|sommes|etes|j'ai ete|as ete|avons ete|avez ete) "
                 r"viree?s?|mise? a la porte)\b"),
      "licenciement"),
+    (re.compile(r"\b(?:(?:pas|plus|jamais|non)(?: ete| encore| toujours)? (?:payee?s?|payer|reglee?s?|regler)"
+                r"|ne (?:(?:me|te|lui|nous|vous|leur|les|la|le) )?(?:paie|paye|paies|payes|paient|payent|regle|reglent)"
+                r" (?:pas|plus|jamais)"
+                r"|(?:me|nous|lui|leur) doi(?:t|vent) (?:encore )?(?:\d+ (?:mois|semaines|jours)|de l'argent"
+                r"|(?:mon|mes|son|ses|notre|nos|leur|leurs) (?:salaires?|loyers?|paies?|payes?|pensions?)))\b"),
+     "impayé"),
 )
 """Everyday phrasings of what the texts name with one word: « j'ai combien de temps pour changer d'avis ? » asks
-for the délai de rétractation, « je me suis fait virer » for a licenciement. The verb is read only with a person
-(« virer de l'argent », « le salaire est viré » are transfers)."""
+for the délai de rétractation, « je me suis fait virer » for a licenciement, « le locataire n'a pas payé son loyer »,
+« mon ex ne paie plus la pension », « l'employeur me doit 3 mois de salaire » for an impayé, the texts' one word
+(« loyers impayés », « pension alimentaire impayée »; « non-paiement » too, but adding it weighed the notion twice
+and led « mon patron ne me paye pas mes heures sup » away from the overtime fiche). The verb « virer » is read only
+with a person (« virer de l'argent », « le salaire est viré » are transfers); « doit » only as a debt already owed
+(« me doit 3 mois de salaire »), not as what must be paid (« l'employeur me doit-il une indemnité ? »)."""
 
 _WORD = re.compile(r"[\w']+")
 _QUESTION = re.compile(

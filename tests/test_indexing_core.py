@@ -101,6 +101,25 @@ def test_an_everyday_phrasing_of_a_withdrawal_is_searched_as_a_retractation(text
 
 
 @pytest.mark.parametrize("text", [
+    "Le locataire n'a pas payé son loyer depuis 2 mois", "mon ex ne paie plus la pension alimentaire",
+    "Mon employeur me doit 3 mois de salaire", "il nous doit encore nos loyers", "Je n'ai jamais été payée",
+    "MON PATRON NE ME PAYE PAS", "les heures non payées", "peut-on ne pas payer la cantine ?", "charges non réglées",
+])
+def test_an_everyday_phrasing_of_an_unpaid_sum_is_searched_as_an_impaye(text: str) -> None:
+    """The texts write « loyers impayés », « pension alimentaire impayée »; « n'a pas payé » shares no stem with it."""
+    assert named_in_phrases(text) == ["impayé"]
+    assert lexical_query(text, expand=False).endswith("impayé")
+
+
+@pytest.mark.parametrize("text", [
+    "le locataire doit payer le loyer", "L'employeur me doit-il une indemnité ?", "le salaire est payé le 5",
+    "facture réglée par chèque", "Qui doit payer les charges ?", "payer ses impôts en ligne",
+])
+def test_a_sum_to_pay_or_paid_is_not_read_as_an_impaye(text: str) -> None:
+    assert named_in_phrases(text) == []
+
+
+@pytest.mark.parametrize("text", [
     "virer de l'argent sur un compte", "le salaire est viré le 5", "le salaire a été viré", "un virement bancaire",
     "revenir sur le territoire", "revenir en France", "changer d'adresse",
 ])
