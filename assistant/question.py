@@ -178,11 +178,16 @@ YES_NO_VALUE = re.compile(
 """A sentence that settles a yes/no question states an obligation, a right, a possibility or a ban."""
 
 YES_NO = re.compile(
-    r"(?:^|[,;:]\s*)(?:et |mais |alors |donc )?(?:est-ce qu|y a-t-il)"
+    r"(?:^|[,;:]\s*)(?:et |mais |alors |donc )?(?:est[- ]ce qu|esque |eske |y a[- ]t[- ]il)"
     r"|\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b"
+    r"|\ba t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|dois|faut|ai|est|sont|suis|avons|avez|pouvons"
+    r"|pouvez|devons|devez) (?:il|elle|ils|elles|on|je|nous|vous)\b"
 )
 """« Peut-on… », « Un hôtel doit-il… », « Est-ce que… », also after the situation the asker tells first (« Je suis
 étudiant, j'ai 22 ans, est-ce que je peux toucher le RSA ? »): the answer is a yes or a no, then its condition.
+Typed fast too, without the hyphens (« est ce que la prime d'activité est versée aux étudiants ? », « peut on… »,
+« a t il droit… », « esque »; not « peux je » nor « puis je », which also read « si je peux je pars », « et puis je
+pars »): read as a statement, the first question was answered with when the prime is paid.
 (« quand » counts as a question of time only where it opens the question: inside, it is the conjunction.)"""
 INTERROGATIVE = re.compile(
     r"^(?:[^:?]*:\s*)?(?:(?:a partir de|dans|a|pour|de|en|par|sur|avec|depuis|jusqu'a|aupres de|d')\s*)?"

@@ -248,6 +248,15 @@ def test_the_price_of_calling_a_contact_is_not_the_price_asked(caption: str) -> 
         ("Qui fixe le montant de la taxe de séjour ?", {"acteur", "montant"}, False),
         ("Qui doit payer la taxe foncière d'un logement loué ?", {"acteur"}, False),
         ("Par qui est versée l'allocation de rentrée scolaire ?", {"acteur"}, False),
+        ("est ce que la prime d'activité est versée aux étudiants ?", set(), True),
+        ("Est ce qu'on peut cumuler le RSA et un salaire", set(), True),
+        ("peut on cumuler le chômage et un CDD", set(), True),
+        ("mon fils a t il droit aux APL", set(), True),
+        ("esque je peux partir avant la fin de mon CDD", set(), True),
+        ("faut il un justificatif de domicile", set(), True),
+        ("Quand est ce que la prime est versée ?", {"duree"}, False),
+        ("si je peux je voudrais savoir le montant du RSA", {"montant"}, False),
+        ("c'est à vous de payer la taxe ?", set(), False),
     ],
 )
 def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) -> None:
