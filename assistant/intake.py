@@ -104,6 +104,7 @@ def _is_record(line: str) -> bool:
         for separator in _RECORD_SEPARATORS)
 
 
+_WORD = regex.compile(r"\w")
 _MASKED_CLAUSE = regex.compile(
     rf"(?<=^|[,;:(\n])[ \t]*{MASKED_VALUE.pattern}(?:[ \t]*[,;:])?|[ \t]*{MASKED_VALUE.pattern}"
 )
@@ -114,10 +115,11 @@ def without_masked_values(text: str) -> str:
     person's details, and its type is no word of the question: searched, « <TELEPHONE_1> » drew the fiches on
     telephones and « <ADRESSE_1> » the one on changing the address of a car's registration. What the question says
     around the values is kept, and a value that was a whole clause goes with its comma (« Mme <PERSONNE_1>,
-    <TELEPHONE_1>, demande le RSA » is searched as « Mme, demande le RSA »). A text of masked values alone is kept
-    whole: there is nothing else to search. A question that opened with a value opens with a capital, as typed
-    without it: the embedding reads « comment » and « Comment » apart, and the ranking followed."""
+    <TELEPHONE_1>, demande le RSA » is searched as « Mme, demande le RSA »). A question that opened with a value
+    opens with a capital, as typed without it: the embedding reads « comment » and « Comment » apart, and the ranking
+    followed. Empty when the text holds nothing but masked values and what separates them: there is nothing to
+    search (searched, « <PERSONNE_1> <TELEPHONE_1> » listed the fiches on telephone harassment)."""
     kept = _MASKED_CLAUSE.sub("", text).strip()
-    if not kept:
-        return text
+    if not _WORD.search(kept):
+        return ""
     return kept[0].upper() + kept[1:] if _MASKED_CLAUSE.match(text.lstrip()) else kept

@@ -29,6 +29,7 @@ from assistant.prompt import build_messages
 from assistant.refusal import (
     NOTICE,
     REASON_INJECTION,
+    REASON_NO_QUESTION,
     REASON_NOT_FOUND,
     REASON_UNKNOWN_TERMS,
     detect_injection,
@@ -280,7 +281,7 @@ class Assistant:
         redaction_ms = _ms(started)
         clock = time.perf_counter()
         asked = without_masked_values(redacted.text)
-        passages = self.searcher.search(asked, k, self._with_agreements(asked, filters))
+        passages = self.searcher.search(asked, k, self._with_agreements(asked, filters)) if asked else []
         self.metrics.searched(face, redacted.counts())
         return passages, {"redaction_ms": redaction_ms, "retrieval_ms": _ms(clock), "total_ms": _ms(started)}
 
@@ -313,12 +314,14 @@ class Assistant:
         yield Redacted(redacted)
         standalone = rewrite(without_records(redacted.text), session.history)
 
-        if detect_injection(question) or detect_injection(standalone):
+        asked = without_masked_values(standalone)
+        injection = detect_injection(question) or detect_injection(standalone)
+        refused_unsearched = REASON_INJECTION if injection else "" if asked else REASON_NO_QUESTION
+        if refused_unsearched:
             yield Retrieved([])
-            answer = self._refusal(question, standalone, REASON_INJECTION, [])
+            answer = self._refusal(question, standalone, refused_unsearched, [])
         else:
             clock = time.perf_counter()
-            asked = without_masked_values(standalone)
             filters = self._with_agreements(asked, filters)
             passages = self.searcher.search(asked, self.settings.top_k, filters)
             timings["retrieval_ms"] = _ms(clock)

@@ -26,6 +26,7 @@ REASON_FRAUD = "fraud"
 REASON_OUT_OF_SCOPE = "out_of_scope"
 REASON_NOT_FOUND = "not_found"
 REASON_UNKNOWN_TERMS = "unknown_terms"
+REASON_NO_QUESTION = "no_question"
 
 PASSAGES_JUDGED = 3
 FULL_COVERAGE_TERMS = 5
@@ -230,6 +231,10 @@ REFUSAL_TEXT = {
     ),
     REASON_NOT_FOUND: NOT_FOUND,
     REASON_UNKNOWN_TERMS: NOT_FOUND,
+    REASON_NO_QUESTION: (
+        "Le message ne contient que des données personnelles, masquées : il n'y a rien à chercher dans les textes. "
+        "Écrivez la question elle-même (par exemple : « Quelles aides pour un parent isolé ? »)."
+    ),
 }
 NOTICE = {
     REASON_INJECTION: (
@@ -243,6 +248,7 @@ NOTICE = {
         "textes le joignent rarement au mot qu'il complète) : vérifiez le nom exact du dispositif ou les fiches "
         "les plus proches."
     ),
+    REASON_NO_QUESTION: "Aucune question à chercher : le message ne contient que des données personnelles.",
 }
 
 

@@ -31,6 +31,7 @@ from assistant.pipeline import (
     Session,
     Token,
 )
+from assistant.refusal import REASON_NO_QUESTION
 from eval import metrics
 from guichet.config import Settings, load_settings
 from indexing.build import build_index
@@ -170,6 +171,13 @@ def test_a_person_s_details_given_before_the_question_do_not_change_its_answer(
         assert "<" in told.redacted_question
         assert (told.mode, [c.doc_id for c in told.citations]) == (bare.mode, [c.doc_id for c in bare.citations])
         assert told.mode == MODE_EXTRACTIVE
+
+
+def test_a_message_of_personal_data_alone_is_answered_without_a_search(extractive_only: Assistant) -> None:
+    """Searched, « <PERSONNE_1> <TELEPHONE_1> » listed the fiches on telephone harassment as the nearest."""
+    answer = extractive_only.ask("Josiane Lefebvre 06 12 34 56 78")
+    assert (answer.mode, answer.reason, answer.passages) == (MODE_REFUSED, REASON_NO_QUESTION, [])
+    assert "données personnelles" in answer.text and "Lefebvre" not in answer.redacted_question
 
 
 def test_without_a_model_the_answer_is_composed_with_no_failure_notice(extractive_only: Assistant) -> None:

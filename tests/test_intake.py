@@ -96,9 +96,14 @@ def test_a_masked_value_of_any_type_is_not_searched_as_a_word(entity_type: str) 
 
 
 @pytest.mark.parametrize(
-    "question",
-    ["Quel est le délai ; et le montant ?", "combien de jours, et pour qui ?", "<PERSONNE_1>", "Article L1234-5 : <b>"],
+    "question", ["Quel est le délai ; et le montant ?", "combien de jours, et pour qui ?", "Article L1234-5 : <b>"]
 )
-def test_a_question_without_masked_values_or_made_only_of_them_is_searched_as_it_is(question: str) -> None:
+def test_a_question_without_masked_values_is_searched_as_it_is(question: str) -> None:
     assert without_masked_values(question) == question
 
+
+@pytest.mark.parametrize(
+    "message", ["<PERSONNE_1>", "<PERSONNE_1> <TELEPHONE_1>", " <PERSONNE_1>, <EMAIL_1>. ", "(<IBAN_1>) ?"]
+)
+def test_a_message_of_masked_values_alone_leaves_nothing_to_search(message: str) -> None:
+    assert without_masked_values(message) == ""
