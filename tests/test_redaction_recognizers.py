@@ -513,6 +513,18 @@ def test_a_word_holding_a_number_ends_a_name(redactor: Redactor, text: str, reda
     assert redactor.redact(text).text.startswith(redacted)
 
 
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [("page and API on http://{}:7860 (schema: /openapi.json)", "127.0.0.1"), ("serveur lancé sur {}:7860", "0.0.0.0"),
+     ("connexion refusée depuis l'adresse IP {}", "127.0.0.1"), ("adresse ip {} du poste", "127.0.1.1")],
+)
+def test_a_machine_s_address_for_itself_is_no_one_s(redactor: Redactor, text: str, own: str) -> None:
+    """Loopback and unspecified addresses are the same on every computer; a connection's address is masked."""
+    assert redactor.redact(text.format(own)).text == text.format(own)
+    masked = redactor.redact(text.format("192.168.1.25")).text
+    assert "<ADRESSE_IP_1>" in masked and "192.168" not in masked
+
+
 def test_name_in_capitals_comes_back_masked(redactor: Redactor) -> None:
     redacted = redactor.redact("Mme Fatima Benali demande l'APL ; BENALI a deux enfants.")
     assert "Benali" not in redacted.text and "BENALI" not in redacted.text

@@ -17,6 +17,8 @@ login (« @julie_martin75 », « pseudo : jmartin75 »). The CNIL counts both as
 
 from __future__ import annotations
 
+import ipaddress
+
 import regex
 from presidio_analyzer import Pattern
 
@@ -48,6 +50,17 @@ class FrIpAddressRecognizer(FrPatternRecognizer):
 
     ENTITY = "ADRESSE_IP"
     FLAGS = CASE_INSENSITIVE
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """A machine's address for itself (the loopback « 127.0.0.1 », « ::1 », the unspecified « 0.0.0.0 ») is the
+        same on every computer and names no one: the server's log line « page and API on http://127.0.0.1:7860 »
+        read « http://<ADRESSE_IP_1> », and a maintainer could not tell where it listened."""
+        address = pattern_text.rsplit(":", 1)[0] if pattern_text.count(":") == 1 else pattern_text
+        try:
+            parsed = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return parsed.is_loopback or parsed.is_unspecified
 
 
 _PLATFORMS = r"(?:instagram|insta|facebook|fb|tiktok|snapchat|snap|twitter|linkedin|youtube|twitch|discord|telegram)"
