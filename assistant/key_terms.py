@@ -74,14 +74,16 @@ RESIDENCE = re.compile(
 written for every commune, never name; matched as written, a capital then a small letter telling a place from a
 thing or an acronym (« né en CDD » is not matched, « vivre sur la Lune » neither: only à, au, aux, en, dans)."""
 NAMED_VALUE = regex.compile(
-    r"(?:^|(?<=\s))((?:[\p{L}-]+\s+)?(?!(?:de|du|des|pour|par|chez|avec|sans|sur|en|et|ou|[àa]|aux?)\s)[\p{L}-]+)"
+    r"(?:^|(?<=\s))((?:[\p{L}-]+\s+)?(?!(?:de|du|des|pour|par|chez|avec|sans|sur|sous|en|et|ou|[àa]|aux?|depuis|via"
+    r"|vers|entre|contre|apr[eè]s|avant|pendant|selon)\s)[\p{L}-]+)"
     r"(?:\s+(?:est|c'est))?(?:\s*:)?(?:\s+(?:le|la|l'|n°|no))?\s*"
     rf"(?={MASKED_VALUE.pattern})",
     regex.IGNORECASE,
 )
 """The two words at most right before a masked value (« mon IBAN <IBAN_1> », « numéro allocataire
 <NUMERO_ALLOCATAIRE_1> »): they name what the value is, a thing the person holds, never a thing the texts do not
-know. Not after a preposition: « le passeport gastronomique de <PERSONNE_1> » is hers, and still invented."""
+know. Not after a preposition: « le passeport gastronomique de <PERSONNE_1> » is hers, and still invented, and « il
+a écrit depuis <EMAIL_1> » names no value by « écrit »."""
 COUNTED = re.compile(r"\bcombien\s+d(?:e\s+|')")
 """« Combien de temps », « combien de procurations »: what the question counts, not a complement that hangs on a
 word; its number is what is asked."""

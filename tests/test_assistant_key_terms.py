@@ -286,6 +286,7 @@ def test_the_words_naming_a_masked_value_are_no_key_terms(details: str) -> None:
     assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000) == []
     assert unheld_rare_terms(question.replace("CDD", "CDD de téléportation", 1), [CDD_TEXT], _frequency(corpus),
                              10_000) == content_words("téléportation")
-    invented = "Le passeport gastronomique de <PERSONNE_1> ouvre-t-il droit à l'indemnité de fin de CDD ?"
-    assert set(unheld_rare_terms(invented, [CDD_TEXT], _frequency(corpus), 10_000)) >= set(
-        content_words("gastronomique"))
+    for invented in ("Le passeport gastronomique de <PERSONNE_1> ouvre-t-il droit à l'indemnité de fin de CDD ?",
+                     "J'ai reçu un passeport gastronomique via <EMAIL_1> : ouvre-t-il droit à l'indemnité de CDD ?"):
+        assert set(unheld_rare_terms(invented, [CDD_TEXT], _frequency(corpus), 10_000)) >= set(
+            content_words("gastronomique"))
