@@ -364,7 +364,10 @@ def _headings_over(passage: Passage, anchor_text: str) -> tuple[str, ...]:
     """The passage's headings that an anchor sits under: all of them, unless the body writes above the anchor the
     path of another case (a prompt's passage holds the units of the document's other chunks, each under its path:
     « Saisir le juge > Créancier » in the passage of « Saisir le juge > Débiteur »); then only those the two share."""
-    line = case_heading(passage_body(passage), anchor_text) if anchor_text else ""
+    body = passage_body(passage)
+    if not anchor_text or PATH_SEPARATOR not in body:
+        return passage.heading_path
+    line = case_heading(body, anchor_text)
     if PATH_SEPARATOR not in line:
         return passage.heading_path
     return shared_path(passage.heading_path, tuple(line.split(PATH_SEPARATOR)))
