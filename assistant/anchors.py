@@ -49,6 +49,9 @@ class Anchor:
     """A list's items, when the anchor is its lead-in with all of them: a sentence that says several items in one
     (« 25 % pour les 8 premières heures, et 50 % pour les suivantes ») must say each part of what it joins with
     the words and quantities of one item."""
+    joined: int = 1
+    """How many sentences of the passage the anchor joins: three in a row are a last chance for a sentence that
+    merges them, and a failure on them says less of what is wrong than one on a single sentence."""
 
 
 def passage_body(passage: Passage) -> str:
@@ -82,8 +85,8 @@ def _announcing(said_before: list[str]) -> list[str]:
 
 
 def anchors(body: str) -> list[Anchor]:
-    """Sentences, their clauses (« …, mais … », « … ; … »), two sentences in a row of the same polarity (an
-    answer often joins them, and must then keep the conditions of both), table rows, and each list lead-in with
+    """Sentences, their clauses (« …, mais … », « … ; … »), two or three sentences in a row of the same polarity
+    (an answer often joins them, and must then keep the conditions of all), table rows, and each list lead-in with
     each of its items (a lead-in is not a statement on its own: « … est obligé de remettre une facture : » says
     when in its items). A table row stands alone, its caption and what introduces the table for context. Worked
     computations (`2 000 € : 4 = 500 €`) are not rules and support nothing. A sentence that follows an item's own
@@ -149,6 +152,10 @@ def anchors(body: str) -> list[Anchor]:
         if before and negated(before) == negated(sentence) and not _heading_line(before):
             pair = f"{before} {sentence}"
             found.append(Anchor(pair, " ".join(sentences[max(n - 2, 0): n + 2]), pair))
+            first = sentences[n - 2] if n > 1 else ""
+            if first and negated(first) == negated(sentence) and not _heading_line(first):
+                triple = f"{first} {pair}"
+                found.append(Anchor(triple, " ".join(sentences[max(n - 3, 0): n + 2]), triple, joined=3))
     return found
 
 

@@ -246,12 +246,14 @@ REWORDINGS = (
     (re.compile(r"\bn(?:e\s+|')(?:doi(?:t|vent|s)|devez|devr\w*)\b(?=(?:\s+[\w'-]+){0,3}?\s+(?:pas|plus|jamais|aucun\w*|rien)\b"
                 r"(?!\s+(?:necessairement|forcement|obligatoirement|toujours|systematiquement)))"
                 r"(?!(?:\s+[\w'-]+){0,4}?\s+(?:depass|exced|superieur|inferieur))"), "ne peut"),
+    (re.compile(r"\bsauf (?:si|s'ils?|lorsqu\w*|quand)\b"), "sauf"),
 )
 """Other wordings of one bound, frequency or modality, read as the usual one before the markers are sought: « trois
 enfants ou plus » is « au moins trois enfants », « inférieure ou égale à 1 an » « au plus 1 an », « pas plus de 5
 heures » « au plus 5 heures » (not « plus de »); « une personne seule » or « si vous êtes seul » is a household,
 not an exclusive rule; « ne doit entraîner aucune perte » forbids as « ne peut entraîner aucune perte » does (not
-« ne doit pas nécessairement », which only lifts a duty, nor « ne doit pas dépasser », a bound)."""
+« ne doit pas nécessairement », which only lifts a duty, nor « ne doit pas dépasser », a bound); « sauf si vous l'en
+dispensez » is the exception « sauf dispense », not a condition besides it."""
 
 
 def markers(text: str) -> frozenset[str]:

@@ -23,6 +23,8 @@ SUBJECT_PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": ("Ma
 PRONOUN_SUBJECT_RELATIONS = SUBJECT_RELATIONS | {"expl:subj"}
 """The parser tells a pronoun that stands for a noun (« …, il doit ») from an impersonal one only by this function,
 which it gives to both."""
+PERSONAL_PRONOUNS = frozenset({"je", "j'", "tu", "on", "nous", "vous"})
+"""Subject pronouns for the person who speaks or is spoken to: they stand for no noun said before."""
 IMPERSONAL_VERBS = frozenset({"faut", "agit", "existe", "suffit", "semble", "convient", "arrive", "reste"})
 """Verbs whose « il » stands for nothing (« il faut », « il s'agit de »)."""
 CASES = {"de": "de", "du": "de", "des": "de", "d'": "de", "a": "a", "au": "a", "aux": "a", "par": "par",
@@ -65,6 +67,9 @@ class Parse:
     """A pronoun stands for something named before: « elle », « ils », « en » (« vous pouvez en anticiper le
     point de départ »), « y » but in « il y a »; not « il », which is as often impersonal (« il faut »); or a
     demonstrative names it again (« passé ce délai », « cette aide »)."""
+    personal_subject: bool = False
+    """A subject that needs no noun said before: a pronoun for the person who speaks or is spoken to (« vous
+    pouvez… », « on doit… ») or the « il » of an impersonal verb (« il faut… »)."""
 
 
 @cache
@@ -231,8 +236,13 @@ def parse(text: str) -> Parse:
     )
     points_back = any(token.pos_ == "PRON" and _points_back(token)
                       or token.pos_ == "DET" and token.lower_ in DEMONSTRATIVES for token in doc)
+    personal_subject = any(
+        token.pos_ == "PRON" and token.dep_ in PRONOUN_SUBJECT_RELATIONS
+        and (fold(token.text) in PERSONAL_PRONOUNS or fold(token.head.text) in IMPERSONAL_VERBS)
+        for token in doc
+    )
     return Parse(_finite(doc), frozenset(subjects), frozenset(others), restrictions, naming, agents, attachments,
-                 described, complements, points_back)
+                 described, complements, points_back, personal_subject)
 
 
 @lru_cache(maxsize=1024)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant import claims
 from assistant.anchors import (
@@ -27,7 +27,7 @@ from assistant.anchors import (
     special_case,
 )
 from assistant.claims import negated
-from assistant.grammar import parse, with_named_subject
+from assistant.grammar import Parse, parse, with_named_subject
 from assistant.question import INTERROGATIVE
 from indexing.embeddings import Embedder
 from indexing.model import Passage
@@ -490,6 +490,42 @@ def _made_of_headings(words: set[str], anchor: Anchor, passage: Passage) -> bool
     return bool((words - held) & headings) and words & held <= _terms(passage.title, source=True)
 
 
+DEFINED_ACRONYM = re.compile(r"((?:[\w'’-]+\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+"""A long form followed by its acronym in brackets, as the texts define one: « l'allocation personnalisée d'autonomie
+(Apa) »."""
+LINKING_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "à", "en", "au", "aux", "pour"})
+
+
+@lru_cache(maxsize=512)
+def _acronyms_defined(body: str) -> dict[str, str]:
+    """The acronyms a passage defines, each with its long form: the words before the brackets whose initials spell
+    it, small linking words aside."""
+    defined = {}
+    for match in DEFINED_ACRONYM.finditer(body):
+        words, acronym = re.split(r"[\s'’-]+", match.group(1).strip()), match.group(2).lower()
+        letters, start = list(acronym), len(words)
+        while letters and start:
+            start -= 1
+            word = fold(words[start])
+            if word and word[0] == letters[-1] and word not in LINKING_WORDS:
+                letters.pop()
+            elif word not in LINKING_WORDS:
+                break
+        if not letters:
+            defined[acronym] = " ".join(words[start:])
+    return defined
+
+
+def _spelled_out(claim_text: str, body: str) -> str:
+    """The sentence with each acronym the passage defines followed by its long form (« si elle perçoit l'Apa »
+    names the « allocation personnalisée d'autonomie » the passage's condition names)."""
+    defined = _acronyms_defined(body)
+    if not defined:
+        return claim_text
+    return re.sub(r"\b[A-Z][A-Za-z]{1,7}\b", lambda word: f"{word.group()} ({defined[word.group().lower()]})"
+                  if word.group().lower() in defined else word.group(), claim_text)
+
+
 def _unnamed_by(words: set[str], held: set[str]) -> set[str]:
     """The words that the held ones (a passage's title and headings, an anchor's sentences) do not name, in the same
     family or another form of the same root (« la convention » under « Rupture conventionnelle », « licencié » for
@@ -573,7 +609,7 @@ def _answered_by_the_exception(claim_text: str, anchor: Anchor, body: str, reply
     after = [part for part in BODY_SENTENCE_END.split(body[at + len(anchor.text):]) if part.strip()]
     said = _terms(claim_text) | _terms(anchor.text, source=True)
     for sentence in after[:EXCEPTIONS_READ] + before[-EXCEPTIONS_READ:]:
-        if CONTRARY_OPENING.match(fold(sentence)) and overlap(sentence, reply.draft) < MIN_OVERLAP:
+        if CONTRARY_OPENING.match(fold(sentence)) and overlap(sentence, _spelled_out(reply.draft, body)) < MIN_OVERLAP:
             named = (_terms(reply.question) & _terms(sentence, source=True)) - said
             if named:
                 return ", ".join(sorted(named))
@@ -677,16 +713,38 @@ class Reply:
     question: str
     draft: str | None = ""
     """None while it is being written: the exception an answer leaves out may still come."""
+    rest: str = ""
+    """The sentence's other clauses, when one clause is checked on its own: a condition said there binds this
+    clause too (« Vous devez recevoir la lettre au moins six mois avant ; si elle vous parvient en retard, le congé
+    n'est pas valable » keeps the anchor's « pour que le congé soit valable »)."""
 
 
-def _condition_restated(claim_text: str, anchor_text: str) -> bool:
-    """Whether the sentence, or the question it answers, keeps the words of every condition the anchor states, in
-    other words than its « si » (« si vous êtes mensualisé » said « pour un salarié mensualisé »)."""
-    said = _terms(claim_text, source=True)
-    spans = [_terms(span, source=True) for span in STATED_CONDITION.findall(fold(anchor_text))]
+def _condition_restated(kept_in: str, stated_in: str) -> bool:
+    """Whether one text keeps the words of every condition the other states, in other words than its « si »: a
+    sentence, or the question it answers, keeps the anchor's (« si vous êtes mensualisé » said « pour un salarié
+    mensualisé »); an anchor keeps a sentence's when the « si » only names a case it states otherwise (« quand le
+    CDD sert à remplacer un salarié absent » for « pour le remplacement d'un salarié absent »)."""
+    said = _terms(kept_in, source=True)
+    spans = [_terms(span, source=True) for span in STATED_CONDITION.findall(fold(stated_in))]
     return bool(spans) and all(
         words and _kept_share(words, _unnamed_by(words, said)) >= MIN_CONDITION_COVERAGE for words in spans
     )
+
+
+def _case_of_the_anchor(claim_text: str, anchor_text: str) -> bool:
+    """Whether the sentence's « si », « quand »… only names, in other words, the case the anchor states its rule
+    for (« quand le CDD sert à remplacer un salarié absent » for « pour le remplacement d'un salarié absent »): the
+    anchor keeps the words of each, and none denies (« si le justificatif ne porte pas de code » is the other
+    case)."""
+    spans = STATED_CONDITION.findall(fold(claim_text))
+    return _condition_restated(anchor_text, claim_text) and not any(
+        negated(span) or NOT_WORD.search(span) for span in spans)
+
+
+def _bound_as_possibility(said: frozenset[str], held: frozenset[str]) -> bool:
+    """Whether a sentence's « peut » only says the bound the anchor states with it (« ce cumul peut porter sur six
+    années au maximum » for « le cumul porte au maximum sur six années »): not where the anchor sets a duty."""
+    return bool(said & held & BOUNDS) and "obligation" not in held
 
 
 def _contrary_word(claim_text: str, anchor_text: str) -> str:
@@ -984,6 +1042,8 @@ def _check(
     unmatched -= {"condition"} if _requirement_as_condition(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _condition_describes_subject(claim_text, anchor.text) else set()
     unmatched -= {"possibility"} if _entitlement_reworded(claim_text, anchor.text) else set()
+    unmatched -= {"condition"} if _case_of_the_anchor(claim_text, anchor.text) else set()
+    unmatched -= {"possibility"} if _bound_as_possibility(said.markers, held.markers) else set()
     windowed = bool(TIME_WINDOW.search(fold(claim_text)))
     unmatched = {marker for marker in unmatched
                  if not (MARKER_KIN.get(marker, frozenset()) & held.markers and (windowed or marker not in STARTS))}
@@ -991,13 +1051,14 @@ def _check(
     if unmatched:
         return "unmatched_word", ", ".join(sorted(unmatched))
     dropped = set() if anchor.label else set(held.markers & claims.SYMMETRIC_MARKERS - said.markers)
+    dropped -= claims.markers(reply.rest)
     if said.markers & held.markers & BOUNDS:
         dropped.discard("possibility")
     dropped -= {bound for bound, kin in BOUND_WORDINGS.items() if kin in said.markers & held.markers}
     dropped -= {"absence"} if claims.ABSENCE_WORDING.search(fold(claim_text)) else set()
     if "possibility" in dropped and _entitlement_reworded(anchor.text, claim_text):
         dropped.discard("possibility")
-    if "condition" in dropped and (_condition_restated(f"{claim_text}\n{reply.question}", anchor.text)
+    if "condition" in dropped and (_condition_restated(f"{claim_text}\n{reply.question}\n{reply.rest}", anchor.text)
                                    or _points_back(anchor, previous)):
         dropped.discard("condition")
     if "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", fold(anchor.text))):
@@ -1031,7 +1092,8 @@ def _check(
         return "other_row", other_row
     folded_claim = fold(claim_text)
     points_back = POINTING_BACK.match(folded_claim) or DEMONSTRATIVE.search(folded_claim)
-    uncovered = _uncovered_conditions(claim_text, anchor.text, f"{previous if points_back else ''}\n{reply.question}")
+    uncovered = _uncovered_conditions(claim_text, anchor.text,
+                                      f"{previous if points_back else ''}\n{reply.question}\n{reply.rest}")
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", fold(claim_text)) if w in claims.ROLES))
@@ -1164,9 +1226,14 @@ def _clauses(claim_text: str) -> list[str]:
         return []
     named = clauses[:1]
     for clause in clauses[1:]:
-        named.append(clause if parse(clause).subjects else with_named_subject(named[-1], clause))
+        named.append(clause if _names_its_subject(parse(clause)) else with_named_subject(named[-1], clause))
     parsed = [parse(clause) for clause in named]
-    return named if all(p.subjects and p.has_finite_verb for p in parsed) else []
+    return named if all(_names_its_subject(p) and p.has_finite_verb for p in parsed) else []
+
+
+def _names_its_subject(parsed: Parse) -> bool:
+    """A clause that says who it is about: a noun, or a pronoun that stands for no noun said before."""
+    return bool(parsed.subjects) or parsed.personal_subject
 
 
 def verify_sentence(
@@ -1203,8 +1270,9 @@ def verify_sentence(
     parts: list[SentenceVerdict] = []
     for n, clause in enumerate(clauses):
         said_before = parts[-1].quote if parts else previous
-        parts.append(_rest(sentence, cited, clause, reply if n == 0 else Reply("", flipped, question), passages,
-                           resemblance, said_before))
+        rest = " ; ".join(other for other in clauses if other != clause)
+        parts.append(_rest(sentence, cited, clause, replace(reply, rest=rest) if n == 0 else
+                           Reply("", flipped, question, rest=rest), passages, resemblance, said_before))
     if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
         return SentenceVerdict(sentence, cited, True, "ok", min(part.overlap for part in parts), parts[0].support,
                                quote=" ".join(dict.fromkeys(part.quote for part in parts)))
@@ -1222,14 +1290,17 @@ def _rest(
     previous: str = "",
 ) -> SentenceVerdict:
     """The verdict on a claim: supported by the first of the cited passages' best anchors that holds it, or the
-    reason the best of them does not; the claim is tried whole and without an opening case that restates the
-    headings the anchor sits under. Anchors are tried by decreasing overlap, and among equals those that hold
-    the sentence's quantities first (a table of durations repeats the same words on every line)."""
+    reason the best of them does not (the best of those joining at most two sentences, when one was tried); the
+    claim is tried whole and without an opening case that restates the headings the anchor sits under. Anchors
+    are tried by decreasing overlap, and among equals those that hold the sentence's quantities first (a table of
+    durations repeats the same words on every line)."""
     candidates = []
     terms_and_quantities: dict[str, tuple[set[str], frozenset[tuple[str, str]]]] = {}
     for n in cited:
-        for anchor in anchors(passage_body(passages[n - 1])):
-            for claim in dict.fromkeys((_past_heading_case(claim_text, passages[n - 1], anchor.text), claim_text)):
+        body = passage_body(passages[n - 1])
+        spelled = _spelled_out(claim_text, body)
+        for anchor in anchors(body):
+            for claim in dict.fromkeys((_past_heading_case(spelled, passages[n - 1], anchor.text), spelled)):
                 if claim not in terms_and_quantities:
                     terms_and_quantities[claim] = _terms(claim), claims.quantities(claim)
                 words, said = terms_and_quantities[claim]
@@ -1240,6 +1311,7 @@ def _rest(
                 candidates.append((share, held, n, claim, anchor))
     candidates.sort(key=lambda candidate: (-candidate[0], not candidate[1]))
     first_failure: SentenceVerdict | None = None
+    last_chance: SentenceVerdict | None = None
     tried: dict[tuple[int, str], int] = {}
     for share, _, n, claim, anchor in candidates:
         if tried.get((n, claim), 0) >= CANDIDATE_ANCHORS:
@@ -1250,8 +1322,11 @@ def _rest(
             reason, detail = _against_its_case(claim_text, anchor, passage_body(passages[n - 1]), reply)
         if reason == "ok":
             return SentenceVerdict(sentence, cited, True, "ok", share, n, quote=anchor.text)
-        first_failure = first_failure or SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
-    return first_failure or SentenceVerdict(sentence, cited, False, "low_overlap")
+        failure = SentenceVerdict(sentence, cited, False, reason, share, 0, detail, anchor.text)
+        if anchor.joined < 3:
+            first_failure = first_failure or failure
+        last_chance = last_chance or failure
+    return first_failure or last_chance or SentenceVerdict(sentence, cited, False, "low_overlap")
 
 
 def verify(

@@ -1212,3 +1212,72 @@ def test_a_rule_word_said_in_another_form_is_matched(draft, passage, stands) -> 
     percevoir »; the same sentence without the condition, with an exclusive word, or turning the entitlement into
     a mere possibility to ask (« peut demander ») still goes."""
     assert (verify(draft, [passage]).verdicts[0].reason == "ok") is stands
+
+
+def test_clauses_spoken_to_the_reader_are_checked_one_by_one() -> None:
+    """« vous ne pouvez … ; vous pouvez toutefois … » names its subject in each clause: each rests on its own
+    passage sentence, the rule and its exception; the exception widened to any employer still goes."""
+    assert stands("b6-proche-aidant-03") == ["ok"]
+    assert stands("b6-proche-aidant-03", "Non, vous ne pouvez exercer aucune autre activité professionnelle pendant "
+                                         "le congé ; vous pouvez toutefois être employé par n'importe quel employeur "
+                                         "[1].") != ["ok"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "stands_"),
+    [
+        ("Oui, vous pouvez être employé par la personne que vous aidez si elle perçoit l'Apa ou la PCH [1].", True),
+        ("Oui, vous pouvez être employé par la personne que vous aidez si elle perçoit l'AAH ou la PCH [1].", False),
+        ("Oui, vous pouvez être employé par la personne que vous aidez si elle perçoit l'ASS [1].", False),
+    ],
+)
+def test_an_acronym_the_passage_defines_names_its_long_form(draft, stands_) -> None:
+    """The passage writes « l'allocation personnalisée d'autonomie (Apa) ou la prestation de compensation du
+    handicap (PCH) »: an answer that says « l'Apa ou la PCH » keeps its condition; another allowance does not."""
+    assert (stands("b6-proche-aidant-03", draft) == ["ok"]) is stands_
+
+
+def test_a_condition_said_in_the_other_clause_binds_both() -> None:
+    """« Pour que le congé soit valable, il faut que le locataire reçoive la lettre… au moins 6 mois avant » said
+    as a duty and, after « ; », what happens when it is late; the first clause alone drops the condition, and the
+    second turned around goes."""
+    assert stands("b6-conge-bailleur-01") == ["ok"]
+    assert stands("b6-conge-bailleur-01", "Vous devez recevoir la lettre de congé au moins six mois avant la fin du "
+                                          "bail [1].") != ["ok"]
+    late = "Vous devez recevoir la lettre de congé au moins six mois avant la fin du bail ; si elle vous parvient " \
+           "en retard, le congé reste valable [1]."
+    assert stands("b6-conge-bailleur-01", late) != ["ok"]
+
+
+LUNCH_BREAK = inline_passage({
+    "doc_id": "F34555", "title": "Pause déjeuner du salarié : quelles sont les règles ?",
+    "text": "Dès que le temps de travail quotidien atteint 6 heures, le salarié doit bénéficier d'un temps de pause "
+            "d'au moins 20 minutes consécutives."}, 1)
+
+
+def test_a_bound_said_with_peut_is_the_same_bound() -> None:
+    """« Le cumul porte au maximum sur six années » said « ce cumul peut porter sur six années au maximum »; not
+    a duty turned into a possibility (« doit bénéficier d'au moins 20 minutes » said « peut bénéficier »), nor the
+    bound turned around."""
+    assert stands("b9-travail-35", "Ce cumul peut porter sur six années au maximum [1].") == ["ok"]
+    assert stands("b9-travail-35", "Ce cumul peut porter sur six années au minimum [1].") != ["ok"]
+    assert verify("Dès que le temps de travail quotidien atteint 6 heures, le salarié peut bénéficier d'un temps de "
+                  "pause d'au moins 20 minutes consécutives [1].", [LUNCH_BREAK]).verdicts[0].reason != "ok"
+
+
+def test_three_sentences_in_a_row_can_hold_one_answer_sentence() -> None:
+    """« Sa durée dépend des besoins…, avec un maximum de 24 heures, généralement réparties sur plusieurs
+    semaines » joins three sentences of the passage; the weeks said as months still go."""
+    assert stands("b11-work-14") == ["ok", "ok"]
+    assert stands("b11-work-14", "Sa durée dépend des besoins de la personne, avec un maximum de 24 heures, "
+                                 "généralement réparties sur plusieurs mois [1].") != ["ok"]
+
+
+def test_an_added_condition_the_anchor_states_in_other_words_is_no_new_condition() -> None:
+    """« Et si le justificatif porte un code 2D-Doc, il ne peut pas être refusé » on a passage that says it of the
+    documents that carry one; the rule said of those that do not still goes."""
+    assert stands("b7-identite-03") == ["ok", "ok"]
+    assert stands("b7-identite-03", "Si le justificatif ne porte pas de code 2D-Doc, il ne peut pas être refusé "
+                                    "[1].") != ["ok"]
+    assert stands("b7-identite-03", "Si le justificatif date de moins de trois mois, il ne peut pas être refusé "
+                                    "[1].") != ["ok"]
