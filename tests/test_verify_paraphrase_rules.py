@@ -1281,3 +1281,20 @@ def test_an_added_condition_the_anchor_states_in_other_words_is_no_new_condition
                                     "[1].") != ["ok"]
     assert stands("b7-identite-03", "Si le justificatif date de moins de trois mois, il ne peut pas être refusé "
                                     "[1].") != ["ok"]
+
+
+@pytest.mark.parametrize(
+    ("draft_id", "draft", "stands_"),
+    [
+        ("b6-jeunes-04", None, True),
+        ("b6-jeunes-04", "Vous devez demander l'autorisation à l'inspecteur du travail quinze jours avant l'embauche ; "
+                         "il a 8 jours pour notifier son accord, faute de quoi l'autorisation est refusée [1].", False),
+        ("b7-vitesse-01", None, True),
+        ("b7-vitesse-01", "En tant que conducteur professionnel, vous êtes limité à 110 km/h sur autoroute [1].",
+         False),
+    ],
+)
+def test_set_phrases_that_link_or_point_back_name_nothing(draft_id, draft, stands_) -> None:
+    """« faute de quoi » is « sinon » and « en tant que » says who is meant: neither is a fact the passage must
+    hold; the facts around them still are."""
+    assert all(reason == "ok" for reason in stands(draft_id, draft)) is stands_
