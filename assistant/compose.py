@@ -670,6 +670,23 @@ def _row_cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[s
     return tuple(cases[:MAX_ROW_CASES]) if len(cases) > 1 and cases[0] == first_cell else ()
 
 
+def _case_value_table(lead: Scored, units: Sequence[Unit], row_cases: tuple[str, ...]) -> list[Unit]:
+    """The lead row's table whole, in reading order, when it gives one value per case (two columns), the question
+    settles none of its rows (`_row_cases`) and it fits the answer: « Quel est le montant de l'allocation de rentrée
+    scolaire ? » reads the amount for each age side by side, not the first age's alone. The caption opens the first
+    row only. A wider table (« Smic horaire; brut; net ») gives several values a row: its lead row stands, its other
+    rows named as cases. [] otherwise."""
+    if not row_cases:
+        return []
+    lead_in, _ = _table_row(lead.unit.text)
+    rows = [unit for unit in units if unit.n == lead.unit.n and unit.block == lead.unit.block
+            and _table_row(unit.text)[1] and _table_row(unit.text)[0] == lead_in]
+    if len(rows) > MAX_ROW_CASES or any(_table_row(unit.text)[1].count("; ") != 1 for unit in rows):
+        return []
+    shown = [rows[0], *(dataclasses.replace(unit, text=terminated(_table_row(unit.text)[1])) for unit in rows[1:])]
+    return shown if sum(_words(unit.text) for unit in shown) <= ANSWER_WORD_BUDGET else []
+
+
 def _narrowed_out(lead_cell: str, other_cell: str, question_terms: set[str]) -> bool:
     """Whether the question, naming a word of the lead row's case, leaves out another row: one that lacks that word
     (« Salarié » for « je suis salarié », not « Fonctionnaire »; « Père ou mère de l'époux(se) » for « la mère de mon
@@ -785,9 +802,14 @@ def compose(
         opening += [u for u in units if u.n == lead.unit.n and u.block == lead.unit.block
                     and u.order == lead.unit.order + 1]
     budget = ANSWER_WORD_BUDGET - sum(_words(u.text) for u in opening)
-    chosen = opening + [u for u in _qualifiers(lead, ranked, budget, bool(asked.kinds)) if u not in opening]
+    row_cases = _row_cases(lead, ranked, question)
+    table = _case_value_table(lead, units, row_cases)
+    if table:
+        chosen = table
+    else:
+        chosen = opening + [u for u in _qualifiers(lead, ranked, budget, bool(asked.kinds)) if u not in opening]
     text, citations = _cited(chosen, passages)
     extract, _ = _cited(_extract_units(chosen, ranked), passages)
-    cases = (_cases(lead, ranked, question) or _row_cases(lead, ranked, question)
+    cases = (_cases(lead, ranked, question) or (() if table else row_cases)
              or _sibling_cases(lead.unit.n, passages[:PASSAGES_CONSIDERED], question))
     return Composition(text, citations, cases, extract, list(ranked), tuple(chosen))

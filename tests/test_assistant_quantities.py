@@ -76,6 +76,26 @@ def test_rows_that_differ_by_what_the_question_does_not_say_are_named_as_cases()
     assert composition.cases[0] in composition.text
 
 
+def test_a_table_of_one_value_per_case_is_read_whole_when_the_question_settles_no_row() -> None:
+    """The amount for each age side by side, the caption once; the asker's age gives its row alone."""
+    sections = [Section(("Cas général (Caf)", "Montant de l'ARS"), SCHOOL_ALLOWANCE, "F1878#0")]
+    composition = compose("Quel est le montant de l'allocation de rentrée scolaire ?", [FICHE], lambda p: sections)
+    assert all(amount in composition.text for amount in ("469,97 €", "490,39 €", "503,91 €"))
+    assert composition.text.count("Montant de l'ARS selon") == 1
+    assert composition.cases == ()
+    settled = compose("Quel est le montant de l'allocation de rentrée scolaire pour un enfant de 12 ans ?", [FICHE],
+                      lambda p: sections)
+    assert "490,39 €" in settled.text and "469,97 €" not in settled.text and "503,91 €" not in settled.text
+
+
+def test_a_table_of_several_values_per_case_gives_one_row_and_names_the_others() -> None:
+    sections = [Section(("Montant", "2 enfants"), FAMILY_ALLOWANCE, "F13213#0")]
+    composition = compose("Quel est le montant des allocations familiales pour 2 enfants ?", [ALLOWANCE_FICHE],
+                          lambda p: sections)
+    assert sum(amount in composition.text for amount in ("131,95 €", "16,50 €")) == 1
+    assert len(composition.cases) == 3
+
+
 def test_a_question_that_settles_the_row_gets_no_cases() -> None:
     sections = [Section(("Cas général (Caf)", "Montant de l'ARS"), SCHOOL_ALLOWANCE, "F1878#0")]
     composition = compose("Quel est le montant de l'allocation de rentrée scolaire pour un enfant de 16 ans ?",
