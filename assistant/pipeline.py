@@ -41,6 +41,7 @@ from assistant.workplace import named_trade
 from corpus.model import SOURCE_LEGIFRANCE, SOURCE_TRAVAIL_EMPLOI
 from guichet.config import Settings
 from indexing.model import Chunk, Passage, SearchFilters
+from indexing.query import in_the_texts_sense
 from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, PUBLIC_SERVICE, audience
 from redaction.engine import Redactor, Vault
 from redaction.model import RedactedText
@@ -312,7 +313,7 @@ class Assistant:
         redacted = self.redactor.redact(question, session.vault)
         timings["redaction_ms"] = _ms(started)
         yield Redacted(redacted)
-        standalone = rewrite(without_records(redacted.text), session.history)
+        standalone = in_the_texts_sense(rewrite(without_records(redacted.text), session.history))
 
         asked = without_masked_values(standalone)
         injection = detect_injection(question) or detect_injection(standalone)

@@ -134,6 +134,20 @@ and led « mon patron ne me paye pas mes heures sup » away from the overtime fi
 with a person (« virer de l'argent », « le salaire est viré » are transfers); « doit » only as a debt already owed
 (« me doit 3 mois de salaire »), not as what must be paid (« l'employeur me doit-il une indemnité ? »)."""
 
+EVERYDAY_SENSES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\b(?:(?:rend|rembours|gard|recuper|restitu|reten|retien|conserv|encaiss|vers|pay)\w* "
+                r"(?:(?:ma|la|sa|notre|votre|leur|une|de|mon|son|ta) )?caution"
+                r"|caution (?:[\w']+ ){0,3}?(?:rendue?|remboursee?|restituee?|recuperee?|gardee?|retenue?)"
+                r"|caution (?:de|du|d') ?(?:l'|la |le |mon |ma |un |une )?(?:appartement|appart|logement|location|loyer"
+                r"|bail|studio|maison))\b"),
+     "caution", "dépôt de garantie"),
+)
+"""Words the texts use in another sense than the everyday phrasing does (phrasing, word, what the texts call it):
+« ma caution » that the landlord keeps, gives back or holds back, or « la caution de l'appartement », is the dépôt
+de garantie the tenant paid, the texts' « caution » being the person who stands surety (« se porter caution »,
+« être caution d'un locataire »). The lexical lists read the texts' name in the word's place: added beside it, the
+word still led to the surety fiches."""
+
 _WORD = re.compile(r"[\w']+")
 _QUESTION = re.compile(
     r"^(?:comment|combien|quel(?:le)?s?|qui|quand|ou|pourquoi|que|qu'|est-ce|c'est quoi|lequel|laquelle"
@@ -145,12 +159,24 @@ _QUESTION = re.compile(
 
 
 def lexical_query(query: str, expand: bool) -> str:
-    """What the lexical lists search: the query, how the texts write its misspellings and short forms (`VARIANTS`) and
-    the official words of its everyday phrasings, always (the texts never say « virer », and its stem finds
-    « virement »); with `expand`, everything `expand_query` adds."""
+    """What the lexical lists search: the query in the texts' sense of its words (`in_the_texts_sense`), how the
+    texts write its misspellings and short forms (`VARIANTS`) and the official words of its everyday phrasings,
+    always (the texts never say « virer », and its stem finds « virement »); with `expand`, everything
+    `expand_query` adds."""
+    query = in_the_texts_sense(query)
     if expand:
         return expand_query(query)
     return " ".join([query, *_written_otherwise(query, VARIANTS), *named_in_phrases(query)])
+
+
+def in_the_texts_sense(query: str) -> str:
+    """The query with each word said in an everyday sense the texts name otherwise replaced by their name
+    (`EVERYDAY_SENSES`)."""
+    folded_query = _folded_words(query)
+    for phrase, word, official in EVERYDAY_SENSES:
+        if phrase.search(folded_query):
+            query = re.sub(rf"\b{word}\b", official, query, flags=re.IGNORECASE)
+    return query
 
 
 def expand_query(query: str) -> str:

@@ -15,7 +15,7 @@ from indexing.embeddings import Embedder
 from indexing.index import Index, IndexMismatch
 from indexing.model import Chunk, Passage, SearchFilters, SetAside
 from indexing.profiles import profile_for
-from indexing.query import is_question, lexical_query
+from indexing.query import in_the_texts_sense, is_question, lexical_query
 from indexing.regime import PUBLIC_SERVICE, names_public_service
 from indexing.rerank import SHIPPED_RANKER, Candidate, ListHits, Ranker, features, load_ranker
 from indexing.text import analyze
@@ -199,7 +199,7 @@ class Searcher:
         timings["bm25_ms"] = _elapsed_ms(clock)
         if weights.get(DENSE) and self.embedder is not None:
             clock = time.perf_counter()
-            vector = self._query_vector(self.embedder, query)
+            vector = self._query_vector(self.embedder, in_the_texts_sense(query))
             timings["embed_ms"] = _elapsed_ms(clock)
             clock = time.perf_counter()
             ranked[DENSE] = self._dense(vector, filters, accepted)

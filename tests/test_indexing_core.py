@@ -16,7 +16,14 @@ from indexing.embeddings import Embedder, resolve_precision
 from indexing.index import CURRENT_FILE, Index, IndexCorrupted, IndexMismatch, IndexNotFound, builds_dir
 from indexing.lexical import LexicalIndex
 from indexing.model import SearchFilters
-from indexing.query import EVERYDAY_NAMES, expand_query, is_question, lexical_query, named_in_phrases
+from indexing.query import (
+    EVERYDAY_NAMES,
+    expand_query,
+    in_the_texts_sense,
+    is_question,
+    lexical_query,
+    named_in_phrases,
+)
 from indexing.regime import PRIVATE_AUDIENCE, PUBLIC_AUDIENCE, audience, names_public_service, without_audience
 from indexing.search import BM25_CHUNKS, PUBLIC_SERVICE, TITLE, TITLE_DENSE, SearchConfig, Searcher
 from indexing.text import analyze, fold
@@ -125,6 +132,30 @@ def test_a_sum_to_pay_or_paid_is_not_read_as_an_impaye(text: str) -> None:
 ])
 def test_a_transfer_or_a_return_is_not_read_as_a_dismissal_or_a_withdrawal(text: str) -> None:
     assert named_in_phrases(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mon propriétaire peut-il garder ma caution ?", "Mon proprio ne veut pas me rendre la caution",
+    "Quand vais-je récupérer ma caution ?", "Le bailleur peut-il retenir la caution pour des travaux ?",
+    "En combien de temps doit-on me rembourser ma CAUTION ?", "caution de l'appartement pas rendue",
+    "Combien de mois de loyer pour la caution d'un logement vide ?", "ma caution n'est toujours pas restituée",
+])
+def test_the_caution_a_tenant_paid_is_searched_as_the_depot_de_garantie(text: str) -> None:
+    """The texts' « caution » is the person who stands surety: the fiche on what the landlord may keep is the one
+    on the dépôt de garantie, which never says « caution »."""
+    read = in_the_texts_sense(text)
+    assert "dépôt de garantie" in read and "caution" not in fold(read)
+    assert "caution" not in fold(lexical_query(text, expand=False))
+    assert in_the_texts_sense(read) == read
+
+
+@pytest.mark.parametrize("text", [
+    "Mes parents peuvent-ils se porter caution pour mon appartement ?", "Qui peut être caution d'un locataire ?",
+    "Je suis caution de mon fils qui ne paie plus son loyer", "Le propriétaire peut-il exiger une caution ?",
+    "acte de cautionnement", "caution solidaire ou simple ?",
+])
+def test_the_surety_is_still_a_caution(text: str) -> None:
+    assert in_the_texts_sense(text) == text
 
 
 def test_everyday_words_get_their_official_name_only_in_the_full_expansion() -> None:
