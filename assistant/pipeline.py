@@ -313,9 +313,9 @@ class Assistant:
         redacted = self.redactor.redact(question, session.vault)
         timings["redaction_ms"] = _ms(started)
         yield Redacted(redacted)
-        standalone = in_the_texts_sense(rewrite(without_records(redacted.text), session.history))
-
-        asked = without_masked_values(standalone)
+        standalone = rewrite(without_records(redacted.text), session.history)
+        read = in_the_texts_sense(standalone)
+        asked = without_masked_values(read)
         injection = detect_injection(question) or detect_injection(standalone)
         refused_unsearched = REASON_INJECTION if injection else "" if asked else REASON_NO_QUESTION
         if refused_unsearched:
@@ -327,13 +327,13 @@ class Assistant:
             passages = self.searcher.search(asked, self.settings.top_k, filters)
             timings["retrieval_ms"] = _ms(clock)
             yield Retrieved(passages)
-            reason = refusal_reason(standalone, passages, self.settings)
+            reason = refusal_reason(read, passages, self.settings)
             composition = None
             if not reason:
                 clock = time.perf_counter()
                 sections = {p.doc_id: _sections(self.searcher.document_chunks(p.doc_id))
                             for p in passages[:PASSAGES_CONSIDERED]}
-                if self._names_unknown_terms(standalone, passages, sections):
+                if self._names_unknown_terms(read, passages, sections):
                     reason = REASON_UNKNOWN_TERMS
                 else:
                     composition = compose(asked, passages, lambda p: sections[p.doc_id], self._encode())

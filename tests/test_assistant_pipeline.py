@@ -360,3 +360,13 @@ def test_warming_up_loads_the_parser_that_only_some_questions_reach(extractive_o
     grammar.parse.cache_clear()
     extractive_only.warm_up()
     assert grammar._nlp.cache_info().currsize == 1
+
+
+def test_the_question_kept_is_the_agents_words_not_the_texts_reading(extractive_only: Assistant) -> None:
+    """The search reads « ma caution » as the dépôt de garantie (`indexing.query.EVERYDAY_SENSES`); the question the
+    page shows as kept, the history and the audit log keep what the agent typed."""
+    session = Session()
+    question = "Mon propriétaire peut-il garder ma caution ?"
+    answer = extractive_only.ask(question, session)
+    assert answer.redacted_question == question
+    assert session.history[-1].question == question
