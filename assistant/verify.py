@@ -1277,10 +1277,30 @@ def verify_sentence(
         parts.append(_rest(sentence, cited, clause, replace(reply, rest=rest) if n == 0 else
                            Reply("", flipped, question, rest=rest), passages, resemblance, said_before))
     if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
+        other_case = _clause_of_another_case(clauses, parts, passages[parts[0].support - 1])
+        if other_case:
+            return SentenceVerdict(sentence, cited, False, "dropped_condition", detail=other_case)
         return SentenceVerdict(sentence, cited, True, "ok", min(part.overlap for part in parts), parts[0].support,
                                quote=" ".join(dict.fromkeys(part.quote for part in parts)))
     failed = next((part for part in parts if not part.supported), None)
     return whole or failed or SentenceVerdict(sentence, cited, False, "low_overlap", detail="clauses")
+
+
+def _clause_of_another_case(clauses: list[str], parts: list[SentenceVerdict], passage: Passage) -> str:
+    """The case heading of a clause's anchor when the clauses rest under sibling cases of the passage (headings
+    that share words and differ by others: « Congé parental à temps plein », « … à temps partiel ») and that clause
+    does not say what sets its case apart: « En congé parental à temps partiel, le salarié reste remboursé…, mais il
+    ne perçoit pas l'indemnité journalière » gives the part-time case the full-time rule; "" otherwise."""
+    body = passage_body(passage)
+    cases = [case_heading(body, part.quote) for part in parts]
+    if len(set(cases)) < 2:
+        return ""
+    for clause, case in zip(clauses, cases, strict=True):
+        own = _terms(case, source=True)
+        others = set().union(*(_terms(other, source=True) for other in cases if other != case))
+        if own & others and _unnamed_by(own - others, _terms(clause, source=True)):
+            return case
+    return ""
 
 
 def _rest(

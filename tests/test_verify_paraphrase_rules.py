@@ -1298,3 +1298,31 @@ def test_set_phrases_that_link_or_point_back_name_nothing(draft_id, draft, stand
     """« faute de quoi » is « sinon » and « en tant que » says who is meant: neither is a fact the passage must
     hold; the facts around them still are."""
     assert all(reason == "ok" for reason in stands(draft_id, draft)) is stands_
+
+
+PARENTAL_LEAVE_ILLNESS = inline_passage({  # F13820 (Service-Public.fr / DILA, Licence Ouverte 2.0), two sections
+    "doc_id": "F13820", "title": "Maladie pendant un congé parental : quelles sont les règles ?",
+    "text": "Congé parental à temps plein\n"
+            "Le salarié bénéficie des remboursements de frais de santé pour maladie. En revanche, il ne perçoit pas "
+            "l'indemnité journalière pour maladie pendant la durée de son congé parental à temps plein, le contrat de "
+            "travail étant suspendu.\n"
+            "Congé parental à temps partiel\n"
+            "Le salarié en congé parental à temps partiel bénéficie de l'indemnité journalière pour maladie et du "
+            "remboursement de ses dépenses de santé, dans les conditions habituelles, pendant la durée du congé."}, 1)
+
+
+@pytest.mark.parametrize(
+    ("draft", "reason"),
+    [
+        ("En congé parental à temps partiel, le salarié reste remboursé de ses dépenses de santé, mais il ne perçoit "
+         "pas l'indemnité journalière pour maladie pendant la durée du congé [1].", "dropped_condition"),
+        ("Le salarié en congé parental à temps partiel bénéficie de l'indemnité journalière pour maladie et du "
+         "remboursement de ses dépenses de santé pendant la durée du congé [1].", "ok"),
+    ],
+)
+def test_clauses_that_rest_under_sibling_cases_must_each_name_their_case(draft: str, reason: str) -> None:
+    """The planted b10-sante-03 joins the part-time rule (« reste remboursé ») and, by « mais il », the full-time
+    one (« ne perçoit pas l'indemnité journalière »), each clause held by a sentence of its own section: the part-time
+    case gets the full-time rule. Found when drafts were checked against whole documents (reverted)."""
+    assert verify(draft, [PARENTAL_LEAVE_ILLNESS], question="maladie congé parental temps partiel indemnités "
+                                                             "journalières").verdicts[0].reason == reason
