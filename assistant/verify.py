@@ -1287,19 +1287,23 @@ def verify_sentence(
 
 
 def _clause_of_another_case(clauses: list[str], parts: list[SentenceVerdict], passage: Passage) -> str:
-    """The case heading of a clause's anchor when the clauses rest under sibling cases of the passage (headings
-    that share words and differ by others: « Congé parental à temps plein », « … à temps partiel ») and that clause
-    does not say what sets its case apart: « En congé parental à temps partiel, le salarié reste remboursé…, mais il
-    ne perçoit pas l'indemnité journalière » gives the part-time case the full-time rule; "" otherwise."""
+    """The case heading of a clause's anchor when the sentence names a sibling case (headings that share words and
+    differ by others: « Congé parental à temps plein », « … à temps partiel ») by what sets it apart and that
+    clause does not name its own: « En congé parental à temps partiel, le salarié reste remboursé…, mais il ne
+    perçoit pas l'indemnité journalière » gives the part-time case the full-time rule. A sentence that names no
+    case may join the same rule written under two of them; "" otherwise."""
     body = passage_body(passage)
     cases = [case_heading(body, part.quote) for part in parts]
     if len(set(cases)) < 2:
         return ""
+    said = _terms(" ".join(clauses), source=True)
     for clause, case in zip(clauses, cases, strict=True):
         own = _terms(case, source=True)
-        others = set().union(*(_terms(other, source=True) for other in cases if other != case))
-        if own & others and _unnamed_by(own - others, _terms(clause, source=True)):
-            return case
+        for other in {other for other in cases if other != case}:
+            theirs = _terms(other, source=True)
+            if own & theirs and not _unnamed_by(theirs - own, said) and \
+                    _unnamed_by(own - theirs, _terms(clause, source=True)):
+                return case
     return ""
 
 

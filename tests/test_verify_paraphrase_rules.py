@@ -1311,6 +1311,26 @@ PARENTAL_LEAVE_ILLNESS = inline_passage({  # F13820 (Service-Public.fr / DILA, L
             "remboursement de ses dépenses de santé, dans les conditions habituelles, pendant la durée du congé."}, 1)
 
 
+ILLNESS_BEFORE_LEAVE = inline_passage({  # F2262 (Service-Public.fr / DILA, Licence Ouverte 2.0), as a prompt cuts it
+    "doc_id": "F2262", "title": "Arrêt maladie et congés payés annuels",
+    "text": "Maladie professionnelle > Arrêt établi avant les congés\n"
+            "Le salarié malade avant le départ en congés a droit au report de ses congés payés après la date de "
+            "reprise du travail.\n"
+            "Maladie ordinaire > Arrêt établi avant les congés\n"
+            "Le salarié malade avant le départ en congés a droit au report de ses congés payés après la date de "
+            "reprise du travail.\n"
+            "Les congés payés acquis non pris ne sont donc pas perdus."}, 1)
+
+
+def test_a_sentence_that_names_no_case_may_join_the_same_rule_written_under_two() -> None:
+    """The planted faithful b2-arret-conges-02: each clause finds its sentence under another case heading, both
+    cases stating the same rule, and the sentence names neither."""
+    draft = ("Non, les congés payés acquis non pris ne sont pas perdus : le salarié malade avant le départ en congés a "
+             "droit au report de ses congés payés après la date de reprise du travail [1].")
+    assert verify(draft, [ILLNESS_BEFORE_LEAVE], question="Mes congés sont-ils perdus si je suis malade avant de "
+                                                           "partir ?").verdicts[0].reason == "ok"
+
+
 @pytest.mark.parametrize(
     ("draft", "reason"),
     [
