@@ -50,8 +50,9 @@ class Anchor:
     (« 25 % pour les 8 premières heures, et 50 % pour les suivantes ») must say each part of what it joins with
     the words and quantities of one item."""
     joined: int = 1
-    """How many sentences of the passage the anchor joins: three in a row are a last chance for a sentence that
-    merges them, and a failure on them says less of what is wrong than one on a single sentence."""
+    """How many sentences in a row of the passage the anchor joins (two or three; one for any other anchor): three
+    are a last chance for a sentence that merges them, and a failure on them says less of what is wrong than one on
+    a single sentence or a pair."""
 
 
 def passage_body(passage: Passage) -> str:
@@ -151,7 +152,7 @@ def anchors(body: str) -> list[Anchor]:
             found += [Anchor(clause, window, clause) for clause in clauses]
         if before and negated(before) == negated(sentence) and not _heading_line(before):
             pair = f"{before} {sentence}"
-            found.append(Anchor(pair, " ".join(sentences[max(n - 2, 0): n + 2]), pair))
+            found.append(Anchor(pair, " ".join(sentences[max(n - 2, 0): n + 2]), pair, joined=2))
             first = sentences[n - 2] if n > 1 else ""
             if first and negated(first) == negated(sentence) and not _heading_line(first):
                 triple = f"{first} {pair}"

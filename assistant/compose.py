@@ -679,11 +679,12 @@ def _case_value_table(lead: Scored, units: Sequence[Unit], row_cases: tuple[str,
     if not row_cases:
         return []
     lead_in, _ = _table_row(lead.unit.text)
-    rows = [unit for unit in units if unit.n == lead.unit.n and unit.block == lead.unit.block
-            and _table_row(unit.text)[1] and _table_row(unit.text)[0] == lead_in]
-    if len(rows) > MAX_ROW_CASES or any(_table_row(unit.text)[1].count("; ") != 1 for unit in rows):
+    in_block = [(unit, *_table_row(unit.text)) for unit in units
+                if unit.n == lead.unit.n and unit.block == lead.unit.block]
+    rows = [(unit, row) for unit, caption, row in in_block if row and caption == lead_in]
+    if len(rows) > MAX_ROW_CASES or any(row.count("; ") != 1 for _, row in rows):
         return []
-    shown = [rows[0], *(dataclasses.replace(unit, text=terminated(_table_row(unit.text)[1])) for unit in rows[1:])]
+    shown = [rows[0][0], *(dataclasses.replace(unit, text=terminated(row)) for unit, row in rows[1:])]
     return shown if sum(_words(unit.text) for unit in shown) <= ANSWER_WORD_BUDGET else []
 
 
