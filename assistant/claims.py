@@ -151,7 +151,7 @@ ROLES = {
 """Each party with its feminine and plural forms (« la salariée » is the party « le salarié » names)."""
 _NEGATIVES = "pas|plus|jamais|rien|aucun|aucune|guere|point|nullement|ni"
 NEGATION = re.compile(
-    rf"\bn(?:e\s+|')(?:[\w'-]+\s+){{0,3}}?(?:{_NEGATIVES})\b"
+    rf"\bn(?:e\s+|')(?:[\w'-]+\s+){{0,4}}?(?:{_NEGATIVES})\b"
     rf"|\bne (?:peu(?:t|vent)|pourr\w*|saur\w*) (?!(?:[\w'-]+\s+){{0,4}}?(?:{_NEGATIVES}|qu(?:e\b|')))"
     r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement)\b"
     r"|\?\s*:\s*non\b"
@@ -229,6 +229,11 @@ ABSENCE_WORDING = re.compile(r"\ben l'absence d|\ba defaut\b|\bfaute d|\bsinon\b
 """The other ways to say « en l'absence de »: « à défaut de réponse », « faute de », « sinon », « si l'employeur ne
 remet pas… » (not « si le bail ne dure que… », a bound)."""
 
+
+NOTHING_OF = re.compile(r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?pas\s+(?!(?:tous|toutes|toujours|forcement|necessairement"
+                        r"|systematiquement|seulement|uniquement|plus|moins)\b)(?:[\w'-]+\s+){0,3}?d(?:e\s|')")
+"""« ne peut pas y avoir de dispense », « n'a pas entraîné de dommage »: none of a thing, as « aucune dispense » says
+(not « pas tous », « pas plus de »)."""
 
 IMPLIED = {"weekly": "week", "monthly": "month", "yearly": "year"}
 """« hebdomadaire » says « par semaine »: a rate names its period."""

@@ -109,12 +109,19 @@ DISCOURSE_OPENING = re.compile(r"^\s*(?:(?:attention|[àa] (?:noter|savoir)|par 
                                r"|(?:sachez|notez)(?: aussi| également| bien)? que\b)\s*", re.IGNORECASE)
 """« Attention, … », « Sachez aussi que … »: a model's way into a sentence, which states nothing itself; the sentence
 is checked without it."""
+OPENING_PHRASE = re.compile(r"^(\s*(?:en principe|en g[ée]n[ée]ral|en r[èe]gle g[ée]n[ée]rale|en pratique|par principe"
+                            r"|en revanche|par exemple|dans ce cas|de m[êe]me))\s+(?=\w)", re.IGNORECASE)
+"""« en principe l'employeur est tenu … »: an opening phrase the draft did not set off by a comma, once « Non, »
+is taken off; the parser finds the sentence's subject only once it is."""
 CODE_DIVISION = re.compile(r"^\s*(?:partie|livre|titre|chapitre|section|sous-section|paragraphe|sous-paragraphe|"
                            r"article)\b")
 POINTING_BACK = re.compile(r"^\s*(?:dans ce cas|si tel est le cas|si c'est le cas|le cas echeant)\b\s*,?")
 """An anchor that opens on the case the sentence before it states."""
 DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?!cas\b)[a-z]\w+|^\s*(?:s'ils?|si elles?|ils?|elles?)\b")
 """« ce report », « cette demande », « il »: the thing the sentence before has just named, with its conditions."""
+MARKER_WORDING = re.compile(r"\S+(?:\s+\S+){2,3}")
+"""A marker's wording as a later sentence may lean on it: its first word and the three after it (« moins de 16
+ans »)."""
 REQUIRED_STEP = re.compile(r"\ba condition d(?:e |')(?:l'|le |la |les |lui |leur |y |en )?(\w+)")
 """« à condition de l'indiquer », « à condition d'envoyer »: the verb of a step the sentence makes a condition."""
 JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
@@ -185,6 +192,8 @@ SYNONYMS = {
     "prevenir": "informer", "avertir": "informer", "devient": "transforme", "demarre": "commence",
     "demarrer": "commencer", "notifiant": "notifie", "equivalent": "egal", "equivalente": "egale",
     "equivalents": "egaux", "equivalentes": "egales",
+    **dict.fromkeys(("effectuer", "effectue", "effectuee", "effectues", "effectuees", "effectuent", "effectuez"),
+                    "accomplir"),
 }
 """Everyday paraphrases of the administrative verbs, folded: the answer may say « remet » for « délivre »."""
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
@@ -744,6 +753,18 @@ def _case_of_the_anchor(claim_text: str, anchor_text: str) -> bool:
         negated(span) or NOT_WORD.search(span) for span in spans)
 
 
+def _said_before(dropped: set[str], claim_text: str, anchor_text: str, previous: str) -> set[str]:
+    """The markers the anchor states in the very words the sentence before rested on, when the sentence speaks of
+    what that one named (« il », « cette aide »): « Il ne peut par ailleurs effectuer aucune heure supplémentaire »
+    after a sentence on « un salarié de moins de 16 ans » keeps the anchor's « de moins de 16 ans »."""
+    if not previous or not (POINTING_BACK.match(fold(claim_text)) or DEMONSTRATIVE.search(fold(claim_text))):
+        return set()
+    before, anchor = fold(previous), fold(anchor_text)
+    return {marker for marker in dropped
+            if (wording := claims.COMPILED[marker].search(anchor))
+            and (said := MARKER_WORDING.match(anchor, wording.start())) and said.group(0).strip() in before}
+
+
 def _bound_as_possibility(said: frozenset[str], held: frozenset[str]) -> bool:
     """Whether a sentence's « peut » only says the bound the anchor states with it (« ce cumul peut porter sur six
     années au maximum » for « le cumul porte au maximum sur six années »): not where the anchor sets a duty."""
@@ -1047,6 +1068,7 @@ def _check(
     unmatched -= {"possibility"} if _entitlement_reworded(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _case_of_the_anchor(claim_text, anchor.text) else set()
     unmatched -= {"possibility"} if _bound_as_possibility(said.markers, held.markers) else set()
+    unmatched -= {"none"} if claims.NOTHING_OF.search(fold(anchor.text)) else set()
     windowed = bool(TIME_WINDOW.search(fold(claim_text)))
     unmatched = {marker for marker in unmatched
                  if not (MARKER_KIN.get(marker, frozenset()) & held.markers and (windowed or marker not in STARTS))}
@@ -1066,6 +1088,7 @@ def _check(
         dropped.discard("condition")
     if "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", fold(anchor.text))):
         dropped.discard("possibility")
+    dropped -= _said_before(dropped, claim_text, anchor.text, previous)
     excepted = _states_the_exception(claim_text, anchor)
     if excepted:
         dropped.discard("exception")
@@ -1254,7 +1277,8 @@ def verify_sentence(
     text = _without_markers(sentence)
     if text.endswith("?"):
         return SentenceVerdict(sentence, cited, False, "question")
-    answer, claim_text = claims.yes_no(text), DISCOURSE_OPENING.sub("", claims.without_yes_no(text), count=1)
+    answer = claims.yes_no(text)
+    claim_text = OPENING_PHRASE.sub(r"\1, ", DISCOURSE_OPENING.sub("", claims.without_yes_no(text), count=1), count=1)
     if not parse(claim_text).has_finite_verb:
         return SentenceVerdict(sentence, cited, False, "no_verb")
     if not answer and all(_evades_title(claim_text, passages[n - 1]) for n in cited):

@@ -9,6 +9,7 @@ import pytest
 from assistant import claims
 from assistant import verify as verify_module
 from assistant.draft_check import inline_passage
+from assistant.grammar import parse
 from assistant.verify import DISCOURSE_OPENING, hopeless, verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.verify import PlantedDraft, load_drafts
@@ -1346,3 +1347,68 @@ def test_clauses_that_rest_under_sibling_cases_must_each_name_their_case(draft: 
     case gets the full-time rule. Found when drafts were checked against whole documents (reverted)."""
     assert verify(draft, [PARENTAL_LEAVE_ILLNESS], question="maladie congé parental temps partiel indemnités "
                                                              "journalières").verdicts[0].reason == reason
+
+
+YOUNG_WORKER = inline_passage({"doc_id": "F2216", "title": "Durée du travail d'un jeune de moins de 18 ans", "text": (
+    "Repos quotidien\n"
+    "Le repos quotidien d'un salarié de moins de 16 ans est fixé au minimum à 14 heures consécutives.\n"
+    "Heures supplémentaires\n"
+    "Le salarié de moins de 16 ans ne peut pas accomplir d'heure supplémentaire.")}, 1)
+
+
+@pytest.mark.parametrize(
+    ("second", "reason"),
+    [
+        ("Il ne peut par ailleurs effectuer aucune heure supplémentaire [1].", "ok"),
+        ("Il ne peut par ailleurs accomplir aucune heure supplémentaire [1].", "ok"),
+        ("Il peut par ailleurs effectuer des heures supplémentaires [1].", "negation"),
+        ("Un salarié ne peut par ailleurs effectuer aucune heure supplémentaire [1].", "dropped_condition"),
+    ],
+)
+def test_a_sentence_about_what_the_one_before_named_keeps_its_bound(second: str, reason: str) -> None:
+    """The planted faithful b10-travail-16: « Il » is the salarié « de moins de 16 ans » of the sentence before,
+    « aucune heure » is « pas d'heure », « effectuer » is « accomplir ». Said of any salarié, the rule loses its
+    bound; said positively, it is the opposite rule."""
+    draft = ("Pour un salarié de moins de 16 ans, le repos quotidien est d'au moins 14 heures consécutives [1]. "
+             + second)
+    assert verify(draft, [YOUNG_WORKER]).verdicts[1].reason == reason
+
+
+def test_a_bound_the_sentence_before_did_not_say_is_not_kept_by_a_pronoun() -> None:
+    """The sentence before rested on another bound (« moins de 18 ans »): « il » does not carry « moins de 16 »."""
+    older = inline_passage({"doc_id": "F2216", "title": "Durée du travail d'un jeune de moins de 18 ans", "text": (
+        "Le repos quotidien d'un salarié de moins de 18 ans est fixé au minimum à 12 heures consécutives.\n"
+        "Le salarié de moins de 16 ans ne peut pas accomplir d'heure supplémentaire.")}, 1)
+    draft = ("Pour un salarié de moins de 18 ans, le repos quotidien est d'au moins 12 heures consécutives [1]. "
+             "Il ne peut par ailleurs effectuer aucune heure supplémentaire [1].")
+    assert [v.reason for v in verify(draft, [older]).verdicts] == ["ok", "dropped_condition"]
+
+
+@pytest.mark.parametrize(
+    ("text", "nothing_of"),
+    [
+        ("Il ne peut pas y avoir de dispense.", True),
+        ("L'accident n'a pas entraîné de dommage corporel.", True),
+        ("Le salarié ne peut pas accomplir d'heure supplémentaire.", True),
+        ("Les salariés ne sont pas tous d'accord.", False),
+        ("Il ne perçoit pas plus de 10 €.", False),
+        ("Vous ne pouvez pas refuser.", False),
+    ],
+)
+def test_ne_pas_de_says_none_of_a_thing(text: str, nothing_of: bool) -> None:
+    assert bool(claims.NOTHING_OF.search(fold(text))) is nothing_of
+
+
+def test_a_party_swapped_behind_an_opening_phrase_without_its_comma_is_caught() -> None:
+    """Once « Non, » is taken off, « en principe l'employeur est tenu … » hid its subject from the parser, and the
+    employer was given the employee's duty as soon as a longer anchor named both."""
+    assert stands("heures-sup-05", "Non, en principe l'employeur est tenu d'accomplir les heures supplémentaires "
+                                   "demandées, sauf abus de droit de l'employeur [1].") == ["role_swap"]
+    assert stands("heures-sup-05", "Non, en principe le salarié est tenu d'accomplir les heures supplémentaires "
+                                   "demandées, sauf abus de droit de l'employeur [1].") == ["ok"]
+
+
+@pytest.mark.parametrize("opening", ["en principe", "en général", "en règle générale", "En principe"])
+def test_the_subject_after_an_opening_phrase_is_found_once_the_comma_is_set(opening: str) -> None:
+    sentence = f"{opening} l'employeur est tenu de payer les heures"
+    assert parse(verify_module.OPENING_PHRASE.sub(r"\1, ", sentence)).subjects == {("employeur", "tenu")}
