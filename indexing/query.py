@@ -125,14 +125,18 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|(?:me|nous|lui|leur) doi(?:t|vent) (?:encore )?(?:\d+ (?:mois|semaines|jours)|de l'argent"
                 r"|(?:mon|mes|son|ses|notre|nos|leur|leurs) (?:salaires?|loyers?|paies?|payes?|pensions?)))\b"),
      "impayé"),
+    (re.compile(r"\b(?:decede|decedee|decedes|decedees|deceder|decedent)\b"), "décès"),
 )
 """Everyday phrasings of what the texts name with one word: « j'ai combien de temps pour changer d'avis ? » asks
 for the délai de rétractation, « je me suis fait virer » for a licenciement, « le locataire n'a pas payé son loyer »,
 « mon ex ne paie plus la pension », « l'employeur me doit 3 mois de salaire » for an impayé, the texts' one word
 (« loyers impayés », « pension alimentaire impayée »; « non-paiement » too, but adding it weighed the notion twice
-and led « mon patron ne me paye pas mes heures sup » away from the overtime fiche). The verb « virer » is read only
-with a person (« virer de l'argent », « le salaire est viré » are transfers); « doit » only as a debt already owed
-(« me doit 3 mois de salaire »), not as what must be paid (« l'employeur me doit-il une indemnité ? »)."""
+and led « mon patron ne me paye pas mes heures sup » away from the overtime fiche). « Mon conjoint est décédé » asks
+about a « décès », the texts' noun, which shares no stem with the verb (« deced », « dec »): « … combien de jours de
+congé ? » led with the fiche on days given to a parent whose child « est décédé », not the leave for a death in the
+family. The verb « virer » is read only with a person (« virer de l'argent », « le salaire est viré » are
+transfers); « doit » only as a debt already owed (« me doit 3 mois de salaire »), not as what must be paid
+(« l'employeur me doit-il une indemnité ? »)."""
 
 EVERYDAY_SENSES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:(?:rend|rembours|gard|recuper|restitu|reten|retien|conserv|encaiss|vers|pay)\w* "

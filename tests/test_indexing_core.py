@@ -119,6 +119,21 @@ def test_an_everyday_phrasing_of_an_unpaid_sum_is_searched_as_an_impaye(text: st
 
 
 @pytest.mark.parametrize("text", [
+    "Mon mari est décédé, combien de jours de congé ?", "Ma tante est décédée", "mes parents sont décédés",
+    "si le salarié vient à décéder", "MON PÈRE EST DÉCÉDÉ", "les personnes décédées",
+])
+def test_the_verb_of_a_death_is_searched_as_the_texts_noun(text: str) -> None:
+    """The texts write « décès » (« congé pour décès », « en cas de décès »), a stem the verb does not share."""
+    assert named_in_phrases(text) == ["décès"]
+    assert lexical_query(text, expand=False).endswith("décès")
+
+
+def test_the_noun_of_a_death_is_not_added_twice() -> None:
+    assert analyze("décédé") != analyze("décès"), "why the verb needs the noun"
+    assert named_in_phrases("congé pour décès d'un proche") == []
+
+
+@pytest.mark.parametrize("text", [
     "le locataire doit payer le loyer", "L'employeur me doit-il une indemnité ?", "le salaire est payé le 5",
     "facture réglée par chèque", "Qui doit payer les charges ?", "payer ses impôts en ligne",
 ])
