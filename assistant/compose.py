@@ -550,11 +550,19 @@ def _states_something(text: str) -> bool:
     return ":" in text or bool(YES_OR_NO.match(fold(text))) or parse(text).has_finite_verb
 
 
+def _answers_its_heading(scored: Scored) -> bool:
+    """An item with no verb that gives the value asked under a heading that asks for it: « Trois jours pour le décès
+    du conjoint… » under « Quelle est la durée du congé ? » is the heading's answer, not a fragment."""
+    path = scored.unit.case_path
+    return scored.valued and bool(path) and path[-1].rstrip().endswith("?")
+
+
 def _lead_candidates(ranked: Sequence[Scored], units: Sequence[Unit]) -> tuple[Scored, Scored]:
     """The best unit that reads alone and states something, and the first document's best that does (the best one
     when it has none); the best units of all when none does. Units are read in rank order only as far as these
     two."""
-    readable = (s for s in ranked if _reads_alone(s.unit, units) and _states_something(s.unit.text))
+    readable = (s for s in ranked
+                if _reads_alone(s.unit, units) and (_states_something(s.unit.text) or _answers_its_heading(s)))
     best = next(readable, None)
     if best is None:
         return ranked[0], next((s for s in ranked if s.unit.n == 1), ranked[0])

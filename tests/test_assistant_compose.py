@@ -1061,3 +1061,33 @@ def test_a_question_that_ends_on_quand_asks_when() -> None:
     assert "duree" in read_question("La prime de naissance, elle est versée quand ?").names
     assert "duree" in read_question("Le remboursement, c'est pour quand ?").names
     assert "duree" not in read_question("Est-ce que je peux venir quand je veux ?").names
+
+
+FAMILY_EVENTS_DURATION = (  # travail-emploi.gouv.fr, « Les congés pour événements familiaux et le congé de deuil »
+    # (Ministère du Travail), section « Quelle est la durée du congé ? », its first items
+    "- Trois jours pour l'arrivée d'un enfant placé en vue de son adoption ;\n"
+    "- Douze jours pour le décès d'un enfant ou quatorze jours lorsque l'enfant est âgé de moins de 25 ans et quel que "
+    "soit son âge si l'enfant décédé était lui-même parent ou en cas de décès d'une personne âgée de moins de 25 ans à "
+    "sa charge effective et permanente ;\n"
+    "- Trois jours pour le décès du conjoint, du concubin ou du partenaire lié par un PACS, du père, de la mère, du "
+    "beau-père, de la belle-mère, d'un frère ou d'une sœur ;"
+)
+FAMILY_EVENTS_PAGE = Passage("article375531#8", "article375531", "travail-emploi",
+                             "Les congés pour événements familiaux et le congé de deuil",
+                             "https://travail-emploi.gouv.fr/les-conges-pour-evenements-familiaux-et-le-conge-de-deuil",
+                             ("Quelle est la durée du congé ?",), "")
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("Mon conjoint est décédé, combien de jours de congé ?", "Trois jours pour le décès du conjoint"),
+    ("Combien de jours de congé pour le décès de mon enfant ?", "Douze jours pour le décès d'un enfant"),
+])
+def test_an_item_that_gives_the_value_its_heading_asks_for_can_lead(question: str, lead: str,
+                                                                    embedder: Embedder) -> None:
+    """« Trois jours pour le décès du conjoint… » has no verb, but under « Quelle est la durée du congé ? » it is the
+    answer: it was passed over for the child's item, which has one (« est âgé »)."""
+    composition = compose(question, [FAMILY_EVENTS_PAGE],
+                          lambda p: [Section(("Quelle est la durée du congé ?",), FAMILY_EVENTS_DURATION,
+                                             "article375531#8")],
+                          lambda texts, query: embedder.encode(list(texts), query=query))
+    assert composition.text.startswith(lead)
