@@ -757,12 +757,19 @@ def _said_before(dropped: set[str], claim_text: str, anchor_text: str, previous:
     """The markers the anchor states in the very words the sentence before rested on, when the sentence speaks of
     what that one named (« il », « cette aide »): « Il ne peut par ailleurs effectuer aucune heure supplémentaire »
     after a sentence on « un salarié de moins de 16 ans » keeps the anchor's « de moins de 16 ans »."""
-    if not previous or not (POINTING_BACK.match(fold(claim_text)) or DEMONSTRATIVE.search(fold(claim_text))):
+    if not previous or not _leans_on_previous(claim_text):
         return set()
     before, anchor = fold(previous), fold(anchor_text)
     return {marker for marker in dropped
             if (wording := claims.COMPILED[marker].search(anchor))
-            and (said := MARKER_WORDING.match(anchor, wording.start())) and said.group(0).strip() in before}
+            and (said := MARKER_WORDING.match(anchor, wording.start())) and said.group(0) in before}
+
+
+def _leans_on_previous(claim_text: str) -> bool:
+    """Whether the sentence speaks of what the one before named: it opens on « dans ce cas », or names it by « il »,
+    « ce report », « cette demande »."""
+    folded = fold(claim_text)
+    return bool(POINTING_BACK.match(folded) or DEMONSTRATIVE.search(folded))
 
 
 def _bound_as_possibility(said: frozenset[str], held: frozenset[str]) -> bool:
@@ -1116,10 +1123,8 @@ def _check(
     other_row = _other_row_named(claim_text, anchor, body) or _given_to_another(claim_text, anchor.text)
     if other_row:
         return "other_row", other_row
-    folded_claim = fold(claim_text)
-    points_back = POINTING_BACK.match(folded_claim) or DEMONSTRATIVE.search(folded_claim)
-    uncovered = _uncovered_conditions(claim_text, anchor.text,
-                                      f"{previous if points_back else ''}\n{reply.question}\n{reply.rest}")
+    said_before = previous if _leans_on_previous(claim_text) else ""
+    uncovered = _uncovered_conditions(claim_text, anchor.text, f"{said_before}\n{reply.question}\n{reply.rest}")
     if uncovered:
         return "dropped_condition", ", ".join(sorted(uncovered))
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", fold(claim_text)) if w in claims.ROLES))
