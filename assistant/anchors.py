@@ -15,8 +15,9 @@ not the « L. » of « article L. 1242-2 »."""
 PATH_SEPARATOR = " > "
 """Between the headings of a path a prompt's passage or a chunk writes above a case (« Saisir le juge > Créancier »)."""
 BULLET = re.compile(r"^(?:[-•*]|\d+°|\d+[.)])\s*")
-TABLE_ROW = re.compile(r"^[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
-"""A table row as the corpus writes it: `Type de CDD: Cas général; Durée maximale: 18 mois`."""
+TABLE_ROW = re.compile(r"^(?:([^:;]{1,80}); )?[^:;]{1,80}: ([^;]+)(?:; [^:;]{1,80}: [^;]*)+$")
+"""A table row as the corpus writes it: `Type de CDD: Cas général; Durée maximale: 18 mois`, or with its first
+cell bare when its column has no heading: `Remariage; Divorce: Il est possible…; Séparation de corps: …`."""
 CLAUSE_BREAK = re.compile(r",?\s+mais\s+|\s*;\s+")
 PRONOUN = re.compile(r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Cela|Ceci)\b")
 ARITHMETIC = re.compile(r"\d\s*(?:=|x|×|:)\s*\d.*=|=\s*\d")
@@ -85,6 +86,11 @@ def _announcing(said_before: list[str]) -> list[str]:
     return said_before[-2:] if said_before and said_before[-1].rstrip().endswith(":") else said_before[-1:]
 
 
+def _first_cell(row: re.Match[str]) -> str:
+    """A table row's first cell: bare, or the value of its first column."""
+    return row.group(1) or row.group(2)
+
+
 def anchors(body: str) -> list[Anchor]:
     """Sentences, their clauses (« …, mais … », « … ; … »), two or three sentences in a row of the same polarity
     (an answer often joins them, and must then keep the conditions of all), table rows, and each list lead-in with
@@ -121,7 +127,7 @@ def anchors(body: str) -> list[Anchor]:
             for item in items:
                 row = TABLE_ROW.match(item)
                 if row:
-                    found.append(Anchor(item, " ".join([*announcing, lead, item]), item, label=row.group(1)))
+                    found.append(Anchor(item, " ".join([*announcing, lead, item]), item, label=_first_cell(row)))
                 else:
                     found.append(Anchor(f"{lead} {item}", whole, whole, item))
                     found += [Anchor(part, whole, part) for part in _said_after(item)]
@@ -136,7 +142,7 @@ def anchors(body: str) -> list[Anchor]:
             continue
         row = TABLE_ROW.match(line)
         if row:
-            found.append(Anchor(line, " ".join([*_announcing(sentences), line]), line, label=row.group(1)))
+            found.append(Anchor(line, " ".join([*_announcing(sentences), line]), line, label=_first_cell(row)))
         else:
             sentences += [part for part in BODY_SENTENCE_END.split(BULLET.sub("", line)) if part.strip()]
         after_sentence = not row and bool(sentences)

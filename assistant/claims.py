@@ -66,12 +66,14 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "condition": (r"\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ba (?:la )?condition\b|\bsous reserve\b|\bdes lors\b"
                   r"|\ben cas d|\bdans (?:les|certains|ce) cas\b(?! suivants)|\ben l'absence\b|\ba defaut\b"
                   r"|\bdes que\b|\bsans prejudice d", True),
-    "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b", True),
-    "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b|\bune? seule? (?:des|d'entre)\b"
+    "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b"
+                  r"|\bsans compter\b|\bnon compris\b|\bseule exception\b", True),
+    "exclusive": (r"\buniquement\b|(?<!\bun )(?<!\bune )\bseul(?:e|s|es|ement)?\b(?! exception)"
+                  r"|\bune? seule? (?:des|d'entre)\b"
                   r"|\bexclusivement\b"
                   r"|\breserve(?:e|s|es)? aux?\b"
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
-    "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\bpossibl\w*|\bfacult\w*"
+    "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\b(?:im)?possibl\w*|\bfacult\w*"
                     r"|\b(?:a|ont|avez|as) le droit\b|\blibres? de\b"
                     rf"|\bdispos\w* d(?:'un delai d(?:e\b|')|e (?=\d|(?:{_NUMBER_WORD})\b))"
                     rf"|\b(?:ont|avez|avons) (?:\d+|{_NUMBER_WORD}) (?:[\w']+ ){{1,3}}?pour\b", True),
@@ -86,18 +88,20 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "always": (r"\btoujours\b|\bsystematique\w*|\bdans tous les cas\b|\ben toutes circonstances\b", False),
     "never": (r"\bjamais\b|\ben aucun cas\b", False),
     "none": (r"\baucun\w*|\bnul(?:le)?s?\b", False),
-    "all": (r"\btous\b|\btoutes\b|\bchaque\b|\bchacun\w*|\bquel(?:le)?s? que soit\b", False),
-    "without": (r"\bsans\b|\ben l'absence d|\ba defaut d", False),
+    "all": (r"\btous\b|\btoutes\b|\bchaque\b(?! (?:jour|semaine|mois|annee|an|trimestre)\b)|\bchacun\w*"
+            r"|\bquel(?:le)?s? que soit\b", False),
+    "without": (r"\bsans\b(?! compter\b)|\ben l'absence d|\ba defaut d", False),
     "absence": (r"\ben l'absence d|^\s*sans\b[^,]*,", True),
     "more_than": (rf"\bplus de\b(?= \d| (?:{_NUMBER_WORD})\b)|\bsuperieur\w*|\bdepass(?!ement)\w*|\bexced\w*", True),
     "less_than": (rf"\bmoins de\b(?= \d| (?:{_NUMBER_WORD})\b)|\binferieur\w*", True),
     "before": (r"\bavant\b|\bpreced(?:ant|ent|e)\w*|\bveille\b", False),
-    "after": (r"\bapres\b|\bsuivant\w* (?:la|le|les|l'|son|sa|ses|leur|leurs|chaque|ce|cet|cette|votre|vos)\b"
+    "after": (r"\bapres\b(?! (?:deduction|abattement|prelevement)s?\b)"
+              r"|\bsuivant\w* (?:la|le|les|l'|son|sa|ses|leur|leurs|chaque|ce|cet|cette|votre|vos)\b"
               r"|\b(?:jour|mois|semaine|annee|an)s? suivant\w*|\bqui sui(?:t|v\w*)|\ba l'issue\b|\bpasse ce\b"
               r"|\blendemain\b", False),
     "deadline": (r"\bau plus tard\b", False),
     "refusal": (r"\brejet\w*|\brefus\w*", False),
-    "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b", False),
+    "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b|\b(?:sauf|avec|sans|apres) (?:l')?accord d", False),
     "until": (r"\bjusqu(?:'|e\b)", False),
     "from": (r"\ba partir d|\ba compter d", False),
     "calendar_days": (r"\bcalendaire\w*", False),
@@ -153,11 +157,11 @@ _NEGATIVES = "pas|plus|jamais|rien|aucun|aucune|guere|point|nullement|ni"
 NEGATION = re.compile(
     rf"\bn(?:e\s+|')(?:[\w'-]+\s+){{0,4}}?(?:{_NEGATIVES})\b"
     rf"|\bne (?:peu(?:t|vent)|pourr\w*|saur\w*) (?!(?:[\w'-]+\s+){{0,4}}?(?:{_NEGATIVES}|qu(?:e\b|')))"
-    r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement)\b"
+    r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement|impossibles?)\b"
     r"|\?\s*:\s*non\b"
 )
 """A denial: « ne … pas » and its kin (across a pronominal verb: « ne s'appliquent pas »), the written « ne peut
-excéder » that needs no « pas », and a table cell that answers « Non »."""
+excéder » that needs no « pas », « impossible » (« ne peut pas »), and a table cell that answers « Non »."""
 ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
 OPPOSITES = (("oral", "ecrit"), ("verbal", "ecrit"), ("gratuit", "payant"), ("provisoire", "definitif"),

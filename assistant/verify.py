@@ -170,7 +170,9 @@ MARKER_KIN = {"after": frozenset({"from"}), "from": frozenset({"after"}), "until
 « jusqu'à neuf mois » is « dans la limite de neuf mois ». Not « avant » and « après », nor « le jour même » and « le
 lendemain »."""
 STARTS = frozenset({"after", "from"})
-TIME_WINDOW = re.compile(r"\bdans (?:les|un delai d|le delai d)|\bdelai d")
+TIME_WINDOW = re.compile(r"\bdans (?:les|un delai d|le delai d)|\bdelai d"
+                         rf"|\b(?:avez|a|ont|disposez de|dispose de|disposent de) (?:\d+|{claims._NUMBER_WORD}) \w+ "
+                         r"(?:a compter|a partir|pour)\b")
 """« dans les 15 jours suivant » and « dans les 15 jours à compter de » are one window; « à partir du 15e jour » is
 not « dans les 15 jours suivant »: a start is one only inside a window."""
 BOUND_WORDINGS = {"less_than": "minimum", "more_than": "maximum"}
@@ -189,7 +191,11 @@ SYNONYMS = {
     "delivre": "remet", "delivrer": "remet", "transmis": "remet", "transmet": "remet", "transmettre": "remet",
     "fournir": "remet", "durant": "pendant", "issue": "fin", "expiration": "fin", "risque": "encourt",
     "risquer": "encourir", "garde": "conserve", "garder": "conserve", "apparaitre": "figurer", "apparait": "figure",
-    "prevenir": "informer", "avertir": "informer", "devient": "transforme", "demarre": "commence",
+    **dict.fromkeys(("prevenir", "previent", "previennent", "prevenez", "previens", "avertir", "avertit",
+                     "avertissent", "avertissez"), "informer"),
+    **dict.fromkeys(("veut", "veulent", "voulez", "veux", "vouloir"), "souhaite"),
+    "prison": "emprisonnement", "lettre": "courrier", "lettres": "courriers", "devient": "transforme",
+    "demarre": "commence",
     "demarrer": "commencer", "notifiant": "notifie", "equivalent": "egal", "equivalente": "egale",
     "equivalents": "egaux", "equivalentes": "egales",
     **dict.fromkeys(("effectuer", "effectue", "effectuee", "effectues", "effectuees", "effectuent", "effectuez"),
@@ -197,7 +203,7 @@ SYNONYMS = {
 }
 """Everyday paraphrases of the administrative verbs, folded: the answer may say « remet » for « délivre »."""
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
-                         "revanche", "ainsi", "effet", "outre", "pratique", "principe", "puis"})
+                         "revanche", "ainsi", "effet", "outre", "pratique", "principe", "puis", "ensuite"})
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
 LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|aur\w*) lieu\b|\bau total\b"
                        r"|\b(?:dans le |en )?cas general\b"
@@ -208,7 +214,7 @@ LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|
                        r"|\bau titre d(?:e|u|es)\b"
                        r"|\bpuisqu(?:e\b|')|\bsachant qu(?:e\b|')|\bd'abord\b|\bpar ailleurs\b"
                        r"|\ben tant qu(?:e\b|')|\bfaute de quoi\b|\b(?:c'est|ce qui est) (?:le|votre|son|leur) cas\b"
-                       r"|\bsous (?:la )?forme d(?:e\b|')")
+                       r"|\bsous (?:la )?forme d(?:e\b|')|\bde (?:facon|maniere)\b")
 """Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
 (« ouvre droit à ») and so is « a lieu » (« se fait »), « s'il y a lieu », « au total » and « dans le cas général »
 qualify nothing, a cross-reference (« aux articles L. 3131-2 et L. 3131-3 », « par la loi », « la loi interdit »)
@@ -857,13 +863,14 @@ UNIT_RATES = frozenset({"par", "chaque"})
 
 def _unit_bonds(text: str) -> set[tuple[str, str]]:
     """Each time unit with the word it qualifies or is qualified by: (« supplementaires », heure) in « heures
-    supplémentaires », (« absence », jour) in « jours d'absence », (« par », mois) in « par mois »."""
+    supplémentaires », (« absence », jour) in « jours d'absence », (« par », mois) in « par mois » and
+    « mensuellement »."""
     words = re.findall(r"[a-z]+", fold(text))
     bonds = set()
     for n, word in enumerate(words):
         if word not in TIME_UNITS:
             continue
-        if n and words[n - 1] in UNIT_RATES:
+        if (n and words[n - 1] in UNIT_RATES) or word.endswith("ment"):
             bonds.add(("par", TIME_UNITS[word]))
         following = [w for w in words[n + 1:n + 3] if w not in UNIT_LINKS]
         if following and following[0] not in TIME_UNITS and content_words(following[0]):
@@ -959,6 +966,14 @@ def _condition_describes_subject(claim_text: str, anchor_text: str) -> bool:
     spans = [_terms(span) for span in CONDITION_SPAN.findall(fold(claim_text))]
     described = _terms(" ".join(parse(anchor_text).described), source=True)
     return bool(spans) and all(words and words <= described for words in spans)
+
+
+def _case_pointed_back(claim_text: str) -> bool:
+    """Whether the sentence's only condition is the « dans ce cas » it opens on (the case of the sentence before,
+    or of the question): a rule its anchor states without a condition holds in that case too."""
+    folded = fold(claim_text)
+    opening = POINTING_BACK.match(folded)
+    return bool(opening) and "condition" not in claims.markers(folded[opening.end():])
 
 
 def _points_back(anchor: Anchor, previous: str) -> bool:
@@ -1074,6 +1089,7 @@ def _check(
     unmatched -= {"condition"} if _condition_describes_subject(claim_text, anchor.text) else set()
     unmatched -= {"possibility"} if _entitlement_reworded(claim_text, anchor.text) else set()
     unmatched -= {"condition"} if _case_of_the_anchor(claim_text, anchor.text) else set()
+    unmatched -= {"condition"} if _case_pointed_back(claim_text) else set()
     unmatched -= {"possibility"} if _bound_as_possibility(said.markers, held.markers) else set()
     unmatched -= {"none"} if claims.NOTHING_OF.search(fold(anchor.text)) else set()
     windowed = bool(TIME_WINDOW.search(fold(claim_text)))

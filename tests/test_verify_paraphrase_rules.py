@@ -1412,3 +1412,72 @@ def test_a_party_swapped_behind_an_opening_phrase_without_its_comma_is_caught() 
 def test_the_subject_after_an_opening_phrase_is_found_once_the_comma_is_set(opening: str) -> None:
     sentence = f"{opening} l'employeur est tenu de payer les heures"
     assert parse(verify_module.OPENING_PHRASE.sub(r"\1, ", sentence)).subjects == {("employeur", "tenu")}
+
+
+@pytest.mark.parametrize(("draft_id", "sibling", "reason"), [
+    ("b4-reserve-03", "Oui, si vos activités de réserviste ont lieu pendant votre temps de travail, vous devez avertir "
+                      "votre employeur au moins 2 mois avant votre absence, de préférence par lettre recommandée avec "
+                      "avis de réception [1].", "missing_number"),
+    ("b12-civil-service-01", "Ces 3 jours peuvent être pris de façon consécutive ou non, au cours des 30 jours qui "
+                             "entourent la naissance [1].", "missing_number"),
+    ("b11-death-03", "L'employeur doit déclarer l'accident du travail à la caisse d'assurance maladie dont dépendait "
+                     "le salarié dans les 48 heures [1].", "dropped_condition"),
+    ("b12-civil-service-07", "Elle est de 3,90 € par heure de présence et vous est versée chaque année [1].",
+     "unmatched_word"),
+    ("b7-logement-04", "Oui : même lorsque le bail prévoit une autre périodicité, par exemple trimestrielle, le "
+                       "locataire peut toujours exiger de payer son loyer chaque semaine [1].", "unmatched_word"),
+])
+def test_everyday_wordings_stand_and_their_wrong_siblings_do_not(draft_id: str, sibling: str, reason: str) -> None:
+    """« avertir » is « prévenir », a « lettre » a « courrier », « de façon consécutive » « consécutivement »,
+    « sans compter les dimanches » « non compris les dimanches », « chaque mois » a rate, « mensuellement »: each
+    planted faithful draft stands; the same words with a number, an exclusion or a rate changed do not."""
+    assert set(stands(draft_id)) == {"ok"}
+    assert stands(draft_id, sibling) == [reason]
+
+
+@pytest.mark.parametrize(("text", "marker", "present"), [
+    ("48 heures, sans compter les dimanches", "exception", True),
+    ("48 heures (non compris les dimanches et jours fériés)", "exception", True),
+    ("48 heures, sans compter les dimanches", "without", False),
+    ("sans condition d'ancienneté", "without", True),
+    ("La seule exception concerne un départ à l'étranger", "exclusive", False),
+    ("La seule exception concerne un départ à l'étranger", "exception", True),
+    ("Seule la part qui dépasse 24 jours peut être cédée", "exclusive", True),
+    ("8,03 € net après déduction des cotisations", "after", False),
+    ("versée après le décès", "after", True),
+    ("versée chaque mois", "all", False),
+    ("chaque salarié", "all", True),
+    ("sauf accord de la nouvelle administration", "acceptance", True),
+    ("un accord collectif fixe la durée", "acceptance", False),
+])
+def test_marker_wordings(text: str, marker: str, present: bool) -> None:
+    assert (marker in claims.markers(fold(text))) is present
+
+
+def test_vous_avez_n_mois_a_compter_de_is_a_window() -> None:
+    """« Vous avez 3 ans à compter de l'obtention » is « dans un délai de 3 ans suivant l'obtention »; « à partir
+    de 3 ans suivant » is a start, not a window."""
+    assert stands("b12-housing-11", "Vous avez 3 ans à compter de l'obtention du permis pour commencer les travaux "
+                                    "[1].") == ["ok"]
+    assert stands("b12-housing-11", "Vous pouvez commencer les travaux à partir de 3 ans suivant l'obtention du "
+                                    "permis [1].") == ["unmatched_word"]
+
+
+def test_dans_ce_cas_is_no_condition_of_its_own() -> None:
+    """« Dans ce cas » points to the case just said (or asked): a rule stated without a condition holds in it; a
+    condition the sentence adds after it is still one."""
+    assert stands("b6-carence-cdd-03") == ["ok"]
+    assert stands("b6-carence-cdd-03", "Dans ce cas, si le salarié le demande, le CDD est requalifié en CDI [1].") \
+        == ["unmatched_word"]
+
+
+def test_impossible_denies_what_possible_affirms() -> None:
+    assert claims.negated("un remariage est impossible")
+    assert stands("b11-justice-02", "Un remariage est possible [1].") == ["negation"]
+
+
+def test_a_comparison_row_without_a_heading_for_its_first_column_is_a_row() -> None:
+    """« Remariage; Divorce: Il est possible de se remarier; Séparation de corps: … un remariage est impossible »
+    is a table row: the divorce column does not answer for the séparation de corps."""
+    assert stands("b11-justice-02", "Non, la séparation de corps ne dissout pas le mariage : un remariage est donc "
+                                    "possible, tout comme un Pacs [1].") != ["ok"]
