@@ -350,10 +350,12 @@ def _asks_alike(line: str, asked: Asked) -> bool:
     return bool(set(read_question(line).names) & set(asked.names))
 
 
-def _idf_weights(question_terms: set[str], units: Sequence[Unit]) -> dict[str, float]:
+def _idf_weights(
+    question_terms: set[str], units: Sequence[Unit], read: Callable[[str], set[str]] | None = None,
+) -> dict[str, float]:
     frequency = {term: 0 for term in question_terms}
     for unit in units:
-        held = terms(unit.text)
+        held = (read or terms)(unit.text)
         for term in question_terms:
             frequency[term] += _matches(term, held)
     return {term: math.log(1 + len(units) / (count + 0.5)) for term, count in frequency.items()}
@@ -375,9 +377,32 @@ INTERROGATIVE_TERMS = frozenset(content_words("combien"))
 une fois ? » is no nearer « Combien de jours de congés par an ? » for sharing it."""
 
 
+KINSHIP = (
+    (re.compile(r"\b(?:(?:mon|ma|ton|ta|son|sa|notre|votre|leur) femme|maris?|epoux|epouses?|conjointe?s?)\b"),
+     "conjoint"),
+    (re.compile(r"\b(?:compagnon|compagne)s?\b"), "concubin"),
+    (re.compile(r"\bbelles?-meres?\b"), "mère du conjoint"),
+    (re.compile(r"\bbeaux?-peres?\b"), "père du conjoint"),
+    (re.compile(r"\bbeaux-parents\b"), "parents du conjoint"),
+)
+"""The family as people say it and as a table's rows write it: « mon mari », « ma femme » are the « Époux(se) » or
+the « conjoint » of a row, « ma compagne » the « concubin(e) », « ma belle-mère » the « Père ou mère de
+l'époux(se) ». « Femme » only after a possessive: « une femme enceinte » is no spouse. Read on rows only: in a
+sentence, « mon mari » says who asks, and « Au décès de votre époux(se)… » would then lead an answer on the age
+required."""
+
+
 def terms(text: str) -> set[str]:
     """Content words, each unit of time under one name, a verb and its noun as one word (« dure », « durée »)."""
     return {_MEASURE_OF.get(term, family(term)) for term in content_words(text)}
+
+
+def kin_terms(text: str) -> set[str]:
+    """`terms`, the family under one name (`KINSHIP`)."""
+    folded = fold(text)
+    for said, written in KINSHIP:
+        folded = said.sub(written, folded)
+    return terms(folded)
 
 
 def _matches(term: str, terms: set[str]) -> bool:
@@ -465,6 +490,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
     asked = read_question(question)
     question_terms = terms(question)
     weights = _topic_weighted(question, _idf_weights(question_terms, units))
+    row_weights = _topic_weighted(question, _idf_weights(kin_terms(question), units, kin_terms))
     rate = asked_rate(question)
     quantities = asked_quantities(question)
     own_case_terms = _own_case_terms(units)
@@ -472,14 +498,16 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
     scored: list[Scored] = []
     for unit in units:
         heading = " ".join(unit.heading_path)
-        held = terms(unit.text)
+        row = bool(TABLE_ROW.match(unit.text))
+        held = kin_terms(unit.text) if row else terms(unit.text)
+        unit_weights = row_weights if row else weights
         heading_terms = (terms(heading) | own_case_terms.get(unit, set())) - INTERROGATIVE_TERMS
         valued = asked.expects_value(unit.text)
         folded = fold(unit.text)
         score = (
-            W_COVERAGE * _coverage(held, weights) / 2
-            + W_COVERAGE * _coverage(held | heading_terms | terms(unit.title), weights) / 2
-            + W_HEADING * _coverage(heading_terms, weights)
+            W_COVERAGE * _coverage(held, unit_weights) / 2
+            + W_COVERAGE * _coverage(held | heading_terms | terms(unit.title), unit_weights) / 2
+            + W_HEADING * _coverage(heading_terms, unit_weights)
             + (W_VALUE if valued else -W_NO_VALUE) * asked.asks_value
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
             + W_KIND_HEADING * asked.heading_matches(heading)

@@ -204,3 +204,21 @@ def test_a_bound_is_strict_for_a_half_as_for_a_whole(question: str, heading: str
 )
 def test_a_case_heading_holds_the_age_or_not(question: str, headings: tuple[str, ...], fits: bool | None) -> None:
     assert case_fits(headings, asked_quantities(question)) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("Ma femme est décédée, combien de jours de congé ai-je ?", "Époux(se), partenaire de Pacs ou concubin;"),
+        ("Mon mari est décédé, combien de jours de congé ?", "Époux(se), partenaire de Pacs ou concubin;"),
+        ("Ma compagne est décédée, j'ai droit à combien de jours ?", "Époux(se), partenaire de Pacs ou concubin;"),
+        ("Le père de ma femme est décédé, combien de jours de congé ?", "Père ou mère de l'époux(se);"),
+        ("Ma belle-mère est décédée, combien de jours de congé ?", "Père ou mère de l'époux(se);"),
+        ("Mon père est décédé, combien de jours de congé ?", "Père ou mère;"),
+    ],
+)
+def test_the_family_as_people_say_it_picks_the_row(question: str, row: str) -> None:
+    """« ma femme » is the « Époux(se) » of the row, « ma belle-mère » the « Père ou mère de l'époux(se) »."""
+    sections = [Section(("Durée du congé", "Cas général"), BEREAVEMENT_LEAVE, "F2278#2")]
+    composition = compose(question, [BEREAVEMENT_FICHE], lambda p: sections)
+    assert row in composition.text.split("\n")[0]
