@@ -203,7 +203,8 @@ SYNONYMS = {
 }
 """Everyday paraphrases of the administrative verbs, folded: the answer may say « remet » for « délivre »."""
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
-                         "revanche", "ainsi", "effet", "outre", "pratique", "principe", "puis", "ensuite"})
+                         "revanche", "ainsi", "effet", "outre", "pratique", "principe", "puis", "ensuite",
+                         "voire", "pourtant"})
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
 LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|aur\w*) lieu\b|\bau total\b"
                        r"|\b(?:dans le |en )?cas general\b"
@@ -213,15 +214,18 @@ LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|
                        r"|\b(?:mise?s?|mettre|met(?:tent)?) en place\b|\bla loi\b|\ben particulier\b"
                        r"|\bau titre d(?:e|u|es)\b"
                        r"|\bpuisqu(?:e\b|')|\bsachant qu(?:e\b|')|\bd'abord\b|\bpar ailleurs\b"
-                       r"|\ben tant qu(?:e\b|')|\bfaute de quoi\b|\b(?:c'est|ce qui est) (?:le|votre|son|leur) cas\b"
-                       r"|\bsous (?:la )?forme d(?:e\b|')|\bde (?:facon|maniere)\b")
+                       r"|\ben tant qu(?:e\b|')|\bfaute de quoi\b"
+                       r"|\b(?:c'est|ce qui est) (?:aussi |egalement |encore )?(?:le|votre|son|leur) cas\b"
+                       r"|\bsous (?:la )?forme d(?:e\b|')|\bde (?:facon|maniere)\b"
+                       r"|\bdur(?:e|ent)\b(?= (?:au (?:moins|plus) |jusqu'a )?\d)")
 """Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
 (« ouvre droit à ») and so is « a lieu » (« se fait »), « s'il y a lieu », « au total » and « dans le cas général »
 qualify nothing, a cross-reference (« aux articles L. 3131-2 et L. 3131-3 », « par la loi », « la loi interdit »)
 points to the law without saying it, « âgé de 18 ans » says no more than « 18 ans », « mettre en place » is a verb
 (« instaurer »), and « en particulier », « au titre de » link like « notamment », « puisque », « sachant que »,
 « d'abord », « par ailleurs » like « donc »; « en tant que » introduces who is meant, « faute de quoi » is
-« sinon », « c'est le cas » points back, « sous forme de » says how, not what."""
+« sinon », « c'est (aussi) le cas » points back, « sous forme de » and « de façon » say how, not what, and « dure
+25 jours » no more than « est de 25 jours »."""
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
 ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b"

@@ -1481,3 +1481,22 @@ def test_a_comparison_row_without_a_heading_for_its_first_column_is_a_row() -> N
     is a table row: the divorce column does not answer for the séparation de corps."""
     assert stands("b11-justice-02", "Non, la séparation de corps ne dissout pas le mariage : un remariage est donc "
                                     "possible, tout comme un Pacs [1].") != ["ok"]
+
+
+@pytest.mark.parametrize(("draft_id", "sibling", "reason"), [
+    ("b3-depot-02", "Il pourra obtenir une quittance de loyer, pourtant nécessaire pour une demande d'aide au "
+                    "logement [1].", "negation"),
+    ("b5-paternite-01", "Le congé de paternité et d'accueil de l'enfant dure 28 jours calendaires, ou 32 jours "
+                        "calendaires en cas de naissances multiples [1].", "missing_number"),
+    ("b5-paternite-01", "Le congé de paternité et d'accueil de l'enfant dure 25 jours ouvrables, ou 32 jours "
+                        "calendaires en cas de naissances multiples [1].", "unmatched_word"),
+])
+def test_linking_words_and_a_duration_verb_name_nothing(draft_id: str, sibling: str, reason: str) -> None:
+    """« pourtant », « voire » link; « dure 25 jours » says no more than « est de 25 jours »; « c'est aussi le cas »
+    points back. The faithful drafts stand; their siblings with the polarity, the number or the unit changed do
+    not."""
+    assert set(stands(draft_id)) == {"ok"}
+    assert stands(draft_id, sibling) == [reason]
+    assert verify_module._terms("C'est aussi le cas pour un changement de situation") == \
+        verify_module._terms("pour un changement de situation")
+
