@@ -20,6 +20,10 @@ RARE_SHARE = 0.005
 """A term held by fewer than this share of the corpus's documents names something specific: when none of the
 documents found holds it, they are about something else."""
 MIN_FAMILY_CHARS = 5
+DERIVING_SUFFIXES = frozenset({"i", "en", "eux"})
+"""What the stemmer leaves of the suffixes that make a person or a quality of a short noun: « écolier » (ecoli) of
+« école » (ecol), « lycéen » of « lycée », « haineux » of « haine »."""
+MIN_DERIVED_BASE_CHARS = 4
 CHANCE_SHARE = 0.5
 """A complement the documents found do not hold, and that the corpus's passages hold together with the word it
 hangs on less than half as often as chance would, makes with it something the texts do not know. Full index:
@@ -115,7 +119,10 @@ def asked_text(question: str) -> str:
 
 def _same_family(term: str, other: str) -> bool:
     shorter, longer = sorted((term, other), key=len)
-    return len(shorter) >= MIN_FAMILY_CHARS and longer.startswith(shorter)
+    if len(shorter) >= MIN_FAMILY_CHARS:
+        return longer.startswith(shorter)
+    return len(shorter) >= MIN_DERIVED_BASE_CHARS and longer[len(shorter):] in DERIVING_SUFFIXES and \
+        longer.startswith(shorter)
 
 
 def _one_edit_apart(term: str, other: str) -> bool:

@@ -86,6 +86,20 @@ def test_a_short_stem_is_not_a_family() -> None:
     assert not held("rsa", {"rsai"}) and not held("cdd", {"cdi"})
 
 
+@pytest.mark.parametrize(("word", "base"), [("écolier", "école"), ("lycéen", "lycée"), ("haineux", "haine"),
+                                            ("haineuse", "haine")])
+def test_a_person_or_quality_made_from_a_short_noun_is_held_by_it(word: str, base: str) -> None:
+    """« Un écolier a-t-il le droit de se servir de son portable ? » was refused beside the fiche « Peut-on
+    utiliser son téléphone portable à l'école primaire ? »: the stems « ecoli » and « ecol » are too short for a
+    family by prefix alone."""
+    assert held(content_words(word)[0], set(content_words(base)))
+
+
+@pytest.mark.parametrize(("word", "other"), [("chien", "chi"), ("ecolo", "ecol"), ("haies", "hai"), ("mairie", "mair")])
+def test_a_short_stem_with_another_ending_is_not_its_family(word: str, other: str) -> None:
+    assert not held(word, {other})
+
+
 def test_only_the_words_that_name_a_thing_count_when_the_tagger_says_which() -> None:
     corpus = {term: 50 for term in content_words(CDD_TEXT)}
     question = "Mon CDD se termine, que dois-je faire pour la téléportation ?"
