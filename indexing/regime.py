@@ -14,14 +14,22 @@ PUBLIC_SERVICE = "public_service"
 """The key, in a result's `scores`, of the penalty a public-service document took."""
 
 _PUBLIC_SERVICE = re.compile(
-    r"\b(?:fonctions? publiques?|fonctionnaires?"
+    r"\b(?:fonctions? publiques?|fonctionnaires?|employeurs? publics?"
     r"|agents? (?:publics?|territoria(?:l|ux)|hospitaliers?|contractuels?)|fp[eth])\b"
 )
+_BARE_AGENT = re.compile(r"\b(?:un|une|l'|cet|cette|son|votre|notre|mon|ma|les|des|ses|vos|nos|mes) ?agents?\b"
+                         r"(?! (?:immobiliers?|commerciaux|commercial|de securite|d'entretien|de nettoyage"
+                         r"|de maitrise|artistiques?|generaux|general|d'assurances?|sportifs?|de voyages?))")
+_PUBLIC_EMPLOYER = re.compile(r"\bl'administration\b|\bla (?:mairie|collectivite|prefecture)\b")
 
 
 def names_public_service(text: str) -> bool:
-    """Whether the text names the public service (« fonctionnaire », « agent public », « FPT »…), accents ignored."""
-    return bool(_PUBLIC_SERVICE.search(fold(text)))
+    """Whether the text names the public service (« fonctionnaire », « agent public », « employeur public »,
+    « FPT »…), or an agent with the administration that employs them (« l'administration met en demeure un agent
+    en abandon de poste », « la mairie » and « un agent »), accents ignored. « Agent » alone is no one's side (« un
+    agent immobilier », « agent de sécurité »)."""
+    folded = fold(text)
+    return bool(_PUBLIC_SERVICE.search(folded)) or bool(_BARE_AGENT.search(folded) and _PUBLIC_EMPLOYER.search(folded))
 
 
 PUBLIC_AUDIENCE = "fonction publique"

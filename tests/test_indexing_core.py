@@ -327,6 +327,12 @@ def test_a_title_close_in_meaning_lifts_its_document(indexed_settings: Settings,
         ("service public de l'emploi", False),
         ("fonctionnement du CSE", False),
         ("agent d'entretien en CDD", False),
+        ("Sous quelle forme l'administration met-elle en demeure un agent en abandon de poste ?", True),
+        ("Un employeur public peut-il refuser qu'un agent soit juré d'assises ?", True),
+        ("Un agent titulaire a démissionné, dans quel délai la mairie doit-elle répondre ?", True),
+        ("Un agent immobilier peut-il demander un dossier à la mairie ?", False),
+        ("Un agent de sécurité peut-il fouiller mon sac ? L'administration l'autorise ?", False),
+        ("Un agent met en demeure son locataire", False),
     ],
 )
 def test_a_query_names_the_public_service_or_not(text: str, named: bool) -> None:
