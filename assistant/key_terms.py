@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
+from phonenumbers.geodata.locale import LOCALE_DATA
 
 from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
@@ -154,13 +155,36 @@ def rare_count(documents: int) -> int:
 
 def _unheld(question: str, candidates: Iterable[str], document_texts: Iterable[str]) -> list[str]:
     """The candidate terms of the question that are neither generic, nor its framing, nor a known acronym, nor its
-    setting (`assistant.workplace`), and that no document found holds, in the question's order."""
+    setting (`assistant.workplace`), and that no document found holds, in the question's order. A country is held
+    by documents that speak of living or going abroad (`ABROAD`)."""
     document_terms = {term for text in document_texts for term in terms_of(text)}
     setting = set(setting_words(question))
+    abroad = bool(document_terms & ABROAD)
     return [
         term for term in dict.fromkeys(candidates)
-        if _may_be_key(term, setting) and not held(term, document_terms)
+        if _may_be_key(term, setting) and not held(term, document_terms) and not (abroad and term in countries())
     ]
+
+
+ABROAD = frozenset(content_words("étranger étrangère pays"))
+"""The texts name a country by what it is to the rules, « à l'étranger », « hors de France », « dans un pays de
+l'Union européenne »: « Je pars deux mois au Maroc, mon RSA continue d'être versé ? » is answered by the RSA fiche's
+« séjour à l'étranger »."""
+
+
+@cache
+def countries() -> frozenset[str]:
+    """The countries whose French name is one word (« Portugal », « Maroc », « Algérie »), from the region names
+    phonenumbers ships (a name may point to another language's: `*aa`)."""
+    found = set()
+    for names in LOCALE_DATA.values():
+        name = names.get("fr", "")
+        while name.startswith("*"):
+            name = names.get(name[1:], "")
+        words = content_words(name)
+        if len(words) == 1:
+            found.add(words[0])
+    return frozenset(found)
 
 
 def _may_be_key(term: str, setting: set[str]) -> bool:

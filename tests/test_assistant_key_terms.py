@@ -304,3 +304,31 @@ def test_the_words_naming_a_masked_value_are_no_key_terms(details: str) -> None:
                      "J'ai reçu un passeport gastronomique via <EMAIL_1> : ouvre-t-il droit à l'indemnité de CDD ?"):
         assert set(unheld_rare_terms(invented, [CDD_TEXT], _frequency(corpus), 10_000)) >= set(
             content_words("gastronomique"))
+
+
+ABROAD_TEXT = ("Le RSA n'est pas versé si vous séjournez à l'étranger plus de 3 mois. Un séjour hors de France de "
+               "moins de 3 mois ne suspend pas le versement.")
+
+
+@pytest.mark.parametrize(
+    ("question", "unheld"),
+    [
+        ("Je pars deux mois voir ma famille au Maroc, mon RSA continue d'être versé ?", ""),
+        ("Je vis 8 mois par an au Portugal, je garde le RSA ?", ""),
+        ("Je pars en Algérie pour 4 mois, le RSA est-il suspendu ?", ""),
+        ("Je pars sur la planète Mars pour 4 mois, le RSA est-il suspendu ?", "planète"),
+    ],
+)
+def test_a_country_is_held_by_texts_that_speak_of_abroad(question: str, unheld: str) -> None:
+    """« Maroc », « Portugal » are what the RSA fiche calls « à l'étranger »; a planet is not a country. The
+    nouns are the tagger's; « famille » is common in the corpus."""
+    corpus = {term: 50 for term in content_words(ABROAD_TEXT)} | {term: 900 for term in content_words("famille")}
+    assert unheld_rare_terms(question, [ABROAD_TEXT], _frequency(corpus), 10_000,
+                             naming_words=lambda text: parse(text).naming) == content_words(unheld)
+
+
+def test_a_country_is_unheld_by_texts_that_never_leave_france() -> None:
+    corpus = {term: 50 for term in content_words(CDD_TEXT)}
+    question = "Quelle indemnité de fin de contrat pour un CDD au Maroc ?"
+    assert unheld_rare_terms(question, [CDD_TEXT], _frequency(corpus), 10_000,
+                             naming_words=lambda text: parse(text).naming) == content_words("Maroc")
