@@ -37,11 +37,12 @@ UNITS = {
     "salaries": "salarie",
 }
 _UNIT = "|".join(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))
-_NUMBER_WORD = "|".join([rf"(?:{_TENS})(?:[- ]et[- ]un|-(?:{_DIGITS}))",
-                         *sorted([*NUMBER_WORDS, *ORDINAL_WORDS], key=len, reverse=True)])
+NUMBER_WORD = "|".join([rf"(?:{_TENS})(?:[- ]et[- ]un|-(?:{_DIGITS}))",
+                        *sorted([*NUMBER_WORDS, *ORDINAL_WORDS], key=len, reverse=True)])
+"""A number or an ordinal written in words (« vingt-trois », « trois », « troisième »), folded: a pattern part."""
 QUANTITY = re.compile(
     rf"(?<![\w-])(?<!\d,)((?<![\d/])\d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[\s\u00a0\u202f.]\d{{3}})*(?:,\d+)?"
-    rf"|(?:{_NUMBER_WORD})(?![\w-]))(?:e|er|eme)?\s*(?:({_UNIT})(?![\w]))?"
+    rf"|(?:{NUMBER_WORD})(?![\w-]))(?:e|er|eme)?\s*(?:({_UNIT})(?![\w]))?"
 )
 """A number, in digits or words, with the unit after it; not the tail of a decimal (« 2,5 »), but an amount the
 text glues to the word before it (« 112,20 € le samedi,139,65 € le dimanche »); a share (« 2/3 », not a date
@@ -75,8 +76,8 @@ MARKERS: dict[str, tuple[str, bool]] = {
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\b(?:im)?possibl\w*|\bfacult\w*"
                     r"|\b(?:a|ont|avez|as) le droit\b|\blibres? de\b"
-                    rf"|\bdispos\w* d(?:'un delai d(?:e\b|')|e (?=\d|(?:{_NUMBER_WORD})\b))"
-                    rf"|\b(?:ont|avez|avons) (?:\d+|{_NUMBER_WORD}) (?:[\w']+ ){{1,3}}?pour\b", True),
+                    rf"|\bdispos\w* d(?:'un delai d(?:e\b|')|e (?=\d|(?:{NUMBER_WORD})\b))"
+                    rf"|\b(?:ont|avez|avons) (?:\d+|{NUMBER_WORD}) (?:[\w']+ ){{1,3}}?pour\b", True),
     "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b|[⩾≥]"
                 r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?inferieur", True),
     "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdans la limite\b|\bplafon\w*|[⩽≤]|\bsans (?:depasser|exceder)\b"
@@ -92,8 +93,8 @@ MARKERS: dict[str, tuple[str, bool]] = {
             r"|\bquel(?:le)?s? que soit\b", False),
     "without": (r"\bsans\b(?! compter\b)|\ben l'absence d|\ba defaut d", False),
     "absence": (r"\ben l'absence d|^\s*sans\b[^,]*,", True),
-    "more_than": (rf"\bplus de\b(?= \d| (?:{_NUMBER_WORD})\b)|\bsuperieur\w*|\bdepass(?!ement)\w*|\bexced\w*", True),
-    "less_than": (rf"\bmoins de\b(?= \d| (?:{_NUMBER_WORD})\b)|\binferieur\w*", True),
+    "more_than": (rf"\bplus de\b(?= \d| (?:{NUMBER_WORD})\b)|\bsuperieur\w*|\bdepass(?!ement)\w*|\bexced\w*", True),
+    "less_than": (rf"\bmoins de\b(?= \d| (?:{NUMBER_WORD})\b)|\binferieur\w*", True),
     "before": (r"\bavant\b|\bpreced(?:ant|ent|e)\w*|\bveille\b", False),
     "after": (r"\bapres\b(?! (?:deduction|abattement|prelevement)s?\b)"
               r"|\bsuivant\w* (?:la|le|les|l'|son|sa|ses|leur|leurs|chaque|ce|cet|cette|votre|vos)\b"
@@ -244,9 +245,9 @@ IMPLIED = {"weekly": "week", "monthly": "month", "yearly": "year"}
 
 
 REWORDINGS = (
-    (re.compile(rf"(\b(?:\d+|{_NUMBER_WORD})\b(?:\s+[\w'-]+){{0,3}}?)\s+(?:ou|et) plus\b(?!\s+(?:de\b|d'|tard|tot))"),
+    (re.compile(rf"(\b(?:\d+|{NUMBER_WORD})\b(?:\s+[\w'-]+){{0,3}}?)\s+(?:ou|et) plus\b(?!\s+(?:de\b|d'|tard|tot))"),
      r"\1 au moins"),
-    (re.compile(rf"(\b(?:\d+|{_NUMBER_WORD})\b(?:\s+[\w'-]+){{0,3}}?)\s+(?:ou|et) moins\b(?!\s+(?:de\b|d'))"),
+    (re.compile(rf"(\b(?:\d+|{NUMBER_WORD})\b(?:\s+[\w'-]+){{0,3}}?)\s+(?:ou|et) moins\b(?!\s+(?:de\b|d'))"),
      r"\1 au plus"),
     (re.compile(r"\binferieur\w* ou egal\w*|\begal\w* ou inferieur\w*|\bpas plus d(?:e\b|')"), "au plus "),
     (re.compile(r"\bsuperieur\w* ou egal\w*|\begal\w* ou superieur\w*|\bpas moins d(?:e\b|')"), "au moins "),

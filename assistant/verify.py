@@ -171,7 +171,7 @@ MARKER_KIN = {"after": frozenset({"from"}), "from": frozenset({"after"}), "until
 lendemain »."""
 STARTS = frozenset({"after", "from"})
 TIME_WINDOW = re.compile(r"\bdans (?:les|un delai d|le delai d)|\bdelai d"
-                         rf"|\b(?:avez|a|ont|disposez de|dispose de|disposent de) (?:\d+|{claims._NUMBER_WORD}) \w+ "
+                         rf"|\b(?:avez|a|ont|disposez de|dispose de|disposent de) (?:\d+|{claims.NUMBER_WORD}) \w+ "
                          r"(?:a compter|a partir|pour)\b")
 """« dans les 15 jours suivant » and « dans les 15 jours à compter de » are one window; « à partir du 15e jour » is
 not « dans les 15 jours suivant »: a start is one only inside a window."""
