@@ -350,15 +350,13 @@ def _asks_alike(line: str, asked: Asked) -> bool:
     return bool(set(read_question(line).names) & set(asked.names))
 
 
-def _idf_weights(
-    question_terms: set[str], units: Sequence[Unit], read: Callable[[str], set[str]] | None = None,
-) -> dict[str, float]:
+def _idf_weights(question_terms: set[str], units_terms: Sequence[set[str]]) -> dict[str, float]:
+    """Each question term weighted by how few units hold it (`units_terms`: each unit's terms)."""
     frequency = {term: 0 for term in question_terms}
-    for unit in units:
-        held = (read or terms)(unit.text)
+    for held in units_terms:
         for term in question_terms:
             frequency[term] += _matches(term, held)
-    return {term: math.log(1 + len(units) / (count + 0.5)) for term, count in frequency.items()}
+    return {term: math.log(1 + len(units_terms) / (count + 0.5)) for term, count in frequency.items()}
 
 
 MIN_STEM_PREFIX = 5
@@ -489,17 +487,19 @@ def _quantity_fits(unit: Unit, quantities: tuple[Quantity, ...]) -> bool | None:
 def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
     asked = read_question(question)
     question_terms = terms(question)
-    weights = _topic_weighted(question, _idf_weights(question_terms, units))
-    row_weights = _topic_weighted(question, _idf_weights(kin_terms(question), units, kin_terms))
+    plain_terms = [terms(unit.text) for unit in units]
+    kin_read_terms = [kin_terms(unit.text) for unit in units]
+    weights = _topic_weighted(question, _idf_weights(question_terms, plain_terms))
+    row_weights = _topic_weighted(question, _idf_weights(kin_terms(question), kin_read_terms))
     rate = asked_rate(question)
     quantities = asked_quantities(question)
     own_case_terms = _own_case_terms(units)
     unnamed_special_cases = _unnamed_special_cases(units, question_terms, quantities)
     scored: list[Scored] = []
-    for unit in units:
+    for unit, plain, kin_read in zip(units, plain_terms, kin_read_terms, strict=True):
         heading = " ".join(unit.heading_path)
         row = bool(TABLE_ROW.match(unit.text))
-        held = kin_terms(unit.text) if row else terms(unit.text)
+        held = kin_read if row else plain
         unit_weights = row_weights if row else weights
         heading_terms = (terms(heading) | own_case_terms.get(unit, set())) - INTERROGATIVE_TERMS
         valued = asked.expects_value(unit.text)
