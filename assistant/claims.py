@@ -58,13 +58,17 @@ def spelled_fractions(folded: str) -> str:
     return _SPELLED_FRACTION.sub(
         lambda m: f"{NUMBER_WORDS[m.group(1)]}/{SPELLED_FRACTIONS[m.group(2)]}" if m.group(1) else "1/2", folded)
 
+NOT_LESS_THAN = r"\bne (?:peu\w*|doi\w*) (?:[\w'-]+\s+){0,2}?moins de\b"
+"""« ne peut avoir lieu moins de cinq jours après »: a minimum written as a denial, folded: a pattern part."""
+
 SYMMETRIC = "symmetric"
 """Markers the source sentence carries must be carried by the answer too (dropping « sauf » or « peut » changes
 the rule as much as adding them); the other markers are only required from the answer to the source."""
 
 MARKERS: dict[str, tuple[str, bool]] = {
     # name: (pattern on folded text, symmetric)
-    "condition": (r"\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ba (?:la )?condition\b|\bsous reserve\b|\bdes lors\b"
+    "condition": (r"(?<!y compris )(?<!meme )(?:\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b)"
+                  r"|\ba (?:la )?condition\b|\bsous reserve\b|\bdes lors\b"
                   r"|\ben cas d|\bdans (?:les|certains|ce) cas\b(?! suivants)|\ben l'absence\b|\ba defaut\b"
                   r"|\bdes que\b|\bsans prejudice d", True),
     "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b"
@@ -74,13 +78,15 @@ MARKERS: dict[str, tuple[str, bool]] = {
                   r"|\bexclusivement\b"
                   r"|\breserve(?:e|s|es)? aux?\b"
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
-    "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir)\b|\bpourr\w*|\b(?:im)?possibl\w*|\bfacult\w*"
-                    r"|\b(?:a|ont|avez|as) le droit\b|\blibres? de\b"
+    "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir|ant)\b|\bpourr\w*|\b(?:im)?possibl\w*|\bfacult\w*"
+                    r"|\b(?:a|ont|avez|as) le droit\b|\b(?:est|sont|etes|es)(?: \w+)? en droit d|\blibres? de\b"
                     rf"|\bdispos\w* d(?:'un delai d(?:e\b|')|e (?=\d|(?:{NUMBER_WORD})\b))"
                     rf"|\b(?:ont|avez|avons) (?:\d+|{NUMBER_WORD}) (?:[\w']+ ){{1,3}}?pour\b", True),
     "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b|[⩾≥]"
-                r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?inferieur", True),
-    "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bdans la limite\b|\bplafon\w*|[⩽≤]|\bsans (?:depasser|exceder)\b"
+                r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?inferieur"
+                rf"|{NOT_LESS_THAN}", True),
+    "maximum": (r"\bau plus\b(?! tard)|\bmaxim\w*|\bni (?:etre )?superieur\w*"
+                r"|\bdans la limite\b|\bplafon\w*|[⩽≤]|\bsans (?:depasser|exceder)\b"
                 r"|\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?(?:superieur|depass|exced)", True),
     "obligation": (r"\bdoi(?:t|vent|s)\b|\bdevr\w*|\bdevez\b|\bobligatoir\w*|\boblig\w*|\btenue?s?\b"
                    r"|\bil faut\b|\bimpos(?!sib|ab|ition)\w*|\bexig(?:e|es|ent|er|ez|ee|ees|era\w*|eait|eant)\b"
@@ -91,15 +97,16 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "none": (r"\baucun\w*|\bnul(?:le)?s?\b", False),
     "all": (r"\btous\b|\btoutes\b|\bchaque\b(?! (?:jour|semaine|mois|annee|an|trimestre)\b)|\bchacun\w*"
             r"|\bquel(?:le)?s? que soit\b", False),
-    "without": (r"\bsans\b(?! compter\b)|\ben l'absence d|\ba defaut d", False),
+    "without": (r"\bsans\b(?! (?:compter|depasser|exceder)\b)|\ben l'absence d|\ba defaut d", False),
     "absence": (r"\ben l'absence d|^\s*sans\b[^,]*,", True),
-    "more_than": (rf"\bplus de\b(?= \d| (?:{NUMBER_WORD})\b)|\bsuperieur\w*|\bdepass(?!ement)\w*|\bexced\w*", True),
+    "more_than": (rf"\bplus de\b(?= \d| (?:{NUMBER_WORD})\b)|\bsuperieur\w*"
+                  r"|(?<!sans )\b(?:depass(?!ement)|exced)\w*", True),
     "less_than": (rf"\bmoins de\b(?= \d| (?:{NUMBER_WORD})\b)|\binferieur\w*", True),
-    "before": (r"\bavant\b|\bpreced(?:ant|ent|e)\w*|\bveille\b", False),
+    "before": (r"\bavant\b|\bprenata\w*|\bpreced(?:ant|ent|e)\w*|\bveille\b", False),
     "after": (r"\bapres\b(?! (?:deduction|abattement|prelevement)s?\b)"
               r"|\bsuivant\w* (?:la|le|les|l'|son|sa|ses|leur|leurs|chaque|ce|cet|cette|votre|vos)\b"
               r"|\b(?:jour|mois|semaine|annee|an)s? suivant\w*|\bqui sui(?:t|v\w*)|\ba l'issue\b|\bpasse ce\b"
-              r"|\blendemain\b", False),
+              r"|\blendemain\b|\bpostnata\w*", False),
     "deadline": (r"\bau plus tard\b", False),
     "refusal": (r"\brejet\w*|\brefus\w*", False),
     "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b|\b(?:sauf|avec|sans|apres) (?:l')?accord d", False),
@@ -159,10 +166,12 @@ NEGATION = re.compile(
     rf"\bn(?:e\s+|')(?:[\w'-]+\s+){{0,4}}?(?:{_NEGATIVES})\b"
     rf"|\bne (?:peu(?:t|vent)|pourr\w*|saur\w*) (?!(?:[\w'-]+\s+){{0,4}}?(?:{_NEGATIVES}|qu(?:e\b|')))"
     r"|\b(?:aucun|aucune|jamais|interdit|interdite|interdits|interdites|nullement|impossibles?)\b"
+    r"|\b(?:illega(?:l|le|ux|les)|illicites?|prohibee?s?)\b"
     r"|\?\s*:\s*non\b"
 )
 """A denial: « ne … pas » and its kin (across a pronominal verb: « ne s'appliquent pas »), the written « ne peut
-excéder » that needs no « pas », « impossible » (« ne peut pas »), and a table cell that answers « Non »."""
+excéder » that needs no « pas », « impossible » (« ne peut pas »), « illégal » (« interdit »), and a table cell
+that answers « Non »."""
 ALLOWED_NOT = re.compile(r"\b(?:peu\w*|pourr\w*) ne pas\b")
 YES_NO = re.compile(r"^\s*(oui|non)\b[\s,.;:!-]*", re.IGNORECASE)
 OPPOSITES = (("oral", "ecrit"), ("verbal", "ecrit"), ("gratuit", "payant"), ("provisoire", "definitif"),
@@ -244,6 +253,10 @@ IMPLIED = {"weekly": "week", "monthly": "month", "yearly": "year"}
 """« hebdomadaire » says « par semaine »: a rate names its period."""
 
 
+UNIT_GLOSS = re.compile(r"\b(ouvrables?|ouvres|calendaires|francs)\s*"
+                        r"\((?:c'est-a-dire )?(?:tous les jours|les jours|du lundi)\b[^)]*\)")
+"""The definition of a kind of day in brackets (« 5 jours ouvrables (tous les jours de la semaine sauf les
+dimanches et jours fériés) »), folded: it defines the unit, it makes no exception to the rule."""
 REWORDINGS = (
     (re.compile(rf"(\b(?:\d+|{NUMBER_WORD})\b(?:\s+[\w'-]+){{0,3}}?)\s+(?:ou|et) plus\b(?!\s+(?:de\b|d'|tard|tot))"),
      r"\1 au moins"),
@@ -257,13 +270,15 @@ REWORDINGS = (
                 r"(?!\s+(?:necessairement|forcement|obligatoirement|toujours|systematiquement)))"
                 r"(?!(?:\s+[\w'-]+){0,4}?\s+(?:depass|exced|superieur|inferieur))"), "ne peut"),
     (re.compile(r"\bsauf (?:si|s'ils?|lorsqu\w*|quand)\b"), "sauf"),
+    (UNIT_GLOSS, r"\1"),
 )
 """Other wordings of one bound, frequency or modality, read as the usual one before the markers are sought: « trois
 enfants ou plus » is « au moins trois enfants », « inférieure ou égale à 1 an » « au plus 1 an », « pas plus de 5
 heures » « au plus 5 heures » (not « plus de »); « une personne seule » or « si vous êtes seul » is a household,
 not an exclusive rule; « ne doit entraîner aucune perte » forbids as « ne peut entraîner aucune perte » does (not
 « ne doit pas nécessairement », which only lifts a duty, nor « ne doit pas dépasser », a bound); « sauf si vous l'en
-dispensez » is the exception « sauf dispense », not a condition besides it."""
+dispensez » is the exception « sauf dispense », not a condition besides it; a kind of day is read without its
+definition (`UNIT_GLOSS`)."""
 
 
 def markers(text: str) -> frozenset[str]:
@@ -335,7 +350,7 @@ RELATIVE_CLAUSE = re.compile(r"(?:\b(?:qui|dont|lequel|laquelle|lesquel\w*|auque
 """A clause that describes a noun (« le locataire, qui peut les remettre en mains propres », « un relevé, que vous
 pouvez télécharger »): what it allows is said of the noun, not the sentence's rule."""
 DENIED_BOUND = re.compile(r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,5}?(?:(?:pas|plus)\s+)?(?:etre\s+)?"
-                          r"(?:depass\w*|exced\w*|superieur\w*|inferieur\w*)")
+                          rf"(?:depass\w*|exced\w*|superieur\w*|inferieur\w*)|{NOT_LESS_THAN}")
 """« ne peut pas dépasser 20 % », « ne doit pas être supérieur à 2 mois »: a bound, which says yes to « est-ce
 plafonné ? » unless the question asks about going past it or about a quantity (« peut-il durer 24 mois ? »)."""
 ASKS_PAST_BOUND = re.compile(r"\bdepass\w*|\bexced\w*|\bsuperieur\w*|\binferieur\w*|\b(?:plus|moins)\s+(?!tard\b)\w+"

@@ -178,13 +178,17 @@ not « dans les 15 jours suivant »: a start is one only inside a window."""
 BOUND_WORDINGS = {"less_than": "minimum", "more_than": "maximum"}
 """« ne peut être inférieure à trois jours » is « au moins trois jours », « ne peut être supérieure à » « au plus »:
 a bound both state needs no « inférieur » or « supérieur » in the answer."""
+LABEL_GLOSS = re.compile(r"\([^)]*\)")
+"""A gloss in brackets in a table row's first cell."""
+LISTED_CASE_END = re.compile(r"[,;]|\bou\b")
+"""What closes one case of a row's first cell that lists several."""
 CANDIDATE_ANCHORS = 8
+"""Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
 QUALIFIER_START = re.compile(r"\s*(?:le|la|les|l'|pour|par|au|aux|du|des|en|a)\b")
 QUALIFIER_END = re.compile(r"[,;:.()]|\b(?:et|ou|si|mais|lorsque|quand|qui|que|dont)\b")
 QUALIFIER_WORDS = 4
 """The words that say what a measure is for follow it, opened by an article or a preposition, and reach to the
 next punctuation or clause, four words at most."""
-"""Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
 SYNONYMS = {
     "recoit": "percoit", "recoivent": "percoivent", "recevoir": "percevoir", "touche": "percoit",
     "touchent": "percoivent", "toucher": "percevoir", "remis": "remet", "remise": "remet", "remettre": "remet",
@@ -206,7 +210,8 @@ CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "nean
                          "revanche", "ainsi", "effet", "outre", "pratique", "principe", "puis", "ensuite",
                          "voire", "pourtant"})
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
-LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|aur\w*) lieu\b|\bau total\b"
+LOCUTIONS = re.compile(r"\b(?:y compris|meme) (?:si|s'il|s'ils|lorsqu\w*|quand)\b"
+                       r"|\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|aur\w*) lieu\b|\bau total\b"
                        r"|\b(?:dans le |en )?cas general\b"
                        r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
                        r"(?:,? (?:et|a) [lrd]\.? ?\d[\d-]*)*|\bpar la loi\b"
@@ -218,7 +223,8 @@ LOCUTIONS = re.compile(r"\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|
                        r"|\b(?:c'est|ce qui est) (?:aussi |egalement |encore )?(?:le|votre|son|leur) cas\b"
                        r"|\bsous (?:la )?forme d(?:e\b|')|\bde (?:facon|maniere)\b"
                        r"|\bdur(?:e|ent)\b(?= (?:au (?:moins|plus) |jusqu'a )?\d)")
-"""Set phrases whose noun names nothing: « y compris » links like « notamment », « donne lieu à » is a verb
+"""Set phrases whose noun names nothing: « y compris » links like « notamment » (« même si » and « y compris
+lorsque » too: they widen the rule, they set no condition), « donne lieu à » is a verb
 (« ouvre droit à ») and so is « a lieu » (« se fait »), « s'il y a lieu », « au total » and « dans le cas général »
 qualify nothing, a cross-reference (« aux articles L. 3131-2 et L. 3131-3 », « par la loi », « la loi interdit »)
 points to the law without saying it, « âgé de 18 ans » says no more than « 18 ans », « mettre en place » is a verb
@@ -649,6 +655,23 @@ def _against_its_case(claim_text: str, anchor: Anchor, body: str, reply: Reply) 
     return ("yes_no", exception) if exception else ("ok", "")
 
 
+def _label_unnamed(label: str, claim_text: str) -> set[str]:
+    """Words and figures of a table row's first cell that the sentence leaves unsaid. A gloss in brackets need not
+    be said (« entre 0,5 et 0,8 g/litre de sang (0,25 et 0,4 mg / litre d'air expiré) »); of a cell that lists
+    cases (« Père ou mère », « Stationnement gênant : sur un trottoir…, en double file, … », « 69 309 € ou
+    moins »), the sentence names the heading and one case, with its figure if it has one."""
+    said, figures_said = _terms(claim_text, source=True), claims.quantities(claim_text)
+
+    def unsaid(part: str) -> set[str]:
+        figures = claims.quantities(part)
+        missing = set() if not figures or figures & figures_said else {f"{n} {u}".strip() for n, u in figures}
+        return (_terms(part, source=True) - said) | missing
+
+    heading, _, listed = LABEL_GLOSS.sub(" ", label).rpartition(":")
+    cases = [case for case in LISTED_CASE_END.split(listed) if _terms(case, source=True) or claims.quantities(case)]
+    return unsaid(heading) | min((unsaid(case) for case in cases), key=len, default=set())
+
+
 def _other_row_named(claim_text: str, anchor: Anchor, body: str) -> str:
     """The first cell of another row of the anchor's table that the sentence names, when it does not name the
     anchor's own (« jusqu'à 50 m² » with the amount of the row « Supérieure à 50 m² et jusqu'à 150 m² »): a
@@ -705,7 +728,7 @@ def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = 
     « Oui, les missions… sont déduites »)."""
     said = _terms(f"{claim_text}\n{said_before}", source=True)
     missing: set[str] = set()
-    folded = fold(anchor_text)
+    folded = claims.UNIT_GLOSS.sub(r"\1", fold(anchor_text))
     for match in CONDITION_SPAN.finditer(folded):
         span = match.group(1)
         if WIDENING.search(folded[: match.start()]) or LISTED_CASES.search(span) or ANAPHORIC_CONDITION.match(span):
@@ -1134,7 +1157,7 @@ def _check(
     if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms - _role_terms()) and not \
             _numbers_of_item(words, said.quantities, anchor):
         return "dropped_condition", "item"
-    unnamed = _terms(anchor.label, source=True) - _terms(claim_text, source=True)
+    unnamed = set() if previous == anchor.text else _label_unnamed(anchor.label, claim_text)
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
     unnamed_case = _case_unnamed(claim_text, reply.question, anchor, body)

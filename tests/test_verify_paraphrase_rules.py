@@ -1500,3 +1500,74 @@ def test_linking_words_and_a_duration_verb_name_nothing(draft_id: str, sibling: 
     assert verify_module._terms("C'est aussi le cas pour un changement de situation") == \
         verify_module._terms("pour un changement de situation")
 
+
+
+@pytest.mark.parametrize(("text", "marker", "present"), [
+    ("le délai pouvant varier selon la mairie", "possibility", True),
+    ("L'employeur est donc en droit de n'accorder que 20 minutes", "possibility", True),
+    ("L'entretien ne peut avoir lieu moins de cinq jours ouvrables après", "minimum", True),
+    ("ne peut être ni inférieure à 9,63 € ni supérieure à 89,03 €", "maximum", True),
+    ("jusqu'à 4 points, sans dépasser le maximum de 12 points", "without", False),
+    ("jusqu'à 4 points, sans dépasser le maximum de 12 points", "more_than", False),
+    ("le retrait ne peut pas dépasser 8 points", "more_than", True),
+    ("Durée du congé prénatal: 6 semaines", "before", True),
+    ("Durée du congé postnatal: 10 semaines", "after", True),
+    ("y compris si un dépôt de garantie a été versé", "condition", False),
+    ("même lorsque le bail prévoit une autre périodicité", "condition", False),
+    ("lorsque le bail prévoit une autre périodicité", "condition", True),
+    ("au moins 5 jours ouvrables (tous les jours de la semaine sauf dimanches et jours fériés)", "exception", False),
+    ("calculée en jours calendaires (sauf dispositions conventionnelles contraires)", "exception", True),
+    ("au maximum 310 jours ouvrés (soit 14 mois)", "month", True),
+])
+def test_more_marker_wordings(text: str, marker: str, present: bool) -> None:
+    """« pouvant », « est en droit de » allow; « ne peut avoir lieu moins de » is a minimum and « ni supérieure à » a
+    maximum; « sans dépasser » is a bound, not « sans » nor « plus de »; « prénatal » is before the birth; « même si »
+    and « y compris lorsque » widen the rule, they set no condition; a kind of day's definition in brackets makes no
+    exception, an exception in brackets still does."""
+    assert (marker in claims.markers(fold(text))) is present
+
+
+def test_illegal_denies() -> None:
+    assert claims.negated("Il est illégal de déduire le dépôt de garantie du dernier loyer")
+    assert claims.negated("Ces clauses sont illicites")
+    assert not claims.negated("Il est légal de déduire le dépôt de garantie du dernier loyer")
+
+
+@pytest.mark.parametrize(("draft_id", "sibling", "reason"), [
+    ("b10-travail-07", "L'entretien préalable doit se tenir au plus cinq jours ouvrables après la présentation de la "
+                       "lettre recommandée ou la remise en main propre de la convocation [1].", "unmatched_word"),
+    ("b9-travail-19", "Oui, la fin de la période d'essai est repoussée de la durée exacte de l'absence pour maladie, "
+                      "calculée en jours calendaires [1].", "dropped_condition"),
+    ("b9-travail-24", "L'entretien préalable doit être fixé au moins 5 jours calendaires après la présentation de la "
+                      "lettre recommandée de convocation ou sa remise en main propre [1].", "unmatched_word"),
+])
+def test_a_bound_written_as_a_denial_and_a_defined_kind_of_day(draft_id: str, sibling: str, reason: str) -> None:
+    """« doit se tenir au moins cinq jours après » is « ne peut avoir lieu moins de cinq jours après »; « 5 jours
+    ouvrables (tous les jours de la semaine sauf…) » has no exception to keep, « calculée en jours calendaires (sauf
+    dispositions conventionnelles contraires) » has one. The siblings with the bound, the exception or the kind of
+    day changed go."""
+    assert stands(draft_id)[0] == "ok"
+    assert stands(draft_id, sibling) == [reason]
+
+
+def test_a_row_named_by_the_sentence_before_and_a_row_named_by_a_figure() -> None:
+    """The second sentence of an answer that goes on with the row the first one named needs not name it again;
+    a cell of another row, whose first cell (« Entre 69 309 € et 92 381 € inclus », « Plus de 92 381 € ») no
+    sentence names, is not the asker's case — its figure must be said."""
+    assert stands("b4-alloc-familiales-01") == ["ok", "ok"]
+    assert stands("b10-social-04") == ["ok", "ok"]
+    first = "Avec 2 enfants et des ressources de 69 309 € ou moins, le montant de base des allocations familiales " \
+            "est de 131,95 € [1]."
+    assert stands("b4-alloc-familiales-01", f"{first} Une majoration de 32,99 € s'y ajoute si le second enfant a "
+                                            "plus de 14 ans [1].") == ["ok", "dropped_condition"]
+    assert stands("b4-alloc-familiales-01", "Une majoration de 32,99 € s'y ajoute si le second enfant a plus de 14 "
+                                            "ans [1].") == ["dropped_condition"]
+
+
+def test_a_row_that_lists_cases_is_named_by_one_of_them() -> None:
+    """« Père ou mère » is named by « mère »; the first cell's gloss in brackets need not be said."""
+    assert verify_module._label_unnamed("Père ou mère", "Pour le décès de votre mère, 3 jours [1].") == set()
+    assert verify_module._label_unnamed("Père ou mère", "Pour le décès de votre sœur, 3 jours [1].") == {"per"}
+    assert verify_module._label_unnamed("Salarié (en CDI ou en CDD)", "Le salarié a droit à 3 jours [1].") == set()
+    assert verify_module._label_unnamed("Salarié (en CDI ou en CDD)", "L'apprenti a droit à 3 jours [1].") != set()
+    assert verify_module._label_unnamed("69 309 € ou moins", "Avec 80 000 € de ressources [1].") == {"69309 eur"}
