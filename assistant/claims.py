@@ -109,7 +109,8 @@ MARKERS: dict[str, tuple[str, bool]] = {
               r"|\blendemain\b|\bpostnata\w*", False),
     "deadline": (r"\bau plus tard\b", False),
     "refusal": (r"\brejet\w*|\brefus\w*", False),
-    "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b|\b(?:sauf|avec|sans|apres) (?:l')?accord d", False),
+    "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b|\b(?:sauf|avec|sans|apres) (?:l')?accord d"
+                   r"|\bva(?:u|len)t accord\b", False),
     "until": (r"\bjusqu(?:'|e\b)", False),
     "from": (r"\ba partir d|\ba compter d", False),
     "calendar_days": (r"\bcalendaire\w*", False),

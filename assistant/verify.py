@@ -182,6 +182,8 @@ LABEL_GLOSS = re.compile(r"\([^)]*\)")
 """A gloss in brackets in a table row's first cell."""
 LISTED_CASE_END = re.compile(r"[,;]|\bou\b")
 """What closes one case of a row's first cell that lists several."""
+COLUMN_KINDS = frozenset({"gross", "net", "before_tax", "tax_included", "monthly", "yearly", "weekly"})
+"""The words that tell the amounts of one table row apart (« Montant brut », « Montant net »)."""
 CANDIDATE_ANCHORS = 8
 """Anchors tried per cited passage, by decreasing overlap (the grammar and embedding checks cost)."""
 QUALIFIER_START = re.compile(r"\s*(?:le|la|les|l'|pour|par|au|aux|du|des|en|a)\b")
@@ -197,6 +199,7 @@ SYNONYMS = {
     "risquer": "encourir", "garde": "conserve", "garder": "conserve", "apparaitre": "figurer", "apparait": "figure",
     **dict.fromkeys(("prevenir", "previent", "previennent", "prevenez", "previens", "avertir", "avertit",
                      "avertissent", "avertissez"), "informer"),
+    "expose": "encourt", "exposent": "encourent", "retour": "reprise",
     **dict.fromkeys(("veut", "veulent", "voulez", "veux", "vouloir"), "souhaite"),
     "prison": "emprisonnement", "lettre": "courrier", "lettres": "courriers", "devient": "transforme",
     "demarre": "commence",
@@ -211,6 +214,8 @@ CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "nean
                          "voire", "pourtant"})
 """Words that link or illustrate (« par exemple », « en revanche »), not facts."""
 LOCUTIONS = re.compile(r"\b(?:y compris|meme) (?:si|s'il|s'ils|lorsqu\w*|quand)\b"
+                       r"|\b(?:est|sont|etre|sera|seront) ega(?:l|le|ux|les) a(?= \d)|\bs'elev\w* a(?= \d)"
+                       r"|\b(?:etre|est|etes|sont|soit|soyez) titulaires? d(?:u|e|es|')"
                        r"|\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|aur\w*) lieu\b|\bau total\b"
                        r"|\b(?:dans le |en )?cas general\b"
                        r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
@@ -224,7 +229,8 @@ LOCUTIONS = re.compile(r"\b(?:y compris|meme) (?:si|s'il|s'ils|lorsqu\w*|quand)\
                        r"|\bsous (?:la )?forme d(?:e\b|')|\bde (?:facon|maniere)\b"
                        r"|\bdur(?:e|ent)\b(?= (?:au (?:moins|plus) |jusqu'a )?\d)")
 """Set phrases whose noun names nothing: « y compris » links like « notamment » (« même si » and « y compris
-lorsque » too: they widen the rule, they set no condition), « donne lieu à » is a verb
+lorsque » too: they widen the rule, they set no condition), « est égal à 50 % » and « s'élève à 10,15 € » say no
+more than « est de », « être titulaire du permis » no more than « avoir le permis », « donne lieu à » is a verb
 (« ouvre droit à ») and so is « a lieu » (« se fait »), « s'il y a lieu », « au total » and « dans le cas général »
 qualify nothing, a cross-reference (« aux articles L. 3131-2 et L. 3131-3 », « par la loi », « la loi interdit »)
 points to the law without saying it, « âgé de 18 ans » says no more than « 18 ans », « mettre en place » is a verb
@@ -268,7 +274,9 @@ def family(term: str) -> str:
 
 @cache
 def _long_forms() -> dict[str, set[str]]:
-    return {acronym: {family(term) for term in content_words(long_form)} for acronym, long_form in ACRONYMS.items()}
+    """Each acronym as a term of a text (« Pacs » reads « pac »), with the terms of its long form."""
+    return {family(next(iter(content_words(acronym)), acronym)): {family(term) for term in content_words(long_form)}
+            for acronym, long_form in ACRONYMS.items()}
 
 
 @cache
@@ -719,6 +727,38 @@ def _given_to_another(claim_text: str, anchor_text: str) -> str:
     return ""
 
 
+def _column_given_to_another(claim_text: str, anchor: Anchor) -> str:
+    """The kind (« net », « brut », « HT », « par mois »…) a sentence gives an amount of a table row whose column
+    heading says another kind and not its own (« le Smic horaire net est de 10,15 € » on « Montant brut: 10,15 €;
+    Montant net: 8,03 € »); "" if none."""
+    if not anchor.label:
+        return ""
+    columns = [(claims.quantities(value), claims.markers(heading) & COLUMN_KINDS)
+               for heading, _, value in (cell.partition(": ") for cell in anchor.text.split("; "))]
+    for quantity, given in _kinds_beside(claim_text):
+        own = set().union(*(kinds for held, kinds in columns if quantity in held))
+        others = set().union(*(kinds for held, kinds in columns if quantity not in held)) - own
+        if given & others and not given & own:
+            return ", ".join(sorted(given & others))
+    return ""
+
+
+def _kinds_beside(text: str) -> list[tuple[tuple[str, str], frozenset[str]]]:
+    """Each quantity of a text with the kinds (`COLUMN_KINDS`) said next to it, within its clause and before the
+    next quantity (« brut s'élève à 10,15 €, soit 8,03 € net »)."""
+    folded = fold(text)
+    found = list(claims.QUANTITY.finditer(folded))
+    beside = []
+    for n, match in enumerate(found):
+        before = folded[found[n - 1].end() if n else 0: match.start()]
+        after = folded[match.end(): found[n + 1].start() if n + 1 < len(found) else len(folded)]
+        near = [*QUALIFIER_END.split(before)[-1].split()[-QUALIFIER_WORDS:],
+                *QUALIFIER_END.split(after)[0].split()[:QUALIFIER_WORDS]]
+        kinds = claims.markers(" ".join(near)) & COLUMN_KINDS
+        beside += [(quantity, kinds) for quantity in claims.quantities(match.group(0))]
+    return beside
+
+
 def _uncovered_conditions(claim_text: str, anchor_text: str, said_before: str = "") -> set[str]:
     """Words of the anchor's conditions the sentence leaves out, when it leaves out too many of them; a case the
     rule also covers (« y compris lorsque… ») and a condition its list items spell out are not limits. A sentence
@@ -1163,7 +1203,8 @@ def _check(
     unnamed_case = _case_unnamed(claim_text, reply.question, anchor, body)
     if unnamed_case:
         return "dropped_condition", unnamed_case
-    other_row = _other_row_named(claim_text, anchor, body) or _given_to_another(claim_text, anchor.text)
+    other_row = _other_row_named(claim_text, anchor, body) or _given_to_another(claim_text, anchor.text) or \
+        _column_given_to_another(claim_text, anchor)
     if other_row:
         return "other_row", other_row
     said_before = previous if _leans_on_previous(claim_text) else ""

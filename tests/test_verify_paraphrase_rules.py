@@ -1571,3 +1571,43 @@ def test_a_row_that_lists_cases_is_named_by_one_of_them() -> None:
     assert verify_module._label_unnamed("Salarié (en CDI ou en CDD)", "Le salarié a droit à 3 jours [1].") == set()
     assert verify_module._label_unnamed("Salarié (en CDI ou en CDD)", "L'apprenti a droit à 3 jours [1].") != set()
     assert verify_module._label_unnamed("69 309 € ou moins", "Avec 80 000 € de ressources [1].") == {"69309 eur"}
+
+
+@pytest.mark.parametrize(("draft_id", "sibling", "reason"), [
+    ("b11-taxes-06", "Le crédit d'impôt est égal à 50 % des cotisations versées dans l'année, dans la limite de 1 % de "
+                     "votre revenu brut imposable dans la catégorie des salaires, pensions et rentes à titre gratuit "
+                     "[1].", "missing_number"),
+    ("b12-transport-05", "Vous devez être titulaire du permis bateau depuis au moins 5 ans et avoir fait une "
+                         "déclaration de conduite accompagnée [1].", "missing_number"),
+    ("b4-logement-cles-07", "Il commet une violation de domicile : le locataire peut porter plainte, et le locataire "
+                            "risque alors 1 an d'emprisonnement et 15 000 € d'amende [1].", "dropped_condition"),
+    ("b5-maternite-07", "Vous devez passer une visite de reprise, organisée à l'initiative de votre employeur au plus "
+                        "tard 8 jours avant votre retour au travail [1].", "unmatched_word"),
+])
+def test_set_phrases_that_say_no_more_than_is(draft_id: str, sibling: str, reason: str) -> None:
+    """« est égal à 66 % », « s'élève à » say « est de »; « être titulaire du permis » is « avoir le permis »;
+    « s'expose à » is « risque », « retour au travail » « reprise du travail ». The siblings with a number, a party
+    or a side of the event changed go."""
+    assert set(stands(draft_id)) == {"ok"}
+    assert stands(draft_id, sibling) == [reason]
+
+
+def test_an_acronym_reads_as_the_text_reads_it() -> None:
+    """« Pacs » is read « pac », as a text's « Pacs » is: « partenaire de Pacs » names the « pacte civil de
+    solidarité » of a passage."""
+    assert "pac" in verify_module._terms("liée par un pacte civil de solidarité", source=True)
+    assert "pac" in verify_module._terms("votre partenaire de Pacs")
+    assert "acceptance" in claims.markers("L'absence de réponse vaut accord")
+
+
+@pytest.mark.parametrize(("sibling", "reason"), [
+    ("Le Smic horaire brut s'élève à 10,15 €, soit 8,03 € net après déduction des cotisations salariales [1].", "ok"),
+    ("Le Smic horaire est de 8,03 € net [1].", "ok"),
+    ("Le Smic horaire net est de 10,15 € [1].", "other_row"),
+    ("Le Smic horaire brut est de 8,03 € [1].", "other_row"),
+    ("Le Smic mensuel net est de 1 539,42 € [1].", "other_row"),
+])
+def test_an_amount_keeps_its_column(sibling: str, reason: str) -> None:
+    """« Montant brut: 10,15 €; Montant net: 8,03 € »: a sentence that calls the gross amount net (or the other way
+    round) gives the figure of one column the heading of another."""
+    assert stands("b2-smic-01", sibling) == [reason]
