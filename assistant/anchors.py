@@ -74,10 +74,10 @@ def _is_item(line: str, bulleted: bool) -> bool:
     return not line.rstrip().endswith((".", "!", "?", ":"))
 
 
-def _said_after(item: str) -> list[str]:
-    """The sentences a list item goes on with after its own (« - ou de saisir le juge… . Le recours à un avocat
+def _item_sentences(item: str) -> list[str]:
+    """A list item's own sentence, then those it goes on with (« - ou de saisir le juge… . Le recours à un avocat
     n'est pas obligatoire. »): statements on their own, which the lead-in does not govern."""
-    return [part for part in BODY_SENTENCE_END.split(item) if part.strip()][1:]
+    return [part for part in BODY_SENTENCE_END.split(item) if part.strip()] or [item]
 
 
 def _announcing(said_before: list[str]) -> list[str]:
@@ -129,9 +129,10 @@ def anchors(body: str) -> list[Anchor]:
                 if row:
                     found.append(Anchor(item, " ".join([*announcing, lead, item]), item, label=_first_cell(row)))
                 else:
-                    found.append(Anchor(f"{lead} {item}", whole, whole, item))
-                    found += [Anchor(part, whole, part) for part in _said_after(item)]
-            listed = tuple(item for item in items if not TABLE_ROW.match(item))
+                    own, *after = _item_sentences(item)
+                    found.append(Anchor(f"{lead} {own}", whole, whole, own))
+                    found += [Anchor(part, whole, part) for part in after]
+            listed = tuple(_item_sentences(item)[0] for item in items if not TABLE_ROW.match(item))
             if len(listed) > 1:
                 found.append(Anchor(" ".join([lead, *listed]), whole, whole, items=listed))
             sentences += parts[:-1]

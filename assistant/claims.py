@@ -102,11 +102,11 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "more_than": (rf"\bplus de\b(?= \d| (?:{NUMBER_WORD})\b)|\bsuperieur\w*"
                   r"|(?<!sans )\b(?:depass(?!ement)|exced)\w*", True),
     "less_than": (rf"\bmoins de\b(?= \d| (?:{NUMBER_WORD})\b)|\binferieur\w*", True),
-    "before": (r"\bavant\b|\bprenata\w*|\bpreced(?:ant|ent|e)\w*|\bveille\b", False),
+    "before": (r"\bavant\b|\bprenata\w*|\banterieur\w* a\b|\bpreced(?:ant|ent|e)\w*|\bveille\b", False),
     "after": (r"\bapres\b(?! (?:deduction|abattement|prelevement)s?\b)"
               r"|\bsuivant\w* (?:la|le|les|l'|son|sa|ses|leur|leurs|chaque|ce|cet|cette|votre|vos)\b"
               r"|\b(?:jour|mois|semaine|annee|an)s? suivant\w*|\bqui sui(?:t|v\w*)|\ba l'issue\b|\bpasse ce\b"
-              r"|\blendemain\b|\bpostnata\w*", False),
+              r"|\blendemain\b|\bpostnata\w*|\bposterieur\w* a\b", False),
     "deadline": (r"\bau plus tard\b", False),
     "refusal": (r"\brejet\w*|\brefus\w*", False),
     "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b|\b(?:sauf|avec|sans|apres) (?:l')?accord d"

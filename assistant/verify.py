@@ -216,6 +216,9 @@ CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "nean
 LOCUTIONS = re.compile(r"\b(?:y compris|meme) (?:si|s'il|s'ils|lorsqu\w*|quand)\b"
                        r"|\b(?:est|sont|etre|sera|seront) ega(?:l|le|ux|les) a(?= \d)|\bs'elev\w* a(?= \d)"
                        r"|\b(?:etre|est|etes|sont|soit|soyez) titulaires? d(?:u|e|es|')"
+                       r"|\b(?:(?:dans (?:des|les) conditions|selon (?:des|les) modalites) )?"
+                       r"(?:(?:determin|fix|prevu|defini)\w* )?par (?:decret|arrete|voie reglementaire)"
+                       r"(?: en conseil d'etat)?"
                        r"|\by compris\b|\bdonn\w* lieu\b|\b(?:y )?(?:a|ont|avoir|aur\w*) lieu\b|\bau total\b"
                        r"|\b(?:dans le |en )?cas general\b"
                        r"|\b(?:aux? |a l'|de l'|des |l')?articles? [lrd]\b\.?(?: ?\d[\d-]*)?"
@@ -230,7 +233,8 @@ LOCUTIONS = re.compile(r"\b(?:y compris|meme) (?:si|s'il|s'ils|lorsqu\w*|quand)\
                        r"|\bdur(?:e|ent)\b(?= (?:au (?:moins|plus) |jusqu'a )?\d)")
 """Set phrases whose noun names nothing: « y compris » links like « notamment » (« même si » and « y compris
 lorsque » too: they widen the rule, they set no condition), « est égal à 50 % » and « s'élève à 10,15 € » say no
-more than « est de », « être titulaire du permis » no more than « avoir le permis », « donne lieu à » is a verb
+more than « est de », « être titulaire du permis » no more than « avoir le permis », « dans des conditions
+déterminées par décret » points to a decree without saying it, « donne lieu à » is a verb
 (« ouvre droit à ») and so is « a lieu » (« se fait »), « s'il y a lieu », « au total » and « dans le cas général »
 qualify nothing, a cross-reference (« aux articles L. 3131-2 et L. 3131-3 », « par la loi », « la loi interdit »)
 points to the law without saying it, « âgé de 18 ans » says no more than « 18 ans », « mettre en place » is a verb
@@ -1085,20 +1089,33 @@ def _entitlement_reworded(entitlement_text: str, entitled_text: str) -> bool:
 def _spread_over_items(claim_text: str, anchor: Anchor, passage: Passage) -> bool:
     """Whether a sentence says several items of a list in one: each part it joins by « et », « ou », « dont » or
     « ; » holds its quantities in one item and its words in that item, the lead-in or the passage's title and
-    headings, and the parts draw on two items at least. A condition stays with the item that states it: a part is
-    never cut inside."""
+    headings, and the parts draw on two items at least; a part no item holds may list items by commas (« sauf
+    dérogation accordée par l'inspecteur, en cas d'urgence ou dans les cas prévus… »), each held with its words (a
+    figure alone is no item: « Pour les cadres, … trois mois »). A condition stays with the item that states it: a
+    part an item holds is never cut inside."""
     lead = anchor.text[: len(anchor.text) - len(" ".join(anchor.items))]
     lead_terms = _terms(f"{lead}\n{_context(passage)}", source=True)
+    lead_amounts = claims.quantities(lead)
+
+    def holder(part: str, named: bool = False) -> int | None:
+        """The first item that holds the part; -1 when the lead-in says all of it, None when no item holds it or,
+        if it must be `named`, when it gives a figure without the words of its item."""
+        own, amounts = _terms(part) - lead_terms, claims.quantities(part) - lead_amounts
+        if not own and not amounts:
+            return -1
+        if named and not own:
+            return None
+        return next((n for n, item in enumerate(anchor.items) if own <= _terms(item, source=True)
+                     and claims.quantities_held(amounts, claims.quantities(item))), None)
+
     used: set[int] = set()
     for part in JOINED_ITEMS.split(claim_text):
-        own, amounts = _terms(part) - lead_terms, claims.quantities(part)
-        if not own and not amounts:
-            continue
-        holders = [n for n, item in enumerate(anchor.items)
-                   if own <= _terms(item, source=True) and claims.quantities_held(amounts, claims.quantities(item))]
-        if not holders:
+        holders = [holder(part)]
+        if holders[0] is None:
+            holders = [holder(piece, named=True) for piece in part.split(",")]
+        if None in holders:
             return False
-        used.add(holders[0])
+        used |= {n for n in holders if n is not None and n >= 0}
     return len(used) > 1
 
 

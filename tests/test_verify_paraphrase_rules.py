@@ -1611,3 +1611,41 @@ def test_an_amount_keeps_its_column(sibling: str, reason: str) -> None:
     """« Montant brut: 10,15 €; Montant net: 8,03 € »: a sentence that calls the gross amount net (or the other way
     round) gives the figure of one column the heading of another."""
     assert stands("b2-smic-01", sibling) == [reason]
+
+
+@pytest.mark.parametrize(("sibling", "reason"), [
+    ("La durée quotidienne de travail effectif ne peut pas dépasser dix heures par salarié, sauf dérogation accordée "
+     "par l'employeur, en cas d'urgence ou dans les cas prévus à l'article L. 3121-19 [1].", "unmatched_word"),
+    ("La durée quotidienne de travail effectif ne peut pas dépasser dix heures par salarié, sauf dérogation accordée "
+     "par l'inspecteur du travail, en cas de surcroît d'activité ou dans les cas prévus à l'article L. 3121-19 [1].",
+     "unmatched_word"),
+    ("La durée quotidienne de travail effectif ne peut pas dépasser douze heures par salarié, sauf dérogation "
+     "accordée par l'inspecteur du travail, en cas d'urgence ou dans les cas prévus à l'article L. 3121-19 [1].",
+     "missing_number"),
+])
+def test_items_listed_by_commas_are_each_held(sibling: str, reason: str) -> None:
+    """« sauf dérogation accordée par l'inspecteur, en cas d'urgence ou dans les cas prévus à l'article… » says the
+    three items of « sauf : En cas de dérogation…; En cas d'urgence…; Dans les cas prévus… » (« dans des conditions
+    déterminées par décret » points to a decree, it sets no condition to keep); an item changed is in no item."""
+    assert stands("b2-code-duree-max-01") == ["ok"]
+    assert stands("b2-code-duree-max-01", sibling) == [reason]
+    assert verify_module._terms("dans des conditions déterminées par décret en Conseil d'Etat") == set()
+
+
+def test_an_item_is_its_own_sentence() -> None:
+    """« ou de saisir le juge… dans un délai d'1 an… . Le recours à un avocat n'est pas obligatoire. »: the
+    item is its first sentence, and the denial after it is not the item's polarity."""
+    assert stands("b2-loyer-05") == ["ok", "ok"]
+    assert stands("b2-loyer-05", "En cas de refus ou d'absence de réponse de sa part, vous pouvez engager une "
+                                 "procédure de conciliation auprès d'une commission départementale de conciliation ou "
+                                 "saisir le juge des contentieux du tribunal dans un délai de deux ans à partir de la "
+                                 "date de révision du loyer [1].") == ["missing_number"]
+    assert stands("b2-loyer-05", "Le recours à un avocat est obligatoire pour saisir le juge [1].") != ["ok"]
+
+
+@pytest.mark.parametrize(("text", "marker"), [
+    ("dont la mise en circulation est antérieure à 1960", "before"),
+    ("pour les contrats postérieurs à la loi", "after"),
+])
+def test_anterior_and_posterior_are_sides_of_a_date(text: str, marker: str) -> None:
+    assert marker in claims.markers(text)
