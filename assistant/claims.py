@@ -110,7 +110,7 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "deadline": (r"\bau plus tard\b", False),
     "refusal": (r"\brejet\w*|\brefus\w*", False),
     "acceptance": (r"\baccept\w*|\baccord(?:e|es|ee|ees)\b|\b(?:sauf|avec|sans|apres) (?:l')?accord d"
-                   r"|\bva(?:u|len)t accord\b", False),
+                   r"|\bva(?:u|len)t accord\b|\ben accord avec\b", False),
     "until": (r"\bjusqu(?:'|e\b)", False),
     "from": (r"\ba partir d|\ba compter d", False),
     "calendar_days": (r"\bcalendaire\w*", False),
@@ -272,6 +272,9 @@ REWORDINGS = (
                 r"(?!(?:\s+[\w'-]+){0,4}?\s+(?:depass|exced|superieur|inferieur))"), "ne peut"),
     (re.compile(r"\bsauf (?:si|s'ils?|lorsqu\w*|quand)\b"), "sauf"),
     (UNIT_GLOSS, r"\1"),
+    (re.compile(r"\bsauf (?=(?:(?:une?|des|les|l')\s*)?(?:conventions?|stipulations?|dispositions? conventionnelles?"
+                r"|accords? (?:collectif|de branche|d'entreprise|fixant|prevoyant|contraire|ou convention)))"),
+     "a defaut d'"),
 )
 """Other wordings of one bound, frequency or modality, read as the usual one before the markers are sought: « trois
 enfants ou plus » is « au moins trois enfants », « inférieure ou égale à 1 an » « au plus 1 an », « pas plus de 5
@@ -279,7 +282,8 @@ heures » « au plus 5 heures » (not « plus de »); « une personne seule » o
 not an exclusive rule; « ne doit entraîner aucune perte » forbids as « ne peut entraîner aucune perte » does (not
 « ne doit pas nécessairement », which only lifts a duty, nor « ne doit pas dépasser », a bound); « sauf si vous l'en
 dispensez » is the exception « sauf dispense », not a condition besides it; a kind of day is read without its
-definition (`UNIT_GLOSS`)."""
+definition (`UNIT_GLOSS`); « sauf accord fixant une autre période » is « à défaut d'accord »: the rule that holds
+when no agreement says otherwise."""
 
 
 def markers(text: str) -> frozenset[str]:

@@ -1214,7 +1214,7 @@ def _check(
     if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms - _role_terms()) and not \
             _numbers_of_item(words, said.quantities, anchor):
         return "dropped_condition", "item"
-    unnamed = set() if previous == anchor.text else _label_unnamed(anchor.label, claim_text)
+    unnamed = _label_unnamed(anchor.label, claim_text) if anchor.label and previous != anchor.text else set()
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
     unnamed_case = _case_unnamed(claim_text, reply.question, anchor, body)

@@ -1516,7 +1516,8 @@ def test_linking_words_and_a_duration_verb_name_nothing(draft_id: str, sibling: 
     ("même lorsque le bail prévoit une autre périodicité", "condition", False),
     ("lorsque le bail prévoit une autre périodicité", "condition", True),
     ("au moins 5 jours ouvrables (tous les jours de la semaine sauf dimanches et jours fériés)", "exception", False),
-    ("calculée en jours calendaires (sauf dispositions conventionnelles contraires)", "exception", True),
+    ("calculée en jours calendaires (sauf dispositions conventionnelles contraires)", "without", True),
+    ("calculée en jours calendaires (sauf dimanches)", "exception", True),
     ("au maximum 310 jours ouvrés (soit 14 mois)", "month", True),
 ])
 def test_more_marker_wordings(text: str, marker: str, present: bool) -> None:
@@ -1649,3 +1650,21 @@ def test_an_item_is_its_own_sentence() -> None:
 ])
 def test_anterior_and_posterior_are_sides_of_a_date(text: str, marker: str) -> None:
     assert marker in claims.markers(text)
+
+
+@pytest.mark.parametrize(("sibling", "reason"), [
+    ("Sauf convention ou accord fixant d'autres durées, le congé sabbatique dure au moins six mois et au plus douze "
+     "mois [1].", "missing_number"),
+    ("Même si une convention ou un accord fixe d'autres durées, le congé sabbatique dure au moins six mois et au plus "
+     "onze mois [1].", "dropped_condition"),
+])
+def test_sauf_accord_is_a_defaut_d_accord(sibling: str, reason: str) -> None:
+    """« Sauf convention ou accord fixant d'autres durées » is « À défaut de convention ou d'accord »: the rule
+    when no agreement says otherwise; « même si une convention… » says it holds against the agreement and goes.
+    « sauf accord de l'employeur » stays an exception to the employer's consent."""
+    assert stands("b6-sabbatique-02") == ["ok"]
+    assert stands("b6-sabbatique-02", sibling) == [reason]
+    assert claims.markers(fold("Sauf accord fixant une autre période")) == \
+        claims.markers(fold("À défaut d'accord fixant une autre période"))
+    assert {"exception", "acceptance"} <= claims.markers(fold("sauf accord de l'employeur"))
+    assert "acceptance" in claims.markers(fold("en accord avec l'employeur"))
