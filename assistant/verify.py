@@ -1346,20 +1346,21 @@ def _for_other_audience(passage: Passage, question: str, claim_text: str) -> boo
 def _joined(claim_text: str) -> list[str]:
     """The clauses of a sentence that joins two rules (« …, mais … », « … ; … », « …, et le salarié … »); one
     clause if it does not."""
-    return [clause.strip() for clause in JOINED_RULES.split(claim_text) if clause.strip()]
+    return [clause.strip().rstrip(".") for clause in JOINED_RULES.split(claim_text) if clause.strip()]
 
 
 def _clauses(claim_text: str) -> list[str]:
-    """The clauses of a sentence that joins two rules, when each names its subject and has its own verb; a clause
-    that opens on a pronoun for the subject before it (« …, mais il ne peut pas… ») is read with that subject
-    named; [] otherwise."""
+    """The clauses of a sentence that joins two rules, when each names its subject and has its own verb (« ce sont
+    les statuts qui la fixent » names « les statuts »); a clause that opens on a pronoun for the subject before it
+    (« …, mais il ne peut pas… ») is read with that subject named; [] otherwise."""
     clauses = _joined(claim_text)
     if len(clauses) < 2:
         return []
     named = clauses[:1]
     for clause in clauses[1:]:
-        named.append(clause if _names_its_subject(parse(clause)) else with_named_subject(named[-1], clause))
-    parsed = [parse(clause) for clause in named]
+        named.append(clause if _names_its_subject(parse(CLEFT.sub(r"\1 ", clause))) else
+                     with_named_subject(named[-1], clause))
+    parsed = [parse(CLEFT.sub(r"\1 ", clause)) for clause in named]
     return named if all(_names_its_subject(p) and p.has_finite_verb for p in parsed) else []
 
 
@@ -1374,7 +1375,9 @@ def verify_sentence(
 ) -> SentenceVerdict:
     """Supported when one sentence of a cited passage's body holds it (see the module's docstring); a sentence
     that joins two rules by « mais » or « ; » when each of its clauses rests on the same cited passage, and only
-    so when one clause denies and the other affirms (the sentence's polarity is then no one clause's)."""
+    so when one clause denies and the other affirms (the sentence's polarity is then no one clause's). A sentence
+    that joins two rules and rests whole on one passage sentence still goes when one of its rules, checked on its
+    own, contradicts the passage (the words of the other rule may sit in the anchor's window)."""
     cited = tuple(dict.fromkeys(cited_numbers(sentence)))
     if not cited:
         return SentenceVerdict(sentence, cited, False, "no_citation")
@@ -1395,9 +1398,9 @@ def verify_sentence(
     mixed = len({negated(clause) for clause in _joined(claim_text) if parse(clause).has_finite_verb}) > 1
     reply = Reply(answer, flipped, question, draft)
     whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, resemblance, previous)
-    if whole is not None and whole.supported:
-        return whole
     clauses = _clauses(claim_text)
+    if whole is not None and whole.supported and not clauses:
+        return whole
     if not clauses:
         return whole or SentenceVerdict(sentence, cited, False, "negation", detail="clauses")
     parts: list[SentenceVerdict] = []
@@ -1406,6 +1409,9 @@ def verify_sentence(
         rest = " ; ".join(other for other in clauses if other != clause)
         parts.append(_rest(sentence, cited, clause, replace(reply, rest=rest) if n == 0 else
                            Reply("", flipped, question, rest=rest), passages, resemblance, said_before))
+    if whole is not None and whole.supported:
+        contradicted = next((part for part in parts if part.reason == "negation"), None)
+        return replace(contradicted, sentence=sentence) if contradicted else whole
     if all(part.supported for part in parts) and len({part.support for part in parts}) == 1:
         other_case = _clause_of_another_case(clauses, parts, passages[parts[0].support - 1])
         if other_case:

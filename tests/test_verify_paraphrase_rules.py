@@ -1668,3 +1668,18 @@ def test_sauf_accord_is_a_defaut_d_accord(sibling: str, reason: str) -> None:
         claims.markers(fold("À défaut d'accord fixant une autre période"))
     assert {"exception", "acceptance"} <= claims.markers(fold("sauf accord de l'employeur"))
     assert "acceptance" in claims.markers(fold("en accord avec l'employeur"))
+
+
+@pytest.mark.parametrize(("sibling", "reason"), [
+    ("Aucun texte ne fixe la durée du mandat du président d'une association : ce sont les statuts qui la fixent à "
+     "deux ans [1].", "missing_number"),
+    ("La loi fixe la durée du mandat du président d'une association : ce sont les statuts qui la fixent [1].",
+     "negation"),
+])
+def test_each_rule_a_sentence_joins_is_checked(sibling: str, reason: str) -> None:
+    """« Aucun texte ne fixe la durée… : ce sont les statuts qui la fixent » joins two rules, each held by its own
+    passage sentence (« ce sont les statuts qui » names « les statuts »; a clause has no final stop). A sentence
+    whose whole finds support still goes when one of its rules contradicts the passage: « La loi fixe la durée… »
+    rested on the sentence about the statutes, whose window holds the words of the first."""
+    assert stands("association-force-majeure-01") == ["ok"]
+    assert stands("association-force-majeure-01", sibling) == [reason]
