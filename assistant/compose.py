@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.anchors import SPECIAL_CASES_BESIDE, heading_shaped
+from assistant.anchors import SPECIAL_CASES_BESIDE, TABLE_ROW, heading_shaped
 from assistant.grammar import parse
 from assistant.model import Citation
 from assistant.quantities import Quantity, asked_quantities, case_fits, fits, row_fits
@@ -116,7 +116,6 @@ ITEM = re.compile(r"^(?:-|\d+\.)\s+")
 HEADING_LINE = re.compile(r"^[^.!?]+\??(?: > [^.!?]+\??)+$")
 """A heading path that a merged chunk carries inside its body (« Indemnité de fin de contrat > Principe »), its
 headings questions or not (« Qui est concerné ? > Salarié en forfait annuel en jours »)."""
-TABLE_ROW = re.compile(r"^[^:;]{1,80}: [^;]+(?:; [^:;]{1,80}: [^;]+)+$")
 QUALIFIER_START = re.compile(
     r"^(?:toutefois|cependant|sauf|si |s'|en revanche|attention|a noter|a savoir|dans ce cas|lorsque|lorsqu|"
     r"par exception|par derogation|neanmoins|en cas d|a defaut|au-dela|en dessous|en-dessous|pour les|seul)"
