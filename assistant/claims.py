@@ -79,7 +79,9 @@ MARKERS: dict[str, tuple[str, bool]] = {
                   r"|\breserve(?:e|s|es)? aux?\b"
                   r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir|ant)\b|\bpourr\w*|\b(?:im)?possibl\w*|\bfacult\w*"
-                    r"|\b(?:a|ont|avez|as) le droit\b|\b(?:est|sont|etes|es)(?: \w+)? en droit d|\blibres? de\b"
+                    r"|\bpossibilit\w*|\b(?:vous|lui|leur|nous|ne) permet\w*|\bpermet(?:tent|tra|tront)? (?:a|au|aux)\b"
+                    r"|\b(?:a|ont|avez|as) (?:\w+ )?(?:pas )?le (?:droit|choix)\b"
+                    r"|\b(?:est|sont|etes|es)(?: \w+)? en droit d|\blibres? de\b"
                     rf"|\bdispos\w* d(?:'un delai d(?:e\b|')|e (?=\d|(?:{NUMBER_WORD})\b))"
                     rf"|\b(?:ont|avez|avons) (?:\d+|{NUMBER_WORD}) (?:[\w']+ ){{1,3}}?pour\b", True),
     "minimum": (r"\bau moins\b|\bminim\w*|\b(?:pas|peu\w*|doi\w*) (?:etre )?inferieur\w*|\bpas moins\b|[⩾≥]"

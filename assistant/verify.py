@@ -1016,6 +1016,12 @@ def _numbers_of_item(words: set[str], said: frozenset[tuple[str, str]], anchor: 
     return bool(own & {number for number, _ in said}) and not words & others
 
 
+def _allowed_in_a_relative_clause(text: str) -> bool:
+    """Whether the text's only possibility is said of a noun (« un salarié dont le poste permet d'en
+    bénéficier »): it describes the noun, it states no possibility of the rule."""
+    return "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", fold(text)))
+
+
 def _requirement_as_condition(claim_text: str, anchor_text: str) -> bool:
     """Whether the sentence's only condition is « à condition de » + a verb that the anchor makes a duty (« a un
     préavis d'un mois, à condition de l'indiquer dans sa lettre » for « le locataire doit indiquer dans la lettre
@@ -1193,7 +1199,7 @@ def _check(
     if "condition" in dropped and (_condition_restated(f"{claim_text}\n{reply.question}\n{reply.rest}", anchor.text)
                                    or _points_back(anchor, previous)):
         dropped.discard("condition")
-    if "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", fold(anchor.text))):
+    if _allowed_in_a_relative_clause(anchor.text):
         dropped.discard("possibility")
     dropped -= _said_before(dropped, claim_text, anchor.text, previous)
     excepted = _states_the_exception(claim_text, anchor)

@@ -1683,3 +1683,32 @@ def test_each_rule_a_sentence_joins_is_checked(sibling: str, reason: str) -> Non
     rested on the sentence about the statutes, whose window holds the words of the first."""
     assert stands("association-force-majeure-01") == ["ok"]
     assert stands("association-force-majeure-01", sibling) == [reason]
+
+
+@pytest.mark.parametrize(("draft_id", "sibling", "reason"), [
+    ("b4-accident-travail-08", "Si la faute inexcusable est reconnue, votre rente d'incapacité permanente est majorée "
+                               "et vous obtenez automatiquement la réparation intégrale des préjudices non indemnisés "
+                               "par la rente, comme les souffrances physiques et morales ou le préjudice esthétique "
+                               "[1].", "unmatched_word"),
+    ("b11-consumer-01", "Vous devez garder le produit et obtenir une réduction du prix [1].", "dropped_condition"),
+    ("b7-justice-04", "Oui : même lorsque la peine est prescrite, les parties civiles gardent l'obligation de demander "
+                      "des dommages-intérêts [1].", "unmatched_word"),
+])
+def test_other_ways_to_allow(draft_id: str, sibling: str, reason: str) -> None:
+    """« elle vous permet d'obtenir » is « vous pouvez obtenir », « gardent la possibilité de » « peuvent », « vous
+    avez le choix entre » « vous pouvez soit… soit »; a duty or a plain statement in their place goes."""
+    assert set(stands(draft_id)) == {"ok"}
+    assert stands(draft_id, sibling) == [reason]
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Le propriétaire n'a notamment pas le droit d'imposer un droit de visite", True),
+    ("Le droit au RSA ne permet pas de bénéficier automatiquement d'une exonération", True),
+    ("un salarié dont le poste permet d'en bénéficier", False),
+    ("un complément de salaire permettant d'atteindre le Smic", False),
+    ("son impossibilité de maintenir ce contrat", False),
+])
+def test_what_allows_and_what_only_describes(text: str, present: bool) -> None:
+    """« n'a (notamment) pas le droit » denies a possibility; « le poste permet de » and « permettant de » describe a
+    thing, they allow no one; « impossibilité de maintenir » is a ground, not a possibility."""
+    assert ("possibility" in claims.markers(fold(text))) is present
