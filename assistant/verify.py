@@ -200,6 +200,8 @@ SYNONYMS = {
     **dict.fromkeys(("prevenir", "previent", "previennent", "prevenez", "previens", "avertir", "avertit",
                      "avertissent", "avertissez"), "informer"),
     "expose": "encourt", "exposent": "encourent", "retour": "reprise",
+    **dict.fromkeys(("retrait", "retraits", "retirent", "retirez", "perte", "pertes", "perd", "perdre", "perdent",
+                     "perdez", "perdu", "perdue", "perdus", "perdues"), "retire"),
     **dict.fromkeys(("veut", "veulent", "voulez", "veux", "vouloir"), "souhaite"),
     "prison": "emprisonnement", "lettre": "courrier", "lettres": "courriers", "devient": "transforme",
     "demarre": "commence",

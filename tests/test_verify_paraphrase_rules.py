@@ -1712,3 +1712,17 @@ def test_what_allows_and_what_only_describes(text: str, present: bool) -> None:
     """« n'a (notamment) pas le droit » denies a possibility; « le poste permet de » and « permettant de » describe a
     thing, they allow no one; « impossibilité de maintenir » is a ground, not a possibility."""
     assert ("possibility" in claims.markers(fold(text))) is present
+
+
+@pytest.mark.parametrize(("sibling", "reason"), [
+    ("Le refus de priorité est une contravention de 4e classe qui entraîne la perte de 6 points [1].",
+     "missing_number"),
+    ("Le refus de priorité est une contravention de 4e classe qui entraîne le gain de 4 points [1].", "new_words"),
+])
+def test_points_lost_are_points_withdrawn(sibling: str, reason: str) -> None:
+    """« entraîne la perte de 4 points », « fait perdre 4 points » say « Nombre de points retirés: 4 » (and
+    « retrait de points »), while « retraite » stays a pension; another number or a gain goes."""
+    assert stands("b5-permis-points-04") == ["ok"]
+    assert stands("b5-permis-points-04", sibling) == [reason]
+    assert verify_module._terms("fait perdre 6 points") == verify_module._terms("retrait de points", source=True)
+    assert verify_module._terms("retraite") != verify_module._terms("retrait")
