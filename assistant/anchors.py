@@ -124,6 +124,7 @@ def anchors(body: str) -> list[Anchor]:
             if said_before and PRONOUN.match(lead):
                 whole = f"{said_before}\n{whole}"
             announcing = _announcing(before)
+            listed: list[str] = []
             for item in items:
                 row = TABLE_ROW.match(item)
                 if row:
@@ -132,9 +133,9 @@ def anchors(body: str) -> list[Anchor]:
                     own, *after = _item_sentences(item)
                     found.append(Anchor(f"{lead} {own}", whole, whole, own))
                     found += [Anchor(part, whole, part) for part in after]
-            listed = tuple(_item_sentences(item)[0] for item in items if not TABLE_ROW.match(item))
+                    listed.append(own)
             if len(listed) > 1:
-                found.append(Anchor(" ".join([lead, *listed]), whole, whole, items=listed))
+                found.append(Anchor(" ".join([lead, *listed]), whole, whole, items=tuple(listed)))
             sentences += parts[:-1]
             if parts[:-1] or after_sentence:
                 lists_after[len(sentences) - 1] = whole

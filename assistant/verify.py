@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -699,6 +699,13 @@ def _other_row_named(claim_text: str, anchor: Anchor, body: str) -> str:
                  if other.label and other.label != anchor.label and _names_row(said, words, other.label)), "")
 
 
+def _between_quantities(folded: str, found: list[re.Match[str]]) -> Iterator[tuple[re.Match[str], str, str]]:
+    """Each quantity found in a folded text, with the text since the quantity before it and up to the next one."""
+    for n, match in enumerate(found):
+        yield (match, folded[found[n - 1].end() if n else 0: match.start()],
+               folded[match.end(): found[n + 1].start() if n + 1 < len(found) else len(folded)])
+
+
 def _qualifiers(anchor_text: str) -> list[tuple[tuple[str, str], set[str]]]:
     """Each measure of a sentence followed by the words that say what it is for, up to the next punctuation, clause
     or measure (« 112,20 € le samedi », « 25 % pour les cadres »); a measure followed by anything else (« 5 jours si
@@ -706,8 +713,7 @@ def _qualifiers(anchor_text: str) -> list[tuple[tuple[str, str], set[str]]]:
     folded = claims.spelled_fractions(fold(anchor_text))
     found = [match for match in claims.QUANTITY.finditer(folded) if match.group(2) or "/" in match.group(1)]
     measures = []
-    for n, match in enumerate(found):
-        after = folded[match.end(): found[n + 1].start() if n + 1 < len(found) else len(folded)]
+    for match, _, after in _between_quantities(folded, found):
         if not QUALIFIER_START.match(after):
             continue
         words = _terms(" ".join(QUALIFIER_END.split(after)[0].split()[:QUALIFIER_WORDS]))
@@ -753,11 +759,8 @@ def _kinds_beside(text: str) -> list[tuple[tuple[str, str], frozenset[str]]]:
     """Each quantity of a text with the kinds (`COLUMN_KINDS`) said next to it, within its clause and before the
     next quantity (« brut s'élève à 10,15 €, soit 8,03 € net »)."""
     folded = fold(text)
-    found = list(claims.QUANTITY.finditer(folded))
     beside = []
-    for n, match in enumerate(found):
-        before = folded[found[n - 1].end() if n else 0: match.start()]
-        after = folded[match.end(): found[n + 1].start() if n + 1 < len(found) else len(folded)]
+    for match, before, after in _between_quantities(folded, list(claims.QUANTITY.finditer(folded))):
         near = [*QUALIFIER_END.split(before)[-1].split()[-QUALIFIER_WORDS:],
                 *QUALIFIER_END.split(after)[0].split()[:QUALIFIER_WORDS]]
         kinds = claims.markers(" ".join(near)) & COLUMN_KINDS
