@@ -61,6 +61,11 @@ def spelled_fractions(folded: str) -> str:
 NOT_LESS_THAN = r"\bne (?:peu\w*|doi\w*) (?:[\w'-]+\s+){0,2}?moins de\b"
 """« ne peut avoir lieu moins de cinq jours après »: a minimum written as a denial, folded: a pattern part."""
 
+NOT_RESTRICTIVE = r"(?:pas|point|rien|guere|mais|car)"
+"""A word that, between « ne » and « que », makes the « que » another clause's: « n'exige pas qu'un étranger
+renonce » denies a duty, « si aucun candidat n'obtient la majorité mais que l'un d'eux… » adds a condition; neither
+restricts like « ne … que »."""
+
 SYMMETRIC = "symmetric"
 """Markers the source sentence carries must be carried by the answer too (dropping « sauf » or « peut » changes
 the rule as much as adding them); the other markers are only required from the answer to the source."""
@@ -77,7 +82,7 @@ MARKERS: dict[str, tuple[str, bool]] = {
                   r"|\bune? seule? (?:des|d'entre)\b"
                   r"|\bexclusivement\b"
                   r"|\breserve(?:e|s|es)? aux?\b"
-                  r"|\bn(?:e\s+|')(?:[\w-]+\s+){1,5}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
+                  rf"|\bn(?:e\s+|')(?:(?!{NOT_RESTRICTIVE}\b)[\w-]+\s+){{1,5}}?qu(?:e\b|')(?!\s*une? seule?\b)", True),
     "possibility": (r"\bpeu(?:t|vent|x)\b|\bpouv(?:ez|ons|oir|ant)\b|\bpourr\w*|\b(?:im)?possibl\w*|\bfacult\w*"
                     r"|\bpossibilit\w*|\b(?:vous|lui|leur|nous|ne) permet\w*|\bpermet(?:tent|tra|tront)? (?:a|au|aux)\b"
                     r"|\b(?:a|ont|avez|as) (?:\w+ )?(?:pas )?le (?:droit|choix)\b"
@@ -274,6 +279,9 @@ REWORDINGS = (
                 r"(?!(?:\s+[\w'-]+){0,4}?\s+(?:depass|exced|superieur|inferieur))"), "ne peut"),
     (re.compile(r"\bsauf (?:si|s'ils?|lorsqu\w*|quand)\b"), "sauf"),
     (UNIT_GLOSS, r"\1"),
+    (re.compile(r"\b(calcul\w*) a partir (d(?:e|u|es|')\s*+(?>(?:la |l'|les |votre |vos |son |sa |ses |leur |leurs )?))"
+                r"(?!date|jour|lendemain|premier|1er|debut|reception|notification|naissance|moment)"),
+     r"\1 sur la base \2"),
     (re.compile(r"\bsauf (?=(?:(?:une?|des|les|l')\s*)?(?:conventions?|stipulations?|dispositions? conventionnelles?"
                 r"|accords? (?:collectif|de branche|d'entreprise|fixant|prevoyant|contraire|ou convention)))"),
      "a defaut d'"),
@@ -283,9 +291,10 @@ enfants ou plus » is « au moins trois enfants », « inférieure ou égale à 
 heures » « au plus 5 heures » (not « plus de »); « une personne seule » or « si vous êtes seul » is a household,
 not an exclusive rule; « ne doit entraîner aucune perte » forbids as « ne peut entraîner aucune perte » does (not
 « ne doit pas nécessairement », which only lifts a duty, nor « ne doit pas dépasser », a bound); « sauf si vous l'en
-dispensez » is the exception « sauf dispense », not a condition besides it; a kind of day is read without its
-definition (`UNIT_GLOSS`); « sauf accord fixant une autre période » is « à défaut d'accord »: the rule that holds
-when no agreement says otherwise."""
+dispensez » is the exception « sauf dispense », not a condition besides it; « calculé à partir du salaire » names
+the base of the sum (« sur la base du salaire »), not when it starts — « à partir de la date » still does; a kind of
+day is read without its definition (`UNIT_GLOSS`); « sauf accord fixant une autre période » is « à défaut
+d'accord »: the rule that holds when no agreement says otherwise."""
 
 
 def markers(text: str) -> frozenset[str]:

@@ -129,7 +129,7 @@ JOINED_ITEMS = re.compile(r",?\s+(?:et|ou|dont|puis)\s+|\s*;\s*")
 CONTRARY_VERBS = (("perd", "conserv|gard"), ("augment|hauss", "diminu|baiss|redui|redu[ic]"),
                   ("prolong|allong", "raccourc|abreg"), ("suspend|interromp", "maint[ie]n|poursui|continu"),
                   ("major", "minor"), ("ajout", "retir|retranch|dedui"), ("debut|commenc", "termin|achev"),
-                  ("obligatoir", "facultati|optionnel"))
+                  ("obligatoir", "facultati|optionnel"), ("multipli", "divis"), ("au[- ]dela", "en deca"))
 """Pairs of word roots that say the opposite of each other (« perd » and « conserve »): a sentence that uses one
 where its anchor uses the other reverses the rule while reusing its words, and no paraphrase allowance covers
 it."""
@@ -1027,6 +1027,28 @@ def _allowed_in_a_relative_clause(text: str) -> bool:
     return "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", fold(text)))
 
 
+NONE_OF = re.compile(r"\baucun\w*\s+(\w+)", re.IGNORECASE)
+WITHOUT_OF = re.compile(r"\bsans\s+(?:d(?:e\s+|'))?(?!(?:d[ée]lai|doute|cesse)\b)(\w+)", re.IGNORECASE)
+"""« sans N », not the set phrases « sans délai » (at once: « aucun délai » is no time limit), « sans doute »
+(likely), « sans cesse »."""
+
+
+def _none_as_the_anchor_says_it(claim_text: str, anchor_text: str) -> str:
+    """The sentence with « sans N » read as « aucun N » where the anchor says « aucun N » of the same noun, and the
+    reverse: « le bulletin sans condamnation » is « ne comporte aucune condamnation », « les demandeurs d'emploi
+    sans activité » those « qui n'exercent aucune activité » — one denial, said two ways. Another noun keeps
+    them apart (« sans mention » on « aucune condamnation »)."""
+    def nouns(pattern: re.Pattern[str], text: str) -> set[str]:
+        return {family(term) for term in content_words(" ".join(pattern.findall(text)))}
+
+    def reworded(pattern: re.Pattern[str], word: str, denied: set[str], text: str) -> str:
+        return pattern.sub(lambda m: f"{word} {m.group(1)}" if nouns(pattern, m.group()) & denied else m.group(),
+                           text)
+
+    claim_text = reworded(WITHOUT_OF, "aucun", nouns(NONE_OF, anchor_text), claim_text)
+    return reworded(NONE_OF, "sans", nouns(WITHOUT_OF, anchor_text), claim_text)
+
+
 def _requirement_as_condition(claim_text: str, anchor_text: str) -> bool:
     """Whether the sentence's only condition is « à condition de » + a verb that the anchor makes a duty (« a un
     préavis d'un mois, à condition de l'indiquer dans sa lettre » for « le locataire doit indiquer dans la lettre
@@ -1165,6 +1187,7 @@ def _check(
     answer (« Oui », « Non ») agrees with the anchor's polarity, or goes against it when the sentence answers by
     the opposite of what was asked (`flipped`)."""
     body, context = passage_body(passage), _context(passage, anchor.text)
+    claim_text = _none_as_the_anchor_says_it(claim_text, anchor.text)
     said, held = claims.claim(claim_text), claims.claim(anchor.text)
     case = _case_quantities(passage, anchor.text)
     if not claims.quantities_held(said.quantities, held.quantities | case):

@@ -1726,3 +1726,67 @@ def test_points_lost_are_points_withdrawn(sibling: str, reason: str) -> None:
     assert stands("b5-permis-points-04", sibling) == [reason]
     assert verify_module._terms("fait perdre 6 points") == verify_module._terms("retrait de points", source=True)
     assert verify_module._terms("retraite") != verify_module._terms("retrait")
+
+
+@pytest.mark.parametrize(("text", "exclusive"), [
+    ("la loi française n'exige pas qu'un étranger devenu Français renonce à sa nationalité", False),
+    ("Si aucun candidat n'obtient la majorité absolue mais que l'un d'eux obtient au moins ⅓ des voix", False),
+    ("il ne peut signer son contrat qu'après autorisation", True),
+    ("le travail de nuit ne peut être autorisé que de 22 heures à 23 h 30", True),
+])
+def test_ne_que_restricts_unless_a_denial_or_a_conjunction_comes_between(text: str, exclusive: bool) -> None:
+    assert ("exclusive" in claims.markers(text)) is exclusive
+
+
+def test_a_denied_duty_with_que_is_no_restriction():
+    kept = "Non, la loi française n'oblige pas un étranger devenu Français à abandonner sa nationalité d'origine [1]."
+    assert stands("b10-papiers-06", kept) == ["ok"]
+    assert stands("b10-papiers-06", "Oui, la loi française oblige un étranger devenu Français à abandonner sa "
+                                    "nationalité d'origine [1].") == ["negation"]
+    assert stands("b10-papiers-06", "Non, la loi française n'oblige un étranger devenu Français qu'à abandonner sa "
+                                    "nationalité d'origine [1].") == ["unmatched_word"]
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("Son montant est calculé à partir de votre salaire annuel", False),
+    ("Ce contingent se calcule à partir des heures accomplies", False),
+    ("Le délai se calcule à partir de la date de réception", True),
+    ("L'indemnité est calculée à partir du lendemain de l'arrêt", True),
+    ("Le congé commence à partir du 1er jour du mois", True),
+])
+def test_calcule_a_partir_de_names_a_base_not_a_start(text: str, starts: bool) -> None:
+    assert ("from" in claims.markers(text)) is starts
+
+
+@pytest.mark.parametrize(("draft_id", "sibling", "reason"), [
+    ("b4-accident-travail-03", "Son montant est calculé à partir de votre salaire mensuel, multiplié par le taux "
+                               "d'incapacité [1].", "unmatched_word"),
+    ("b4-accident-travail-03", "Son montant est calculé à partir de votre salaire annuel, divisé par le taux "
+                               "d'incapacité [1].", "negation"),
+    ("b10-travail-23", "Ce contingent se calcule à partir des heures accomplies en deçà de la durée légale [1].",
+     "negation"),
+])
+def test_a_sum_calculated_from_its_base_and_the_contrary_operations(draft_id: str, sibling: str, reason: str) -> None:
+    """« calculé à partir de votre salaire » is « calculé sur la base de votre salaire »; another base, divided for
+    multiplied, « en deçà » for « au-delà » go."""
+    assert stands("b10-travail-23") == ["ok", "ok"]
+    assert stands("b4-accident-travail-03", "Son montant est calculé à partir de votre salaire annuel, multiplié par "
+                                            "le taux d'incapacité [1].") == ["ok"]
+    assert stands(draft_id, sibling) == [reason]
+
+
+@pytest.mark.parametrize(("sibling", "reason"), [
+    ("Le bulletin sans mention est envoyé par mail en moins d'une semaine, ou par courrier simple sous 2 semaines "
+     "maximum [1].", "unmatched_word"),
+    ("Le bulletin avec condamnation est envoyé par mail en moins d'une semaine, ou par courrier simple sous 2 "
+     "semaines maximum [1].", "negation"),
+])
+def test_sans_and_aucun_deny_the_same_noun(sibling: str, reason: str) -> None:
+    """« le bulletin sans condamnation » is « ne comporte aucune condamnation »; another noun, or the noun affirmed,
+    goes."""
+    assert stands("b5-casier-judiciaire-04", "Le bulletin sans condamnation est envoyé par mail en moins d'une "
+                                             "semaine, ou par courrier simple sous 2 semaines maximum [1].") == ["ok"]
+    assert stands("b5-casier-judiciaire-04", sibling) == [reason]
+    assert stands("b11-work-15")[0] == "ok"
+    assert verify_module._none_as_the_anchor_says_it("Il peut agir sans délai.", "aucun délai n'est fixé") == \
+        "Il peut agir sans délai."
