@@ -80,6 +80,18 @@ def _item_sentences(item: str) -> list[str]:
     return [part for part in BODY_SENTENCE_END.split(item) if part.strip()] or [item]
 
 
+STATEMENT_END = re.compile(r"[.!?;]$")
+ANNOUNCES = re.compile(r"\bsuivant|\bci-(?:dessous|apres)\b|\bvoici\b")
+
+
+def _states(lead: str) -> bool:
+    """Whether a line a list follows is a statement of its own as well: it ends as a sentence does, not on « : »,
+    and announces nothing (« … dans les cas suivants. »). « Il est souvent possible de déduire des subventions. »
+    above a list of passes, or an item a list goes on after (« - Si elle le souhaite, la salariée peut rompre son
+    contrat sans préavis ; »), holds whatever its list says."""
+    return bool(STATEMENT_END.search(lead.rstrip())) and not ANNOUNCES.search(fold(lead))
+
+
 def _announcing(said_before: list[str]) -> list[str]:
     """What introduces a table, besides its caption: the sentence before it, and the one before that when it
     only announces what follows (« Son montant varie dans les conditions suivantes : »)."""
@@ -136,7 +148,7 @@ def anchors(body: str) -> list[Anchor]:
                     listed.append(own)
             if len(listed) > 1:
                 found.append(Anchor(" ".join([lead, *listed]), whole, whole, items=tuple(listed)))
-            sentences += parts[:-1]
+            sentences += [*parts[:-1], BULLET.sub("", lead)] if _states(lead) else parts[:-1]
             if parts[:-1] or after_sentence:
                 lists_after[len(sentences) - 1] = whole
             after_sentence = False

@@ -8,6 +8,7 @@ import pytest
 
 from assistant import claims
 from assistant import verify as verify_module
+from assistant.anchors import anchors
 from assistant.draft_check import inline_passage
 from assistant.grammar import parse
 from assistant.verify import DISCOURSE_OPENING, hopeless, verify
@@ -1790,3 +1791,30 @@ def test_sans_and_aucun_deny_the_same_noun(sibling: str, reason: str) -> None:
     assert stands("b11-work-15")[0] == "ok"
     assert verify_module._none_as_the_anchor_says_it("Il peut agir sans délai.", "aucun délai n'est fixé") == \
         "Il peut agir sans délai."
+
+
+@pytest.mark.parametrize("draft_id", ["b4-enfant-malade-06", "b4-enfant-malade-09", "b7-identite-06",
+                                      "b8-travail-10", "b9-travail-07"])
+def test_a_sentence_a_list_follows_is_a_statement_of_its_own(draft_id: str) -> None:
+    """« Il est souvent possible de déduire des subventions. » above a list of passes, or « - Si elle le souhaite,
+    la salariée peut rompre son contrat sans préavis ; » that a list goes on after: a sentence may rest on it
+    without naming an item."""
+    assert set(stands(draft_id)) == {"ok"}
+
+
+@pytest.mark.parametrize(("draft_id", "sibling", "reason"), [
+    ("b9-transport-02", "Il est toujours possible de déduire de ce tarif des subventions départementales ou sociales "
+                        "[1].", "unmatched_word"),
+    ("b8-travail-10", "Si elle le souhaite, la salariée en état de grossesse médicalement constaté peut rompre son "
+                      "contrat de travail sans préavis mais doit une indemnité de rupture [1].", "dropped_condition"),
+])
+def test_a_statement_a_list_follows_still_holds_its_words(draft_id: str, sibling: str, reason: str) -> None:
+    assert stands(draft_id)[-1] == "ok"
+    assert stands(draft_id, sibling) == [reason]
+
+
+def test_a_lead_in_that_announces_its_list_is_no_statement_of_its_own():
+    announcing = "Le salarié peut partir dans les cas suivants.\n- maladie grave\n- accident du travail"
+    assert "Le salarié peut partir dans les cas suivants." not in [anchor.text for anchor in anchors(announcing)]
+    stating = "Il est souvent possible de déduire des subventions.\n- Ticket Jeunes\n- Pass Culture"
+    assert "Il est souvent possible de déduire des subventions." in [anchor.text for anchor in anchors(stating)]
