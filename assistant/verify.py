@@ -232,7 +232,8 @@ LOCUTIONS = re.compile(r"\b(?:y compris|meme) (?:si|s'il|s'ils|lorsqu\w*|quand)\
                        r"|\ben tant qu(?:e\b|')|\bfaute de quoi\b"
                        r"|\b(?:c'est|ce qui est) (?:aussi |egalement |encore )?(?:le|votre|son|leur) cas\b"
                        r"|\bsous (?:la )?forme d(?:e\b|')|\bde (?:facon|maniere)\b"
-                       r"|\bdur(?:e|ent)\b(?= (?:au (?:moins|plus) |jusqu'a )?\d)")
+                       r"|\bdur(?:e|ent)\b(?= (?:au (?:moins|plus) |jusqu'a )?\d)"
+                       r"|\b(?:a cause|en raison|en fonction) d(?:e\b|u\b|es\b|')|\bselon\b|\ben cours\b")
 """Set phrases whose noun names nothing: « y compris » links like « notamment » (« même si » and « y compris
 lorsque » too: they widen the rule, they set no condition), « est égal à 50 % » and « s'élève à 10,15 € » say no
 more than « est de », « être titulaire du permis » no more than « avoir le permis », « dans des conditions
@@ -243,7 +244,8 @@ points to the law without saying it, « âgé de 18 ans » says no more than « 
 (« instaurer »), and « en particulier », « au titre de » link like « notamment », « puisque », « sachant que »,
 « d'abord », « par ailleurs » like « donc »; « en tant que » introduces who is meant, « faute de quoi » is
 « sinon », « c'est (aussi) le cas » points back, « sous forme de » and « de façon » say how, not what, and « dure
-25 jours » no more than « est de 25 jours »."""
+25 jours » no more than « est de 25 jours »; « à cause de » and « en raison de », « selon » and « en fonction de »
+are prepositions that say why or on what a rule depends, and « en cours » says no more than « pendant »."""
 ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
 """« a droit à », « donne droit à » say « bénéficie de »."""
 ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b"

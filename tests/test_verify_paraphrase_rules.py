@@ -1818,3 +1818,20 @@ def test_a_lead_in_that_announces_its_list_is_no_statement_of_its_own():
     assert "Le salarié peut partir dans les cas suivants." not in [anchor.text for anchor in anchors(announcing)]
     stating = "Il est souvent possible de déduire des subventions.\n- Ticket Jeunes\n- Pass Culture"
     assert "Il est souvent possible de déduire des subventions." in [anchor.text for anchor in anchors(stating)]
+
+
+@pytest.mark.parametrize(("draft_id", "sibling", "reason"), [
+    ("b12-civil-service-05", "Les congés non pris à cause d'une absence prolongée pour raison de santé sont toutefois "
+                             "perdus, sous certaines conditions [1].", "dropped_condition"),
+    ("b12-housing-01", "Non, tant que la convention est en cours, votre propriétaire peut vous donner congé [1].",
+     "negation"),
+    ("b12-transport-01", "Selon les circonstances, une ou plusieurs peines complémentaires doivent s'y ajouter [1].",
+     "unmatched_word"),
+    ("b10-logement-02", "Le loueur restitue le dépôt de garantie selon ce qui a été prévu au contrat, en général en "
+                        "début de séjour [1].", "new_words"),
+])
+def test_prepositions_that_say_why_or_on_what_a_rule_depends(draft_id: str, sibling: str, reason: str) -> None:
+    """« à cause de » is « en raison de », « selon les circonstances » « en fonction des circonstances », « tant
+    que la convention est en cours » « pendant toute la durée de la convention »; the rule itself still counts."""
+    assert set(stands(draft_id)) == {"ok"}
+    assert stands(draft_id, sibling) == [reason]
