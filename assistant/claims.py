@@ -75,6 +75,7 @@ MARKERS: dict[str, tuple[str, bool]] = {
     "condition": (r"(?<!y compris )(?<!meme )(?:\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b)"
                   r"|\ba (?:la )?condition\b|\bsous reserve\b|\bdes lors\b"
                   r"|\ben cas d|\bdans (?:les|certains|ce) cas\b(?! suivants)|\ben l'absence\b|\ba defaut\b"
+                  r"|\bdans le cas contraire\b|\bsinon\b"
                   r"|\bdes que\b|\bsans prejudice d", True),
     "exception": (r"\bsauf\b|\bhors\b(?! tax)|\bexcepte|\ba l'exception\b|\ben dehors\b|\bexclusion\b"
                   r"|\bsans compter\b|\bnon compris\b|\bseule exception\b", True),

@@ -1835,3 +1835,16 @@ def test_prepositions_that_say_why_or_on_what_a_rule_depends(draft_id: str, sibl
     que la convention est en cours » « pendant toute la durée de la convention »; the rule itself still counts."""
     assert set(stands(draft_id)) == {"ok"}
     assert stands(draft_id, sibling) == [reason]
+
+
+@pytest.mark.parametrize(("sibling", "reason"), [
+    ("Sinon, il doit de nouveau lui verser le salaire correspondant à l'emploi qu'il occupait avant la suspension de "
+     "son contrat [1].", "ok"),
+    ("Il doit de nouveau lui verser le salaire correspondant à l'emploi qu'il occupait avant la suspension de son "
+     "contrat [1].", "dropped_condition"),
+])
+def test_dans_le_cas_contraire_is_a_condition(sibling: str, reason: str) -> None:
+    """« Dans le cas contraire, l'employeur doit de nouveau verser le salaire » is « À défaut, … » or « Sinon, … »:
+    a condition the sentence must keep."""
+    assert stands("b9-travail-36")[-1] == "ok"
+    assert stands("b9-travail-36", sibling) == [reason]
