@@ -75,6 +75,17 @@ class Embedder:
         encoded = self.model.tokenizer(list(texts), add_special_tokens=False, verbose=False)["input_ids"]
         return [len(ids) for ids in encoded]
 
+    def readings(self, texts: Sequence[str], query: bool = False) -> list[tuple[int, ...]]:
+        """What the model reads of each text: its token ids, prompt included, cut at `max_seq_length`. Chunks of one
+        section often open alike (title, heading path, first words): equal readings give equal vectors."""
+        prompt = (self.model.prompts or {}).get(self._prompt_name(query) or "") or None
+        features = self.model.preprocess(list(texts), prompt=prompt)
+        rows = zip(features["input_ids"], features["attention_mask"].bool(), strict=True)
+        return [tuple(ids[kept].tolist()) for ids, kept in rows]
+
+    def _prompt_name(self, query: bool) -> str | None:
+        return self.query_prompt if query else self.passage_prompt
+
     def encode(self, texts: Sequence[str], progress: bool = False, query: bool = False) -> np.ndarray:
         """Passages in the configured precision; queries in float32, faster one at a time (e5-small: 18 ms against
         25 ms in bfloat16 on 2 cores), with the same vectors to a cosine of 0.9999."""
@@ -87,7 +98,7 @@ class Embedder:
                 normalize_embeddings=True,
                 convert_to_numpy=True,
                 show_progress_bar=progress,
-                prompt_name=self.query_prompt if query else self.passage_prompt,
+                prompt_name=self._prompt_name(query),
             )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
@@ -143,22 +154,35 @@ def embed_texts_cached(
 ) -> tuple[np.ndarray, int]:
     """Vectors for `texts` in order, computing only those missing from the cache; returns (vectors, computed).
 
-    Fresh vectors are cached block by block, so an interrupted run resumes where it stopped.
+    Texts the model reads alike are embedded once (`Embedder.readings`). Fresh vectors are cached block by block, so
+    an interrupted run resumes where it stopped.
     """
     cached = cache.get_many(list(dict.fromkeys(hashes)))
     missing = {key: text for key, text in zip(hashes, texts, strict=True) if key not in cached}
-    keys = list(missing)
-    with tqdm(total=len(keys), disable=not progress or not keys, unit="chunk", desc="embedding") as bar:
-        for start in range(0, len(keys), block):
-            batch = keys[start : start + block]
-            fresh = dict(zip(batch, embedder.encode([missing[key] for key in batch]), strict=True))
+    alike = _alike(embedder, missing, block)
+    with tqdm(total=len(missing), disable=not progress or not missing, unit="chunk", desc="embedding") as bar:
+        for start in range(0, len(alike), block):
+            batch = alike[start : start + block]
+            vectors = embedder.encode([missing[keys[0]] for keys in batch])
+            fresh = {key: vector for keys, vector in zip(batch, vectors, strict=True) for key in keys}
             cache.put_many(fresh)
             cached.update(fresh)
-            bar.update(len(batch))
+            bar.update(len(fresh))
     matrix = np.zeros((len(hashes), embedder.dimension), dtype=np.float32)
     for row, key in enumerate(hashes):
         matrix[row] = cached[key]
     return matrix, len(missing)
+
+
+def _alike(embedder: Embedder, texts: dict[str, str], block: int) -> list[list[str]]:
+    """The keys of `texts` grouped by what the model reads of them, in first-seen order."""
+    keys = list(texts)
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for start in range(0, len(keys), block):
+        batch = keys[start : start + block]
+        for key, reading in zip(batch, embedder.readings([texts[key] for key in batch]), strict=True):
+            groups.setdefault(reading, []).append(key)
+    return list(groups.values())
 
 
 def embed_chunks(

@@ -12,7 +12,7 @@ from guichet.config import Settings, textbook_embedding_model
 from indexing import build as build_module
 from indexing.build import build_index
 from indexing.chunking import SPECIAL_TOKENS, chunk_document
-from indexing.embeddings import Embedder, resolve_precision
+from indexing.embeddings import Embedder, EmbeddingCache, embed_texts_cached, resolve_precision
 from indexing.index import CURRENT_FILE, Index, IndexCorrupted, IndexMismatch, IndexNotFound, builds_dir
 from indexing.lexical import LexicalIndex
 from indexing.model import SearchFilters
@@ -451,6 +451,24 @@ def test_bfloat16_vectors_agree_with_float32(
     half = Embedder(dataclasses.replace(settings, embedding_precision="bfloat16")).encode(texts)
     cosines = (single * half).sum(axis=1)
     assert cosines.min() > 0.999
+
+
+def test_texts_the_model_reads_alike_are_embedded_once(
+    documents: list[Document], embedder: Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = max((s.text for d in documents for s in d.sections), key=len)
+    opening = section[:600]
+    texts = [opening + "\n- Premier cas.", opening + "\n- Second cas.", documents[0].title, documents[1].title]
+    readings = embedder.readings(texts)
+    assert len(readings[0]) == embedder.model.max_seq_length
+    assert readings[0] == readings[1] and len(set(readings)) == 3
+    alone = embedder.encode(texts)
+    embedded: list[str] = []
+    encode = embedder.encode
+    monkeypatch.setattr(embedder, "encode", lambda batch: embedded.extend(batch) or encode(batch))
+    vectors, computed = embed_texts_cached(embedder, EmbeddingCache(tmp_path / "cache.sqlite3"), texts, list("abcd"))
+    assert computed == 4 and embedded == [texts[0], texts[2], texts[3]]
+    assert (vectors * alone).sum(axis=1).min() > 0.999
 
 
 def test_a_deep_legifrance_path_leaves_room_for_the_article_text(embedder: Embedder) -> None:
