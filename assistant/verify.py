@@ -438,6 +438,22 @@ def _said_more_often(claim_text: str, anchor_text: str, case: frozenset[tuple[st
                             if times > max(held[number, unit], (number, unit) in case)))
 
 
+def _does(role: str, action: str, anchor_text: str, subjects: frozenset[tuple[str, str]]) -> bool:
+    """Whether the anchor makes the party the subject of the verb of an action noun, or of the « peut » or « doit »
+    that governs it (« le salarié peut demander » for « la demande du salarié »)."""
+    named = _terms(action)
+    folded = fold(anchor_text)
+    for noun, verb in subjects:
+        if claims.ROLES.get(noun) != role:
+            continue
+        if _terms(verb) & named:
+            return True
+        for governed in re.finditer(rf"\b{re.escape(verb)}\b((?:\s+[\w']+){{1,3}})", folded):
+            if _terms(governed.group(1)) & named:
+                return True
+    return False
+
+
 def _role_swap(claim_text: str, anchor_text: str) -> str:
     """A party put in another's place: the subject of a verb the anchor gives another subject (or whose noun it
     gives another agent: « à la demande de l'employeur » for « le salarié demande »), a subject that
@@ -473,7 +489,9 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
     if not said.subjects:
         return ""
     said_subjects = set().union(*said_by_verb.values())
-    for role in {claims.ROLES[noun] for noun in said.others if noun in claims.ROLES} - said_subjects:
+    doing = {claims.ROLES[noun] for noun, action in said.agents
+             if noun in claims.ROLES and _does(claims.ROLES[noun], action, anchor_text, source.subjects)}
+    for role in {claims.ROLES[noun] for noun in said.others if noun in claims.ROLES} - said_subjects - doing:
         if role in source_subjects and role not in source_others:
             return role
     return ""
@@ -1029,6 +1047,21 @@ def _allowed_in_a_relative_clause(text: str) -> bool:
     return "possibility" not in claims.markers(claims.RELATIVE_CLAUSE.sub(" ", fold(text)))
 
 
+MAY_ASK = re.compile(r"\b(?:peu(?:t|vent|x)|pouvez|pourr\w*)\s+(?:(?:lui|leur|en|y|vous|se|s')\s*)?"
+                     r"(?:demander|solliciter|reclamer)\b")
+REQUEST_NAMED = re.compile(r"\b(?:la|sa|leur|votre|une|cette|les|ses|leurs|vos|des)\s+(?:demande|sollicitation"
+                           r"|reclamation)s?\b")
+
+
+def _request_presupposed(claim_text: str, anchor_text: str) -> bool:
+    """Whether the anchor's only possibility is to ask (« le salarié peut demander à ne pas exécuter son préavis »)
+    and the sentence speaks of that request (« l'employeur n'est pas obligé d'accepter la demande du salarié »):
+    asking grants nothing, so a sentence on what becomes of the request drops no rule."""
+    anchor = fold(anchor_text)
+    return bool(MAY_ASK.search(anchor)) and "possibility" not in claims.markers(MAY_ASK.sub(" ", anchor)) and \
+        bool(REQUEST_NAMED.search(fold(claim_text)))
+
+
 NONE_OF = re.compile(r"\baucun\w*\s+(\w+)", re.IGNORECASE)
 WITHOUT_OF = re.compile(r"\bsans\s+(?:d(?:e\s+|'))?(?!(?:d[ée]lai|doute|cesse)\b)(\w+)", re.IGNORECASE)
 """« sans N », not the set phrases « sans délai » (at once: « aucun délai » is no time limit), « sans doute »
@@ -1229,7 +1262,7 @@ def _check(
     if "condition" in dropped and (_condition_restated(f"{claim_text}\n{reply.question}\n{reply.rest}", anchor.text)
                                    or _points_back(anchor, previous)):
         dropped.discard("condition")
-    if _allowed_in_a_relative_clause(anchor.text):
+    if _allowed_in_a_relative_clause(anchor.text) or _request_presupposed(claim_text, anchor.text):
         dropped.discard("possibility")
     dropped -= _said_before(dropped, claim_text, anchor.text, previous)
     excepted = _states_the_exception(claim_text, anchor)

@@ -1848,3 +1848,27 @@ def test_dans_le_cas_contraire_is_a_condition(sibling: str, reason: str) -> None
     a condition the sentence must keep."""
     assert stands("b9-travail-36")[-1] == "ok"
     assert stands("b9-travail-36", sibling) == [reason]
+
+
+@pytest.mark.parametrize(("sibling", "reason"), [
+    ("Non, l'employeur n'est pas obligé d'accepter la demande du salarié de ne pas exécuter son préavis [1].", "ok"),
+    ("Non, le salarié n'est pas obligé d'accepter la demande de l'employeur de ne pas exécuter son préavis [1].",
+     "role_swap"),
+    ("Oui, l'employeur est obligé d'accepter la demande du salarié de ne pas exécuter son préavis [1].", "negation"),
+])
+def test_a_request_the_passage_allows_is_named_as_a_request(sibling: str, reason: str) -> None:
+    """« Le salarié peut demander à ne pas exécuter son préavis, mais son employeur n'est pas obligé d'accepter »
+    said « l'employeur n'est pas obligé d'accepter la demande du salarié »: asking grants nothing, and the salarié
+    still does the asking."""
+    assert stands("preavis-licenciement-14", sibling) == [reason]
+
+
+@pytest.mark.parametrize(("passage", "sentence"), [
+    ("L'employeur peut accepter la demande du salarié de ne pas exécuter son préavis.",
+     "L'employeur accepte la demande du salarié de ne pas exécuter son préavis [1]."),
+    ("Le salarié peut demander un congé sans solde et peut alors quitter l'entreprise pendant six mois.",
+     "Le salarié qui fait sa demande de congé sans solde quitte l'entreprise pendant six mois [1]."),
+])
+def test_a_possibility_other_than_asking_is_still_dropped(passage: str, sentence: str) -> None:
+    cited = inline_passage({"doc_id": "inline", "title": "Préavis", "text": passage}, 1)
+    assert [v.reason for v in verify(sentence, [cited]).verdicts] == ["dropped_condition"]
