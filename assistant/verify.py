@@ -458,7 +458,8 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
     """A party put in another's place: the subject of a verb the anchor gives another subject (or whose noun it
     gives another agent: « à la demande de l'employeur » for « le salarié demande »), a subject that
     the anchor names only as an object, or an object the anchor names only as a subject (when the parser found
-    the sentence's subject at all); "" if none."""
+    the sentence's subject at all) — not the party that completes an action noun whose verb the anchor gives it
+    (« la demande du salarié » for « le salarié peut demander »); "" if none."""
     said, source = parse(CLEFT.sub(r"\1 ", claim_text)), parse(anchor_text)
 
     def by_verb(subjects: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
@@ -489,8 +490,8 @@ def _role_swap(claim_text: str, anchor_text: str) -> str:
     if not said.subjects:
         return ""
     said_subjects = set().union(*said_by_verb.values())
-    doing = {claims.ROLES[noun] for noun, action in said.agents
-             if noun in claims.ROLES and _does(claims.ROLES[noun], action, anchor_text, source.subjects)}
+    doing = {role for noun, action in said.agents
+             if (role := claims.ROLES.get(noun)) and _does(role, action, anchor_text, source.subjects)}
     for role in {claims.ROLES[noun] for noun in said.others if noun in claims.ROLES} - said_subjects - doing:
         if role in source_subjects and role not in source_others:
             return role
