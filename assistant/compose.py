@@ -394,6 +394,13 @@ def terms(text: str) -> set[str]:
     return {_MEASURE_OF.get(term, family(term)) for term in content_words(text)}
 
 
+MODAL_TERMS = frozenset(terms("puis peux pouvez pouvons pourrais pourrait dois devez devons doivent après"))
+"""How a question asks (« Puis-je toucher le chômage après une rupture conventionnelle ? »): the modal verb says
+whether it asks a right or a duty (`Asked.modality`), not what about, and « après », like « avant », is a word of
+order. Rare among a fiche's sentences, they weighed more than « chômage », and any sentence that said « puis »
+(then) matched the question."""
+
+
 def kin_terms(text: str) -> set[str]:
     """`terms`, the family under one name (`KINSHIP`)."""
     folded = fold(text)
@@ -485,11 +492,11 @@ def _quantity_fits(unit: Unit, quantities: tuple[Quantity, ...]) -> bool | None:
 
 def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
     asked = read_question(question)
-    question_terms = terms(question)
+    question_terms = terms(question) - MODAL_TERMS
     plain_terms = [terms(unit.text) for unit in units]
     kin_read_terms = [kin_terms(unit.text) for unit in units]
     weights = _topic_weighted(question, _idf_weights(question_terms, plain_terms))
-    row_weights = _topic_weighted(question, _idf_weights(kin_terms(question), kin_read_terms))
+    row_weights = _topic_weighted(question, _idf_weights(kin_terms(question) - MODAL_TERMS, kin_read_terms))
     rate = asked_rate(question)
     quantities = asked_quantities(question)
     own_case_terms = _own_case_terms(units)

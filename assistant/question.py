@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexing.text import fold
+from indexing.text import analyze, fold
 
 
 @dataclass(frozen=True)
@@ -162,14 +162,26 @@ STATED = {
         rf"\b(?:duree|delai|preavis|periode)\b[^.;:]{{0,80}}\b{VALUE_VERB} (?:a |de |au |d'au (?:moins|plus) )?"
         rf"(?:\w+ ){{0,4}}{DURATION}|\b(?:duree|delai|preavis|periode) (?:[\w']+ ){{0,3}}(?:de|d'au moins|d'au plus) "
         rf"{DURATION}|\bdure(?:nt)? (?:\w+ ){{0,2}}{DURATION}|\b(?:duree|delai|preavis)\b[^.;:]{{0,40}}: {DURATION}"
-        rf"|\b(?:doit|doivent|devez|dois|faut)\b[^.;:]{{0,60}}\b(?:dans les|dans un delai de|au plus tard) "
-        rf"{DURATION} (?:qui (?:suivent|suit|precedent)|suivant|avant|apres|a compter)"
     ),
 }
 """How a text states the value of what an amount or a duration question asks: the kind's own word, a verb of
 being or fixing, then the value (« Le montant du Smic horaire brut actuel est de 10,15 € », « Les IJ sont versées
-après un délai de carence de 3 jours »), a table cell under the kind's column (« Durée du congé: 3 jours »), or a
-deadline set by a duty (« La déclaration doit être faite dans les 5 jours qui suivent l'accouchement »)."""
+après un délai de carence de 3 jours »), or a table cell under the kind's column (« Durée du congé: 3 jours »)."""
+DEADLINE_BY_DUTY = re.compile(
+    rf"\b(?:doit|doivent|devez|dois|faut)\b[^.;:]{{0,60}}\b(?:dans les|dans un delai de|au plus tard) "
+    rf"{DURATION} (?:qui (?:suivent|suit|precedent)|suivant|avant|apres|a compter)"
+)
+"""A deadline set by a duty (« La déclaration doit être faite dans les 5 jours qui suivent l'accouchement »): the
+value a question of when asks, not one of how long something lasts."""
+ASKS_HOW_LONG = re.compile(
+    r"\bcombien de temps (?:dure|durent|va durer|vont durer)\b|\bdure(?:nt)? combien\b|\b(?:quelle|la) duree\b"
+)
+DEADLINE_WORD = re.compile(r"\bdelais?\b")
+"""« Un délai de 4 mois » is a time allowed to do something: to a question of how long something lasts, a sentence
+naming it states no value."""
+ASKS_WHEN = re.compile(r"\b(?:delais?|quand|date|a quel moment|jusqu'a quand|a partir de quand|au plus tard)\b")
+"""A question of how long something lasts (`ASKS_HOW_LONG`) that also names a deadline or a date (« Combien de temps
+dure le délai de rétractation ? ») asks about that deadline: its « délai » sentences answer it."""
 
 YES_NO_VALUE = re.compile(
     r"\b(?:doit|doivent|obligation|obligatoire|oblige|peut|peuvent|interdit|interdite|droit|possible|impossible|"
@@ -222,6 +234,11 @@ SETTLES = {
 n'avez pas de démarche à effectuer », « La contribution … est facultative », « La remise de l'attestation
 s'impose », « La pratique est interdite sur un mineur », « Vous êtes libre de changer d'avocat », « Cela ne constitue
 pas une infraction »; not « il est possible de… », which most sentences of a fiche say of something."""
+ENTITLED_TO = re.compile(r"\b(?:a|ont|avez) (?:egalement |aussi |alors )?droit (?:a |au |aux |a l')"
+                         r"((?:(?!(?:si|lorsque|quand|sous|pendant|des|en cas)\b)[\w']+ ?){1,4})")
+"""A right to something (« Le salarié a également droit aux allocations de chômage »): it settles a permission the
+question asks about that thing (« Puis-je toucher le chômage… ? »), not about another (« Peut-on être licencié… ? »
+is not settled by « il a droit aux indemnités suivantes »)."""
 
 
 @dataclass(frozen=True)
@@ -232,6 +249,11 @@ class Asked:
     """The noun a « combien de … » question counts (« chiffres »), folded."""
     modality: str = ""
     """What a yes/no question asks about (`ASKED_MODALITY`): "obligation", "permission" or ""."""
+    about: frozenset[str] = frozenset()
+    """The question's own terms (analysed), to tell a right to what it asks from a right to something else."""
+    how_long: bool = False
+    """The question asks how long something lasts (« Combien de temps dure le congé paternité ? »), not when
+    something is due."""
 
     @property
     def asks_value(self) -> bool:
@@ -248,11 +270,20 @@ class Asked:
         return not patterns or any(pattern.search(folded) for pattern in patterns)
 
     def states_value(self, text: str) -> bool:
-        """The text states the value asked by naming what it is (`STATED`)."""
-        folded = fold(text)
-        return any(STATED[kind.kind].search(folded) for kind in self.kinds if kind.kind in STATED) or \
-            bool(self.counted) and _counts(folded, self.counted) or \
-            bool(self.modality) and SETTLES[self.modality].search(folded) is not None
+        """The text states the value asked by naming what it is (`STATED`); to a question of when, sets it as a
+        deadline (`DEADLINE_BY_DUTY`: « Le congé doit débuter dans un délai de 4 mois suivant la naissance » does
+        not say how long the congé lasts); or settles the duty or permission asked (`SETTLES`, `ENTITLED_TO`)."""
+        folded = DEADLINE_WORD.sub(" ", fold(text)) if self.how_long else fold(text)
+        if any(STATED[kind.kind].search(folded) for kind in self.kinds if kind.kind in STATED):
+            return True
+        if "duree" in self.names and not self.how_long and DEADLINE_BY_DUTY.search(folded):
+            return True
+        if self.counted and _counts(folded, self.counted):
+            return True
+        if self.modality == "permission" and any(
+                set(analyze(found.group(1))) & self.about for found in ENTITLED_TO.finditer(folded)):
+            return True
+        return bool(self.modality) and SETTLES[self.modality].search(folded) is not None
 
     def heading_matches(self, heading: str) -> bool:
         folded = fold(heading)
@@ -340,4 +371,6 @@ def read_question(question: str) -> Asked:
     yes_no = YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded) and clause is None
     named = [(found.start(), name) for name, pattern in ASKED_MODALITY.items() if (found := pattern.search(asked))]
     modality = min(named)[1] if named else ""
-    return Asked(kinds, yes_no, counted.group(1) if counted else "", modality if yes_no else "")
+    how_long = ASKS_HOW_LONG.search(asked) is not None and ASKS_WHEN.search(asked) is None
+    return Asked(kinds, yes_no, counted.group(1) if counted else "", modality if yes_no else "",
+                 frozenset(analyze(asked)), how_long)

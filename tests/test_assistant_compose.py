@@ -392,6 +392,10 @@ PATERNITY_LENGTH = (  # F3156 « Congé de paternité et d'accueil de l'enfant d
     "La durée du congé de paternité et d'accueil de l'enfant est fixée à 11 jours calendaires consécutifs.\n"
     "Le bénéficiaire peut prendre moins de 11 jours de congé s'il le souhaite."
 )
+PATERNITY_START = (  # F3156, « Quand débute le congé de paternité et d'accueil ? »
+    "Le congé doit débuter dans un délai de 4 mois suivant la naissance de l'enfant (notamment pour avoir droit à "
+    "indemnisation par la CPAM), mais il peut prendre fin au-delà de ce délai."
+)
 
 
 @pytest.mark.parametrize(
@@ -405,12 +409,18 @@ PATERNITY_LENGTH = (  # F3156 « Congé de paternité et d'accueil de l'enfant d
          _fiche("F3053", "Arrêt maladie : indemnités journalières versées au salarié"),
          [Section(("Délai de carence",), WAITING_PERIOD, "F3053#0")],
          "Les IJ sont versées après un délai de carence de 3 jours"),
+        ("Combien de temps dure le congé paternité ?",
+         _fiche("F3156", "Congé de paternité et d'accueil de l'enfant d'un salarié du secteur privé"),
+         [Section(("Quand débute le congé de paternité et d'accueil ?",), PATERNITY_START, "F3156#0"),
+          Section(("Durée du congé", "Naissance d'un enfant"), PATERNITY_LENGTH, "F3156#1")],
+         "La durée du congé de paternité et d'accueil de l'enfant est fixée à 11 jours"),
     ],
 )
 def test_the_sentence_that_states_the_value_asked_leads(question: str, fiche: Passage, sections: list[Section],
                                                         lead: str) -> None:
     """A sentence that names the Smic without an amount, or that holds a duration about something else (« 48
-    heures »), no longer leads over the one that says « le montant … est de », « un délai de carence de »."""
+    heures »), no longer leads over the one that says « le montant … est de », « un délai de carence de »; nor
+    does the time allowed to start a congé over its length, to a question of how long it lasts."""
     text = compose(question, [fiche], lambda p: sections).text
     assert split_sentences(text)[0].startswith(lead)
 
@@ -444,6 +454,14 @@ def test_the_sentence_that_states_the_value_asked_leads(question: str, fiche: Pa
         ("Quel est le délai pour rendre le dépôt de garantie ?", "Le délai commence à partir du jour de la restitution "
          "des clés.", False),
         ("Quel est le montant de la prime ?", "La durée du congé est fixée à 11 jours.", False),
+        ("Combien de temps dure le congé paternité ?", PATERNITY_START, False),
+        ("Quelle est la durée du congé paternité ?", PATERNITY_START, False),
+        ("Le congé de paternité dure combien de jours ?", PATERNITY_START, False),
+        ("Combien de temps dure le congé de maternité ?",
+         "La déclaration doit être faite dans les 5 jours qui suivent le jour de l'accouchement.", False),
+        ("Quand doit débuter le congé paternité ?", PATERNITY_START, True),
+        ("Combien de temps dure le délai pour débuter le congé paternité ?", PATERNITY_START, True),
+        ("Combien de temps dure le préavis ?", "Le délai de préavis est d'au moins 1 mois.", True),
         ("Combien de temps peut-on loger dans un foyer de jeunes travailleurs ?",
          "La durée de l'hébergement est de quelques mois à maximum 2 ans.", True),
         ("Combien de chiffres compte un numéro Siret ?",
@@ -512,6 +530,15 @@ def test_an_age_is_no_length_of_time_unless_an_age_is_asked(question: str, text:
         ("Un particulier a-t-il le droit de vendre ses vêtements sur un vide-grenier ?", "permission",
          "Cette vente occasionnelle ne constitue pas une infraction.", True),
         ("Est-ce que je peux choisir mon notaire ?", "permission", "Le notaire peut vous conseiller.", False),
+        ("Puis-je toucher le chômage après une rupture conventionnelle ?", "permission",
+         "Le salarié a également droit aux allocations de chômage, s'il en remplit les conditions d'attribution.",
+         True),
+        ("Un étudiant peut-il toucher le RSA ?", "permission", "Vous avez droit au RSA si vous êtes parent isolé.",
+         True),
+        ("Peut-on être licencié pendant un arrêt maladie ?", "permission",
+         "Si le salarié remplit les conditions, il a droit aux indemnités suivantes :", False),
+        ("Peut-on toucher le RSA quand on est étudiant ?", "permission",
+         "L'étudiant a droit à une bourse sur critères sociaux.", False),
     ],
 )
 def test_a_yes_no_on_a_duty_or_a_permission_is_settled_by_the_sentence_that_says_it(
@@ -655,6 +682,54 @@ def test_a_sentence_that_refers_to_the_one_before_it_answers_with_it(embedder: E
     assert composed.ranked[0].unit.text.startswith("Cette information doit se faire au plus tôt 3 mois")
     first, second = split_sentences(composed.text)[:2]
     assert first.startswith("Votre opérateur doit vous informer") and second.startswith("Cette information")
+
+
+PATERNITY_TWINS = (  # F3156, « Durée du congé > Naissance de 2 enfants (ou plus) »
+    "La durée du congé de paternité et d'accueil de l'enfant est fixée à 18 jours calendaires consécutifs.\n"
+    "Le bénéficiaire peut prendre moins de 18 jours de congé s'il le souhaite."
+)
+
+
+def test_how_long_a_congé_lasts_is_not_the_time_allowed_to_start_it(embedder: Embedder) -> None:
+    """« Combien de temps dure le congé paternité ? »: the sentence that gives the time allowed to start the congé
+    (« doit débuter dans un délai de 4 mois ») holds a duration and sits under a heading of time, and e5 reads it
+    nearest; it led. The length leads, and the cases the question leaves open are named."""
+    fiche = _fiche("F3156", "Congé de paternité et d'accueil de l'enfant d'un salarié du secteur privé")
+    sections = [Section(("Quand débute le congé de paternité et d'accueil ?", "Cas général"), PATERNITY_START,
+                        "F3156#0"),
+                Section(("Durée du congé", "Naissance d'un enfant"), PATERNITY_LENGTH, "F3156#1"),
+                Section(("Durée du congé", "Naissance de 2 enfants (ou plus)"), PATERNITY_TWINS, "F3156#2")]
+    composed = compose("Combien de temps dure le congé paternité ?", [fiche], lambda p: sections,
+                       lambda texts, query: embedder.encode(list(texts), query=query))
+    assert split_sentences(composed.text)[0].startswith("La durée du congé de paternité et d'accueil de l'enfant est "
+                                                         "fixée à 11 jours")
+    assert set(composed.cases) == {"Naissance d'un enfant", "Naissance de 2 enfants (ou plus)"}
+
+
+MUTUAL_AGREEMENT = (  # F19030 « Rupture conventionnelle », « Individuelle > Conditions »
+    "L'employeur et le salarié peuvent convenir en commun d'une rupture conventionnelle du contrat de travail.\n"
+    "L'employeur ne peut pas imposer une rupture conventionnelle au salarié.\n"
+    "De même, le salarié ne peut pas l'imposer à l'employeur."
+)
+AGREEMENT_END = (  # F19030, « Individuelle > Fin du contrat »
+    "La date de fin du contrat est prévue dans la convention de rupture.\n"
+    "Le salarié n'est pas tenu d'effectuer un préavis.\n"
+    "À la fin du contrat, le salarié a droit aux allocations chômage s'il remplit les conditions permettant d'en "
+    "bénéficier."
+)
+
+
+def test_a_right_to_what_is_asked_settles_may_i_have_it(embedder: Embedder) -> None:
+    """« Puis-je toucher le chômage après une rupture conventionnelle ? » led with « L'employeur ne peut pas imposer
+    une rupture conventionnelle »: its « ne peut pas » settled a permission, and « puis » and « après », rare among
+    the fiche's sentences, weighed more in the question than « chômage ». A right to the allowance asked settles it
+    too."""
+    fiche = _fiche("F19030", "Rupture conventionnelle")
+    sections = [Section(("Individuelle", "Conditions"), MUTUAL_AGREEMENT, "F19030#1"),
+                Section(("Individuelle", "Fin du contrat"), AGREEMENT_END, "F19030#2")]
+    composed = compose("Puis-je toucher le chômage après une rupture conventionnelle ?", [fiche], lambda p: sections,
+                       lambda texts, query: embedder.encode(list(texts), query=query))
+    assert split_sentences(composed.text)[0].startswith("À la fin du contrat, le salarié a droit aux allocations")
 
 
 SIRET_END = (  # F32135 « Comment obtenir un numéro Siren ou Siret ? », the end of one chunk
