@@ -97,7 +97,13 @@ LEAD_MARGIN = 0.3
 prior included: « Quelle est la durée du congé paternité ? » finds first « Peut-on enchaîner congé de naissance et
 congé de paternité ? », which never says how long the congé lasts; the second document states it."""
 
-SKIPPED_HEADINGS = ("liens utiles", "services en ligne et formulaires", "textes de reference")
+SKIPPED_HEADINGS = ("liens utiles", "services en ligne et formulaires", "textes de reference", "a lire sur",
+                    "lire en complement", "a lire egalement", "a lire aussi", "pour aller plus loin", "en savoir plus")
+"""Sections that point elsewhere: links, forms, references, and the « À lire sur ce site », « À lire en
+complément », « Pour aller plus loin » of travail-emploi.gouv.fr, whose lines are teasers of other pages (« Au
+moment du versement de son salaire, un bulletin de paie doit être remis à chaque salarié » under « Les heures
+supplémentaires : contreparties ») or lists of guides: what they say is not that page's rule, and an answer citing
+it would point to the wrong page."""
 PLACE_HEADING = "ou s'adresser"
 NOT_ANSWERS = re.compile(
     r"^(?:modele de (?:document|lettre)|formulaire|service en ligne|simulateur|teleservice|ou s'adresser|"

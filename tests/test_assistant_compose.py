@@ -732,6 +732,32 @@ def test_a_right_to_what_is_asked_settles_may_i_have_it(embedder: Embedder) -> N
     assert split_sentences(composed.text)[0].startswith("À la fin du contrat, le salarié a droit aux allocations")
 
 
+OVERTIME_PAY = (  # travail-emploi.gouv.fr « Les heures supplémentaires : contreparties », its opening
+    "- À la demande de l’employeur, le salarié peut travailler au-delà de la durée légale.\n"
+    "- Les heures supplémentaires ainsi effectuées ouvrent droit à une majoration de salaire ou, sous certaines "
+    "conditions, à un repos compensateur de remplacement."
+)
+PAYSLIP_TEASER = (  # the same page, a section pointing to another page
+    "- Le bulletin de paie :\n"
+    "Au moment du versement de son salaire, un bulletin de paie doit être remis à chaque salarié.\n"
+    "Fiche pratique"
+)
+
+
+@pytest.mark.parametrize("heading", ["À lire sur ce site", "À lire sur service-public. gouv. fr",
+                                     "À lire en complément", "Lire en complément", "Pour aller plus loin",
+                                     "Pour en savoir plus", "Liens utiles"])
+def test_a_section_that_points_to_other_pages_is_no_answer(heading: str) -> None:
+    """« Mon employeur doit-il me payer les heures supplémentaires ? » led with « Au moment du versement de son
+    salaire, un bulletin de paie doit être remis à chaque salarié », the teaser of another page that the page on
+    overtime lists under « À lire sur ce site »: cited, it pointed to the wrong page."""
+    question = "Mon employeur doit-il me payer les heures supplémentaires ?"
+    sections = [Section((), OVERTIME_PAY, "article108889#0"), Section((heading,), PAYSLIP_TEASER, "article108889#9")]
+    units = document_units(1, "Les heures supplémentaires : contreparties", sections, "article108889#0",
+                           read_question(question))
+    assert units and not any("bulletin de paie" in unit.text for unit in units)
+
+
 SIRET_END = (  # F32135 « Comment obtenir un numéro Siren ou Siret ? », the end of one chunk
     "Siret\n"
     "Le numéro Siret permet d'identifier géographiquement chaque entreprise ou chaque établissement de la même "
