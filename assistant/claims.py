@@ -310,6 +310,26 @@ def roles(text: str) -> frozenset[str]:
     return frozenset(ROLES[word] for word in re.findall(r"[a-z]+", fold(text)) if word in ROLES)
 
 
+RIGHT = re.compile(r"\b(?:a|ont|avez|as|avons|(?P<opens>donn\w*|ouvr\w*)) (?:egalement |aussi |alors )?droit\b"
+                   r"(?=\s*(?:a|au|aux)\b|,)")
+"""A right, in folded text: « a droit à », « ont également droit aux », « ouvre droit à », « donne droit à »."""
+RIGHT_OBJECT = re.compile(r"\s*(?:a l'|a |au |aux )"
+                          r"((?:(?!(?:si|lorsque|quand|sous|pendant|des|en cas)\b)[\w']+ ?){1,4})")
+CLAUSE_TAIL = re.compile(r"[^.;:,()\n]*$")
+
+
+def rights(folded: str) -> Iterator[str]:
+    """The words of each right a folded text states: what it is a right to (« a droit aux allocations de chômage »)
+    and, for a right that something opens or gives, that thing (« Les heures supplémentaires ouvrent droit à une
+    majoration »)."""
+    for right in RIGHT.finditer(folded):
+        found = RIGHT_OBJECT.match(folded, right.end())
+        words = found.group(1) if found else ""
+        if right.group("opens"):
+            words = f"{CLAUSE_TAIL.search(folded[:right.start()]).group()} {words}"
+        yield words
+
+
 QUANTITY_RELATION = re.compile(rf"{QUANTITY.pattern}(?P<between>(?:\s+[\w']+){{0,3}}?)\s+"
                                r"(?P<relation>avant|apres|qui preced\w*|qui sui(?:t|v\w*)|suivant\w*|precedant\w*)\b")
 """A quantity and the side of its event it lies on, said within three words (« six semaines qui suivent

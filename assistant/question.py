@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant import claims
 from indexing.text import analyze, fold
 
 
@@ -234,11 +235,11 @@ SETTLES = {
 n'avez pas de démarche à effectuer », « La contribution … est facultative », « La remise de l'attestation
 s'impose », « La pratique est interdite sur un mineur », « Vous êtes libre de changer d'avocat », « Cela ne constitue
 pas une infraction »; not « il est possible de… », which most sentences of a fiche say of something."""
-ENTITLED_TO = re.compile(r"\b(?:a|ont|avez) (?:egalement |aussi |alors )?droit (?:a |au |aux |a l')"
-                         r"((?:(?!(?:si|lorsque|quand|sous|pendant|des|en cas)\b)[\w']+ ?){1,4})")
-"""A right to something (« Le salarié a également droit aux allocations de chômage »): it settles a permission the
-question asks about that thing (« Puis-je toucher le chômage… ? »), not about another (« Peut-on être licencié… ? »
-is not settled by « il a droit aux indemnités suivantes »)."""
+HAVING_VERB = re.compile(r"\b(?:toucher|percevoir|beneficier|obtenir|recevoir|avoir|prendre|payer|verser|rembourser|"
+                         r"indemniser|remunerer|accorder|octroyer|donner)\b")
+"""What a right answers: may one have something (« Puis-je toucher le chômage… ? »), must someone give it (« Mon
+employeur doit-il me payer les heures supplémentaires ? »); not may one do something (« Peut-on refuser une heure
+supplémentaire ? »), which « Les heures supplémentaires ouvrent droit à une majoration » does not say."""
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,8 @@ class Asked:
     modality: str = ""
     """What a yes/no question asks about (`ASKED_MODALITY`): "obligation", "permission" or ""."""
     about: frozenset[str] = frozenset()
-    """The question's own terms (analysed), to tell a right to what it asks from a right to something else."""
+    """The question's own terms (analysed) when it asks whether one may have or must give something
+    (`HAVING_VERB`), to tell a right to what it asks from a right to something else; empty otherwise."""
     how_long: bool = False
     """The question asks how long something lasts (« Combien de temps dure le congé paternité ? »), not when
     something is due."""
@@ -272,7 +274,11 @@ class Asked:
     def states_value(self, text: str) -> bool:
         """The text states the value asked by naming what it is (`STATED`); to a question of when, sets it as a
         deadline (`DEADLINE_BY_DUTY`: « Le congé doit débuter dans un délai de 4 mois suivant la naissance » does
-        not say how long the congé lasts); or settles the duty or permission asked (`SETTLES`, `ENTITLED_TO`)."""
+        not say how long the congé lasts); settles the duty or permission asked (`SETTLES`); or states a right to
+        what the question asks to have or to be given (`about`): « Le salarié a également droit aux allocations de
+        chômage » to « Puis-je toucher le chômage… ? », « Les heures supplémentaires ouvrent droit à une majoration »
+        to « Mon employeur doit-il me payer les heures supplémentaires ? »; not « il a droit aux indemnités
+        suivantes » to « Peut-on être licencié… ? »."""
         folded = DEADLINE_WORD.sub(" ", fold(text)) if self.how_long else fold(text)
         if any(STATED[kind.kind].search(folded) for kind in self.kinds if kind.kind in STATED):
             return True
@@ -280,8 +286,7 @@ class Asked:
             return True
         if self.counted and _counts(folded, self.counted):
             return True
-        if self.modality == "permission" and any(
-                set(analyze(found.group(1))) & self.about for found in ENTITLED_TO.finditer(folded)):
+        if self.modality and any(set(analyze(words)) & self.about for words in claims.rights(folded)):
             return True
         return bool(self.modality) and SETTLES[self.modality].search(folded) is not None
 
@@ -373,4 +378,4 @@ def read_question(question: str) -> Asked:
     modality = min(named)[1] if named else ""
     how_long = ASKS_HOW_LONG.search(asked) is not None and ASKS_WHEN.search(asked) is None
     return Asked(kinds, yes_no, counted.group(1) if counted else "", modality if yes_no else "",
-                 frozenset(analyze(asked)), how_long)
+                 frozenset(analyze(asked)) if HAVING_VERB.search(asked) else frozenset(), how_long)

@@ -246,8 +246,6 @@ points to the law without saying it, « âgé de 18 ans » says no more than « 
 « sinon », « c'est (aussi) le cas » points back, « sous forme de » and « de façon » say how, not what, and « dure
 25 jours » no more than « est de 25 jours »; « à cause de » and « en raison de », « selon » and « en fonction de »
 are prepositions that say why or on what a rule depends, and « en cours » says no more than « pendant »."""
-ENTITLED = re.compile(r"\b(?:a|ont|avez|as|avons|donn\w*|ouvr\w*) droit\b(?=\s*(?:a|au|aux)\b|,)")
-"""« a droit à », « donne droit à » say « bénéficie de »."""
 ENTITLEMENT = re.compile(r"\b(?:a|ont|avez|as) le droit de (?:beneficier|percevoir|obtenir|recevoir)\b"
                          r"|\b(?:peu(?:t|vent|x)|pouvez|pouvons) (?:beneficier d|percevoir\b|toucher\b|recevoir\b)")
 """« a le droit de bénéficier d'un congé », « peut bénéficier d'un congé » are « a droit à un congé »: an
@@ -298,7 +296,7 @@ def _terms(text: str, source: bool = False) -> set[str]:
     """Content words less the rule-changing words and quantities (checked on their own), paraphrases merged;
     a long form brings its acronym (« contrat à durée indéterminée » holds « CDI ») and, in a source, a short
     acronym its long form."""
-    plain = LOCUTIONS.sub(" ", ENTITLED.sub("beneficie", fold(strip_citations(text))))
+    plain = LOCUTIONS.sub(" ", claims.RIGHT.sub("beneficie", fold(strip_citations(text))))
     plain = claims.QUANTITY.sub(" ", _ALL_MARKERS.sub(" ", plain))
     plain = re.sub(r"[a-z]+", lambda word: SYNONYMS.get(word.group(), word.group()), plain)
     kept = " ".join(word for word in re.findall(r"[\w']+", plain) if word not in CONNECTIVES)
@@ -1151,7 +1149,7 @@ def _entitlement_reworded(entitlement_text: str, entitled_text: str) -> bool:
     droit à » by the sentence, or the anchor's « vous avez droit à la majoration si… » said « vous pouvez la
     percevoir » — who is entitled can receive."""
     folded = fold(entitlement_text)
-    return (bool(ENTITLEMENT.search(folded)) and bool(ENTITLED.search(fold(entitled_text)))
+    return (bool(ENTITLEMENT.search(folded)) and bool(claims.RIGHT.search(fold(entitled_text)))
             and "possibility" not in claims.markers(ENTITLEMENT.sub(" ", folded)))
 
 

@@ -539,13 +539,33 @@ def test_an_age_is_no_length_of_time_unless_an_age_is_asked(question: str, text:
          "Si le salarié remplit les conditions, il a droit aux indemnités suivantes :", False),
         ("Peut-on toucher le RSA quand on est étudiant ?", "permission",
          "L'étudiant a droit à une bourse sur critères sociaux.", False),
+        ("Les apprentis peuvent-ils toucher la prime d'activité ?", "permission",
+         "Les apprentis ont aussi droit à la prime d'activité sous conditions de ressources.", True),
+        ("Mon employeur doit-il me payer les heures supplémentaires ?", "obligation",
+         "Les heures supplémentaires ainsi effectuées ouvrent droit à une majoration de salaire.", True),
+        ("L'employeur doit-il payer les jours fériés travaillés ?", "obligation",
+         "Le travail un jour férié donne droit à une majoration si un accord collectif le prévoit.", True),
+        ("Le bailleur doit-il rembourser le dépôt de garantie ?", "obligation",
+         "Le locataire a droit à la restitution du dépôt de garantie dans un délai d'un mois.", True),
+        ("Mon employeur doit-il me payer les heures supplémentaires ?", "obligation",
+         "Le travail de nuit ouvre droit à un repos compensateur.", False),
+        ("Peut-on refuser une heure supplémentaire ?", "permission",
+         "Les heures supplémentaires ouvrent droit à une rémunération plus favorable.", False),
+        ("Puis-je être licencié pendant un congé maladie ?", "permission",
+         "Le salarié en congé maladie a droit aux indemnités journalières.", False),
+        ("Mon employeur doit-il me verser une prime de précarité ?", "obligation",
+         "Le salarié a droit à une indemnité de licenciement.", False),
     ],
 )
 def test_a_yes_no_on_a_duty_or_a_permission_is_settled_by_the_sentence_that_says_it(
         question: str, modality: str, text: str, settles: bool) -> None:
     """« Faut-il… », « Est-on obligé… », « Est-ce que je dois… » ask about a duty, « Peut-on… », « A-t-on le droit… »,
     « Est-ce que je peux… » about a permission (the first the question names: « peut-il m'obliger » asks a
-    permission): the sentence that says the duty or the ban, either way, states the answer."""
+    permission): the sentence that says the duty or the ban, either way, states the answer; so does a right to what
+    the question asks about, the other side of a duty (« a droit à la restitution du dépôt » to « Le bailleur doit-il
+    rembourser le dépôt ? », « Les heures supplémentaires ouvrent droit à une majoration » to « doit-il me payer les
+    heures supplémentaires ? »), not a right to something else, nor to a question of whether one may do something
+    (« Peut-on refuser une heure supplémentaire ? »)."""
     asked = read_question(question)
     assert asked.modality == modality and asked.states_value(text) is settles
 
@@ -742,6 +762,17 @@ PAYSLIP_TEASER = (  # the same page, a section pointing to another page
     "Au moment du versement de son salaire, un bulletin de paie doit être remis à chaque salarié.\n"
     "Fiche pratique"
 )
+
+
+def test_what_opens_a_right_to_pay_answers_must_they_pay_it(embedder: Embedder) -> None:
+    """« Mon employeur doit-il me payer les heures supplémentaires ? » led with « À la demande de l'employeur, le
+    salarié peut travailler au-delà de la durée légale »: « ouvrent droit à une majoration de salaire », the answer,
+    did not settle a duty as « a droit à » settled a permission."""
+    sections = [Section((), OVERTIME_PAY, "article108889#0")]
+    composed = compose("Mon employeur doit-il me payer les heures supplémentaires ?",
+                       [_fiche("article108889", "Les heures supplémentaires : contreparties")], lambda p: sections,
+                       lambda texts, query: embedder.encode(list(texts), query=query))
+    assert split_sentences(composed.text)[0].startswith("Les heures supplémentaires ainsi effectuées ouvrent droit")
 
 
 @pytest.mark.parametrize("heading", ["À lire sur ce site", "À lire sur service-public. gouv. fr",
