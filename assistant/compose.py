@@ -132,6 +132,11 @@ en métropole, il coûte 86 €… » after « Le prix du passeport dépend de l
 is left to the extract."""
 NOTE_START = re.compile(r"^(?:exemple|par exemple|a noter|a savoir|attention|rappel)\b")
 """Notes and examples qualify a rule; they rarely state it."""
+EXAMPLE_LABEL = re.compile(r"^exemples?\s*(?:n°\s*\d+\s*)?:")
+EXAMPLE_HEADING = re.compile(r"^exemples?\b")
+"""An example sets up one case and works it out: « Exemple : Un salarié a travaillé 10 ans à temps plein… Le calcul
+de l'indemnité est le suivant : … = 6 000 € », or the lines under « Exemple n° 2 » down to « Soit une indemnité de
+licenciement d'un montant total de 6 333,32 € »; none of its sentences is the rule."""
 IMPERSONAL_IL = (
     r"(?:y a|faut|existe|s'agit|convient|suffit|appartient|importe|reste|peut etre|est (?:possible|impossible|"
     r"interdit|necessaire|obligatoire|conseille|recommande|preferable|utile|indispensable|prevu|rappele))\b"
@@ -240,7 +245,7 @@ def _list_unit(lead_in: str, items: list[str]) -> str:
 
 def section_units(text: str) -> list[str]:
     """A section body as answer units: sentences, a list with its lead-in, a table row with its column names
-    (and the table's title when it has one)."""
+    (and the table's title when it has one), an example line whole (`EXAMPLE_LABEL`)."""
     lines = [line for line in text.split("\n") if line.strip()]
     units: list[str] = []
     index = 0
@@ -269,6 +274,8 @@ def section_units(text: str) -> list[str]:
             continue
         if ITEM.match(line):
             units.append(terminated(ITEM.sub("", line)))
+        elif EXAMPLE_LABEL.match(fold(line)):
+            units.append(line)
         elif TABLE_ROW.match(line):
             units.append(terminated(line))
         else:
@@ -279,10 +286,11 @@ def section_units(text: str) -> list[str]:
 def _is_heading(line: str, previous: str) -> bool:
     """A heading that chunking wrote into the body when it merged small sections (« Avant 15 ans > En Métropole »,
     « En Guyane »): a heading path, or a short line with no final punctuation that is neither a list item, a table
-    row, a « label : text » line nor the caption under a link to a form or an online service."""
+    row, a « label : text » line, a calculation (« 666,66 € x 2 ans = 1 333,32 € ») nor the caption under a link
+    to a form or an online service."""
     if HEADING_LINE.match(line):
         return True
-    return heading_shaped(line) and not ITEM.match(line) and not NOT_ANSWERS.match(fold(previous))
+    return heading_shaped(line) and "=" not in line and not ITEM.match(line) and not NOT_ANSWERS.match(fold(previous))
 
 
 def section_blocks(section: Section) -> list[tuple[tuple[str, ...], str]]:
@@ -572,6 +580,21 @@ def _antecedent(lead: Unit, units: Sequence[Unit]) -> Unit | None:
     return before[0] if before else None
 
 
+def _examples(units: Sequence[Unit]) -> set[Unit]:
+    """The units that are an example (`EXAMPLE_LABEL`), sit under an example's heading, or read on from an example
+    (« Cependant, le montant de l'indemnité légale perçu … est fixé à 15 000 € » after « Exemple : Un salarié perçoit
+    une indemnité de licenciement … de 40 000 € »)."""
+    found: set[Unit] = set()
+    previous: Unit | None = None
+    for unit in units:
+        if EXAMPLE_LABEL.match(fold(unit.text)) or any(EXAMPLE_HEADING.match(fold(h)) for h in unit.sub_headings) \
+                or (previous in found and _refers_back(unit) and (previous.n, previous.block, previous.order + 1)
+                    == (unit.n, unit.block, unit.order)):
+            found.add(unit)
+        previous = unit
+    return found
+
+
 def _reads_alone(unit: Unit, units: Sequence[Unit]) -> bool:
     """The unit can open an answer: it refers to nothing before it, or to a unit of its block that does not refer
     back in turn. « Toutefois, le délai est de 2 ans… » first in its block, or « Il ne pourra pas utiliser le
@@ -598,11 +621,12 @@ def _answers_its_heading(scored: Scored) -> bool:
 
 
 def _lead_candidates(ranked: Sequence[Scored], units: Sequence[Unit]) -> tuple[Scored, Scored]:
-    """The best unit that reads alone and states something, and the first document's best that does (the best one
-    when it has none); the best units of all when none does. Units are read in rank order only as far as these
-    two."""
-    readable = (s for s in ranked
-                if _reads_alone(s.unit, units) and (_states_something(s.unit.text) or _answers_its_heading(s)))
+    """The best unit that reads alone, states something and is no example (`_examples`), and the first document's
+    best that does (the best one when it has none); the best units of all when none does. Units are read in rank
+    order only as far as these two."""
+    examples = _examples(units)
+    readable = (s for s in ranked if s.unit not in examples and _reads_alone(s.unit, units)
+                and (_states_something(s.unit.text) or _answers_its_heading(s)))
     best = next(readable, None)
     if best is None:
         return ranked[0], next((s for s in ranked if s.unit.n == 1), ranked[0])

@@ -52,7 +52,9 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"\b(?:a combien s'elev|de combien (?:est|sera))",
             r"\best-(?:il|elle|ce) (?:gratuit|payant)",
         ),
-        _pattern(AMOUNT, r"\bgratuit", r"\bpayant", r"(?:\d|\bfois)[^.;:]{0,15}\bsmic\b"),
+        _pattern(AMOUNT, r"\bgratuit", r"\bpayant",
+                 r"(?:\d|\bfois|\bquarts?|\btiers|\bmoitie)[^.;:]{0,15}\b(?:smic|salaires?|remunerations?|traitements?|"
+                 r"loyers?)\b"),
         _pattern(r"\b(?:montant|cout|prix|tarif|calcul|bareme|remuneration|frais|taux)"),
     ),
     Expectation(

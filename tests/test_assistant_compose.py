@@ -13,6 +13,7 @@ from assistant.compose import (
     Section,
     _antecedent,
     _asks_alike,
+    _examples,
     _reads_alone,
     compose,
     document_units,
@@ -575,6 +576,82 @@ def test_the_smic_named_without_a_number_is_no_amount() -> None:
     assert not asked.expects_value(SMIC_DEFINITION)
     assert asked.expects_value("Le salaire ne peut être inférieur à 1,5 fois le Smic.")
     assert asked.expects_value("Il perçoit 85 % du Smic.")
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("L'indemnité ne peut pas être inférieure à 1/4 de mois de salaire par année d'ancienneté.", True),
+    ("L'indemnité est égale à un quart de mois de salaire par année d'ancienneté.", True),
+    ("Le dépôt de garantie ne doit pas être supérieur à 2 mois de loyer, hors charges.", True),
+    ("Il perçoit 2 fois sa rémunération mensuelle.", True),
+    ("Le salaire de référence est calculé sur les derniers mois de salaire.", False),
+    ("L'indemnité est versée par l'employeur avec le dernier salaire.", False),
+])
+def test_a_share_of_a_salary_or_a_rent_is_an_amount(text: str, amount: bool) -> None:
+    """« Quel est le montant de l'indemnité de licenciement ? » is answered by « 1/4 de mois de salaire par année
+    d'ancienneté », which names no euros: the amount is a share of the salary, as « 1,5 fois le Smic » is."""
+    assert read_question("Quel est le montant de l'indemnité de licenciement ?").expects_value(text) is amount
+
+
+SEVERANCE_RULE = (  # travail-emploi.gouv.fr « L'indemnité légale de licenciement », « Comment déterminer le montant
+    # de l'indemnité ? », as the index cuts it in three chunks
+    "L'indemnité légale de licenciement ne peut être inférieure à une somme calculée par année de service dans "
+    "l'entreprise et tenant compte des mois de service accomplis au-delà des années pleines.\n"
+    "L'indemnité de licenciement ne peut être inférieure aux montants suivants :\n"
+    "- Un quart de mois de salaire par année d'ancienneté pour les années jusqu'à dix ans ;\n"
+    "- Un tiers de mois de salaire par année d'ancienneté pour les années à partir de dix ans."
+)
+SEVERANCE_FIRST_EXAMPLE = (
+    "L'indemnité légale n'est pas soumise à l'impôt sur le revenu.\n"
+    "Exemple n° 1\n"
+    "Pour un salaire de référence de 2 000 € et une ancienneté de 5 ans, l'indemnité due est de 2 500 € :\n"
+    "2 000 € : 4 = 500 €"
+)
+SEVERANCE_SECOND_EXAMPLE = (
+    "500 € x 5 ans = 2 500 €\n"
+    "Exemple n° 2\n"
+    "Pour un même salaire de référence et une ancienneté de 12 ans, l'indemnité due est :\n"
+    "- au titre de l'ancienneté jusqu'à 10 ans : 2 000 € : 4 = 500 €\n"
+    "500 € x 10 ans = 5 000 €\n"
+    "- au titre de l'ancienneté au-delà de 10 ans : 2 000 € : 3 = 666,66 €\n"
+    "666,66 € x 2 ans = 1 333,32 €\n"
+    "Soit une indemnité de licenciement d'un montant total de 6 333,32 € (5 000 € + 1 333,32 €)"
+)
+SEVERANCE_TAX_EXAMPLE = (  # F987 « Indemnité de licenciement du salarié en CDI », « CSG et CRDS »
+    "L'indemnité de licenciement est exonérée de CSG et CRDS à hauteur de la plus petite des 2 limites suivantes :\n"
+    "- Montant de l'indemnité légale ou conventionnelle de licenciement dû au salarié licencié\n"
+    "- Montant de l'indemnité exonéré de cotisations sociales.\n"
+    "Exemple : Un salarié perçoit une indemnité de licenciement (indemnité légale + indemnité supralégale) d'un "
+    "montant de 40 000 € exonérés d'impôt sur le revenu et de cotisations sociales.\n"
+    "Cependant, le montant de l'indemnité légale perçu (sans compter l'indemnité supralégale) est fixé à 15 000 €."
+)
+
+
+def test_a_worked_example_is_not_the_rule(embedder: Embedder) -> None:
+    """« Quel est le montant de l'indemnité de licenciement ? » led with F987's « Exemple : Un salarié perçoit une
+    indemnité de licenciement … de 40 000 € », or « Cependant, le montant de l'indemnité légale perçu … est fixé à
+    15 000 € », which reads on from it. An example's lines are qualifiers at most; the rule leads."""
+    sections = [Section(("Exonération de cotisations sociales, CSG et CRDS", "CSG et CRDS"), SEVERANCE_TAX_EXAMPLE,
+                        "F987#9")]
+    composed = compose("Quel est le montant de l'indemnité de licenciement ?",
+                       [_fiche("F987", "Indemnité de licenciement du salarié en CDI")], lambda p: sections,
+                       lambda texts, query: embedder.encode(list(texts), query=query))
+    assert split_sentences(composed.text)[0].startswith("L'indemnité de licenciement est exonérée de CSG")
+
+
+def test_a_calculation_line_is_no_heading_and_an_example_heading_holds_its_lines() -> None:
+    """On the page, « Soit une indemnité de licenciement d'un montant total de 6 333,32 € » ends « Exemple n° 2 »;
+    the calculation lines above it (« 666,66 € x 2 ans = 1 333,32 € ») were read as headings, so it led the answer
+    as a case of its own. It is read under the example, which never leads."""
+    heading = ("Comment déterminer le montant de l'indemnité ?",)
+    sections = [Section(heading, text, f"article374501#{n}")
+                for n, text in ((6, SEVERANCE_RULE), (7, SEVERANCE_FIRST_EXAMPLE), (8, SEVERANCE_SECOND_EXAMPLE))]
+    units = document_units(1, "L'indemnité légale de licenciement", sections, "article374501#8",
+                           read_question("Quel est le montant de l'indemnité de licenciement ?"))
+    total = next(unit for unit in units if unit.text.startswith("Soit une indemnité"))
+    first = next(unit for unit in units if unit.text.startswith("500 € x 5 ans"))
+    assert total.sub_headings == ("Exemple n° 2",) and first.sub_headings == ("Exemple n° 1",)
+    assert _examples(units) >= {total, first}
+    assert not any(unit.text.startswith("L'indemnité de licenciement ne peut") for unit in _examples(units))
 
 
 def test_another_document_leads_only_when_it_answers_far_better() -> None:
