@@ -137,6 +137,7 @@ EXAMPLE_HEADING = re.compile(r"^exemples?\b")
 """An example sets up one case and works it out: « Exemple : Un salarié a travaillé 10 ans à temps plein… Le calcul
 de l'indemnité est le suivant : … = 6 000 € », or the lines under « Exemple n° 2 » down to « Soit une indemnité de
 licenciement d'un montant total de 6 333,32 € »; none of its sentences is the rule."""
+ANNOUNCES_WHAT_FOLLOWS = re.compile(r"\b(?:(?:la|le|les) suivante?s?|ci-dessous|ci-apres)\s*[.!]?\s*$")
 IMPERSONAL_IL = (
     r"(?:y a|faut|existe|s'agit|convient|suffit|appartient|importe|reste|peut etre|est (?:possible|impossible|"
     r"interdit|necessaire|obligatoire|conseille|recommande|preferable|utile|indispensable|prevu|rappele))\b"
@@ -609,7 +610,10 @@ def _states_something(text: str) -> bool:
     """A sentence with a finite verb, a yes or a no, a list or a table row: not a fragment (« Pour déclarer vos
     nouvelles coordonnées, simultanément auprès de plusieurs services… », the caption of an online service; « ou
     auprès du service des impôts via le formulaire… », the end of a line cut in two; « Copie de la décision d'aide
-    juridictionnelle… », an item of a list of documents read without its lead-in)."""
+    juridictionnelle… », an item of a list of documents read without its lead-in), nor a sentence that announces
+    what follows it (« La durée minimale fixée par la loi est la suivante. »)."""
+    if ANNOUNCES_WHAT_FOLLOWS.search(fold(text)):
+        return False
     return ":" in text or bool(YES_OR_NO.match(fold(text))) or parse(text).has_finite_verb
 
 

@@ -15,6 +15,7 @@ from assistant.compose import (
     _asks_alike,
     _examples,
     _reads_alone,
+    _states_something,
     compose,
     document_units,
     section_blocks,
@@ -636,6 +637,19 @@ def test_a_worked_example_is_not_the_rule(embedder: Embedder) -> None:
                        [_fiche("F987", "Indemnité de licenciement du salarié en CDI")], lambda p: sections,
                        lambda texts, query: embedder.encode(list(texts), query=query))
     assert split_sentences(composed.text)[0].startswith("L'indemnité de licenciement est exonérée de CSG")
+
+
+@pytest.mark.parametrize("text, states", [
+    ("La durée minimale fixée par la loi est la suivante.", False),
+    ("Les pièces à fournir sont les suivantes.", False),
+    ("Le montant est indiqué ci-dessous.", False),
+    ("La durée minimale du congé de deuil est de 8 jours.", True),
+    ("Les conditions suivantes doivent être remplies par le salarié.", True),
+])
+def test_a_sentence_that_announces_what_follows_states_nothing(text: str, states: bool) -> None:
+    """« La durée minimale fixée par la loi est la suivante. » led an answer on the congé de deuil: its answer is the
+    table after it."""
+    assert _states_something(text) is states
 
 
 def test_a_calculation_line_is_no_heading_and_an_example_heading_holds_its_lines() -> None:
