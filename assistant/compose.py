@@ -572,25 +572,30 @@ def _refers_back(unit: Unit) -> bool:
     return bool(ANAPHORA_START.match(folded) or FOLLOW_ON_START.match(folded))
 
 
+def _right_after(before: Unit, unit: Unit) -> bool:
+    """The unit is the next one of `before`'s block."""
+    return (before.n, before.block, before.order + 1) == (unit.n, unit.block, unit.order)
+
+
 def _antecedent(lead: Unit, units: Sequence[Unit]) -> Unit | None:
     """The unit a lead that opens on « Cette… », « Il… », « Toutefois… », « Par exemple… » refers to: the one before
     it in its block."""
     if not _refers_back(lead):
         return None
-    before = [u for u in units if u.n == lead.n and u.block == lead.block and u.order == lead.order - 1]
-    return before[0] if before else None
+    return next((unit for unit in units if _right_after(unit, lead)), None)
 
 
 def _examples(units: Sequence[Unit]) -> set[Unit]:
     """The units that are an example (`EXAMPLE_LABEL`), sit under an example's heading, or read on from an example
     (« Cependant, le montant de l'indemnité légale perçu … est fixé à 15 000 € » after « Exemple : Un salarié perçoit
-    une indemnité de licenciement … de 40 000 € »)."""
+    une indemnité de licenciement … de 40 000 € »): units in reading order, each looked at once."""
     found: set[Unit] = set()
     previous: Unit | None = None
     for unit in units:
-        if EXAMPLE_LABEL.match(fold(unit.text)) or any(EXAMPLE_HEADING.match(fold(h)) for h in unit.sub_headings) \
-                or (previous in found and _refers_back(unit) and (previous.n, previous.block, previous.order + 1)
-                    == (unit.n, unit.block, unit.order)):
+        labelled = EXAMPLE_LABEL.match(fold(unit.text)) or any(
+            EXAMPLE_HEADING.match(fold(heading)) for heading in unit.sub_headings)
+        if labelled or (previous is not None and previous in found and _right_after(previous, unit)
+                        and _refers_back(unit)):
             found.add(unit)
         previous = unit
     return found
