@@ -18,6 +18,7 @@ from assistant.quantities import Quantity, asked_quantities, case_fits, fits, ro
 from assistant.question import Asked, asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import content_words, family, split_sentences
 from indexing.model import Passage
+from indexing.query import expand_query
 from indexing.text import fold
 
 Encode = Callable[[Sequence[str], bool], np.ndarray]
@@ -61,6 +62,9 @@ W_ANAPHORA = 0.2
 """A unit that opens on « Cette… », « Il… » reads badly alone; with the unit before it in its block, which it leads
 after (`_antecedent`), it costs nothing."""
 W_NOTE = 0.1
+W_OTHER_THING = 0.5
+"""Against a unit that names none of the things the question is about (`VALUE_ASKING_TERMS`), in its text, its
+headings or its document's title: « Le passeport coûte 86 € » to « Combien coûte une carte d'identité ? »."""
 W_POSITION = 0.01
 W_LENGTH = 0.15
 LONG_UNIT_WORDS = 35
@@ -132,6 +136,12 @@ en métropole, il coûte 86 €… » after « Le prix du passeport dépend de l
 is left to the extract."""
 NOTE_START = re.compile(r"^(?:exemple|par exemple|a noter|a savoir|attention|rappel)\b")
 """Notes and examples qualify a rule; they rarely state it."""
+NOTE_ON_A_CASE = re.compile(
+    r"^(?:a noter|a savoir|attention|rappel)\s*:\s*(?:pour (?:un|une|les?|la|l')|en cas d[e']|si|s'ils?|lorsque?|"
+    r"dans le cas d[e'u])\b([^,:;.]{1,80}),"
+)
+"""A note that opens on a case (« Attention : pour un 2 roues de moins de 50 cm3, la carte grise … est gratuite »)
+states that case's rule: a special case as much as one a heading names (`_unnamed_special_cases`)."""
 EXAMPLE_LABEL = re.compile(r"^exemples?\s*(?:n°\s*\d+\s*)?:")
 EXAMPLE_HEADING = re.compile(r"^exemples?\b")
 """An example sets up one case and works it out: « Exemple : Un salarié a travaillé 10 ans à temps plein… Le calcul
@@ -416,6 +426,13 @@ order. Rare among a fiche's sentences, they weighed more than « chômage », an
 (then) matched the question."""
 
 
+VALUE_ASKING_TERMS = frozenset(terms("combien coûte coûtent coût prix tarif montant somme frais durée délai temps date "
+                                     "âge nombre"))
+"""The words with which a question asks for a kind of value; the others, and the long forms of its acronyms and the
+official names of its everyday words (`expand_query`), say what it is about: « carte », « identité » in « Combien
+coûte une carte d'identité ? », and in « Combien coûte une CNI ? »."""
+
+
 def kin_terms(text: str) -> set[str]:
     """`terms`, the family under one name (`KINSHIP`)."""
     folded = fold(text)
@@ -476,7 +493,8 @@ def _unnamed_special_cases(
 ) -> set[Unit]:
     """The units under a special case that stands beside its fiche's general one (« VRP » beside « Cas général »,
     « Dans un département d'outre-mer > En Guyane » beside « En Métropole ») and that the question does not name:
-    neither by a word nor by a quantity of that case's heading or of any heading beneath it."""
+    neither by a word nor by a quantity of that case's heading or of any heading beneath it; and the notes that open
+    on a case (`NOTE_ON_A_CASE`) it does not name the same way."""
     siblings: dict[tuple[int, tuple[str, ...]], set[str]] = {}
     for unit in units:
         path = unit.case_path
@@ -497,6 +515,10 @@ def _unnamed_special_cases(
             named[case] = any(terms(heading) & question_terms or fits(heading, quantities) for heading in case)
         if not named[case]:
             unnamed.add(unit)
+    for unit in units:
+        note = NOTE_ON_A_CASE.match(fold(unit.text))
+        if note and not (terms(note.group(1)) & question_terms or fits(note.group(1), quantities)):
+            unnamed.add(unit)
     return unnamed
 
 
@@ -516,6 +538,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
     quantities = asked_quantities(question)
     own_case_terms = _own_case_terms(units)
     unnamed_special_cases = _unnamed_special_cases(units, question_terms, quantities)
+    things = terms(expand_query(question)) - MODAL_TERMS - VALUE_ASKING_TERMS
     scored: list[Scored] = []
     for unit, plain, kin_read in zip(units, plain_terms, kin_read_terms, strict=True):
         heading = " ".join(unit.heading_path)
@@ -541,6 +564,8 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             - W_GENERAL_CASE * (unit in unnamed_special_cases)
             - W_ANAPHORA * (bool(ANAPHORA_START.match(folded)) and _antecedent(unit, units) is None)
             - W_NOTE * bool(NOTE_START.match(folded))
+            - W_OTHER_THING * bool(things and not any(_matches(t, held | heading_terms | terms(unit.title))
+                                                      for t in things))
             - W_POSITION * min(unit.order, 20)
             + DOCUMENT_PRIOR[min(unit.n, len(DOCUMENT_PRIOR)) - 1]
         )
@@ -697,18 +722,26 @@ def _rival_cases(
 def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, ...]:
     """When sections under other headings at the lead's level answer nearly as well (another case of the
     fiche: « Salarié du privé » / « Fonctionnaire », « Majeur » / « Mineur »), the headings of those cases,
-    unless the question names the lead's own: its words, or a quantity its heading holds (« un adulte », « À partir de
-    18 ans »)."""
-    question_terms = set(content_words(question))
+    unless the question names the lead's own: a word of its heading that the others' do not hold, or a quantity its
+    heading holds (« un adulte », « À partir de 18 ans »). « période d'essai d'un CDD » names no case of « CDD de 6
+    mois maximum » beside « CDD supérieur à 6 mois »."""
+    question_terms = terms(question)
     quantities = asked_quantities(question)
     path = lead.unit.heading_path
     for depth in range(len(path)):
-        if set(content_words(path[depth])) & question_terms or fits(path[depth], quantities):
-            continue
         rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.heading_path, quantities)
-        if rivals:
+        if rivals and not _names_own_case(path[depth], rivals, question_terms, quantities):
             return tuple(dict.fromkeys([path[depth], *rivals]))
     return _sub_heading_cases(lead, ranked, question_terms, quantities)
+
+
+def _names_own_case(
+    heading: str, rivals: Sequence[str], question_terms: set[str], quantities: tuple[Quantity, ...]
+) -> bool:
+    """The question names the case `heading` sets apart from its `rivals`: by a word of it they do not hold, or by a
+    quantity it holds."""
+    own = terms(heading) - {term for rival in rivals for term in terms(rival)}
+    return bool(own & question_terms) or bool(fits(heading, quantities))
 
 
 def _sub_heading_cases(
@@ -721,8 +754,7 @@ def _sub_heading_cases(
     path = lead.unit.case_path
     for depth in range(len(lead.unit.heading_path), len(path)):
         rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.case_path, quantities)
-        own = set(content_words(path[depth])) - {term for rival in rivals for term in content_words(rival)}
-        if rivals and not own & question_terms and not fits(path[depth], quantities):
+        if rivals and not _names_own_case(path[depth], rivals, question_terms, quantities):
             return tuple(dict.fromkeys([path[depth], *rivals]))
     return ()
 

