@@ -18,7 +18,7 @@ from assistant.quantities import Quantity, asked_quantities, case_fits, fits, ro
 from assistant.question import Asked, asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import content_words, family, split_sentences
 from indexing.model import Passage
-from indexing.query import expand_query
+from indexing.query import expand_query, lexical_query
 from indexing.text import fold
 
 Encode = Callable[[Sequence[str], bool], np.ndarray]
@@ -529,7 +529,7 @@ def _quantity_fits(unit: Unit, quantities: tuple[Quantity, ...]) -> bool | None:
 
 def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
     asked = read_question(question)
-    question_terms = terms(question) - MODAL_TERMS
+    question_terms = terms(lexical_query(question, expand=False)) - MODAL_TERMS
     plain_terms = [terms(unit.text) for unit in units]
     kin_read_terms = [kin_terms(unit.text) for unit in units]
     weights = _topic_weighted(question, _idf_weights(question_terms, plain_terms))

@@ -237,6 +237,13 @@ SETTLES = {
 n'avez pas de démarche à effectuer », « La contribution … est facultative », « La remise de l'attestation
 s'impose », « La pratique est interdite sur un mineur », « Vous êtes libre de changer d'avocat », « Cela ne constitue
 pas une infraction »; not « il est possible de… », which most sentences of a fiche say of something."""
+OWED = re.compile(
+    r"\b(?:doi(?:t|vent)|devra(?:nt)?) (?:obligatoirement |imperativement )?etre (?:integralement )?"
+    r"(?:restitue|rembourse|verse|paye|remis|rendu|accorde|attribue|octroye|donne|indemnise|remunere|regle)e?s?\b"
+)
+"""A duty to give something, said of the thing (« le dépôt de garantie doit être restitué dans un délai maximal de
+1 mois »): it answers « Le bailleur doit-il rembourser le dépôt de garantie ? » when it is said of what the question
+asks to be given (`Asked.about`)."""
 HAVING_VERB = re.compile(r"\b(?:toucher|percevoir|beneficier|obtenir|recevoir|avoir|prendre|payer|verser|rembourser|"
                          r"indemniser|remunerer|accorder|octroyer|donner)\b")
 """What a right answers: may one have something (« Puis-je toucher le chômage… ? »), must someone give it (« Mon
@@ -279,8 +286,8 @@ class Asked:
         not say how long the congé lasts); settles the duty or permission asked (`SETTLES`); or states a right to
         what the question asks to have or to be given (`about`): « Le salarié a également droit aux allocations de
         chômage » to « Puis-je toucher le chômage… ? », « Les heures supplémentaires ouvrent droit à une majoration »
-        to « Mon employeur doit-il me payer les heures supplémentaires ? »; not « il a droit aux indemnités
-        suivantes » to « Peut-on être licencié… ? »."""
+        to « Mon employeur doit-il me payer les heures supplémentaires ? », or a duty to give it (`OWED`); not « il a
+        droit aux indemnités suivantes » to « Peut-on être licencié… ? »."""
         folded = DEADLINE_WORD.sub(" ", fold(text)) if self.how_long else fold(text)
         if any(STATED[kind.kind].search(folded) for kind in self.kinds if kind.kind in STATED):
             return True
@@ -289,6 +296,9 @@ class Asked:
         if self.counted and _counts(folded, self.counted):
             return True
         if self.modality and any(set(analyze(words)) & self.about for words in claims.rights(folded)):
+            return True
+        owed = OWED.search(folded) if self.modality == "obligation" else None
+        if owed and set(analyze(folded[:owed.start()])) & self.about:
             return True
         return bool(self.modality) and SETTLES[self.modality].search(folded) is not None
 

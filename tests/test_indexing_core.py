@@ -173,6 +173,24 @@ def test_the_surety_is_still_a_caution(text: str) -> None:
     assert in_the_texts_sense(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    "Combien de temps pour rendre le dépôt de garantie ?", "Le bailleur doit-il rembourser le dépôt de garantie ?",
+    "Quand vais-je récupérer ma caution ?", "Mon dépôt de garantie ne m'a pas été rendu",
+    "Le propriétaire doit-il me rendre la caution ?", "DÉPÔT DE GARANTIE PAS REMBOURSÉ",
+])
+def test_a_deposit_given_back_is_searched_as_its_restitution(text: str) -> None:
+    """People « rendent », « remboursent », « récupèrent » a deposit; the texts say it « doit être restitué »."""
+    assert lexical_query(text, expand=False).endswith(" restitution")
+
+
+@pytest.mark.parametrize("text", [
+    "Je dois rendre les clés et payer le dépôt de garantie", "Combien de mois de loyer pour le dépôt de garantie ?",
+    "mon proprio garde la caution", "Qui peut se porter caution ?",
+])
+def test_a_deposit_paid_or_kept_is_no_restitution(text: str) -> None:
+    assert "restitution" not in lexical_query(text, expand=False)
+
+
 def test_everyday_words_get_their_official_name_only_in_the_full_expansion() -> None:
     assert expand_query("mon proprio garde la caution").endswith("propriétaire bailleur")
     assert "employeur" in expand_query("Mon PATRON refuse mes congés")
