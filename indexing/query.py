@@ -138,11 +138,10 @@ for the délai de rétractation, « je me suis fait virer » for a licenciement,
 and led « mon patron ne me paye pas mes heures sup » away from the overtime fiche). « Mon conjoint est décédé » asks
 about a « décès », the texts' noun, which shares no stem with the verb (« deced », « dec »): « … combien de jours de
 congé ? » led with the fiche on days given to a parent whose child « est décédé », not the leave for a death in the
-family. A landlord « rend », « rembourse » a deposit, the tenant « récupère » it: the texts
-say « restitution » (« le dépôt de garantie doit être restitué dans un délai maximal de 1 mois »). The verb « virer »
-is read only with a person (« virer de l'argent », « le salaire est viré » are
-transfers); « doit » only as a debt already owed (« me doit 3 mois de salaire »), not as what must be paid
-(« l'employeur me doit-il une indemnité ? »)."""
+family. A landlord « rend », « rembourse » a deposit, the tenant « récupère » it: the texts say « restitution »
+(« le dépôt de garantie doit être restitué dans un délai maximal de 1 mois »). The verb « virer » is read only with a
+person (« virer de l'argent », « le salaire est viré » are transfers); « doit » only as a debt already owed (« me
+doit 3 mois de salaire »), not as what must be paid (« l'employeur me doit-il une indemnité ? »)."""
 
 EVERYDAY_SENSES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:(?:rend|rembours|gard|recuper|restitu|reten|retien|conserv|encaiss|vers|pay)\w* "
