@@ -550,11 +550,12 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
         held = kin_read if row else plain
         unit_weights = row_weights if row else weights
         heading_terms = (terms(heading) | own_case_terms.get(unit, set())) - INTERROGATIVE_TERMS
+        in_context = held | heading_terms | terms(unit.title)
         valued = asked.expects_value(unit.text)
         folded = fold(unit.text)
         score = (
             W_COVERAGE * _coverage(held, unit_weights) / 2
-            + W_COVERAGE * _coverage(held | heading_terms | terms(unit.title), unit_weights) / 2
+            + W_COVERAGE * _coverage(in_context, unit_weights) / 2
             + W_HEADING * _coverage(heading_terms, unit_weights)
             + (W_VALUE if valued else -W_NO_VALUE) * asked.asks_value
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
@@ -568,8 +569,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             - W_GENERAL_CASE * (unit in unnamed_special_cases)
             - W_ANAPHORA * (bool(ANAPHORA_START.match(folded)) and _antecedent(unit, units) is None)
             - W_NOTE * bool(NOTE_START.match(folded))
-            - W_OTHER_THING * bool(things and not any(_matches(t, held | heading_terms | terms(unit.title))
-                                                      for t in things))
+            - W_OTHER_THING * bool(things and not any(_matches(thing, in_context) for thing in things))
             - W_POSITION * min(unit.order, 20)
             + DOCUMENT_PRIOR[min(unit.n, len(DOCUMENT_PRIOR)) - 1]
         )
