@@ -126,6 +126,9 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|(?:mon|mes|son|ses|notre|nos|leur|leurs) (?:salaires?|loyers?|paies?|payes?|pensions?)))\b"),
      "impayé"),
     (re.compile(r"\b(?:decede|decedee|decedes|decedees|deceder|decedent)\b"), "décès"),
+    (re.compile(r"\b(?:perd|perds|perdons|perdez|perdent|perdre|perdue?s?|egaree?s?)\b"), "perte"),
+    (re.compile(r"\bvolees?\b"), "vol"),
+    (re.compile(r"\b(?:abimee?s?|endommagee?s?|deteriorees?)\b"), "détérioration"),
     (re.compile(r"\b(?:rend|rembours|recuper|redonn)\w* (?:(?:le|la|mon|ma|ton|ta|son|sa|notre|votre|leur) )?"
                 r"(?:depot de garantie|caution)\b"
                 r"|\b(?:depot de garantie|caution) (?:[\w']+ ){0,5}?(?:rendue?|remboursee?|recuperee?)\b"),
@@ -138,10 +141,14 @@ for the délai de rétractation, « je me suis fait virer » for a licenciement,
 and led « mon patron ne me paye pas mes heures sup » away from the overtime fiche). « Mon conjoint est décédé » asks
 about a « décès », the texts' noun, which shares no stem with the verb (« deced », « dec »): « … combien de jours de
 congé ? » led with the fiche on days given to a parent whose child « est décédé », not the leave for a death in the
-family. A landlord « rend », « rembourse » a deposit, the tenant « récupère » it: the texts say « restitution »
-(« le dépôt de garantie doit être restitué dans un délai maximal de 1 mois »). The verb « virer » is read only with a
-person (« virer de l'argent », « le salaire est viré » are transfers); « doit » only as a debt already owed (« me
-doit 3 mois de salaire »), not as what must be paid (« l'employeur me doit-il une indemnité ? »)."""
+family. A thing « perdu », « égaré », « volée », « abîmé » or « endommagé » is the subject of fiches titled « en cas de
+perte », « en cas de vol », « Détérioration du permis de conduire »: « Comment refaire un permis de conduire perdu ? »
+led with « Permis de chasse perdu ou abîmé : quelles démarches pour le refaire ? », which shares the participle (the
+forms that share the noun's stem already, « volé », « voler », « détérioré », get nothing more). A landlord « rend »,
+« rembourse » a deposit, the tenant « récupère » it: the texts say « restitution » (« le dépôt de garantie doit être
+restitué dans un délai maximal de 1 mois »). The verb « virer » is read only with a person (« virer de l'argent », « le
+salaire est viré » are transfers); « doit » only as a debt already owed (« me doit 3 mois de salaire »), not as what
+must be paid (« l'employeur me doit-il une indemnité ? »)."""
 
 EVERYDAY_SENSES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:(?:rend|rembours|gard|recuper|restitu|reten|retien|conserv|encaiss|vers|pay)\w* "

@@ -133,6 +133,31 @@ def test_the_noun_of_a_death_is_not_added_twice() -> None:
     assert named_in_phrases("congé pour décès d'un proche") == []
 
 
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Quels documents pour refaire une carte d'identité perdue ?", "perte"),
+    ("J'ai perdu mon permis de conduire", "perte"), ("que faire si je perds mon passeport", "perte"),
+    ("PASSEPORT PERDU", "perte"), ("mon chéquier est égaré", "perte"), ("il va perdre son emploi", "perte"),
+    ("carte grise volée", "vol"), ("CARTES BANCAIRES VOLÉES", "vol"), ("ma carte vitale détériorée", "détérioration"),
+    ("Comment remplacer un permis abîmé ?", "détérioration"), ("carte vitale endommagée", "détérioration"),
+    ("passeport abime", "détérioration"),
+])
+def test_a_lost_stolen_or_damaged_thing_is_searched_as_the_titles_noun(text: str, noun: str) -> None:
+    """The fiches are titled « en cas de perte », « en cas de vol », « Détérioration du permis de conduire »: nouns
+    whose stems the participles do not share."""
+    assert named_in_phrases(text) == [noun]
+    assert set(analyze(text)).isdisjoint(analyze(noun)), "why the participle needs the noun"
+
+
+@pytest.mark.parametrize("text", [
+    "Carte d'identité d'un majeur : en cas de perte", "Que faire en cas de vol du véhicule ?",
+    "un vol annulé par la compagnie", "Détérioration du permis de conduire", "pertes et profits",
+    "On m'a volé ma carte bancaire", "se faire voler son vélo", "un permis détérioré",
+])
+def test_the_nouns_of_a_loss_a_theft_or_damage_are_not_added_twice(text: str) -> None:
+    """Nor for the forms that share the noun's stem already (« volé », « voler », « détérioré »)."""
+    assert named_in_phrases(text) == []
+
+
 @pytest.mark.parametrize("text", [
     "le locataire doit payer le loyer", "L'employeur me doit-il une indemnité ?", "le salaire est payé le 5",
     "facture réglée par chèque", "Qui doit payer les charges ?", "payer ses impôts en ligne",
