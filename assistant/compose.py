@@ -18,7 +18,7 @@ from assistant.quantities import Quantity, asked_quantities, case_fits, fits, ro
 from assistant.question import Asked, asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import content_words, family, split_sentences
 from indexing.model import Passage
-from indexing.query import expand_query, lexical_query
+from indexing.query import lexical_query
 from indexing.text import fold
 
 Encode = Callable[[Sequence[str], bool], np.ndarray]
@@ -433,8 +433,9 @@ order. Rare among a fiche's sentences, they weighed more than « chômage », an
 VALUE_ASKING_TERMS = frozenset(terms("combien coûte coûtent coût prix tarif montant somme frais durée délai temps date "
                                      "âge nombre"))
 """The words with which a question asks for a kind of value; the others, and the long forms of its acronyms and the
-official names of its everyday words (`expand_query`), say what it is about: « carte », « identité » in « Combien
-coûte une carte d'identité ? », and in « Combien coûte une CNI ? »."""
+official names of its everyday words, each word in the texts' sense (`lexical_query` expanded), say what it is about:
+« carte », « identité » in « Combien coûte une carte d'identité ? », and in « Combien coûte une CNI ? »; « dépôt de
+garantie », not « caution », in « Quand récupérer ma caution ? »."""
 
 
 def kin_terms(text: str) -> set[str]:
@@ -542,7 +543,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
     quantities = asked_quantities(question)
     own_case_terms = _own_case_terms(units)
     unnamed_special_cases = _unnamed_special_cases(units, question_terms, quantities)
-    things = terms(expand_query(question)) - MODAL_TERMS - VALUE_ASKING_TERMS
+    things = terms(lexical_query(question, expand=True)) - MODAL_TERMS - VALUE_ASKING_TERMS
     scored: list[Scored] = []
     for unit, plain, kin_read in zip(units, plain_terms, kin_read_terms, strict=True):
         heading = " ".join(unit.heading_path)
