@@ -28,6 +28,10 @@ def _pattern(*alternatives: str) -> re.Pattern[str]:
 NUMBER_WORD = r"(?:\d+(?:[,.]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)"
 TIME_UNIT = r"(?:jours?|mois|semaines?|ans|annees?|heures?|minutes?|trimestres?|semestres?)"
 AMOUNT = r"\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?|%|pour\s?cent)"
+PAID_BY_TIME = r"(?:de |d')(?:loyers?|salaires?|remunerations?)\b"
+"""What a sum counted in time is counted in: « combien de mois de loyer », « combien de mois de salaire » ask for a
+sum of so many months' rent or pay (« 1 mois de loyer hors charges », « 36 mensualités »), not for how long something
+lasts nor for a sum in euros; « traitement » is left out, a medical treatment as often as a civil servant's pay."""
 DURATION = rf"\b{NUMBER_WORD}(?:e|er|eme)?\s+{TIME_UNIT}\b"
 AGE_PHRASE = re.compile(
     r"\b(?:agee?s? de|l'age de|(?:enfants?|jeunes?|personnes?|mineurs?|adultes?) (?:ages? )?de(?: moins de| plus de)?)"
@@ -58,9 +62,15 @@ EXPECTATIONS: tuple[Expectation, ...] = (
         _pattern(r"\b(?:montant|cout|prix|tarif|calcul|bareme|remuneration|frais|taux)"),
     ),
     Expectation(
+        "mensualites",
+        _pattern(rf"\bcombien de {TIME_UNIT} {PAID_BY_TIME}"),
+        _pattern(rf"\b{NUMBER_WORD}\s+(?:{TIME_UNIT} {PAID_BY_TIME}|mensualites?\b)"),
+        _pattern(r"\b(?:montant|calcul|bareme|remuneration|plafond|limite)"),
+    ),
+    Expectation(
         "duree",
         _pattern(
-            rf"\bcombien de (?:temps|{TIME_UNIT})",
+            rf"\bcombien de (?:temps|{TIME_UNIT}(?! {PAID_BY_TIME}))",
             r"\b(?:duree|delai|delais|jusqu'a quand|a partir de quand|depuis quand|date|periode|anciennete|preavis)\b",
             r"^quand\b",
             r"\bquand\s*\?|\bquand est-ce\b",

@@ -272,6 +272,33 @@ def test_who_may_benefit_asks_for_a_condition_not_for_who_acts(question: str) ->
     assert "acteur" not in read_question(question).names
 
 
+@pytest.mark.parametrize("question", [
+    "Combien de mois de loyer pour la caution de l'appartement ?", "COMBIEN DE MOIS DE SALAIRE pour mon indemnité ?",
+    "garantie Visale : combien de mois de loyers impayés sont couverts au maximum ?",
+    "Combien de mois de rémunération pour un congé de reclassement ?",
+])
+def test_a_sum_counted_in_months_of_rent_or_pay_asks_for_so_many_months_of_it(question: str) -> None:
+    """« 1 mois de loyer hors charges » answers; « restitué dans un délai maximal de 1 mois » does not."""
+    asked = read_question(question)
+    assert "mensualites" in asked.names and "duree" not in asked.names
+    assert asked.expects_value("Son montant ne doit pas dépasser 1 mois de loyer, hors charges.")
+    assert asked.expects_value("dans la limite de 36 mensualités impayées.")
+    assert not asked.expects_value("Le dépôt de garantie doit être restitué dans un délai maximal de 1 mois.")
+
+
+def test_months_of_rent_are_not_a_sum_in_euros() -> None:
+    asked = read_question("garantie Visale : combien de mois de loyers impayés sont couverts au maximum ?")
+    assert asked.names == ("mensualites",)
+    assert not asked.expects_value("si le montant du loyer (charges comprises) est inférieur ou égal à 600 €.")
+
+
+@pytest.mark.parametrize("question", ["Combien de mois de préavis ?", "Combien de mois d'allocation chômage ?",
+                                      "Combien de jours de congé pour un mariage ?",
+                                      "Combien de jours de traitement antibiotique ?"])
+def test_months_of_something_else_still_ask_how_long(question: str) -> None:
+    assert read_question(question).names == ("duree",)
+
+
 TOURIST_TAX = (  # F2048 « Taxe de séjour »
     "Qui décide du montant de la taxe de séjour ?\n"
     "L'application de la taxe de séjour et son montant est décidé par la commune ou l'établissement public de "
@@ -1217,6 +1244,23 @@ def test_a_deposit_given_back_is_its_restitution(embedder: Embedder, question: s
     composition = _compose_fixture(question, DEPOSIT_FIXTURE, "Dépôt de garantie dans un contrat de location", embedder)
     assert lead in composition.chosen[0].text
     assert ("restitué" in composition.chosen[0].text) == ("montant" not in question)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Combien de mois de loyer pour le dépôt de garantie d'une location vide ?", "ne doit pas dépasser 1 mois"),
+        ("Combien de mois de loyer pour le dépôt de garantie d'une location meublée ?", "supérieur à 2 mois de loyer"),
+        ("combien de mois de loyer pour la caution ?", "ne doit pas dépasser 1 mois de loyer"),
+    ],
+)
+def test_a_deposit_counted_in_months_of_rent_is_answered_by_its_ceiling(
+    embedder: Embedder, question: str, lead: str
+) -> None:
+    """Not by « Aucun dépôt de garantie ne peut être réclamé … si le loyer est payable d'avance pour une période
+    supérieure à 2 mois », a case the question does not name, read as a duration."""
+    composition = _compose_fixture(question, DEPOSIT_FIXTURE, "Dépôt de garantie dans un contrat de location", embedder)
+    assert lead in composition.chosen[0].text
 
 
 HOUSING_TAX_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F42.json"
