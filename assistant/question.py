@@ -33,10 +33,12 @@ PAID_BY_TIME = r"(?:de |d')(?:loyers?|salaires?|remunerations?)\b"
 sum of so many months' rent or pay (« 1 mois de loyer hors charges », « 36 mensualités »), not for how long something
 lasts nor for a sum in euros; « traitement » is left out, a medical treatment as often as a civil servant's pay."""
 MEASURE = (r"(?:distances?|(?<!a quelle )hauteurs?|largeurs?|longueurs?|profondeurs?|dimensions?|surfaces?|"
-           r"superficies?|tailles?|vitesses?|poids|puissances?)\b")
+           r"superficies?|tailles?(?! (?:de l'|d'|de la |du |de )(?:entreprises?|etablissements?|societes?|communes?))|"
+           r"vitesses?|poids|puissances?)\b")
 """What a measure question asks (« À quelle distance… », « Quelle hauteur… », « À partir de quel poids… »): a
 length, an area, a weight, a speed or a power, in its unit (« à 30 mètres au moins », « 3,5 tonnes »). « À quelle
-hauteur » asks for a share (« prise en charge à hauteur de 50 % »)."""
+hauteur » asks for a share (« prise en charge à hauteur de 50 % »); the size of a company or a town is counted in
+employees or inhabitants, not measured."""
 DURATION = rf"\b{NUMBER_WORD}(?:e|er|eme)?\s+{TIME_UNIT}\b"
 AGE_PHRASE = re.compile(
     r"\b(?:agee?s? de|l'age de|(?:enfants?|jeunes?|personnes?|mineurs?|adultes?) (?:ages? )?de(?: moins de| plus de)?)"

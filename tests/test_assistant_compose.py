@@ -307,6 +307,12 @@ def test_a_distance_a_size_or_a_weight_is_asked_in_its_unit(question: str) -> No
     assert not asked.expects_value("La demande est traitée en 2 mois.")
 
 
+@pytest.mark.parametrize("question", ["À partir de quelle taille d'entreprise faut-il un CSE ?",
+                                      "Quelle taille de commune pour avoir un conseil municipal de 15 membres ?"])
+def test_the_size_of_a_company_or_a_town_is_no_measure(question: str) -> None:
+    assert "mesure" not in read_question(question).names
+
+
 def test_how_high_a_share_is_asks_for_an_amount() -> None:
     """« à hauteur de 50 % » is a share, not a height."""
     assert "mesure" not in read_question("L'employeur rembourse l'abonnement de transport à quelle hauteur ?").names
