@@ -123,8 +123,8 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             rf"\b(?:a |de |jusqu'a )?(?:quel|quelle|quels|quelles) (?:est la |sont les )?{MEASURE}",
             rf"\bcombien de {LENGTH_OR_WEIGHT}\b",
         ),
-        _pattern(rf"\b{NUMBER_WORD}\s?(?:m|m2|m3|metres?|km|kilometres?|cm|centimetres?|mm|millimetres?|kg|kilos?|"
-                 r"kilogrammes?|tonnes?|km/h|cv|kw)(?![\w/])"),
+        _pattern(rf"\b{NUMBER_WORD}\s?(?:{LENGTH_OR_WEIGHT[3:-1]}|m|m2|m3|mm|millimetres?|kilogrammes?|km/h|cv|kw)"
+                 r"(?![\w/])"),
         _pattern(rf"\b{MEASURE}"),
     ),
     Expectation(
