@@ -528,6 +528,25 @@ def _unnamed_special_cases(
     return unnamed
 
 
+KIND_COMPLEMENT = re.compile(r"\w*\s+(?:de |d'|du |des )(?:la |l'|les )?(\w+)")
+"""The thing a heading's kind of value is of: « envoi » in « Délai d'envoi », « congé » in « Durée du congé »."""
+
+
+def _heads_value_asked(case_path: tuple[str, ...], asked: Asked, named: set[str]) -> bool:
+    """A heading of the case path names the kind of value asked (« Montant maximum », « Durée du congé »), whether
+    it heads the unit's chunk or is written inside it, and not that of another thing than the question names
+    (`named`: its terms, the long forms of its acronyms…): « Délai d'envoi » (of the dismissal letter) does not head
+    the time left to contest a licenciement."""
+    for heading in case_path:
+        folded = fold(heading)
+        for kind in asked.kinds:
+            found = kind.headings.search(folded)
+            complement = KIND_COMPLEMENT.match(folded, found.end()) if found else None
+            if found and (complement is None or any(_matches(term, named) for term in terms(complement.group(1)))):
+                return True
+    return False
+
+
 def _quantity_fits(unit: Unit, quantities: tuple[Quantity, ...]) -> bool | None:
     row = row_fits(unit.text, quantities)
     return row if row is not None else case_fits(unit.case_path, quantities)
@@ -562,7 +581,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_HEADING * _coverage(heading_terms, unit_weights)
             + (W_VALUE if valued else -W_NO_VALUE) * asked.asks_value
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
-            + W_KIND_HEADING * asked.heading_matches(heading)
+            + W_KIND_HEADING * _heads_value_asked(unit.case_path, asked, question_terms | things)
             + W_STATED * (asked.states_value(unit.text) and not NOTE_START.match(folded))
             + W_QUANTITY * {True: 1, False: -1, None: 0}[_quantity_fits(unit, quantities)]
             + W_RETRIEVED * unit.retrieved
@@ -709,19 +728,18 @@ def _qualifiers(lead: Scored, ranked: Sequence[Scored], budget: int, asks_kind: 
 
 
 def _rival_cases(
-    lead: Scored, ranked: Sequence[Scored], depth: int, path_of: Callable[[Unit], tuple[str, ...]],
-    quantities: tuple[Quantity, ...],
+    lead: Scored, ranked: Sequence[Scored], depth: int, quantities: tuple[Quantity, ...]
 ) -> list[str]:
     """The headings at `depth` of the lead document's units that share the lead's path above it, name another case
     there, and answer nearly as well with the same kind of value; not a case the question's quantities leave out
     (« À partir de 18 ans » for « un mineur »). A heading that asks a question (« Qui doit la payer ? » beside « Quand
     reçoit-on l'avis d'imposition ? ») is a part of the fiche, not a case."""
-    path = path_of(lead.unit)
+    path = lead.unit.case_path
     if _is_question(path[depth]):
         return []
     rivals = []
     for scored in ranked:
-        other = path_of(scored.unit)
+        other = scored.unit.case_path
         if (scored.unit.n == lead.unit.n and len(other) > depth and other[:depth] == path[:depth]
                 and other[depth] != path[depth] and not _is_question(other[depth])
                 and scored.score >= CASE_RATIO * lead.score
@@ -731,19 +749,23 @@ def _rival_cases(
 
 
 def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, ...]:
-    """When sections under other headings at the lead's level answer nearly as well (another case of the
-    fiche: « Salarié du privé » / « Fonctionnaire », « Majeur » / « Mineur »), the headings of those cases,
-    unless the question names the lead's own: a word of its heading that the others' do not hold, or a quantity its
-    heading holds (« un adulte », « À partir de 18 ans »). « période d'essai d'un CDD » names no case of « CDD de 6
-    mois maximum » beside « CDD supérieur à 6 mois »."""
+    """When units under other headings at a level of the lead's case path answer nearly as well (another case of
+    the fiche: « Salarié du privé » / « Fonctionnaire », « Majeur » / « Mineur », « Avant 15 ans » / « Entre 15 et 17
+    ans »), the headings of those cases, from the outermost, unless the question names the lead's own: a word of its
+    heading that the others' do not hold, or a quantity its heading holds (« un adulte », « À partir de 18 ans »).
+    « période d'essai d'un CDD » names no case of « CDD de 6 mois maximum » beside « CDD supérieur à 6 mois »;
+    sharing « mutation » with « Si la mutation s'impose au salarié » and « Si la mutation nécessite l'accord
+    préalable au salarié » does not settle which one it is. Cases are read on the whole case path, whether the index
+    cut a chunk at the heading or wrote it inside one: « Loyer à payer chaque mois », written in the chunk of
+    « Location vide », is the rival of « Loyer payable d'avance… », a chunk of its own."""
     question_terms = terms(question)
     quantities = asked_quantities(question)
-    path = lead.unit.heading_path
+    path = lead.unit.case_path
     for depth in range(len(path)):
-        rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.heading_path, quantities)
+        rivals = _rival_cases(lead, ranked, depth, quantities)
         if rivals and not _names_own_case(path[depth], rivals, question_terms, quantities):
             return tuple(dict.fromkeys([path[depth], *rivals]))
-    return _sub_heading_cases(lead, ranked, question_terms, quantities)
+    return ()
 
 
 def _names_own_case(
@@ -753,21 +775,6 @@ def _names_own_case(
     quantity it holds."""
     own = terms(heading) - {term for rival in rivals for term in terms(rival)}
     return bool(own & question_terms) or bool(fits(heading, quantities))
-
-
-def _sub_heading_cases(
-    lead: Scored, ranked: Sequence[Scored], question_terms: set[str], quantities: tuple[Quantity, ...]
-) -> tuple[str, ...]:
-    """The cases a chunk sets out under headings written inside it (« Avant 15 ans » beside « Entre 15 et 17 ans »,
-    « Si la mutation s'impose au salarié » beside « Si la mutation nécessite l'accord préalable au salarié »), from
-    the outermost, when the question names none of the lead's case's own words: those its sibling cases do not hold.
-    Sharing « mutation » with both does not settle which one it is."""
-    path = lead.unit.case_path
-    for depth in range(len(lead.unit.heading_path), len(path)):
-        rivals = _rival_cases(lead, ranked, depth, lambda unit: unit.case_path, quantities)
-        if rivals and not _names_own_case(path[depth], rivals, question_terms, quantities):
-            return tuple(dict.fromkeys([path[depth], *rivals]))
-    return ()
 
 
 MAX_ROW_CASES = 4

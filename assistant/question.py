@@ -344,10 +344,6 @@ class Asked:
             return True
         return bool(self.modality) and SETTLES[self.modality].search(folded) is not None
 
-    def heading_matches(self, heading: str) -> bool:
-        folded = fold(heading)
-        return any(kind.headings.search(folded) for kind in self.kinds)
-
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(kind.kind for kind in self.kinds) + (("oui/non",) if self.yes_no else ())

