@@ -41,10 +41,14 @@ hauteur » asks for a share (« prise en charge à hauteur de 50 % »); the size
 employees or inhabitants, not measured."""
 DURATION = rf"\b{NUMBER_WORD}(?:e|er|eme)?\s+{TIME_UNIT}\b"
 AGE_PHRASE = re.compile(
-    r"\b(?:agee?s? de|l'age de|(?:enfants?|jeunes?|personnes?|mineurs?|adultes?) (?:ages? )?de(?: moins de| plus de)?)"
-    r" (?:\d+ (?:a|et) )?\d+ ans\b|\b\d+ ans revolus\b"
+    r"\b(?:agee?s? de|l'age de|(?:enfants?|jeunes?|personnes?|mineurs?|majeurs?|adultes?) (?:ages? )?"
+    r"(?:de(?: moins de| plus de)?|entre))"
+    r" (?:\d+(?:, | ou | et | a ))*\d+ ans\b|\b\d+ ans revolus\b"
+    r"|\b(?:avant|a partir de) (?:ses |leurs )?\d+ ans\b(?! (?:de|d'))"
 )
-"""An age (« âgés de 16 à 25 ans », « un enfant de moins de 3 ans »): a number of years that is no length of time."""
+"""An age (« âgés de 16 à 25 ans », « un enfant de moins de 3 ans », « un mineur entre 15 et 17 ans », « un mineur
+de 15, 16 ou 17 ans », « 17 € avant 15 ans », « à partir de 18 ans »): a number of years that is no length of time.
+« avant 2 ans de mariage » counts years of something: a length of time."""
 LENGTH_OR_WEIGHT = r"(?:metres?|kilometres?|km|centimetres?|cm|kilos?|kg|tonnes?)"
 COUNTED = re.compile(
     rf"\bcombien (?:de |d')(?!(?:temps|argent|euros?|{TIME_UNIT[3:-1]}|{LENGTH_OR_WEIGHT[3:-1]})\b)([a-z]+)"

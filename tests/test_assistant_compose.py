@@ -566,6 +566,14 @@ def test_a_value_stated_by_naming_what_is_asked(question: str, text: str, states
          "Le FJT héberge des jeunes travailleurs âgés de 16 à 25 ans.", False),
         ("Combien de temps dure l'aide ?", "Elle est versée aux enfants de moins de 3 ans.", False),
         ("Combien de temps dure l'aide ?", "Elle est versée pendant 3 ans.", True),
+        ("Combien de temps est valable un passeport ?",  # F34752
+         "Par exemple, en métropole, il coûte 86 € pour un majeur, 42 € pour un mineur entre 15 et 17 ans et 17 € "
+         "avant 15 ans.", False),
+        ("Combien de temps est valable un passeport ?",
+         "Le passeport d'un mineur de 15, 16 ou 17 ans dépend du lieu de la demande.", False),
+        ("Combien de temps dure le permis probatoire ?", "Il peut être passé à partir de 17 ans.", False),
+        ("Au bout de combien de temps peut-on divorcer ?", "Il peut être demandé après 2 ans de séparation.", True),
+        ("Au bout de combien de temps peut-on divorcer ?", "Il peut être demandé avant 2 ans de mariage.", True),
         ("À quel âge peut-on loger dans un foyer de jeunes travailleurs ?",
          "Le FJT héberge des jeunes travailleurs âgés de 16 à 25 ans.", True),
         ("Combien de temps peut durer une année de césure ?",
