@@ -56,6 +56,15 @@ COUNTED = re.compile(
 """« Combien de chiffres… », « combien de points… »: a count of the noun that follows, unless it is a time, money,
 a length or a weight."""
 
+PAYING = (r"(?:pai\w*|pay(?!s\b)\w*|touch\w*|percev\w*|percoi\w*|percu\w*|vers(?:e|es|ent|er|era|eront|ee|ees)\b|"
+          r"rembours\w*|pret(?:e|es|er|era)\b|emprunt\w*|financ\w*|dedui\w*|recuper\w*|gagn\w*|cout\w*|"
+          r"rapport(?:e|ent|era)\b|vaut\b|valent\b|compter\b|factur\w*|indemnis\w*|remuner\w*)")
+"""The verbs of paying, being paid and costing, in any of their forms (« on me paie », « je suis payé », « me
+verse », « coûtera »): with « combien » they ask an amount (`EXPECTATIONS`), unless « combien » counts something
+else (« Combien de temps vais-je toucher le chômage ? », « Combien de trimestres pour toucher… »)."""
+MONEY = r"(?:argent|euros?|chomage|retraite|pensions?|allocations?|indemnites?|aides?|salaires?|primes?)"
+"""What « combien de … » counts in euros (« Je touche combien de chômage ? »)."""
+
 EXPECTATIONS: tuple[Expectation, ...] = (
     Expectation(
         "montant",
@@ -63,8 +72,10 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"\bcombien (?:coute|coutent|faut-il payer|paie|paye|touche|toucher|percevoir|rapporte|d'argent|vaut)",
             r"\b(?:montant|prix|tarifs?|couts?|coute|coutent|frais|somme|taux|pourcentage|bareme|remuneration|salaire|"
             r"majorations?)\b",
-            r"\bcombien\b.{0,40}\b(?:euros?|payer|toucher|percevoir|verser|rembourse|preter|emprunter|financer|"
-            r"deduire|recuperer|gagner)",
+            rf"\bcombien\b(?! (?:de |d')(?!{MONEY}\b)).{{0,40}}\b(?:euros?|{PAYING})",
+            rf"\b{PAYING}.{{0,15}}\bcombien\b(?! (?:de |d')(?!{MONEY}\b))",
+            r"\bc'est combien\b",
+            r"\bcombien par (?:jour|semaine|mois|an|annee|heure)\b",
             r"\bjusqu'a combien\b(?! de)",
             r"^(?:quel|quelle|quels|quelles) (?:indemnites?|allocations?|primes?|pensions?|aides?|sommes?)\b",
             r"^(?:quel|quelle|quels|quelles) (?:est|sont|sera|seront) (?:l'|le |la |les )(?:indemnites?|pensions?)\b",

@@ -354,6 +354,28 @@ def test_months_of_something_else_still_ask_how_long(question: str) -> None:
     assert read_question(question).names == ("duree",)
 
 
+@pytest.mark.parametrize("question", [
+    "Je suis salarié et j'ai été tiré au sort comme juré d'assises, on me paie combien par jour ?",
+    "je suis payé combien ?", "combien on est payé pour être juré", "c'est combien le passeport ?",
+    "combien me verse la CAF ?", "combien gagne un apprenti ?", "Ça me coûtera combien ?",
+    "Il faut compter combien pour une carte grise ?", "combien par mois pour un apprenti ?",
+    "Je touche combien de chômage ?", "Combien d'euros vais-je toucher ?",
+])
+def test_paying_and_costing_in_any_form_ask_an_amount(question: str) -> None:
+    assert "montant" in read_question(question).names
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("Pendant combien de temps vais-je toucher le chômage ?", ("duree", "oui/non")),
+    ("Combien de jours avant de toucher le chômage ?", ("duree",)),
+    ("combien de fois peut-on être payé en retard", ("nombre",)),
+    ("Dans combien de pays peut-on voyager ?", ("nombre",)),
+])
+def test_a_count_or_a_time_asked_with_a_verb_of_paying_asks_no_amount(question: str, kinds: tuple[str, ...]) -> None:
+    """« combien de temps », « combien de jours » count what follows, even when the question goes on to be paid."""
+    assert read_question(question).names == kinds
+
+
 TOURIST_TAX = (  # F2048 « Taxe de séjour »
     "Qui décide du montant de la taxe de séjour ?\n"
     "L'application de la taxe de séjour et son montant est décidé par la commune ou l'établissement public de "
