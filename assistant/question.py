@@ -80,7 +80,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
             r"^(?:quel|quelle|quels|quelles) (?:indemnites?|allocations?|primes?|pensions?|aides?|sommes?)\b",
             r"^(?:quel|quelle|quels|quelles) (?:est|sont|sera|seront) (?:l'|le |la |les )(?:indemnites?|pensions?)\b",
             r"\b(?:a combien s'elev|de combien (?:est|sera))",
-            r"\best-(?:il|elle|ce) (?:gratuit|payant)",
+            r"\b(?:est-(?:il|elle|ce)|c'est) (?:gratuit|payant)",
             r"\ba quelle hauteur\b",
         ),
         _pattern(AMOUNT, r"\bgratuit", r"\bpayant",
@@ -269,6 +269,18 @@ INTERROGATIVE = re.compile(
 not for a yes or a no, whatever verb it inverts."""
 
 
+ASKED_BY_TONE = re.compile(r"(?:^|[.!?]\s+)(?P<last>[^.!?]+)\?\s*$")
+"""The last sentence of a question asked by its tone alone, its question mark (« … mon RSA continue d'être versé ? »,
+« cumul aah et rsa possible ? »)."""
+ASKS_SOMETHING = re.compile(
+    r"\b(?:quels?|quelles?|comment|combien|quand|pourquoi|qui|quoi|lequel|laquelle|lesquel(?:le)?s|qu'est-ce)\b"
+    r"|\bou\s*$|^\s*ou\b"
+)
+"""An interrogative word anywhere in that sentence (« il doit me rendre quoi ? », « … doit demander une permission à
+qui ? »): it asks for that; « ou » only first or last, where it is « où » (« …, salaire maintenu ou non ? » asks a yes
+or a no)."""
+
+
 ASKED_MODALITY = {
     "obligation": re.compile(r"\b(?:faut|dois|doit|doivent|devons|devez|devrai[st]?|devra|devront|obligee?s?"
                              r"|obligatoire\w*|tenue?s?|necessaire|besoin d|exige)\b"),
@@ -328,12 +340,14 @@ class Asked:
         return bool(self.kinds) or self.yes_no
 
     def expects_value(self, text: str) -> bool:
-        """The text holds the kind of value the question asks for (true when it asks for none)."""
+        """The text holds the kind of value the question asks for (true when it asks for none). A yes/no question
+        that also asks a value (« …, encore dans les délais ? », « c'est payant ? ») is answered by the value: « peut
+        saisir le conseil de prud'hommes » settles no délai."""
         folded = fold(text)
         if "age" not in self.names:
             folded = AGE_PHRASE.sub(" ", folded)
         patterns = [kind.value for kind in self.kinds if kind.value is not None]
-        if self.yes_no:
+        if self.yes_no and not patterns:
             patterns.append(YES_NO_VALUE)
         return not patterns or any(pattern.search(folded) for pattern in patterns)
 
@@ -426,6 +440,13 @@ n'ai pas reçu ma carte, où est-elle passée ? »): an interrogative word openi
 « où » is no « ou »; « que » and « qui » after a comma open relative clauses as often as questions."""
 
 
+def _asked_by_tone(folded: str) -> bool:
+    """A question whose last sentence ends on its question mark and holds no interrogative word asks a yes or a no
+    (« Je pèse 47 kilos, je peux donner mon sang ? », « Les visites médicales de bébé à la PMI, c'est payant ? »)."""
+    found = ASKED_BY_TONE.search(folded)
+    return found is not None and ASKS_SOMETHING.search(found.group("last")) is None
+
+
 def asking_clause(question: str) -> str | None:
     """The last clause of the question when an interrogative word opens it after the story, else None."""
     found = list(ASKING_CLAUSE.finditer(question))
@@ -438,7 +459,8 @@ def read_question(question: str) -> Asked:
     clause = asking_clause(question)
     kinds = tuple(kind for kind in EXPECTATIONS if kind.asked.search(folded) or kind.asked.search(asked))
     counted = COUNTED.search(folded)
-    yes_no = YES_NO.search(folded) is not None and not INTERROGATIVE.search(folded) and clause is None
+    yes_no = (YES_NO.search(folded) is not None or _asked_by_tone(folded)) and not INTERROGATIVE.search(folded) \
+        and clause is None
     named = [(found.start(), name) for name, pattern in ASKED_MODALITY.items() if (found := pattern.search(asked))]
     modality = min(named)[1] if named else ""
     how_long = ASKS_HOW_LONG.search(asked) is not None and ASKS_WHEN.search(asked) is None
