@@ -30,6 +30,7 @@ from assistant.refusal import (
     NOTICE,
     REASON_INJECTION,
     REASON_NO_QUESTION,
+    REASON_NO_WORDS,
     REASON_NOT_FOUND,
     REASON_UNKNOWN_TERMS,
     detect_injection,
@@ -317,7 +318,8 @@ class Assistant:
         read = in_the_texts_sense(standalone)
         asked = without_masked_values(read)
         injection = detect_injection(question) or detect_injection(standalone)
-        refused_unsearched = REASON_INJECTION if injection else "" if asked else REASON_NO_QUESTION
+        unasked = REASON_NO_QUESTION if redacted.entities else REASON_NO_WORDS
+        refused_unsearched = REASON_INJECTION if injection else "" if asked else unasked
         if refused_unsearched:
             yield Retrieved([])
             answer = self._refusal(question, standalone, refused_unsearched, [])

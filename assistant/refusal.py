@@ -27,6 +27,7 @@ REASON_OUT_OF_SCOPE = "out_of_scope"
 REASON_NOT_FOUND = "not_found"
 REASON_UNKNOWN_TERMS = "unknown_terms"
 REASON_NO_QUESTION = "no_question"
+REASON_NO_WORDS = "no_words"
 
 PASSAGES_JUDGED = 3
 FULL_COVERAGE_TERMS = 5
@@ -235,6 +236,10 @@ REFUSAL_TEXT = {
         "Le message ne contient que des données personnelles, masquées : il n'y a rien à chercher dans les textes. "
         "Écrivez la question elle-même (par exemple : « Quelles aides pour un parent isolé ? »)."
     ),
+    REASON_NO_WORDS: (
+        "Le message ne contient aucun mot : il n'y a rien à chercher dans les textes. "
+        "Écrivez la question (par exemple : « Quelles aides pour un parent isolé ? »)."
+    ),
 }
 NOTICE = {
     REASON_INJECTION: (
@@ -249,6 +254,7 @@ NOTICE = {
         "les plus proches."
     ),
     REASON_NO_QUESTION: "Aucune question à chercher : le message ne contient que des données personnelles.",
+    REASON_NO_WORDS: "Aucune question à chercher : le message ne contient aucun mot.",
 }
 
 

@@ -31,7 +31,7 @@ from assistant.pipeline import (
     Session,
     Token,
 )
-from assistant.refusal import REASON_NO_QUESTION
+from assistant.refusal import REASON_NO_QUESTION, REASON_NO_WORDS
 from eval import metrics
 from guichet.config import Settings, load_settings
 from indexing.build import build_index
@@ -178,6 +178,14 @@ def test_a_message_of_personal_data_alone_is_answered_without_a_search(extractiv
     answer = extractive_only.ask("Josiane Lefebvre 06 12 34 56 78")
     assert (answer.mode, answer.reason, answer.passages) == (MODE_REFUSED, REASON_NO_QUESTION, [])
     assert "données personnelles" in answer.text and "Lefebvre" not in answer.redacted_question
+
+
+@pytest.mark.parametrize("message", ["???", " ... ", "?!", "« »"])
+def test_a_message_without_a_word_is_not_said_to_hold_personal_data(extractive_only: Assistant, message: str) -> None:
+    """« ??? » was refused as « Le message ne contient que des données personnelles », which it does not hold."""
+    answer = extractive_only.ask(message)
+    assert (answer.mode, answer.reason, answer.passages) == (MODE_REFUSED, REASON_NO_WORDS, [])
+    assert "aucun mot" in answer.text and "données personnelles" not in answer.text
 
 
 def test_without_a_model_the_answer_is_composed_with_no_failure_notice(extractive_only: Assistant) -> None:
