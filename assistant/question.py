@@ -69,7 +69,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
     Expectation(
         "montant",
         _pattern(
-            r"\bcombien (?:coute|coutent|faut-il payer|paie|paye|touche|toucher|percevoir|rapporte|d'argent|vaut)",
+            rf"\bcombien (?:de |d'){MONEY}\b",
             r"\b(?:montant|prix|tarifs?|couts?|coute|coutent|frais|somme|taux|pourcentage|bareme|remuneration|salaire|"
             r"majorations?)\b",
             rf"\bcombien\b(?! (?:de |d')(?!{MONEY}\b)).{{0,40}}\b(?:euros?|{PAYING})",
