@@ -541,8 +541,10 @@ def _heads_value_asked(case_path: tuple[str, ...], asked: Asked, named: set[str]
         folded = fold(heading)
         for kind in asked.kinds:
             found = kind.headings.search(folded)
-            complement = KIND_COMPLEMENT.match(folded, found.end()) if found else None
-            if found and (complement is None or any(_matches(term, named) for term in terms(complement.group(1)))):
+            if found is None:
+                continue
+            complement = KIND_COMPLEMENT.match(folded, found.end())
+            if complement is None or any(_matches(term, named) for term in terms(complement.group(1))):
                 return True
     return False
 
@@ -564,6 +566,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
     own_case_terms = _own_case_terms(units)
     unnamed_special_cases = _unnamed_special_cases(units, question_terms, quantities)
     things = terms(lexical_query(question, expand=True)) - MODAL_TERMS - VALUE_ASKING_TERMS
+    named = question_terms | things
     scored: list[Scored] = []
     for unit, plain, kin_read in zip(units, plain_terms, kin_read_terms, strict=True):
         heading = " ".join(unit.heading_path)
@@ -581,7 +584,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_HEADING * _coverage(heading_terms, unit_weights)
             + (W_VALUE if valued else -W_NO_VALUE) * asked.asks_value
             - W_LENGTH * max(0, _words(unit.text) - LONG_UNIT_WORDS) / LONG_UNIT_WORDS
-            + W_KIND_HEADING * _heads_value_asked(unit.case_path, asked, question_terms | things)
+            + W_KIND_HEADING * _heads_value_asked(unit.case_path, asked, named)
             + W_STATED * (asked.states_value(unit.text) and not NOTE_START.match(folded))
             + W_QUANTITY * {True: 1, False: -1, None: 0}[_quantity_fits(unit, quantities)]
             + W_RETRIEVED * unit.retrieved
