@@ -731,27 +731,32 @@ def _qualifiers(lead: Scored, ranked: Sequence[Scored], budget: int, asks_kind: 
 
 
 def _rival_cases(
-    lead: Scored, ranked: Sequence[Scored], depth: int, quantities: tuple[Quantity, ...]
+    lead: Scored, ranked: Sequence[Scored], depth: int, quantities: tuple[Quantity, ...], parts: frozenset[str]
 ) -> list[str]:
     """The headings at `depth` of the lead document's units that share the lead's path above it, name another case
     there, and answer nearly as well with the same kind of value; not a case the question's quantities leave out
     (« À partir de 18 ans » for « un mineur »). A heading that asks a question (« Qui doit la payer ? » beside « Quand
-    reçoit-on l'avis d'imposition ? ») is a part of the fiche, not a case."""
+    reçoit-on l'avis d'imposition ? ») or that the document names as one of its `parts` (« Montant maximum » beside
+    « Restitution au locataire en fin de bail ») is a part of the fiche, not a case."""
     path = lead.unit.case_path
-    if _is_question(path[depth]):
+    if _is_part(path[depth], parts):
         return []
     rivals = []
     for scored in ranked:
         other = scored.unit.case_path
         if (scored.unit.n == lead.unit.n and len(other) > depth and other[:depth] == path[:depth]
-                and other[depth] != path[depth] and not _is_question(other[depth])
+                and other[depth] != path[depth] and not _is_part(other[depth], parts)
                 and scored.score >= CASE_RATIO * lead.score
                 and scored.valued == lead.valued and fits(other[depth], quantities) is not False):
             rivals.append(other[depth])
     return rivals
 
 
-def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, ...]:
+def _is_part(heading: str, parts: frozenset[str]) -> bool:
+    return _is_question(heading) or heading in parts
+
+
+def _cases(lead: Scored, ranked: Sequence[Scored], question: str, parts: frozenset[str]) -> tuple[str, ...]:
     """When units under other headings at a level of the lead's case path answer nearly as well (another case of
     the fiche: « Salarié du privé » / « Fonctionnaire », « Majeur » / « Mineur », « Avant 15 ans » / « Entre 15 et 17
     ans »), the headings of those cases, from the outermost, unless the question names the lead's own: a word of its
@@ -760,12 +765,13 @@ def _cases(lead: Scored, ranked: Sequence[Scored], question: str) -> tuple[str, 
     sharing « mutation » with « Si la mutation s'impose au salarié » and « Si la mutation nécessite l'accord
     préalable au salarié » does not settle which one it is. Cases are read on the whole case path, whether the index
     cut a chunk at the heading or wrote it inside one: « Loyer à payer chaque mois », written in the chunk of
-    « Location vide », is the rival of « Loyer payable d'avance… », a chunk of its own."""
+    « Location vide », is the rival of « Loyer payable d'avance… », a chunk of its own. The lead document's `parts`
+    are no cases."""
     question_terms = terms(question)
     quantities = asked_quantities(question)
     path = lead.unit.case_path
     for depth in range(len(path)):
-        rivals = _rival_cases(lead, ranked, depth, quantities)
+        rivals = _rival_cases(lead, ranked, depth, quantities, parts)
         if rivals and not _names_own_case(path[depth], rivals, question_terms, quantities):
             return tuple(dict.fromkeys([path[depth], *rivals]))
     return ()
@@ -945,6 +951,7 @@ def compose(
         chosen = opening + [u for u in _qualifiers(lead, ranked, budget, bool(asked.kinds)) if u not in opening]
     text, citations = _cited(chosen, passages)
     extract, _ = _cited(_extract_units(chosen, ranked), passages)
-    cases = (_cases(lead, ranked, question) or (() if table else row_cases)
+    parts = frozenset(passages[lead.unit.n - 1].part_headings)
+    cases = (_cases(lead, ranked, question, parts) or (() if table else row_cases)
              or _sibling_cases(lead.unit.n, passages[:PASSAGES_CONSIDERED], question))
     return Composition(text, citations, cases, extract, list(ranked), tuple(chosen))

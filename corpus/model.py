@@ -53,6 +53,10 @@ class Document:
     """The day this version stops being in force, when the text already says so; None when open-ended or unknown."""
     agreement: Agreement | None = None
     """The collective agreement of a KALI article; None for every other text."""
+    part_headings: tuple[str, ...] = ()
+    """The headings that name a part of the document (a fiche's « Conditions », « Démarche », « Montant maximum »),
+    as against the cases it sets side by side (« Location vide », « Salarié du privé »); empty where the source does
+    not tell them apart."""
 
     @property
     def text(self) -> str:

@@ -308,7 +308,23 @@ def parse_publication(publication: ET.Element, folder_audience: str = "") -> Doc
         breadcrumb=tuple(clean(inline_text(level)) for level in publication.iterfind("FilDAriane/Niveau")),
         updated=parse_dc_date(publication.findtext("dc:date") or ""),
         references=_references(publication),
+        part_headings=_part_headings(publication),
     )
+
+
+_SITUATION_TITLE = re.compile(
+    r"^(?:vous|si|s'ils?|en cas|avant|après|à partir|entre|pour (?:un|une|les?|la|l')|dans le cas)\b|\d", re.IGNORECASE
+)
+"""A title that states a situation (« Vous êtes un professionnel », « En cas de litige », « Avant 53 ans »): some
+fiches title their cases as Chapitre."""
+
+
+def _part_headings(publication: ET.Element) -> tuple[str, ...]:
+    """The titles of the fiche's Chapitre and SousChapitre (its parts), less any also used by a Cas or a Situation (the
+    cases it sets side by side) or worded as a situation."""
+    parts = {heading_of(element) for tag in _SECTION_TAGS for element in publication.iter(tag)}
+    cases = {heading_of(element) for tag in ("Cas", "Situation") for element in publication.iter(tag)}
+    return tuple(sorted(title for title in parts - cases if title and not _SITUATION_TITLE.search(title)))
 
 
 def _body_sections(publication: ET.Element) -> Iterator[Section]:

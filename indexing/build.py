@@ -136,14 +136,15 @@ def document_lexical_text(document: Document) -> str:
 
 
 def document_record(document: Document) -> dict[str, Any]:
-    """A row of documents.jsonl. The in-force dates are written only when known: a row without them (any build
-    before they existed included) reads as « unknown », so older builds stay readable as they are."""
+    """A row of documents.jsonl. The in-force dates and the part headings are written only when known: a row without
+    them (any build before they existed included) reads as « unknown », so older builds stay readable as they are."""
     in_force = {
         name: day.isoformat()
         for name, day in (("in_force_since", document.in_force_since), ("in_force_until", document.in_force_until))
         if day is not None
     }
     agreement = {"agreement": dataclasses.asdict(document.agreement)} if document.agreement else {}
+    parts = {"part_headings": list(document.part_headings)} if document.part_headings else {}
     return {
         "id": document.id,
         "source": document.source,
@@ -156,6 +157,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "aliases": list(document.aliases),
         **in_force,
         **agreement,
+        **parts,
     }
 
 

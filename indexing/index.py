@@ -33,7 +33,7 @@ BM25_CHUNKS_DIR = "bm25_chunks"
 BM25_DOCUMENTS_DIR = "bm25_documents"
 TITLE_VECTORS_FILE = "title_vectors.npy"
 """One vector per document (row order of documents.jsonl): its title embedded as a passage."""
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 """Raised whenever what a build writes changes (files, lexical fields), so that `guichet index` rebuilds."""
 
 
@@ -136,6 +136,7 @@ class DocumentInfo:
     in_force_since: date | None = None
     in_force_until: date | None = None
     agreement: Agreement | None = None
+    part_headings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -284,6 +285,7 @@ def document_info(row: dict[str, Any]) -> DocumentInfo:
         in_force_since=_optional_date(row.get("in_force_since")),
         in_force_until=_optional_date(row.get("in_force_until")),
         agreement=Agreement(**row["agreement"]) if row.get("agreement") else None,
+        part_headings=tuple(row.get("part_headings", ())),
     )
 
 

@@ -38,6 +38,8 @@ class Passage:
     in_force_since: date | None = None
     """An article's version: in force since (see `corpus.model.Document`)."""
     in_force_until: date | None = None
+    part_headings: tuple[str, ...] = ()
+    """The headings of its document that name parts, not cases (see `corpus.model.Document`)."""
 
 
 @dataclass(frozen=True)

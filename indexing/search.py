@@ -408,6 +408,7 @@ class Searcher:
             scores=scores,
             in_force_since=document.in_force_since,
             in_force_until=document.in_force_until,
+            part_headings=document.part_headings,
         )
 
 

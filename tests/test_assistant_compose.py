@@ -1167,11 +1167,22 @@ def _as_indexed(document: Document, embedder: Embedder) -> list[Section]:
     return [Section(chunk.heading_path, chunk.text.partition("\n")[2], chunk.id) for chunk in chunks]
 
 
-def _fiche_as_indexed(fixture: Path, embedder: Embedder) -> list[Section]:
+def _parsed_fiche(fixture: Path) -> Document:
     document = service_public.parse_publication(
         service_public.publication_from_xmljs(orjson.loads(fixture.read_bytes())), "particuliers")
     assert document is not None
-    return _as_indexed(document, embedder)
+    return document
+
+
+def _fiche_as_indexed(fixture: Path, embedder: Embedder) -> list[Section]:
+    return _as_indexed(_parsed_fiche(fixture), embedder)
+
+
+def _fiche_as_found(fixture: Path, chunk: int = 0) -> Passage:
+    """The fiche as the search returns it: its chunk `chunk` found, with the headings of its parts."""
+    document = _parsed_fiche(fixture)
+    return dataclasses.replace(_fiche(document.id, document.title), chunk_id=f"{document.id}#{chunk}",
+                               part_headings=document.part_headings)
 
 
 @pytest.fixture(scope="module")
@@ -1282,7 +1293,7 @@ maximum », « CDD supérieur à 6 mois »)."""
 
 def _compose_fixture(question: str, fixture: Path, title: str, embedder: Embedder) -> Composition:
     chunks = _fiche_as_indexed(fixture, embedder)
-    return compose(question, [_fiche(fixture.stem, title)], lambda p: chunks,
+    return compose(question, [dataclasses.replace(_fiche_as_found(fixture), title=title)], lambda p: chunks,
                    lambda texts, query: embedder.encode(list(texts), query=query))
 
 
@@ -1360,10 +1371,10 @@ def test_a_deposit_counted_in_months_of_rent_is_answered_by_its_ceiling(
     assert lead in composition.chosen[0].text
 
 
-def _compose_deposit(question: str, found_chunk: str, embedder: Embedder) -> Composition:
-    chunks = _fiche_as_indexed(DEPOSIT_FIXTURE, embedder)
-    found = dataclasses.replace(_fiche("F31269", "Dépôt de garantie dans un contrat de location"), chunk_id=found_chunk)
-    return compose(question, [found], lambda p: chunks, lambda texts, query: embedder.encode(list(texts), query=query))
+def _compose_found(question: str, fixture: Path, found_chunk: int, embedder: Embedder) -> Composition:
+    chunks = _fiche_as_indexed(fixture, embedder)
+    return compose(question, [_fiche_as_found(fixture, found_chunk)], lambda p: chunks,
+                   lambda texts, query: embedder.encode(list(texts), query=query))
 
 
 def test_a_kind_heading_written_inside_a_chunk_heads_its_units(embedder: Embedder) -> None:
@@ -1371,8 +1382,8 @@ def test_a_kind_heading_written_inside_a_chunk_heads_its_units(embedder: Embedde
     under « Montant maximum > Loyer à payer chaque mois », a heading written inside the chunk of « Location vide »,
     whose « Montant » heads it as much as a chunk's heading would: the ceiling leads, not the case of a rent paid in
     advance."""
-    composition = _compose_deposit("Combien de mois de loyer pour le dépôt de garantie d'une location vide ?",
-                                   "F31269#1", embedder)
+    composition = _compose_found("Combien de mois de loyer pour le dépôt de garantie d'une location vide ?",
+                                 DEPOSIT_FIXTURE, 1, embedder)
     assert "ne doit pas dépasser 1 mois de loyer" in composition.chosen[0].text
     assert composition.chosen[0].case_path == ("Location vide", "Montant maximum", "Loyer à payer chaque mois")
 
@@ -1381,8 +1392,8 @@ def test_a_case_written_inside_a_chunk_is_the_rival_of_a_case_that_heads_one(emb
     """« Loyer à payer chaque mois », written inside the chunk of « Location vide », and « Loyer payable d'avance
     pour une période supérieure à 2 mois », a chunk of its own, are the two cases of « Montant maximum »: the answer
     names both when the question settles neither."""
-    composition = _compose_deposit("Quel est le montant maximum du dépôt de garantie d'une location vide ?",
-                                   "F31269#0", embedder)
+    composition = _compose_found("Quel est le montant maximum du dépôt de garantie d'une location vide ?",
+                                 DEPOSIT_FIXTURE, 0, embedder)
     assert composition.cases == ("Loyer payable d'avance pour une période supérieure à 2 mois",
                                  "Loyer à payer chaque mois")
 
@@ -1408,6 +1419,17 @@ def test_a_heading_names_the_kind_of_value_of_the_thing_it_names(embedder: Embed
     title = "Licenciement économique : lettre de licenciement"
     composition = _compose_fixture(question, DISMISSAL_LETTER_FIXTURE, title, embedder)
     assert lead in composition.chosen[0].text
+
+
+def test_the_parts_of_a_fiche_are_not_named_as_cases(embedder: Embedder) -> None:
+    """« Contenu », « Notification au salarié » and « Contestation du licenciement » are the letter fiche's parts (its
+    Chapitre), not situations to choose from: the answer names the cases the lead's part sets side by side instead,
+    the size of the company (its Cas)."""
+    composition = _compose_found("Mon employeur m'a licencié verbalement, que faire ?", DISMISSAL_LETTER_FIXTURE, 4,
+                                 embedder)
+    parts = set(_parsed_fiche(DISMISSAL_LETTER_FIXTURE).part_headings)
+    assert {"Contenu", "Notification au salarié", "Contestation du licenciement"} <= parts
+    assert composition.cases == ("1 000 salariés ou plus", "Moins de 1 000 salariés")
 
 
 CAR_EQUIPMENT_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F19459.json"

@@ -80,6 +80,23 @@ def test_cas_blocks_are_sections_with_the_cas_title_in_the_path() -> None:
     assert "1er janvier et 14 juillet" in section(f10, "Démarche")
 
 
+def test_chapters_are_the_parts_of_a_fiche_and_its_cases_and_situations_are_not() -> None:
+    """F40's Chapitre and SousChapitre titles are its parts; its Situation (« À la date prévue au contrat ») and Cas
+    (« À l'initiative de l'employeur ») titles are cases; so is a Chapitre worded as a situation."""
+    f40, f10 = fixture_document("F40"), fixture_document("F10")
+    assert {"Indemnité de fin de contrat", "Montant", "Préavis", "Documents remis au salarié"} <= set(f40.part_headings)
+    assert not {"À la date prévue au contrat", "Rupture anticipée", "À l'initiative de l'employeur"} \
+        & set(f40.part_headings)
+    assert "Démarche" in f10.part_headings and "Cas général" not in f10.part_headings
+    worded = publication_from_xml(
+        "<Publication xmlns:dc='http://purl.org/dc/elements/1.1/' ID='F1' spUrl='https://www.service-public.fr/particuliers/vosdroits/F1'><dc:title>Taxe</dc:title>"
+        "<Texte><Chapitre><Titre><Paragraphe>Vous êtes un particulier</Paragraphe></Titre><Paragraphe>Un texte."
+        "</Paragraphe></Chapitre><Chapitre><Titre><Paragraphe>Avant 53 ans</Paragraphe></Titre><Paragraphe>Un autre."
+        "</Paragraphe></Chapitre><Chapitre><Titre><Paragraphe>Démarche</Paragraphe></Titre><Paragraphe>En ligne."
+        "</Paragraphe></Chapitre></Texte></Publication>".encode())
+    assert parse_publication(worded, "particuliers").part_headings == ("Démarche",)
+
+
 def test_fiche_under_two_audience_folders_is_one_document_with_both_audiences() -> None:
     assert fixture_document("F40").audience == ("particuliers", "professionnels")
     assert "associations" in fixture_document("F34729").audience

@@ -79,6 +79,7 @@ def test_a_row_of_an_older_build_without_dates_reads_as_unknown_and_is_kept() ->
            "updated": "2008-05-01", "number": "L1243-8"}
     info = document_info(row)
     assert (info.in_force_since, info.in_force_until, info.updated) == (None, None, date(2008, 5, 1))
+    assert info.part_headings == ()
 
 
 def test_cards_and_the_plain_text_copy_say_since_when_an_article_is_in_force(searcher: Searcher) -> None:

@@ -322,6 +322,14 @@ def test_search_finds_the_fiche_and_groups_per_document(searcher: Searcher) -> N
     assert searcher.search("facture hôtel client", k=1)[0].doc_id == "F18960"
 
 
+def test_a_fiche_found_carries_the_headings_of_its_parts(indexed_settings: Settings, embedder: Embedder) -> None:
+    """What `corpus.service_public` read as the fiche's parts travels through the index to the passage found."""
+    searcher = Searcher(Index.open(indexed_settings), embedder, indexed_settings)
+    f40 = next(p for p in searcher.search("indemnité de fin de CDD", k=5) if p.doc_id == "F40")
+    assert {"Indemnité de fin de contrat", "Montant"} <= set(f40.part_headings)
+    assert "Rupture anticipée" not in f40.part_headings
+
+
 ARTICLE_NUMBER_QUERIES = [
     ("article L1243-5", "LEGIARTI000029946316"),
     ("article L3312-1", "LEGIARTI000006902953"),
