@@ -896,11 +896,16 @@ def _cited(units: Sequence[Unit], passages: Sequence[Passage]) -> tuple[str, lis
 
 
 def _asks_the_title(question: str, title: str) -> bool:
-    """The document's title is a question, and the agent asks it (most of its words)."""
+    """The document's title is a question, and the agent asks it: most of its words, and no kind of value it does
+    not ask (« Où acheter le timbre fiscal… ? » asks a place of « Passeport : comment acheter un timbre fiscal ? »)."""
     title_terms, asked_terms = terms(title), terms(question)
     return _is_question(title) and bool(title_terms) and (
         sum(_matches(term, asked_terms) for term in title_terms) / len(title_terms) >= SAME_QUESTION
-    )
+    ) and _kinds(question) <= _kinds(title)
+
+
+def _kinds(question: str) -> set[str]:
+    return {kind.kind for kind in read_question(question).kinds}
 
 
 def _extract_units(chosen: Sequence[Unit], ranked: Sequence[Scored]) -> list[Unit]:

