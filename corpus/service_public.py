@@ -313,10 +313,12 @@ def parse_publication(publication: ET.Element, folder_audience: str = "") -> Doc
 
 
 _SITUATION_TITLE = re.compile(
-    r"^(?:vous|si|s'ils?|en cas|avant|après|à partir|entre|pour (?:un|une|les?|la|l')|dans le cas)\b|\d", re.IGNORECASE
+    r"^(?:vous|si|s'ils?|lorsque?|en cas|en l'absence|avec|sans|avant|après|à partir|entre|pour (?:un|une|les?|la|l')|"
+    r"dans le cas)\b|\d",
+    re.IGNORECASE,
 )
-"""A title that states a situation (« Vous êtes un professionnel », « En cas de litige », « Avant 53 ans »): some
-fiches title their cases as Chapitre."""
+"""A title that states a situation (« Vous êtes un professionnel », « En cas de litige », « Lorsque le responsable
+est identifié », « Avec le PTZ », « Avant 53 ans »): some fiches title their cases as Chapitre."""
 
 
 def _part_headings(publication: ET.Element) -> tuple[str, ...]:

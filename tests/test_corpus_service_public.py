@@ -88,12 +88,14 @@ def test_chapters_are_the_parts_of_a_fiche_and_its_cases_and_situations_are_not(
     assert not {"À la date prévue au contrat", "Rupture anticipée", "À l'initiative de l'employeur"} \
         & set(f40.part_headings)
     assert "Démarche" in f10.part_headings and "Cas général" not in f10.part_headings
+    chapters = "".join(
+        f"<Chapitre><Titre><Paragraphe>{title}</Paragraphe></Titre><Paragraphe>Un texte.</Paragraphe></Chapitre>"
+        for title in ("Vous êtes un particulier", "Avant 53 ans", "En l'absence d'accord", "Démarche")
+    )
     worded = publication_from_xml(
-        "<Publication xmlns:dc='http://purl.org/dc/elements/1.1/' ID='F1' spUrl='https://www.service-public.fr/particuliers/vosdroits/F1'><dc:title>Taxe</dc:title>"
-        "<Texte><Chapitre><Titre><Paragraphe>Vous êtes un particulier</Paragraphe></Titre><Paragraphe>Un texte."
-        "</Paragraphe></Chapitre><Chapitre><Titre><Paragraphe>Avant 53 ans</Paragraphe></Titre><Paragraphe>Un autre."
-        "</Paragraphe></Chapitre><Chapitre><Titre><Paragraphe>Démarche</Paragraphe></Titre><Paragraphe>En ligne."
-        "</Paragraphe></Chapitre></Texte></Publication>".encode())
+        "<Publication xmlns:dc='http://purl.org/dc/elements/1.1/' ID='F1' "
+        "spUrl='https://www.service-public.fr/particuliers/vosdroits/F1'><dc:title>Taxe</dc:title>"
+        f"<Texte>{chapters}</Texte></Publication>".encode())
     assert parse_publication(worded, "particuliers").part_headings == ("Démarche",)
 
 
