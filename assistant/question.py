@@ -65,6 +65,11 @@ else (« Combien de temps vais-je toucher le chômage ? », « Combien de trimes
 MONEY = r"(?:argent|euros?|chomage|retraite|pensions?|allocations?|indemnites?|aides?|salaires?|primes?)"
 """What « combien de … » counts in euros (« Je touche combien de chômage ? »)."""
 
+NO_STEP = r"\baucune? (?:demarche|formalite|demande)s?\b|\bd'office\b"
+"""That there is no step to take answers how to go about it: « Vous n'avez aucune démarche à faire », « inscrit
+d'office ». Not « automatiquement », which says how a thing is done as often (« une part des allocations vous est
+automatiquement versée » to « comment est répartie la part de quotient familial ? »)."""
+
 EXPECTATIONS: tuple[Expectation, ...] = (
     Expectation(
         "montant",
@@ -178,7 +183,7 @@ EXPECTATIONS: tuple[Expectation, ...] = (
         "demarche",
         _pattern(r"^comment\b", r"\b(?:demarches?|procedure|que faire|comment faire|etapes|faire une demande)\b"),
         _pattern(r"\b(?:doit|doivent|devez|faut|pouvez|peut|peuvent|demande|adresse|remplir|envoyer|deposer|"
-                 r"en ligne|formulaire|saisir)"),
+                 r"en ligne|formulaire|saisir)", NO_STEP),
         _pattern(r"\b(?:demarche|procedure|comment|demande|faire|etapes)"),
     ),
     Expectation(

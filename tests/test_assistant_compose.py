@@ -622,6 +622,25 @@ def test_an_age_is_no_length_of_time_unless_an_age_is_asked(question: str, text:
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("Le chèque énergie, il faut faire une demande quelque part pour le recevoir ?",  # F33667
+         "Vous n'avez aucune démarche à faire.", True),
+        ("Faut-il faire une demande pour avoir la prime de Noël ?",
+         "La prime est versée automatiquement, vous n'avez aucune démarche à faire.", True),
+        ("Comment est répartie la part de quotient familial en résidence alternée ?",
+         "Une part des allocations familiales vous est automatiquement versée, ainsi qu'à l'autre parent.", False),
+        ("Comment faire pour être inscrit sur les listes électorales ?",
+         "Vous êtes inscrit d'office sur les listes électorales à l'âge de 18 ans.", True),
+        ("Quelles démarches pour la carte vitale ?", "Aucune formalité n'est exigée.", True),
+        ("Quelles démarches pour la carte vitale ?", "La carte vitale est verte.", False),
+    ],
+)
+def test_that_there_is_no_step_to_take_answers_how_to_go_about_it(question: str, text: str, expected: bool) -> None:
+    assert read_question(question).expects_value(text) is expected
+
+
+@pytest.mark.parametrize(
     ("question", "modality", "text", "settles"),
     [
         ("Est-on obligé de faire transcrire en France le décès d'un proche mort à l'étranger ?", "obligation",
