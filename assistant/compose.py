@@ -895,17 +895,18 @@ def _cited(units: Sequence[Unit], passages: Sequence[Passage]) -> tuple[str, lis
     return text, citations
 
 
-def _asks_the_title(question: str, title: str) -> bool:
-    """The document's title is a question, and the agent asks it: most of its words, and no kind of value it does
-    not ask (« Où acheter le timbre fiscal… ? » asks a place of « Passeport : comment acheter un timbre fiscal ? »)."""
+def _asks_the_title(question: str, asked: Asked, title: str) -> bool:
+    """The document's title is a question, and the agent asks it (`asked`: the question as read): most of its words,
+    and no kind of value it does not ask (« Où acheter le timbre fiscal… ? » asks a place of « Passeport : comment
+    acheter un timbre fiscal ? »)."""
     title_terms, asked_terms = terms(title), terms(question)
     return _is_question(title) and bool(title_terms) and (
         sum(_matches(term, asked_terms) for term in title_terms) / len(title_terms) >= SAME_QUESTION
-    ) and _kinds(question) <= _kinds(title)
+    ) and _kinds(asked) <= _kinds(read_question(title))
 
 
-def _kinds(question: str) -> set[str]:
-    return {kind.kind for kind in read_question(question).kinds}
+def _kinds(asked: Asked) -> set[str]:
+    return {kind.kind for kind in asked.kinds}
 
 
 def _extract_units(chosen: Sequence[Unit], ranked: Sequence[Scored]) -> list[Unit]:
@@ -935,7 +936,7 @@ def compose(
     ranked = score_units(question, units, encode)
     if not ranked:
         return Composition("", [])
-    if passages and _asks_the_title(question, passages[0].title):
+    if passages and _asks_the_title(question, asked, passages[0].title):
         opening = min((s for s in ranked if s.unit.n == 1), key=lambda s: s.unit.order, default=None)
         if opening is not None:
             ranked = sorted([dataclasses.replace(s, score=s.score + W_OPENING) if s is opening else s for s in ranked],
