@@ -1827,3 +1827,13 @@ def test_a_question_that_names_two_parties_names_no_case_by_them(embedder: Embed
     ruled_out = _ruled_out(tenant, HOUSING_ARREARS_FIXTURE, embedder)
     assert any(path[0] == "L'allocation est versée au bailleur" for path in ruled_out)
     assert not any(path[0] == "Elle est versée au locataire" for path in ruled_out)
+
+
+@pytest.mark.parametrize("question", ["Location meublée : le dépôt de garantie peut-il dépasser un mois de loyer ?",
+                                      "location meublee depot de garantie plus d'un mois de loyer ?"])
+def test_the_kind_of_lease_the_question_names_gives_the_ceiling(embedder: Embedder, question: str) -> None:
+    """« Location meublée » names its case beside « Location vide »: the furnished ceiling (2 months) leads, not the
+    unfurnished one (1 month) that the question's « un mois » echoes."""
+    composition = _compose_found(question, DEPOSIT_FIXTURE, 0, embedder)
+    assert "2 mois de loyer" in composition.chosen[0].text
+    assert composition.chosen[0].case_path[0] == "Location meublée"
