@@ -494,6 +494,17 @@ def _own_case_terms(units: Sequence[Unit]) -> dict[Unit, set[str]]:
     return own
 
 
+def _headings_by_level(units: Sequence[Unit]) -> dict[tuple[int, tuple[str, ...]], set[str]]:
+    """The headings of each level of each document's case paths: (document number, path above) -> the headings
+    side by side there."""
+    siblings: dict[tuple[int, tuple[str, ...]], set[str]] = {}
+    for unit in units:
+        path = unit.case_path
+        for depth in range(len(path)):
+            siblings.setdefault((unit.n, path[:depth]), set()).add(path[depth])
+    return siblings
+
+
 def _is_general(heading: str) -> bool:
     return bool(GENERAL_CASE.match(fold(heading)))
 
@@ -505,11 +516,7 @@ def _unnamed_special_cases(
     « Dans un département d'outre-mer > En Guyane » beside « En Métropole ») and that the question does not name:
     neither by a word nor by a quantity of that case's heading or of any heading beneath it; and the notes that open
     on a case (`NOTE_ON_A_CASE`) it does not name the same way."""
-    siblings: dict[tuple[int, tuple[str, ...]], set[str]] = {}
-    for unit in units:
-        path = unit.case_path
-        for depth in range(len(path)):
-            siblings.setdefault((unit.n, path[:depth]), set()).add(path[depth])
+    siblings = _headings_by_level(units)
     beside_general = {level for level, headings in siblings.items()
                       if any(SPECIAL_CASES_BESIDE.match(fold(heading)) for heading in headings)}
     named: dict[tuple[str, ...], bool] = {}
@@ -538,11 +545,7 @@ def cases_ruled_out(question: str, units: Sequence[Unit], parts: Sequence[frozen
     document's `parts` (« Démarche », « Délai »: a question that names one asks for that part, not for a situation)."""
     question_terms = _without_parties(question, terms(lexical_query(question, expand=False)) - MODAL_TERMS)
     quantities = asked_quantities(question)
-    siblings: dict[tuple[int, tuple[str, ...]], set[str]] = {}
-    for unit in units:
-        path = unit.case_path
-        for depth in range(len(path)):
-            siblings.setdefault((unit.n, path[:depth]), set()).add(path[depth])
+    siblings = _headings_by_level(units)
     named = {
         level: {heading for heading in headings if _names_most_of_its_case(heading, headings - {heading},
                                                                            question_terms, quantities)}
