@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.anchors import SPECIAL_CASES_BESIDE, TABLE_ROW, heading_shaped
-from assistant.claims import ROLES
+from assistant.claims import ROLES, roles
 from assistant.grammar import parse
 from assistant.model import Citation
 from assistant.quantities import Quantity, asked_quantities, case_fits, fits, row_fits
@@ -539,12 +539,20 @@ def _unnamed_special_cases(
     return unnamed
 
 
-def cases_ruled_out(question: str, units: Sequence[Unit], parts: Sequence[frozenset[str]]) -> set[Unit]:
+def asked_terms(question: str) -> set[str]:
+    """The question's terms as the units are scored on them: its words in the texts' sense, less the modal verbs."""
+    return terms(lexical_query(question, expand=False)) - MODAL_TERMS
+
+
+def cases_ruled_out(
+    question: str, units: Sequence[Unit], parts: Sequence[frozenset[str]],
+    question_terms: set[str], quantities: tuple[Quantity, ...],
+) -> set[Unit]:
     """The units under a case whose sibling the question names and that it does not name itself: « il habite en
     France » names « Vous vivez en France », which rules out « Vous vivez à l'étranger » beside it. Not among a
-    document's `parts` (« Démarche », « Délai »: a question that names one asks for that part, not for a situation)."""
-    question_terms = _without_parties(question, terms(lexical_query(question, expand=False)) - MODAL_TERMS)
-    quantities = asked_quantities(question)
+    document's `parts` (« Démarche », « Délai »: a question that names one asks for that part, not for a situation).
+    `question_terms` and `quantities`: the question's (`asked_terms`, `asked_quantities`)."""
+    question_terms = _without_parties(question, question_terms)
     siblings = _headings_by_level(units)
     named = {
         level: {heading for heading in headings if _names_most_of_its_case(heading, headings - {heading},
@@ -558,15 +566,13 @@ def cases_ruled_out(question: str, units: Sequence[Unit], parts: Sequence[frozen
 
 
 PARTY_TERMS = frozenset(content_words(" ".join(ROLES)))
-WORD = re.compile(r"[a-z]+")
 
 
 def _without_parties(question: str, question_terms: set[str]) -> set[str]:
     """The question's terms, less the parties when it names two or more (« bailleur », « locataire »): they say who
     acts in its story, not whose case it asks about (« locataire bénéficiaire de l'APL versée au bailleur » does not
     name « Elle est versée au locataire »)."""
-    parties = {ROLES[word] for word in WORD.findall(fold(question)) if word in ROLES}
-    return question_terms - PARTY_TERMS if len(parties) > 1 else question_terms
+    return question_terms - PARTY_TERMS if len(roles(question)) > 1 else question_terms
 
 
 def _names_most_of_its_case(
@@ -616,7 +622,7 @@ def score_units(
     """Every unit scored for how well it answers the question, best first. `parts`: the headings each document
     (by its number `Unit.n`) names as its parts, which are no cases."""
     asked = read_question(question)
-    question_terms = terms(lexical_query(question, expand=False)) - MODAL_TERMS
+    question_terms = asked_terms(question)
     plain_terms = [terms(unit.text) for unit in units]
     kin_read_terms = [kin_terms(unit.text) for unit in units]
     weights = _topic_weighted(question, _idf_weights(question_terms, plain_terms))
@@ -625,7 +631,7 @@ def score_units(
     quantities = asked_quantities(question)
     own_case_terms = _own_case_terms(units)
     unnamed_special_cases = _unnamed_special_cases(units, question_terms, quantities)
-    ruled_out = cases_ruled_out(question, units, parts)
+    ruled_out = cases_ruled_out(question, units, parts, question_terms, quantities)
     things = terms(lexical_query(question, expand=True)) - MODAL_TERMS - VALUE_ASKING_TERMS
     named = question_terms | things
     scored: list[Scored] = []

@@ -17,6 +17,7 @@ from assistant.compose import (
     _examples,
     _reads_alone,
     _states_something,
+    asked_terms,
     cases_ruled_out,
     compose,
     document_units,
@@ -25,6 +26,7 @@ from assistant.compose import (
     terms,
 )
 from assistant.pipeline import _prompt_passages
+from assistant.quantities import asked_quantities
 from assistant.question import asked_after_topic, asked_rate, read_question, states_rate
 from assistant.verify import resemblance_of, split_sentences, strip_citations, verify
 from corpus import service_public
@@ -1790,7 +1792,9 @@ def _ruled_out(question: str, fixture: Path, embedder: Embedder) -> set[tuple[st
     """The case paths of the fixture's units that `question` rules out."""
     composition = _compose_found(question, fixture, 0, embedder)
     parts = [frozenset(_parsed_fiche(fixture).part_headings)]
-    return {unit.case_path for unit in cases_ruled_out(question, [s.unit for s in composition.ranked], parts)}
+    units = [s.unit for s in composition.ranked]
+    return {unit.case_path for unit in cases_ruled_out(question, units, parts, asked_terms(question),
+                                                       asked_quantities(question))}
 
 
 def test_a_word_the_cases_share_with_the_topic_names_none_of_them(embedder: Embedder) -> None:
