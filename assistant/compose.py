@@ -565,7 +565,9 @@ def cases_ruled_out(
                    named[(unit.n, unit.case_path[:depth])] for depth in range(len(unit.case_path)))}
 
 
-PARTY_TERMS = frozenset(content_words(" ".join(ROLES)))
+PARTY_TERMS = frozenset(terms(" ".join(ROLES)))
+"""The parties' terms as `terms` reads the question's: « salariée » is « salari » there, not `content_words`'s
+« salarie »."""
 
 
 def _without_parties(question: str, question_terms: set[str]) -> set[str]:

@@ -11,6 +11,7 @@ from assistant.compose import (
     ANSWER_WORD_BUDGET,
     Composition,
     Section,
+    Unit,
     _antecedent,
     _asks_alike,
     _asks_the_title,
@@ -1841,3 +1842,15 @@ def test_the_kind_of_lease_the_question_names_gives_the_ceiling(embedder: Embedd
     composition = _compose_found(question, DEPOSIT_FIXTURE, 0, embedder)
     assert "2 mois de loyer" in composition.chosen[0].text
     assert composition.chosen[0].case_path[0] == "Location meublée"
+
+
+@pytest.mark.parametrize("question", [
+    "Mon employeur refuse mon congé : la salariée peut-elle contester ?",
+    "Un employeur peut-il imposer des heures supplémentaires aux salariées à temps partiel ?",
+])
+def test_every_form_of_a_party_leaves_the_terms_when_the_question_names_two(question: str) -> None:
+    """« salariée » is a party as much as « salarié » and « employeur »: a question that names an employer and an
+    employee names neither side's case by them, in the feminine as in the masculine."""
+    units = [Unit(1, order, (heading,), "Le congé est accordé sous conditions.", False, "Congé", order, order)
+             for order, heading in enumerate(("Vous êtes salariée", "Vous êtes employeur"))]
+    assert not cases_ruled_out(question, units, [frozenset()], asked_terms(question), asked_quantities(question))
