@@ -558,7 +558,7 @@ def cases_ruled_out(
         level: {heading for heading in headings if _names_most_of_its_case(heading, headings - {heading},
                                                                            question_terms, quantities)}
         for level, headings in siblings.items()
-        if len(headings) > 1 and not any(_is_part(heading, _parts_of(level[0], parts)) for heading in headings)
+        if len(headings) > 1 and not any(_is_part(heading, parts[level[0] - 1]) for heading in headings)
     }
     return {unit for unit in units
             if any(named.get((unit.n, unit.case_path[:depth])) and unit.case_path[depth] not in
@@ -588,10 +588,6 @@ def _names_most_of_its_case(
     return 2 * len(own & question_terms) > len(own) or bool(fits(heading, quantities))
 
 
-def _parts_of(n: int, parts: Sequence[frozenset[str]]) -> frozenset[str]:
-    return parts[n - 1] if n <= len(parts) else frozenset()
-
-
 KIND_COMPLEMENT = re.compile(r"\w*\s+(?:de |d'|du |des )(?:la |l'|les )?(\w+)")
 """The thing a heading's kind of value is of: « envoi » in « Délai d'envoi », « congé » in « Durée du congé »."""
 
@@ -619,7 +615,7 @@ def _quantity_fits(unit: Unit, quantities: tuple[Quantity, ...]) -> bool | None:
 
 
 def score_units(
-    question: str, units: Sequence[Unit], encode: Encode | None, parts: Sequence[frozenset[str]] = ()
+    question: str, units: Sequence[Unit], encode: Encode | None, parts: Sequence[frozenset[str]]
 ) -> list[Scored]:
     """Every unit scored for how well it answers the question, best first. `parts`: the headings each document
     (by its number `Unit.n`) names as its parts, which are no cases."""
@@ -1028,7 +1024,7 @@ def compose(
         chosen = opening + [u for u in _qualifiers(lead, ranked, budget, bool(asked.kinds)) if u not in opening]
     text, citations = _cited(chosen, passages)
     extract, _ = _cited(_extract_units(chosen, ranked), passages)
-    parts = _parts_of(lead.unit.n, document_parts)
+    parts = document_parts[lead.unit.n - 1]
     cases = (_cases(lead, ranked, question, parts) or (() if table else row_cases)
              or _sibling_cases(lead.unit.n, passages[:PASSAGES_CONSIDERED], question))
     return Composition(text, citations, cases, extract, list(ranked), tuple(chosen))
