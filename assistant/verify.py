@@ -211,6 +211,10 @@ SYNONYMS = {
                     "accomplir"),
 }
 """Everyday paraphrases of the administrative verbs, folded: the answer may say « remet » for « délivre »."""
+VALUE_KINDS = "montant somme prix coût tarif taux nombre durée délai date période"
+"""Nouns that say what kind of value a sentence gives (« dans un délai d'1 mois » for « au bout d'1 mois »), not what
+it is about: the value itself, its number and unit, is checked on its own (`missing_number`). Such a noun the anchor
+does not write still counts against `MAX_NEW_TERMS`, but names no thing the anchor would have to hold."""
 CONNECTIVES = frozenset({"exemple", "notamment", "toutefois", "cependant", "neanmoins", "egalement", "donc",
                          "revanche", "ainsi", "effet", "outre", "pratique", "principe", "puis", "ensuite",
                          "voire", "pourtant"})
@@ -283,6 +287,12 @@ def _long_forms() -> dict[str, set[str]]:
     """Each acronym as a term of a text (« Pacs » reads « pac »), with the terms of its long form."""
     return {family(next(iter(content_words(acronym)), acronym)): {family(term) for term in content_words(long_form)}
             for acronym, long_form in ACRONYMS.items()}
+
+
+@cache
+def _value_kinds() -> frozenset[str]:
+    """The nouns that name the kind of a value (`VALUE_KINDS`) as terms."""
+    return frozenset(_terms(VALUE_KINDS))
 
 
 @cache
@@ -1299,7 +1309,7 @@ def _check(
     parties = _terms(" ".join(w for w in re.findall(r"[a-z]+", fold(claim_text)) if w in claims.ROLES))
     headings = _terms(context, source=True)
     new = _unnamed_by(words - parties, headings | _terms(anchor.window, source=True))
-    naming = {term for word in parse(claim_text).naming for term in _terms(word)}
+    naming = {term for word in parse(claim_text).naming for term in _terms(word)} - _value_kinds()
     naming &= _unnamed_by(words - parties, headings | _terms(anchor.scope, source=True))
     if naming or len(new) > MAX_NEW_TERMS:
         return "new_words", ", ".join(sorted(naming or new))

@@ -1872,3 +1872,16 @@ def test_a_request_the_passage_allows_is_named_as_a_request(sibling: str, reason
 def test_a_possibility_other_than_asking_is_still_dropped(passage: str, sentence: str) -> None:
     cited = inline_passage({"doc_id": "inline", "title": "Préavis", "text": passage}, 1)
     assert [v.reason for v in verify(sentence, [cited]).verdicts] == ["dropped_condition"]
+
+
+def test_a_noun_that_names_the_kind_of_a_value_names_no_fact():
+    """« dans un délai d'1 mois » for « au bout d'1 mois »: « délai » says what the quantity is, which is checked on
+    its own; a noun for a thing the passage does not hold, or another quantity, still goes."""
+    kept = ("Si le salarié n'est pas reclassé dans un délai d'1 mois à compter de l'examen médical constatant "
+            "l'inaptitude, l'employeur peut rompre le CDD [1].")
+    assert stands("b9-travail-36") == ["ok", "ok"]
+    assert stands("b9-travail-36", kept) == ["ok"]
+    assert stands("b9-travail-36", kept.replace("dans un délai d'1 mois", "au bout d'une durée d'1 mois")) == ["ok"]
+    assert stands("b9-travail-36", kept.replace("1 mois", "2 mois")) == ["missing_number"]
+    assert stands("b9-travail-36", kept.replace("rompre le CDD", "rompre le CDD par courrier")) == ["new_words"]
+    assert stands("b9-travail-36", kept.replace("délai", "délai de prévenance")) == ["new_words"]
