@@ -2,14 +2,13 @@
 official texts do not know (an invented aid, an absurd object), which the search still answers with neighbours."""
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
-from pathlib import Path
 
 import regex
 
+from assistant.places import country_names
 from assistant.verify import content_words, naming_terms
 from assistant.workplace import setting_words
 from indexing.query import ACRONYMS, EVERYDAY_NAMES
@@ -173,15 +172,10 @@ l'Union européenne »: « Je pars deux mois au Maroc, mon RSA continue d'être 
 « séjour à l'étranger »."""
 
 
-COUNTRY_NAMES = Path(__file__).with_name("countries.json")
-"""The French names of the world's regions (`source` in the file says where they come from)."""
-
-
 @cache
 def countries() -> frozenset[str]:
     """The countries whose French name is one word (« Portugal », « Maroc », « Algérie »), as terms."""
-    names = json.loads(COUNTRY_NAMES.read_text(encoding="utf-8"))["countries"].values()
-    return frozenset(words[0] for words in map(content_words, names) if len(words) == 1)
+    return frozenset(words[0] for words in map(content_words, country_names().values()) if len(words) == 1)
 
 
 def _may_be_key(term: str, setting: set[str]) -> bool:

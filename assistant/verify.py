@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from assistant import claims
+from assistant import claims, places
 from assistant.anchors import (
     BODY_SENTENCE_END,
     CLAUSE_BREAK,
@@ -1421,6 +1421,18 @@ def _for_other_audience(passage: Passage, question: str, claim_text: str) -> boo
     return bool(asked and written_for) and asked != written_for and audience(claim_text) != written_for
 
 
+def _for_another_place(passage: Passage, question: str, claim_text: str) -> str:
+    """Where the question puts the asker (`places.asker_side`) when the passage's title and headings write its rule
+    for the other side (« Né(e) en France » to « je suis né au Maroc »), or for one side while the question names a
+    place without saying which it is on (« né à Casablanca »: where a check is uncertain, the sentence goes), and the
+    sentence does not say which side it speaks of; "" otherwise."""
+    written_for = places.side(f"{passage.title}\n{' '.join(passage.heading_path)}")
+    if not written_for or places.side(claim_text) == written_for:
+        return ""
+    asked = places.asker_side(question)
+    return asked if asked and asked != written_for else ""
+
+
 def _joined(claim_text: str) -> list[str]:
     """The clauses of a sentence that joins two rules (« …, mais … », « … ; … », « …, et le salarié … »); one
     clause if it does not."""
@@ -1472,6 +1484,9 @@ def verify_sentence(
         return SentenceVerdict(sentence, cited, False, "no_verb", detail="title")
     if question and all(_for_other_audience(passages[n - 1], question, claim_text) for n in cited):
         return SentenceVerdict(sentence, cited, False, "other_audience", detail=audience(question))
+    elsewhere = [_for_another_place(passages[n - 1], question, claim_text) for n in cited] if question else []
+    if elsewhere and all(elsewhere):
+        return SentenceVerdict(sentence, cited, False, "other_audience", detail=elsewhere[0])
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
     mixed = len({negated(clause) for clause in _joined(claim_text) if parse(clause).has_finite_verb}) > 1
     reply = Reply(answer, flipped, question, draft)

@@ -1885,3 +1885,27 @@ def test_a_noun_that_names_the_kind_of_a_value_names_no_fact():
     assert stands("b9-travail-36", kept.replace("1 mois", "2 mois")) == ["missing_number"]
     assert stands("b9-travail-36", kept.replace("rompre le CDD", "rompre le CDD par courrier")) == ["new_words"]
     assert stands("b9-travail-36", kept.replace("délai", "délai de prévenance")) == ["new_words"]
+
+
+@pytest.mark.parametrize("question", [
+    "Je suis Français né à Casablanca : où dois-je demander la copie de mon acte de naissance ?",
+    "Je suis Français né au Maroc : où dois-je demander la copie de mon acte de naissance ?",
+    "Je suis né aux États-Unis, où demander la copie de mon acte de naissance ?",
+    "Je suis né à l'étranger, où demander la copie de mon acte de naissance ?",
+    "Usager né à <LIEU_NAISSANCE_1> : où demander la copie de son acte de naissance ?",
+])
+def test_a_rule_written_for_those_born_in_france_does_not_answer_one_born_elsewhere(question):
+    """The passage sits under « Né(e) en France »: the mairie of the birthplace is no answer for a birth abroad, nor
+    for one at a place the question does not say is in France."""
+    assert stands("b5-acte-naissance-04", question=question) == ["other_audience"]
+
+
+@pytest.mark.parametrize("question", [
+    "Je suis né en France, où demander la copie de mon acte de naissance ?",
+    "Je suis né en Guadeloupe, où demander la copie de mon acte de naissance ?",
+    "Où demander la copie de mon acte de naissance ?",
+])
+def test_a_rule_written_for_those_born_in_france_answers_a_question_that_puts_no_one_elsewhere(question):
+    assert stands("b5-acte-naissance-04", question=question) == ["ok"]
+    assert stands("b5-acte-naissance-04", "Si vous êtes né en France, vous devez faire votre demande auprès de la "
+                                          "mairie de votre lieu de naissance [1].", question) == ["ok"]
