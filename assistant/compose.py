@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant import places
 from assistant.anchors import SPECIAL_CASES_BESIDE, TABLE_ROW, heading_shaped
 from assistant.claims import ROLES, roles
 from assistant.grammar import parse
@@ -565,6 +566,16 @@ def cases_ruled_out(
                    named[(unit.n, unit.case_path[:depth])] for depth in range(len(unit.case_path)))}
 
 
+def on_the_other_side(question: str, units: Sequence[Unit]) -> set[Unit]:
+    """The units under a heading written for the other side of the border than the question's (`places.other_side`):
+    « Je suis né au Maroc » rules out « Né(e) en France », a part of the fiche as much as a case (a place is a
+    situation, not a step of the procedure), but not « Vous vivez en France »."""
+    if not places.sides(question):
+        return set()
+    return {unit for unit in units
+            if places.other_side(question, " ".join(unit.case_path)) not in ("", places.NAMED_PLACE)}
+
+
 PARTY_TERMS = frozenset(terms(" ".join(ROLES)))
 """The parties' terms as `terms` reads the question's: « salariée » is « salari » there, not `content_words`'s
 « salarie »."""
@@ -629,7 +640,7 @@ def score_units(
     quantities = asked_quantities(question)
     own_case_terms = _own_case_terms(units)
     unnamed_special_cases = _unnamed_special_cases(units, question_terms, quantities)
-    ruled_out = cases_ruled_out(question, units, parts, question_terms, quantities)
+    ruled_out = cases_ruled_out(question, units, parts, question_terms, quantities) | on_the_other_side(question, units)
     things = terms(lexical_query(question, expand=True)) - MODAL_TERMS - VALUE_ASKING_TERMS
     named = question_terms | things
     scored: list[Scored] = []

@@ -1422,15 +1422,15 @@ def _for_other_audience(passage: Passage, question: str, claim_text: str) -> boo
 
 
 def _for_another_place(passage: Passage, question: str, claim_text: str) -> str:
-    """Where the question puts the asker (`places.asker_side`) when the passage's title and headings write its rule
-    for the other side (« Né(e) en France » to « je suis né au Maroc »), or for one side while the question names a
-    place without saying which it is on (« né à Casablanca »: where a check is uncertain, the sentence goes), and the
-    sentence does not say which side it speaks of; "" otherwise."""
-    written_for = places.side(f"{passage.title}\n{' '.join(passage.heading_path)}")
-    if not written_for or places.side(claim_text) == written_for:
+    """Where the question puts the asker when the passage's title and headings write its rule for the other side
+    (`places.other_side`: « Né(e) en France » to « je suis né au Maroc »), or for one side while the question names
+    a place without saying which it is on (« né à Casablanca »: where a check is uncertain, the sentence goes), and
+    the sentence does not say which side it speaks of itself; "" otherwise."""
+    written_for = f"{passage.title}\n{' '.join(passage.heading_path)}"
+    said = places.sides(claim_text)
+    if said and said.items() <= places.sides(written_for).items():
         return ""
-    asked = places.asker_side(question)
-    return asked if asked and asked != written_for else ""
+    return places.other_side(question, written_for)
 
 
 def _joined(claim_text: str) -> list[str]:

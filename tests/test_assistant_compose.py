@@ -22,6 +22,7 @@ from assistant.compose import (
     cases_ruled_out,
     compose,
     document_units,
+    on_the_other_side,
     section_blocks,
     section_units,
     terms,
@@ -1854,3 +1855,29 @@ def test_every_form_of_a_party_leaves_the_terms_when_the_question_names_two(ques
     units = [Unit(1, order, (heading,), "Le congé est accordé sous conditions.", False, "Congé", order, order)
              for order, heading in enumerate(("Vous êtes salariée", "Vous êtes employeur"))]
     assert not cases_ruled_out(question, units, [frozenset()], asked_terms(question), asked_quantities(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Je suis né au Maroc, qui est concerné par le changement de prénom ?",
+    "Née en Tunisie, je veux changer de prénom : quelle procédure ?",
+    "usager né aux États-Unis, qui décide de son changement de prénom ?",
+])
+def test_a_foreign_country_of_birth_rules_out_the_case_of_a_birth_in_france(
+    embedder: Embedder, question: str
+) -> None:
+    """A country is « à l'étranger » to the fiche, a part of it as much as a case: « Vous êtes né en France » is the
+    other side's, and none of its units is in the answer (« Je suis né au Maroc… » was answered from it)."""
+    composition = _compose_found(question, FIRST_NAME_FIXTURE, 0, embedder)
+    assert all(unit.case_path[0] == "Vous êtes né à l'étranger" for unit in composition.chosen)
+
+
+def test_where_one_was_born_is_not_where_one_lives() -> None:
+    """Born abroad rules out the cases of a birth in France, not those of living in France."""
+    units = [Unit(1, order, path, "La demande est faite sur place.", False, "Changement de prénom", order, order)
+             for order, path in enumerate([("Vous êtes né en France",), ("Vous êtes né à l'étranger",),
+                                           ("Vous vivez en France",), ("Vous vivez à l'étranger",)])]
+    assert {unit.case_path for unit in on_the_other_side("Je suis né au Maroc, où déposer ma demande ?", units)} \
+        == {("Vous êtes né en France",)}
+    assert {unit.case_path for unit in on_the_other_side("J'habite en France, où déposer ma demande ?", units)} \
+        == {("Vous vivez à l'étranger",)}
+    assert not on_the_other_side("Je suis né à Casablanca, où déposer ma demande ?", units)
