@@ -235,6 +235,15 @@ def case_heading(body: str, anchor_text: str) -> str:
     return above[-1] if above else ""
 
 
+def path_above(body: str, anchor_text: str) -> str:
+    """The path of headings a body writes nearest above an anchor (« Né(e) en France > Faire la demande »), over the
+    plain headings between them; "" when none."""
+    lines = _lines(body)
+    at = _last_line(lines, anchor_text)
+    above = [line for line in lines[:at] if PATH_SEPARATOR in line and _heading_line(line)] if at is not None else []
+    return above[-1] if above else ""
+
+
 def _last_line(lines: list[str], anchor_text: str) -> int | None:
     """The line of the body an anchor ends on: the last line it holds whole (two sentences, a heading and its
     sentence), or the line that holds its last part (a clause, a list item)."""

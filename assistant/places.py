@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from indexing.text import fold
@@ -62,12 +62,18 @@ def _kind(before: str) -> str:
 def sides(text: str) -> dict[str, str]:
     """For the person's birth and residence (`BIRTH`, `RESIDENCE`), the side the text puts them on, `ABROAD` or
     `FRANCE`; a kind the text says nothing of, or both sides of (« né au Maroc ou en France »), is left out."""
+    return dict(_sides(text))
+
+
+@lru_cache(maxsize=4096)
+def _sides(text: str) -> tuple[tuple[str, str], ...]:
+    """`sides`, read once per text: the verifier asks it of the same headings and question for every anchor."""
     folded = fold(text)
     found: dict[str, set[str]] = {}
     for side, pattern in ((ABROAD, _abroad()), (FRANCE, FRANCE_WORDING)):
         for match in pattern.finditer(folded):
             found.setdefault(_kind(folded[:match.start()]), set()).add(side)
-    return {kind: next(iter(said)) for kind, said in found.items() if len(said) == 1}
+    return tuple((kind, next(iter(said))) for kind, said in found.items() if len(said) == 1)
 
 
 def asker_sides(question: str) -> dict[str, str]:

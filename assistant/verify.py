@@ -23,6 +23,7 @@ from assistant.anchors import (
     anchors,
     case_heading,
     passage_body,
+    path_above,
     shared_path,
     special_case,
 )
@@ -358,8 +359,9 @@ class SentenceVerdict:
     lacks), `unmatched_word` (a condition, exclusive, modal, bound, time or audience word the anchor lacks),
     `dropped_condition` (the anchor's condition, exception, exclusivity, possibility or bound left out),
     `other_audience` (a passage for the public service answering a question on the private sector, or the
-    reverse), `unmatched_role` (a party the passage does not name), `other_row` (a table row's amounts given to
-    the key of another row), `low_overlap`, `new_words` (more than `MAX_NEW_TERMS` content words from nowhere in
+    reverse; a rule written for a birth or a residence in France answering one abroad, or the reverse),
+    `unmatched_role` (a party the passage does not name), `other_row` (a table row's amounts given to the key of
+    another row), `low_overlap`, `new_words` (more than `MAX_NEW_TERMS` content words from nowhere in
     the passage), `negation`, `yes_no` (« Oui » on a denial, « Non » on an
     affirmation), `role_swap` (a party in another's place), `low_similarity`, `other_source` (a pronoun for what
     the sentence before took from another text)."""
@@ -1232,6 +1234,9 @@ def _check(
     the opposite of what was asked (`flipped`)."""
     body, context = passage_body(passage), _context(passage, anchor.text)
     claim_text = _none_as_the_anchor_says_it(claim_text, anchor.text)
+    elsewhere = _for_another_place(passage, reply.question, claim_text, anchor.text)
+    if elsewhere:
+        return "other_audience", elsewhere
     said, held = claims.claim(claim_text), claims.claim(anchor.text)
     case = _case_quantities(passage, anchor.text)
     if not claims.quantities_held(said.quantities, held.quantities | case):
@@ -1421,12 +1426,16 @@ def _for_other_audience(passage: Passage, question: str, claim_text: str) -> boo
     return bool(asked and written_for) and asked != written_for and audience(claim_text) != written_for
 
 
-def _for_another_place(passage: Passage, question: str, claim_text: str) -> str:
-    """Where the question puts the asker when the passage's title and headings write its rule for the other side
-    (`places.other_side`: « Né(e) en France » to « je suis né au Maroc »), or for one side while the question names
-    a place without saying which it is on (« né à Casablanca »: where a check is uncertain, the sentence goes), and
-    the sentence does not say which side it speaks of itself; "" otherwise."""
-    written_for = f"{passage.title}\n{' '.join(passage.heading_path)}"
+def _for_another_place(passage: Passage, question: str, claim_text: str, anchor_text: str) -> str:
+    """Where the question puts the asker when the passage writes the anchor's rule for the other side (by its title
+    and the headings above the anchor: the chunk's, or the path a prompt's passage writes above it;
+    `places.other_side`: « Né(e) en France » to « je suis né au Maroc »), or for one side while the question names a
+    place without saying which it is on (« né à Casablanca »: where a check is uncertain, the sentence goes), and the
+    sentence does not say which side it speaks of itself; "" otherwise."""
+    if not question or not places.asker_sides(question):
+        return ""
+    headings = path_above(passage_body(passage), anchor_text) or " ".join(passage.heading_path)
+    written_for = f"{passage.title}\n{headings}"
     said = places.sides(claim_text)
     if said and said.items() <= places.sides(written_for).items():
         return ""
@@ -1484,9 +1493,6 @@ def verify_sentence(
         return SentenceVerdict(sentence, cited, False, "no_verb", detail="title")
     if question and all(_for_other_audience(passages[n - 1], question, claim_text) for n in cited):
         return SentenceVerdict(sentence, cited, False, "other_audience", detail=audience(question))
-    elsewhere = [_for_another_place(passages[n - 1], question, claim_text) for n in cited] if question else []
-    if elsewhere and all(elsewhere):
-        return SentenceVerdict(sentence, cited, False, "other_audience", detail=elsewhere[0])
     flipped = bool(answer and question) and claims.answers_by_opposite(question, claim_text)
     mixed = len({negated(clause) for clause in _joined(claim_text) if parse(clause).has_finite_verb}) > 1
     reply = Reply(answer, flipped, question, draft)

@@ -14,6 +14,7 @@ from assistant.grammar import parse
 from assistant.verify import DISCOURSE_OPENING, hopeless, verify
 from eval.datasets import DEFAULT_DATASETS
 from eval.verify import PlantedDraft, load_drafts
+from indexing.model import Passage
 from indexing.text import fold
 
 CORPUS_DRAFTS = DEFAULT_DATASETS["verify-drafts-corpus"]
@@ -1909,3 +1910,25 @@ def test_a_rule_written_for_those_born_in_france_answers_a_question_that_puts_no
     assert stands("b5-acte-naissance-04", question=question) == ["ok"]
     assert stands("b5-acte-naissance-04", "Si vous êtes né en France, vous devez faire votre demande auprès de la "
                                           "mairie de votre lieu de naissance [1].", question) == ["ok"]
+
+
+def test_the_side_of_a_prompt_passage_is_read_above_the_anchor():
+    """A prompt's passage writes each unit under its case's path (`assistant.pipeline._prompt_passages`): the
+    sentence that rests on the unit under « Né(e) en France » does not answer one born in Morocco, the one under
+    « Né(e) à l'étranger » does."""
+    passage = Passage(
+        chunk_id="F1427#4", doc_id="F1427", source="service-public",
+        title="Acte de naissance : demande de copie intégrale ou d'extrait", url="",
+        heading_path=("Né(e) à l'étranger", "Faire la demande"),
+        text="Né(e) à l'étranger > Faire la demande\n"
+             "Vous devez faire la demande auprès du Service central d'état civil de Nantes.\n"
+             "Né(e) en France > Faire la demande\n"
+             "Vous devez faire la demande auprès de la mairie du lieu de naissance de la personne concernée par "
+             "l'acte.")
+    question = "Je suis Français né au Maroc : où demander la copie intégrale de mon acte de naissance ?"
+    mairie = "Vous devez faire la demande auprès de la mairie de votre lieu de naissance [1]."
+    nantes = "Vous devez faire la demande auprès du Service central d'état civil de Nantes [1]."
+    assert [v.reason for v in verify(mairie, [passage], question=question).verdicts] == ["other_audience"]
+    assert [v.reason for v in verify(nantes, [passage], question=question).verdicts] == ["ok"]
+    assert [v.reason for v in verify(mairie, [passage], question="Où demander mon acte de naissance ?").verdicts] \
+        == ["ok"]
