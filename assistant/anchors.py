@@ -229,19 +229,22 @@ def shared_path(*paths: tuple[str, ...]) -> tuple[str, ...]:
 def case_heading(body: str, anchor_text: str) -> str:
     """The heading line a body writes nearest above an anchor (a heading, or a drafting model's path of headings,
     `_heading_line`): the case its rule holds for; "" when none."""
-    lines = _lines(body)
-    at = _last_line(lines, anchor_text)
-    above = [line for line in lines[:at] if _heading_line(line)] if at is not None else []
+    above = _heading_lines_above(body, anchor_text)
     return above[-1] if above else ""
 
 
 def path_above(body: str, anchor_text: str) -> str:
     """The path of headings a body writes nearest above an anchor (« Né(e) en France > Faire la demande »), over the
     plain headings between them; "" when none."""
+    paths = [line for line in _heading_lines_above(body, anchor_text) if PATH_SEPARATOR in line]
+    return paths[-1] if paths else ""
+
+
+def _heading_lines_above(body: str, anchor_text: str) -> list[str]:
+    """The heading lines a body writes above an anchor, in order."""
     lines = _lines(body)
     at = _last_line(lines, anchor_text)
-    above = [line for line in lines[:at] if PATH_SEPARATOR in line and _heading_line(line)] if at is not None else []
-    return above[-1] if above else ""
+    return [line for line in lines[:at] if _heading_line(line)] if at is not None else []
 
 
 def _last_line(lines: list[str], anchor_text: str) -> int | None:

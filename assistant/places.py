@@ -79,10 +79,16 @@ def _sides(text: str) -> tuple[tuple[str, str], ...]:
 def asker_sides(question: str) -> dict[str, str]:
     """`sides` of a question, with `NAMED_PLACE` for a birth or a residence it puts at a place it does not say the
     side of."""
+    return dict(_asker_sides(question))
+
+
+@lru_cache(maxsize=1024)
+def _asker_sides(question: str) -> tuple[tuple[str, str], ...]:
+    """`asker_sides`, read once per question: the verifier asks it for every anchor, the composer for every unit."""
     said = sides(question)
     for match in ASKER_AT_A_PLACE.finditer(question):
         said.setdefault(_kind(fold(question[:match.start("place")])), NAMED_PLACE)
-    return said
+    return tuple(said.items())
 
 
 def other_side(question: str, written_for: str) -> str:

@@ -1234,7 +1234,7 @@ def _check(
     the opposite of what was asked (`flipped`)."""
     body, context = passage_body(passage), _context(passage, anchor.text)
     claim_text = _none_as_the_anchor_says_it(claim_text, anchor.text)
-    elsewhere = _for_another_place(passage, reply.question, claim_text, anchor.text)
+    elsewhere = _for_another_place(passage, body, reply.question, claim_text, anchor.text)
     if elsewhere:
         return "other_audience", elsewhere
     said, held = claims.claim(claim_text), claims.claim(anchor.text)
@@ -1426,7 +1426,7 @@ def _for_other_audience(passage: Passage, question: str, claim_text: str) -> boo
     return bool(asked and written_for) and asked != written_for and audience(claim_text) != written_for
 
 
-def _for_another_place(passage: Passage, question: str, claim_text: str, anchor_text: str) -> str:
+def _for_another_place(passage: Passage, body: str, question: str, claim_text: str, anchor_text: str) -> str:
     """Where the question puts the asker when the passage writes the anchor's rule for the other side (by its title
     and the headings above the anchor: the chunk's, or the path a prompt's passage writes above it;
     `places.other_side`: « Né(e) en France » to « je suis né au Maroc »), or for one side while the question names a
@@ -1434,7 +1434,7 @@ def _for_another_place(passage: Passage, question: str, claim_text: str, anchor_
     sentence does not say which side it speaks of itself; "" otherwise."""
     if not question or not places.asker_sides(question):
         return ""
-    headings = path_above(passage_body(passage), anchor_text) or " ".join(passage.heading_path)
+    headings = path_above(body, anchor_text) or " ".join(passage.heading_path)
     written_for = f"{passage.title}\n{headings}"
     said = places.sides(claim_text)
     if said and said.items() <= places.sides(written_for).items():
