@@ -165,6 +165,8 @@ ANAPHORA_START = re.compile(
     r"des lors(?! qu)|par consequent|c'est pourquoi|dans ce cadre|a ce titre|pour cela|pour ce faire|sinon|enfin|"
     r"dans cette (?:hypothese|situation))\b"
 )
+SUBJECT_PRONOUN_START = re.compile(rf"^(?:il (?!{IMPERSONAL_IL})|elle |ils |elles )")
+"""A unit opening on a subject pronoun: first in its block, it speaks of what its headings name."""
 FOLLOW_ON_START = re.compile(r"^(?:toutefois|cependant|en revanche|neanmoins|mais|pourtant|par contre|par exemple)\b")
 """« Toutefois, l'employeur peut licencier… », « Par exemple, le salarié ne peut pas être sanctionné s'il refuse… »
 qualify the sentence before them: as qualifiers they are welcome; as the lead they are read after that sentence, or
@@ -669,7 +671,8 @@ def score_units(
             + W_GENERAL_CASE * any(_is_general(h) for h in unit.case_path)
             - W_GENERAL_CASE * (unit in unnamed_special_cases)
             - W_OTHER_CASE * (unit in ruled_out)
-            - W_ANAPHORA * (bool(ANAPHORA_START.match(folded)) and antecedent is None)
+            - W_ANAPHORA * (bool(ANAPHORA_START.match(folded)) and antecedent is None
+                            and not _subject_named(unit, question_terms))
             - W_NOTE * bool(NOTE_START.match(folded))
             - W_OTHER_THING * bool(things and not any(_matches(thing, in_context) for thing in things))
             - W_POSITION * min(unit.order, 20)
@@ -732,14 +735,28 @@ def _examples(units: Sequence[Unit]) -> set[Unit]:
     return found
 
 
-def _reads_alone(unit: Unit, units: Sequence[Unit]) -> bool:
-    """The unit can open an answer: it refers to nothing before it, or to a unit of its block that does not refer
-    back in turn. « Toutefois, le délai est de 2 ans… » first in its block, or « Il ne pourra pas utiliser le
-    compte… » after « Cette ouverture peut se faire… », would lead with a rule whose subject or case is missing."""
+def _reads_alone(unit: Unit, units: Sequence[Unit], question_terms: set[str]) -> bool:
+    """The unit can open an answer: it refers to nothing before it, to a unit of its block that does not refer back
+    in turn, or, first in its block, by a subject pronoun to the subject its headings name when the question names
+    it too (`_subject_named`). « Toutefois, le délai est de 2 ans… » first in its block, or « Il ne pourra pas
+    utiliser le compte… » after « Cette ouverture peut se faire… », would lead with a rule whose subject or case is
+    missing."""
     if not _refers_back(unit):
         return True
     antecedent = _antecedent(unit, units)
-    return antecedent is not None and not _refers_back(antecedent)
+    if antecedent is None:
+        return _subject_named(unit, question_terms)
+    return not _refers_back(antecedent)
+
+
+def _subject_named(unit: Unit, question_terms: set[str]) -> bool:
+    """« Elle dure au minimum 8 heures… », first under « Formation pratique > Durée », answers « Combien d'heures
+    dure la formation pratique du BSR ? »: the question says what « Elle » is. A heading that only names a kind of
+    value (« Durée », « Montant ») names no subject."""
+    if not SUBJECT_PRONOUN_START.match(fold(unit.text)):
+        return False
+    subjects = (terms(heading) - VALUE_ASKING_TERMS for heading in unit.case_path)
+    return any(subject and all(_matches(term, question_terms) for term in subject) for subject in subjects)
 
 
 def _states_something(text: str) -> bool:
@@ -760,12 +777,14 @@ def _answers_its_heading(scored: Scored) -> bool:
     return scored.valued and bool(path) and _is_question(path[-1])
 
 
-def _lead_candidates(ranked: Sequence[Scored], units: Sequence[Unit]) -> tuple[Scored, Scored]:
+def _lead_candidates(
+    ranked: Sequence[Scored], units: Sequence[Unit], question_terms: set[str]
+) -> tuple[Scored, Scored]:
     """The best unit that reads alone, states something and is no example (`_examples`), and the first document's
     best that does (the best one when it has none); the best units of all when none does. Units are read in rank
     order only as far as these two."""
     examples = _examples(units)
-    readable = (s for s in ranked if s.unit not in examples and _reads_alone(s.unit, units)
+    readable = (s for s in ranked if s.unit not in examples and _reads_alone(s.unit, units, question_terms)
                 and (_states_something(s.unit.text) or _answers_its_heading(s)))
     best = next(readable, None)
     if best is None:
@@ -1019,7 +1038,7 @@ def compose(
         if opening is not None:
             ranked = sorted([dataclasses.replace(s, score=s.score + W_OPENING) if s is opening else s for s in ranked],
                             key=lambda s: s.score, reverse=True)
-    best, first = _lead_candidates(ranked, units)
+    best, first = _lead_candidates(ranked, units, asked_terms(question))
     lead = best if best.score >= first.score + LEAD_MARGIN else first
     antecedent = _antecedent(lead.unit, units)
     opening = [antecedent, lead.unit] if antecedent else [lead.unit]

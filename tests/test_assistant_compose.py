@@ -549,6 +549,34 @@ def test_the_sentence_that_states_the_value_asked_leads(question: str, fiche: Pa
     assert split_sentences(text)[0].startswith(lead)
 
 
+BSR = _fiche("F2890", "Brevet de sécurité routière (BSR), catégorie AM du permis de conduire")
+BSR_SECTIONS = [  # F2890, as the corpus package holds it (DILA, Licence Ouverte 2.0)
+    Section(("Formation pratique",), "Contenu\nLa formation se compose des 5 séquences suivantes :\n- Code de la route\n"
+            "- Sensibilisation aux risques\nDurée\nElle dure au minimum 8 heures et se déroule sur 2 jours (4 heures "
+            "par jour maximum).", "F2890#0"),
+    Section(("Validité", "BSR obtenu après le 19 janvier 2013"), "Durée\nLa validité est de 15 ans à partir de la "
+            "date de sa délivrance. La validité est inscrite sur le document.", "F2890#1"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Combien d'heures dure la formation pratique du BSR ?", "Elle dure au minimum 8 heures"),
+        ("La formation pratique du BSR dure combien de temps ?", "Elle dure au minimum 8 heures"),
+        ("BSR : quelle est la durée de la formation pratique ?", "Elle dure au minimum 8 heures"),
+        ("Combien de temps le BSR est-il valable ?", "La validité est de 15 ans"),
+    ],
+)
+def test_a_pronoun_first_under_its_heading_leads_when_the_question_names_that_heading(question: str,
+                                                                                      lead: str) -> None:
+    """« Elle dure au minimum 8 heures… », first under « Formation pratique > Durée », answers a question on the
+    formation pratique: the question says what « Elle » is. Asked how long the BSR is valid, the question names no
+    formation and « Elle » stays out of the lead."""
+    text = compose(question, [BSR], lambda p: BSR_SECTIONS).text
+    assert split_sentences(text)[0].startswith(lead)
+
+
 @pytest.mark.parametrize(
     ("question", "text", "states"),
     [
@@ -915,11 +943,12 @@ def test_a_unit_that_refers_back_reads_alone_only_after_a_unit_that_does_not() -
     section = Section(("Dès la naissance",), MINOR_ACCOUNT, "F21035#1")
     units = document_units(1, "Un mineur peut-il avoir un compte bancaire ou un livret d'épargne ?", [section],
                            "F21035#1", read_question("A quel âge peut-on avoir un compte bancaire ?"))
+    asked = asked_terms("A quel âge peut-on avoir un compte bancaire ?")
     opening, this_opening, it_cannot = units
-    assert _reads_alone(opening, units) and _reads_alone(this_opening, units)
-    assert not _reads_alone(it_cannot, units)
+    assert _reads_alone(opening, units, asked) and _reads_alone(this_opening, units, asked)
+    assert not _reads_alone(it_cannot, units, asked)
     alone = dataclasses.replace(this_opening, order=0, text="Toutefois, le délai est de 2 ans en cas d'opposition.")
-    assert not _reads_alone(alone, [alone])
+    assert not _reads_alone(alone, [alone], asked)
 
 
 NON_RENEWAL = (  # F21768 « Téléphone portable : renouvellement du forfait mobile »
@@ -1051,12 +1080,13 @@ def test_a_section_cut_in_two_chunks_reads_on_under_its_case() -> None:
     units = document_units(1, fiche.title, sections, "F32135#3", asked)
     composed = units[2]
     assert composed.text.startswith("Il est composé") and composed.sub_headings == ("Siret",)
-    assert composed.block == units[1].block and _reads_alone(composed, units)
+    siret = asked_terms("Combien de chiffres compte un numéro Siret ?")
+    assert composed.block == units[1].block and _reads_alone(composed, units, siret)
     text = compose("Combien de chiffres compte un numéro Siret ?", [fiche], lambda p: sections).text
     assert "14 chiffres" in text
     another_case = [Section((), SIRET_END, "F32135#2"), Section(("Code APE",), SIRET_NEXT, "F32135#3")]
     units = document_units(1, fiche.title, another_case, "F32135#3", asked)
-    assert units[2].block != units[1].block and not _reads_alone(units[2], units)
+    assert units[2].block != units[1].block and not _reads_alone(units[2], units, siret)
 
 
 def test_the_answer_never_opens_on_a_rule_whose_subject_is_missing() -> None:
