@@ -550,10 +550,10 @@ def test_the_sentence_that_states_the_value_asked_leads(question: str, fiche: Pa
 
 
 BSR = _fiche("F2890", "Brevet de sécurité routière (BSR), catégorie AM du permis de conduire")
-BSR_SECTIONS = [  # F2890, as the corpus package holds it (DILA, Licence Ouverte 2.0)
-    Section(("Formation pratique",), "Contenu\nLa formation se compose des 5 séquences suivantes :\n- Code de la route\n"
-            "- Sensibilisation aux risques\nDurée\nElle dure au minimum 8 heures et se déroule sur 2 jours (4 heures "
-            "par jour maximum).", "F2890#0"),
+BSR_SECTIONS = [  # Excerpts of F2890 (DILA, Licence Ouverte 2.0): two of the five sequences of its list
+    Section(("Formation pratique",), "Contenu\nLa formation se compose des 5 séquences suivantes :\n"
+            "- Code de la route\n- Sensibilisation aux risques\nDurée\nElle dure au minimum 8 heures et se déroule "
+            "sur 2 jours (4 heures par jour maximum).", "F2890#0"),
     Section(("Validité", "BSR obtenu après le 19 janvier 2013"), "Durée\nLa validité est de 15 ans à partir de la "
             "date de sa délivrance. La validité est inscrite sur le document.", "F2890#1"),
 ]
