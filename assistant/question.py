@@ -70,6 +70,16 @@ NO_STEP = r"\baucune? (?:demarche|formalite|demande)s?\b|\bd'office\b"
 d'office ». Not « automatiquement », which says how a thing is done as often (« une part des allocations vous est
 automatiquement versée » to « comment est répartie la part de quotient familial ? »)."""
 
+PAID_MANNER = r"(?<!conges )(?:versee?s?|payee?s?|attribuee?s?|remboursee?s?|remuneree?s?|reglee?s?|indemnisee?s?)"
+"""« Comment la prime est-elle versée ? », « Comment sont payées les heures supplémentaires ? »: how a sum is paid,
+not a step the asker takes; « congés payés » is a name."""
+PAID_HOW = (rf"\ben {NUMBER_WORD} (?:fois|versements?)\b|\ben une (?:seule )?fois\b|"
+            r"\b(?:chaque|tous les|toutes les) (?:mois|trimestres?|ans|annees?|semaines?|jours?)\b|"
+            r"\b(?:mensuel|trimestriel|semestriel|annuel|hebdomadaire)|\bpar (?:virement|cheque|mois|trimestre|an)\b|"
+            r"\ben deduction\b|\bdirectement\b|\bd'office\b|\bautomatique|\ba terme echu\b|\bmajore")
+"""What says how a sum is paid: in so many instalments, how often, by what means, to whom directly, deducted from
+what, at what rate (`AMOUNT`)."""
+
 EXPECTATIONS: tuple[Expectation, ...] = (
     Expectation(
         "montant",
@@ -180,8 +190,15 @@ EXPECTATIONS: tuple[Expectation, ...] = (
         _pattern(r"\b(?:pieces?|documents?|justificatifs?|dossier|formulaires?)"),
     ),
     Expectation(
+        "versement",
+        _pattern(rf"^(?:comment|de quelle (?:maniere|facon)|sous quelle forme)\b[^?]*\b{PAID_MANNER}\b"),
+        _pattern(PAID_HOW, AMOUNT),
+        _pattern(r"\b(?:versement|paiement|modalites|remboursement|remuneration)"),
+    ),
+    Expectation(
         "demarche",
-        _pattern(r"^comment\b", r"\b(?:demarches?|procedure|que faire|comment faire|etapes|faire une demande)\b"),
+        _pattern(rf"^comment\b(?![^?]*\b{PAID_MANNER}\b)",
+                 r"\b(?:demarches?|procedure|que faire|comment faire|etapes|faire une demande)\b"),
         _pattern(r"\b(?:doit|doivent|devez|faut|pouvez|peut|peuvent|demande|adresse|remplir|envoyer|deposer|"
                  r"en ligne|formulaire|saisir)", NO_STEP),
         _pattern(r"\b(?:demarche|procedure|comment|demande|faire|etapes)"),

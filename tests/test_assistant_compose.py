@@ -284,6 +284,28 @@ def test_what_the_question_asks(question: str, kinds: set[str], yes_no: bool) ->
     assert {kind.kind for kind in asked.kinds} >= kinds and asked.yes_no == yes_no
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Comment la prime à l'internat est-elle versée aux familles ?", "versement"),
+        ("Comment sont payées les heures supplémentaires ?", "versement"),
+        ("comment est payé le travail de nuit?", "versement"),
+        ("Comment sont remboursées les sommes versées à tort par Pôle emploi?", "versement"),
+        ("De quelle manière l'allocation est-elle versée ?", "versement"),
+        ("Sous quelle forme la pension de réversion est-elle réglée ?", "versement"),
+        ("Comment sont rémunérés les congés payés avec le CESU ?", "versement"),
+        ("Comment obtenir les congés payés ?", "demarche"),
+        ("Comment demander la prime à l'internat ?", "demarche"),
+        ("Comment faire une demande de logement au Crous ?", "demarche"),
+    ],
+)
+def test_how_a_sum_is_paid_is_no_step_to_take(question: str, kind: str) -> None:
+    """« Comment la prime est-elle versée ? » asks in how many instalments, how often, deducted from what; not what
+    the family must do. « Congés payés » names a right, and asks no manner of payment."""
+    names = read_question(question).names
+    assert kind in names and {"versement", "demarche"} - {kind} <= {"versement", "demarche"} - set(names)
+
+
 @pytest.mark.parametrize("question", ["Qui peut bénéficier de la prime d'activité ?", "Qui a droit à l'APL ?",
                                       "Qui est concerné par le prélèvement à la source ?"])
 def test_who_may_benefit_asks_for_a_condition_not_for_who_acts(question: str) -> None:
@@ -547,6 +569,24 @@ def test_the_sentence_that_states_the_value_asked_leads(question: str, fiche: Pa
     does the time allowed to start a congé over its length, to a question of how long it lasts."""
     text = compose(question, [fiche], lambda p: sections).text
     assert split_sentences(text)[0].startswith(lead)
+
+
+BOARDING_GRANT = _fiche("F1886", "Prime à l'internat")
+BOARDING_GRANT_SECTIONS = [  # Excerpts of F1886 (DILA, Licence Ouverte 2.0)
+    Section((), "Les familles dont les enfants boursiers suivent une scolarité en internat (au collège ou au lycée) "
+            "peuvent recevoir la prime à l'internat. La prime à l'internat est cumulable avec d'autres aides.\n"
+            "Démarche\nLa prime est attribuée de façon automatique.", "F1886#0"),
+    Section((), "Versement\nLa prime est attribuée en 3 fois, à chaque trimestre, en déduction de la facture des frais "
+            "de pension.\nCumul avec d'autres aides\nLa prime à l'internat est obligatoirement cumulée avec une bourse "
+            "de collège ou une bourse de lycée.", "F1886#2"),
+]
+
+
+def test_how_a_sum_is_paid_is_answered_by_how_it_is_paid() -> None:
+    """Asked how the prime is paid, the answer is « en 3 fois, à chaque trimestre », not who may receive it."""
+    text = compose("Comment la prime à l'internat est-elle versée aux familles ?", [BOARDING_GRANT],
+                   lambda p: BOARDING_GRANT_SECTIONS).text
+    assert split_sentences(text)[0].startswith("La prime est attribuée en 3 fois")
 
 
 BSR = _fiche("F2890", "Brevet de sécurité routière (BSR), catégorie AM du permis de conduire")
