@@ -19,6 +19,9 @@ from assistant.places import ABROAD, BIRTH, FRANCE, NAMED_PLACE, RESIDENCE, aske
     ("Demande en France", {RESIDENCE: FRANCE}),
     ("Lieu de naissance en France", {BIRTH: FRANCE}),
     ("Né au Maroc, je vis en France depuis 20 ans.", {BIRTH: ABROAD, RESIDENCE: FRANCE}),
+    ("Né(e) à l’étranger", {BIRTH: ABROAD}),
+    ("Je suis née en Côte d’Ivoire.", {BIRTH: ABROAD}),
+    ("Vous vivez hors de France ou à l’étranger", {RESIDENCE: ABROAD}),
 ])
 def test_a_place_said_in_words_is_a_birthplace_after_ne_and_a_residence_otherwise(text, said):
     assert sides(text) == said
