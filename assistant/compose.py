@@ -159,14 +159,15 @@ IMPERSONAL_IL = (
     r"interdit|necessaire|obligatoire|conseille|recommande|preferable|utile|indispensable|prevu|rappele))\b"
 )
 """« Il y a », « il faut », « il est possible de »: an impersonal « il » refers to nothing before it."""
+SUBJECT_PRONOUN = rf"il (?!{IMPERSONAL_IL})|elle |ils |elles "
+"""A subject pronoun: first in its block, a unit opening on one speaks of what its headings name."""
 ANAPHORA_START = re.compile(
-    rf"^(?:cette|ces|cet|ce |celles?|celui|ceux|cela|ca |il (?!{IMPERSONAL_IL})|elle |ils |elles |dans ce cas|"
+    rf"^(?:cette|ces|cet|ce |celles?|celui|ceux|cela|ca |{SUBJECT_PRONOUN}|dans ce cas|"
     r"dans les 2 cas|dans les deux cas|en outre|de plus|par ailleurs|egalement|aussi|en effet|ainsi(?! que)|de meme|"
     r"des lors(?! qu)|par consequent|c'est pourquoi|dans ce cadre|a ce titre|pour cela|pour ce faire|sinon|enfin|"
     r"dans cette (?:hypothese|situation))\b"
 )
-SUBJECT_PRONOUN_START = re.compile(rf"^(?:il (?!{IMPERSONAL_IL})|elle |ils |elles )")
-"""A unit opening on a subject pronoun: first in its block, it speaks of what its headings name."""
+SUBJECT_PRONOUN_START = re.compile(rf"^(?:{SUBJECT_PRONOUN})")
 FOLLOW_ON_START = re.compile(r"^(?:toutefois|cependant|en revanche|neanmoins|mais|pourtant|par contre|par exemple)\b")
 """« Toutefois, l'employeur peut licencier… », « Par exemple, le salarié ne peut pas être sanctionné s'il refuse… »
 qualify the sentence before them: as qualifiers they are welcome; as the lead they are read after that sentence, or

@@ -73,6 +73,8 @@ automatiquement versée » to « comment est répartie la part de quotient famil
 PAID_MANNER = r"(?<!conges )(?:versee?s?|payee?s?|attribuee?s?|remboursee?s?|remuneree?s?|reglee?s?|indemnisee?s?)"
 """« Comment la prime est-elle versée ? », « Comment sont payées les heures supplémentaires ? »: how a sum is paid,
 not a step the asker takes; « congés payés » is a name."""
+ASKS_PAID_MANNER = rf"[^?]*\b{PAID_MANNER}\b"
+"""What follows « comment » in a question on how a sum is paid."""
 PAID_HOW = (rf"\ben {NUMBER_WORD} (?:fois|versements?)\b|\ben une (?:seule )?fois\b|"
             r"\b(?:chaque|tous les|toutes les) (?:mois|trimestres?|ans|annees?|semaines?|jours?)\b|"
             r"\b(?:mensuel|trimestriel|semestriel|annuel|hebdomadaire)|\bpar (?:virement|cheque|mois|trimestre|an)\b|"
@@ -191,13 +193,13 @@ EXPECTATIONS: tuple[Expectation, ...] = (
     ),
     Expectation(
         "versement",
-        _pattern(rf"^(?:comment|de quelle (?:maniere|facon)|sous quelle forme)\b[^?]*\b{PAID_MANNER}\b"),
+        _pattern(rf"^(?:comment|de quelle (?:maniere|facon)|sous quelle forme)\b{ASKS_PAID_MANNER}"),
         _pattern(PAID_HOW, AMOUNT),
         _pattern(r"\b(?:versement|paiement|modalites|remboursement|remuneration)"),
     ),
     Expectation(
         "demarche",
-        _pattern(rf"^comment\b(?![^?]*\b{PAID_MANNER}\b)",
+        _pattern(rf"^comment\b(?!{ASKS_PAID_MANNER})",
                  r"\b(?:demarches?|procedure|que faire|comment faire|etapes|faire une demande)\b"),
         _pattern(r"\b(?:doit|doivent|devez|faut|pouvez|peut|peuvent|demande|adresse|remplir|envoyer|deposer|"
                  r"en ligne|formulaire|saisir)", NO_STEP),
