@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -363,8 +363,9 @@ class SentenceVerdict:
     `unmatched_role` (a party the passage does not name), `other_row` (a table row's amounts given to the key of
     another row), `low_overlap`, `new_words` (more than `MAX_NEW_TERMS` content words from nowhere in
     the passage), `negation`, `yes_no` (« Oui » on a denial, « Non » on an
-    affirmation), `role_swap` (a party in another's place), `low_similarity`, `other_source` (a pronoun for what
-    the sentence before took from another text)."""
+    affirmation), `role_swap` (a party in another's place, or a sentence that says of its subject what the anchor
+    says of the thing it compares it with), `low_similarity`, `other_source` (a pronoun for what the sentence
+    before took from another text)."""
     overlap: float = 0.0
     support: int = 0
     """The cited passage number that supports the sentence (0 when unsupported)."""
@@ -1040,6 +1041,61 @@ def _unmatched_non(claim_text: str, anchor: Anchor) -> str:
     return ""
 
 
+ITEM_RESTRICTION = re.compile(r"\s(?:dans|pour|chez|en cas d|lorsqu|si|sauf|a condition|sous reserve)\b.*$")
+"""What an item writes after the thing it names to restrict it: where (« dans les communes ayant… »), for whom
+(« pour les 8 premières heures »), in which case (« si l'enfant a moins d'un an »)."""
+ITEM_NAMING_WORDS = 2
+"""Words of its own by which a sentence names another item of a list (« Vendredi Saint »): one word the two share
+is a coincidence (« beau-parent » and « l'enfant décédé était lui-même parent »)."""
+
+
+def _other_item_named(words: set[str], anchor: Anchor, passage: Passage) -> str:
+    """An item of the anchor's list, other than the one it rests on, that the sentence names (« le Vendredi Saint …
+    comme le 1er Mai » on « … sont des jours chômés : Le 1er Mai ») without most of its words: the words an item
+    adds to the thing it names are its condition (« Le Vendredi Saint dans les communes ayant un temple
+    protestant ou une église mixte »), and the sentence, which says that item too, drops them; "" if none. On a
+    lead-in with all its items, every item the sentence names."""
+    context = _context(passage, anchor.text)
+    if anchor.items:
+        lead = anchor.text[: len(anchor.text) - len(" ".join(anchor.items))]
+        return _item_named_without_its_words(words, anchor.items, _terms(f"{lead}\n{context}", source=True))
+    lines = anchor.window.split("\n")
+    lead = anchor.text[: len(anchor.text) - len(anchor.item)].strip()
+    if lead not in lines:
+        return ""
+    others = [item for item in lines[lines.index(lead) + 1:] if not item.startswith(anchor.item)]
+    return _item_named_without_its_words(words, others, _terms(f"{lead}\n{anchor.item}\n{context}", source=True))
+
+
+def _restriction_of_the_item_dropped(words: set[str], anchor: Anchor, passage: Passage) -> str:
+    """The anchor's item when it restricts the thing it names (« Le Vendredi Saint dans les communes ayant un temple
+    protestant ou une église mixte », `ITEM_RESTRICTION`) and the sentence drops two words of the restriction at
+    least, and more than `MIN_CONDITION_COVERAGE` allows; "" otherwise. Words of the lead-in, the headings and
+    the parties, and a gloss in brackets, restrict nothing of their own."""
+    restriction = ITEM_RESTRICTION.search(fold(LABEL_GLOSS.sub(" ", anchor.item)))
+    if not restriction:
+        return ""
+    lead = anchor.text[: len(anchor.text) - len(anchor.item)]
+    said = _unnamed_by(_terms(restriction.group(), source=True),
+                       _terms(f"{lead}\n{_context(passage, anchor.text)}", source=True) | _role_terms())
+    dropped = _unnamed_by(said, words)
+    return anchor.item if len(dropped) >= ITEM_NAMING_WORDS and \
+        len(said - dropped) < MIN_CONDITION_COVERAGE * len(said) else ""
+
+
+def _item_named_without_its_words(words: set[str], items: Iterable[str], known: set[str]) -> str:
+    """The first item whose own words (not `known` ones, nor the parties', nor those of a gloss in brackets, which
+    describes and restricts nothing: « l'aide sur quittance (subvention pouvant financer…) ») the sentence names by
+    two at least (`ITEM_NAMING_WORDS`) but less than `MIN_CONDITION_COVERAGE` of; "" if none."""
+    known = known | _role_terms()
+    for item in items:
+        its_own = _unnamed_by(_terms(LABEL_GLOSS.sub(" ", item), source=True), known)
+        named = its_own - _unnamed_by(its_own, words)
+        if ITEM_NAMING_WORDS <= len(named) < MIN_CONDITION_COVERAGE * len(its_own):
+            return item
+    return ""
+
+
 def _numbers_of_item(words: set[str], said: frozenset[tuple[str, str]], anchor: Anchor) -> bool:
     """Whether the sentence names the anchor's list item by a number only the item has (« de la 36e à la 43e
     heure »), and names no other item by its words (« pour les cadres, … trois mois » takes the number of one
@@ -1297,6 +1353,11 @@ def _check(
     if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms - _role_terms()) and not \
             _numbers_of_item(words, said.quantities, anchor):
         return "dropped_condition", "item"
+    other_item = _other_item_named(words, anchor, passage) if anchor.item or anchor.items else ""
+    if anchor.item and not other_item and not _numbers_of_item(words, said.quantities, anchor):
+        other_item = _restriction_of_the_item_dropped(words, anchor, passage)
+    if other_item:
+        return "dropped_condition", other_item
     unnamed = _label_unnamed(anchor.label, claim_text) if anchor.label and previous != anchor.text else set()
     if unnamed:
         return "dropped_condition", ", ".join(sorted(unnamed))
@@ -1497,6 +1558,14 @@ def verify_sentence(
     mixed = len({negated(clause) for clause in _joined(claim_text) if parse(clause).has_finite_verb}) > 1
     reply = Reply(answer, flipped, question, draft)
     whole = None if mixed else _rest(sentence, cited, claim_text, reply, passages, resemblance, previous)
+    compared = _said_of_the_subject_too(claim_text, previous)
+    if whole is not None and whole.supported and compared:
+        alone = _rest(sentence, cited, compared, reply, passages, resemblance, previous)
+        if not alone.supported:
+            return alone
+        unnamed = _subject_unnamed_by(compared, alone.quote)
+        if unnamed:
+            return replace(alone, supported=False, reason="role_swap", support=0, detail=unnamed)
     clauses = _clauses(claim_text)
     if whole is not None and whole.supported and not clauses:
         return whole
@@ -1519,6 +1588,35 @@ def verify_sentence(
                                quote=" ".join(dict.fromkeys(part.quote for part in parts)))
     failed = next((part for part in parts if not part.supported), None)
     return whole or failed or SentenceVerdict(sentence, cited, False, "low_overlap", detail="clauses")
+
+
+COMPARED_OPENING = re.compile(r"^\s*(?:tout\s+comme|comme|de\s+m[eê]me\s+que|au\s+m[eê]me\s+titre\s+que"
+                              r"|[àa]\s+l['’]instar\s+d(?:e\s+|['’]|u\s+|es\s+))(?P<compared>[^,]{1,80}),\s*(?P<main>.+)$",
+                              re.IGNORECASE)
+"""« Tout comme la garantie commerciale, elle est facultative » says the rule of two things: the one it compares
+with, and its own subject."""
+
+
+def _said_of_the_subject_too(claim_text: str, previous: str) -> str:
+    """The main clause of a sentence that opens on a comparison (`COMPARED_OPENING`), its subject pronoun named by
+    the passage sentence the sentence before rests on (« la garantie légale … est facultative »): the sentence
+    says it as much as it says the rule of what it compares with, and a passage that holds the latter only (« [la
+    garantie commerciale] : ces derniers sont libres de l'offrir ou non ») does not hold it. "" when the sentence
+    opens on no comparison, or on « comme » with a verb, which gives a reason (« Comme vous avez plus de 55 ans,
+    … »)."""
+    opening = COMPARED_OPENING.match(claim_text)
+    if not opening or parse(opening.group("compared")).has_finite_verb:
+        return ""
+    main = opening.group("main")
+    return (with_named_subject(previous.rstrip(" .;!?"), main) if previous else "") or main
+
+
+def _subject_unnamed_by(claim_text: str, anchor_text: str) -> str:
+    """The words of the sentence's subjects, and of what narrows them (« la garantie légale de conformité »), that
+    the anchor does not write; "" if none."""
+    parsed = parse(claim_text)
+    subject = " ".join([*(noun for noun, _ in parsed.subjects), *(word for _, word in parsed.restrictions)])
+    return ", ".join(sorted(_unnamed_by(_terms(subject), _terms(anchor_text, source=True))))
 
 
 def _clause_of_another_case(clauses: list[str], parts: list[SentenceVerdict], passage: Passage) -> str:

@@ -54,6 +54,7 @@ SHIPPED: tuple[Dataset, ...] = (
     Dataset("verify-drafts-blind10", "planted drafts by a seventh writer who had not read the verifier, scored once"),
     Dataset("verify-drafts-blind11", "planted drafts by an eighth writer who had not read the verifier, scored once"),
     Dataset("verify-drafts-blind12", "planted drafts by a ninth writer who had not read the verifier, scored once"),
+    Dataset("verify-drafts-blind13", "planted drafts by a tenth writer who had not read the verifier, scored once"),
 )
 DEFAULT_DATASETS: dict[str, Path] = {dataset.name: dataset.path for dataset in SHIPPED}
 

@@ -37,7 +37,7 @@ PART_DATASETS: dict[str, tuple[str, ...]] = {
     "verify": ("verify-drafts", "verify-drafts-blind2", "verify-drafts-blind3", "verify-drafts-blind4",
                "verify-drafts-blind5", "verify-drafts-blind6", "verify-drafts-blind7",
                "verify-drafts-blind8", "verify-drafts-blind9", "verify-drafts-blind10",
-               "verify-drafts-blind11", "verify-drafts-blind12"),
+               "verify-drafts-blind11", "verify-drafts-blind12", "verify-drafts-blind13"),
 }
 """A `--dataset FILE` given for a part replaces that part's first dataset and drops the others of the part."""
 NOT_HASHED_SETTINGS = frozenset({

@@ -22,7 +22,7 @@ class PlantedDraft:
     id: str
     split: str
     """`dev` (rules examined against it), `heldout` (documents never looked at while writing the rules), or a
-    blind split (`blind`, `blind2`… `blind12`: written on other documents and scored once)."""
+    blind split (`blind`, `blind2`… `blind13`: written blind to the verifier's rules and scored once)."""
     label: str
     """`faithful` or `wrong`."""
     kind: str

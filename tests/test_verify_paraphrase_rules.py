@@ -28,7 +28,8 @@ def _planted() -> dict[str, PlantedDraft]:
              DEFAULT_DATASETS["verify-drafts-blind5"], DEFAULT_DATASETS["verify-drafts-blind6"],
              DEFAULT_DATASETS["verify-drafts-blind7"], DEFAULT_DATASETS["verify-drafts-blind8"],
              DEFAULT_DATASETS["verify-drafts-blind9"], DEFAULT_DATASETS["verify-drafts-blind10"],
-             DEFAULT_DATASETS["verify-drafts-blind11"], DEFAULT_DATASETS["verify-drafts-blind12"])
+             DEFAULT_DATASETS["verify-drafts-blind11"], DEFAULT_DATASETS["verify-drafts-blind12"],
+             DEFAULT_DATASETS["verify-drafts-blind13"])
     return {draft.id: draft for path in paths for draft in load_drafts(path)}
 
 
@@ -1932,3 +1933,36 @@ def test_the_side_of_a_prompt_passage_is_read_above_the_anchor():
     assert [v.reason for v in verify(nantes, [passage], question=question).verdicts] == ["ok"]
     assert [v.reason for v in verify(mairie, [passage], question="Où demander mon acte de naissance ?").verdicts] \
         == ["ok"]
+
+
+def test_a_sentence_that_names_another_item_of_the_list_keeps_that_items_condition():
+    # « 2° Le Vendredi Saint dans les communes ayant un temple protestant ou une église mixte » (L3134-13)
+    assert stands("b13-conges-10") == ["dropped_condition"]
+    assert stands("b13-conges-10", "Le 8 Mai est un jour chômé, comme le Vendredi Saint [1].") == ["dropped_condition"]
+    assert stands("b13-conges-10", "Le Vendredi Saint est un jour chômé en Moselle [1].") == ["dropped_condition"]
+    assert stands("b13-conges-10", "Le lundi de Pâques et le Vendredi Saint sont des jours chômés [1].") == [
+        "dropped_condition"]
+    assert stands("b13-conges-10", "Le Vendredi Saint est chômé dans les communes ayant un temple protestant ou une "
+                                   "église mixte [1].") == ["ok"]
+    assert stands("b13-conges-10", "Le Vendredi Saint est chômé dans les communes ayant un temple protestant ou une "
+                                   "église mixte, comme le 1er Mai [1].") == ["ok"]
+    assert stands("b13-conges-10", "Oui, le lundi de Pâques est un jour chômé, comme le 1er Mai [1].") == ["ok"]
+    assert stands("b13-conges-10", "Le 1er Mai est un jour férié chômé en Moselle [1].") == ["ok"]
+
+
+def test_items_named_whole_or_by_their_name_before_a_gloss_stay():
+    assert stands("fin-cdd-05") == ["ok"]
+    assert stands("b9-logement-03") == ["ok", "ok"]
+
+
+def test_a_comparison_says_the_rule_of_its_own_subject_too():
+    assert stands("b13-consommation-49") == ["ok", "role_swap"]
+    first = ("La garantie légale de conformité protège contre les défauts de conformité qui existaient déjà à la "
+             "livraison du produit [1]. ")
+    for compared in ("À l'instar de la garantie commerciale, elle est facultative [1].",
+                     "Comme la garantie commerciale, la garantie légale de conformité est facultative [1].",
+                     "Tout comme la garantie commerciale, elle n'est pas obligatoire [1]."):
+        assert stands("b13-consommation-49", first + compared)[1] != "ok"
+    assert stands("b13-consommation-49", first + "Contrairement à la garantie commerciale, elle est obligatoire "
+                                                 "[1].") == ["ok", "ok"]
+
