@@ -55,6 +55,13 @@ class Anchor:
     are a last chance for a sentence that merges them, and a failure on them says less of what is wrong than one on
     a single sentence or a pair."""
 
+    @property
+    def lead_in(self) -> str:
+        """The list's lead-in as the anchor writes it before its item or items (the space after it kept); "" for an
+        anchor on no list."""
+        listed = self.item or " ".join(self.items)
+        return self.text[: len(self.text) - len(listed)] if listed else ""
+
 
 def passage_body(passage: Passage) -> str:
     """The passage without the `title — headings` line an indexed chunk opens with."""

@@ -1057,10 +1057,9 @@ def _other_item_named(words: set[str], anchor: Anchor, passage: Passage) -> str:
     lead-in with all its items, every item the sentence names."""
     context = _context(passage, anchor.text)
     if anchor.items:
-        lead = anchor.text[: len(anchor.text) - len(" ".join(anchor.items))]
-        return _item_named_without_its_words(words, anchor.items, _terms(f"{lead}\n{context}", source=True))
+        return _item_named_without_its_words(words, anchor.items, _terms(f"{anchor.lead_in}\n{context}", source=True))
     lines = anchor.window.split("\n")
-    lead = anchor.text[: len(anchor.text) - len(anchor.item)].strip()
+    lead = anchor.lead_in.strip()
     if lead not in lines:
         return ""
     others = [item for item in lines[lines.index(lead) + 1:] if not item.startswith(anchor.item)]
@@ -1075,9 +1074,8 @@ def _restriction_of_the_item_dropped(words: set[str], anchor: Anchor, passage: P
     restriction = ITEM_RESTRICTION.search(fold(LABEL_GLOSS.sub(" ", anchor.item)))
     if not restriction:
         return ""
-    lead = anchor.text[: len(anchor.text) - len(anchor.item)]
     said = _unnamed_by(_terms(restriction.group(), source=True),
-                       _terms(f"{lead}\n{_context(passage, anchor.text)}", source=True) | _role_terms())
+                       _terms(f"{anchor.lead_in}\n{_context(passage, anchor.text)}", source=True) | _role_terms())
     dropped = _unnamed_by(said, words)
     return anchor.item if len(dropped) >= ITEM_NAMING_WORDS and \
         len(said - dropped) < MIN_CONDITION_COVERAGE * len(said) else ""
@@ -1100,7 +1098,7 @@ def _numbers_of_item(words: set[str], said: frozenset[tuple[str, str]], anchor: 
     """Whether the sentence names the anchor's list item by a number only the item has (« de la 36e à la 43e
     heure »), and names no other item by its words (« pour les cadres, … trois mois » takes the number of one
     item for another)."""
-    lead = anchor.text[: -len(anchor.item)]
+    lead = anchor.lead_in
     own = {number for number, _ in claims.quantities(anchor.item)} - {n for n, _ in claims.quantities(lead)}
     others = {term for line in anchor.window.split("\n")[1:] if line != anchor.item
               for term in _terms(line, source=True)}
@@ -1228,7 +1226,7 @@ def _spread_over_items(claim_text: str, anchor: Anchor, passage: Passage) -> boo
     dérogation accordée par l'inspecteur, en cas d'urgence ou dans les cas prévus… »), each held with its words (a
     figure alone is no item: « Pour les cadres, … trois mois »). A condition stays with the item that states it: a
     part an item holds is never cut inside."""
-    lead = anchor.text[: len(anchor.text) - len(" ".join(anchor.items))]
+    lead = anchor.lead_in
     lead_terms = _terms(f"{lead}\n{_context(passage)}", source=True)
     lead_amounts = claims.quantities(lead)
 
@@ -1260,7 +1258,7 @@ def _states_the_exception(claim_text: str, anchor: Anchor) -> bool:
     exécuter de préavis »)."""
     if not anchor.item or "exception" in claims.markers(claim_text):
         return False
-    lead = anchor.text[: -len(anchor.item)]
+    lead = anchor.lead_in
     if "exception" not in claims.markers(lead) or not LISTED_CASES.search(fold(lead)):
         return False
     named = _terms(claim_text) & (_terms(anchor.item, source=True) - _terms(lead, source=True))
@@ -1349,12 +1347,12 @@ def _check(
         return "low_overlap", ""
     if not said.quantities and _made_of_headings(words, anchor, passage):
         return "low_overlap", "headings"
-    lead_terms = _terms(anchor.text[: -len(anchor.item)], source=True) if anchor.item else set()
-    if anchor.item and not words & (_terms(anchor.item, source=True) - lead_terms - _role_terms()) and not \
-            _numbers_of_item(words, said.quantities, anchor):
+    by_number = bool(anchor.item) and _numbers_of_item(words, said.quantities, anchor)
+    if anchor.item and not words & (_terms(anchor.item, source=True) - _terms(anchor.lead_in, source=True)
+                                    - _role_terms()) and not by_number:
         return "dropped_condition", "item"
     other_item = _other_item_named(words, anchor, passage) if anchor.item or anchor.items else ""
-    if anchor.item and not other_item and not _numbers_of_item(words, said.quantities, anchor):
+    if anchor.item and not other_item and not by_number:
         other_item = _restriction_of_the_item_dropped(words, anchor, passage)
     if other_item:
         return "dropped_condition", other_item
